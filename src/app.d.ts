@@ -1,0 +1,20 @@
+import type { SessionStudent, SessionUser } from '$lib/server/auth/session.ts';
+import type { Locale, MessageKey } from '$lib/i18n/index.ts';
+
+declare global {
+	namespace App {
+		interface Locals {
+			locale: Locale;
+			user: SessionUser | null;
+			student: SessionStudent | null;
+			sessionId: string | null;
+		}
+		interface Error {
+			message: string;
+			/** Catalog key so the error page speaks the reader's language. */
+			key?: MessageKey;
+		}
+	}
+}
+
+export {};

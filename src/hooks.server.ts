@@ -1,0 +1,149 @@
+import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import {
+	LOCALE_COOKIE,
+	isLocale,
+	negotiateLocale,
+	translate,
+	type Locale
+} from '$lib/i18n/index.ts';
+import { ConfigError, getConfig } from '$lib/server/config.ts';
+import { getServices } from '$lib/server/services.ts';
+import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session.ts';
+import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies.ts';
+
+export const init: ServerInit = async () => {
+	try {
+		getConfig();
+	} catch (err) {
+		if (err instanceof ConfigError) {
+			console.error(`\n[sprout] Configuration error — ${err.message}\n`);
+			process.exit(1);
+		}
+		throw err;
+	}
+	// Warm up; a database that is down only makes requests answer 503 until it is back.
+	await getServices().catch(() => {});
+};
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function pageLocale(event: Event): Locale {
+	const chosen = event.cookies.get(LOCALE_COOKIE);
+	return isLocale(chosen) ? chosen : negotiateLocale(event.request.headers.get('accept-language'));
+}
+
+/**
+ * Minimal self-contained page for answers given before any route runs (database down,
+ * wrong role for an area): translated, no stack trace, nothing that needs the database.
+ */
+function plainPage(locale: Locale, status: number, text: string): Response {
+	const title = translate(locale, 'error.title');
+	const home = translate(locale, 'error.home');
+	const html = `<!doctype html><html lang="${locale}"><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><body style="font:1.25rem/1.5 system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#1b2e1c"><h1>${title}</h1><p>${text}</p><p><a href="/" style="color:#1b5e20">${home}</a></p></body></html>`;
+	return new Response(html, {
+		status,
+		headers: {
+			'content-type': 'text/html; charset=utf-8',
+			'cache-control': 'no-store',
+			...(status === 503 ? { 'retry-after': '5' } : {})
+		}
+	});
+}
+
+type Event = Parameters<Handle>[0]['event'];
+
+function within(path: string, prefix: string): boolean {
+	return path === prefix || path.startsWith(prefix + '/');
+}
+
+/**
+ * Which signed-in people may enter each area. Pages, actions and endpoints check again in
+ * detail (requireUser & co.): this gate alone would not protect them.
+ */
+function gate(event: Event): Response | null {
+	const path = event.url.pathname;
+	const { user, student, locale } = event.locals;
+	const login = `/login?next=${encodeURIComponent(path + event.url.search)}`;
+	const forbidden = () => plainPage(locale, 403, translate(locale, 'error.forbidden'));
+	if (within(path, '/studio')) {
+		if (!student) redirect(303, '/join');
+	} else if (within(path, '/classroom')) {
+		if (!user) redirect(303, login);
+		if (!(user.role === 'teacher' || (user.role === 'organizer' && user.isAdmin)))
+			return forbidden();
+	} else if (within(path, '/judge')) {
+		if (!user) redirect(303, login);
+		if (user.role !== 'judge' && user.role !== 'organizer') return forbidden();
+	} else if (within(path, '/admin')) {
+		if (!user) redirect(303, login);
+		if (user.role !== 'organizer') return forbidden();
+	}
+	return null;
+}
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const locale = pageLocale(event);
+	event.locals.locale = locale;
+	event.locals.user = null;
+	event.locals.student = null;
+	event.locals.sessionId = null;
+
+	// SvelteKit checks Origin for form posts in built servers only; this also covers JSON
+	// endpoints and the dev server. Browsers send Sec-Fetch-Site; Origin covers the rest.
+	if (UNSAFE.has(event.request.method)) {
+		const site = event.request.headers.get('sec-fetch-site');
+		const origin = event.request.headers.get('origin');
+		if (site === 'cross-site' || (origin !== null && origin !== event.url.origin)) {
+			return new Response(translate(locale, 'auth.error.crossSite'), {
+				status: 403,
+				headers: { 'content-type': 'text/plain; charset=utf-8' }
+			});
+		}
+	}
+
+	if (event.url.pathname === '/healthz') return resolve(event);
+
+	let services;
+	try {
+		services = await getServices();
+	} catch {
+		return plainPage(locale, 503, translate(locale, 'error.unavailable'));
+	}
+
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token !== undefined) {
+		const session = await validateSessionToken(services.db, token);
+		if (session) {
+			event.locals.user = session.user;
+			event.locals.student = session.student;
+			event.locals.sessionId = session.id;
+			if (session.refreshed)
+				setSessionCookie(event.cookies, event.url, token, session.expiresAt, session.kind);
+		} else {
+			deleteSessionCookie(event.cookies, event.url);
+		}
+	}
+
+	const refused = gate(event);
+	if (refused) return refused;
+
+	const response = await resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', locale)
+	});
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'same-origin');
+	if (!response.headers.has('x-frame-options')) response.headers.set('x-frame-options', 'DENY');
+	if (event.locals.user || event.locals.student)
+		response.headers.set('cache-control', 'private, no-store');
+	return response;
+};
+
+export const handleError: HandleServerError = ({ error: err, event, status, message }) => {
+	if (status === 404) return { message: 'Not found', key: 'error.notFound' };
+	const id = crypto.randomUUID();
+	console.error(`[sprout] ${id} ${event.request.method} ${event.url.pathname}:`, err);
+	return {
+		message: status < 500 ? message : `Internal error (${id})`,
+		key: status < 500 ? 'error.badRequest' : 'error.generic'
+	};
+};

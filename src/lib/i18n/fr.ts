@@ -1,0 +1,228 @@
+import type { Messages } from './zh-CN.ts';
+
+export const fr: Messages = {
+	'app.name': 'Sprout',
+	'app.tagline': 'Concours d’art numérique vert pour les enfants',
+	'app.skip': 'Aller au contenu principal',
+	'app.footer':
+		'Sprout est un logiciel libre pour les classes « Green IT » des écoles rurales et des enfants migrants.',
+
+	'nav.home': 'Accueil',
+	'nav.studio': 'Mon atelier',
+	'nav.classroom': 'Mes classes',
+	'nav.judge': 'Jury',
+	'nav.admin': 'Administration',
+	'nav.users': 'Utilisateurs',
+	'nav.schools': 'Écoles',
+	'nav.signIn': 'Connexion enseignants et jurés',
+	'nav.join': 'Connexion élèves',
+	'nav.signOut': 'Se déconnecter',
+	'nav.main': 'Navigation principale',
+	'nav.signedInAs': 'Connecté·e : {name}',
+
+	'lang.label': 'Langue',
+	'lang.change': 'Changer',
+
+	'home.title': 'Dessiner pour une planète verte',
+	'home.lead':
+		'Les enfants dessinent « Ma vie en vert », « Planète bleue » ou le recyclage des déchets électroniques sur les ordinateurs de leur classe ; des jurés bénévoles notent équitablement ; les meilleures œuvres rejoignent une exposition en ligne, une remise des prix et une exposition imprimée.',
+	'home.children': 'Élèves',
+	'home.childrenText':
+		'Connexion avec un code de classe et un mot de passe en images. Sans e-mail.',
+	'home.teachers': 'Enseignants',
+	'home.teachersText':
+		'Créez une classe en quelques minutes, imprimez les cartes, validez les œuvres.',
+	'home.judges': 'Jurés',
+	'home.judgesText':
+		'Notation anonyme, grandes images et raccourcis, fluide même en connexion lente.',
+	'home.contests': 'Concours ouverts',
+	'home.contestsEmpty':
+		'Aucun concours n’est ouvert pour le moment. Dès qu’un organisateur en ouvre un, il apparaît ici.',
+	'home.joinCta': 'Je suis élève : rejoindre ma classe',
+	'home.loginCta': 'Je suis enseignant·e ou juré·e',
+
+	'login.title': 'Connexion des enseignants, jurés et organisateurs',
+	'login.email': 'Adresse e-mail',
+	'login.password': 'Mot de passe',
+	'login.submit': 'Se connecter',
+	'login.childLink': 'Je suis élève : me connecter avec le code de ma classe',
+
+	'auth.error.wrongPassword': 'Adresse e-mail ou mot de passe incorrect. Veuillez réessayer.',
+	'auth.error.tooManyAttempts':
+		'Trop d’essais. Attendez 15 minutes avant de réessayer, ou demandez de l’aide à votre enseignant·e.',
+	'auth.error.unknownClassCode':
+		'Ce code de classe est introuvable. Vérifie ta carte de connexion et tape-le à nouveau.',
+	'auth.error.wrongSecret': 'Presque ! Essaie encore.',
+	'auth.error.childLocked':
+		'Trop d’essais. Lève la main et demande à ton enseignant·e de le changer.',
+	'auth.error.unknownStudent':
+		'Ce prénom est introuvable. Reviens en arrière et choisis à nouveau.',
+	'auth.error.forbidden': 'Vous n’avez pas le droit de faire cela.',
+	'auth.error.signedOut': 'Vous êtes bien déconnecté·e.',
+	'auth.error.crossSite': 'Cette demande venait d’un autre site et a été refusée.',
+
+	'join.title': 'Rejoindre ma classe',
+	'join.codeLabel': 'Code de la classe',
+	'join.codeHint':
+		'6 lettres ou chiffres, imprimés sur ta carte de connexion. Tu peux aussi scanner le QR code de la carte.',
+	'join.submit': 'Suivant',
+	'join.pickTitle': '{classroom} : touche ton image',
+	'join.pickHint': 'Trouve ton prénom et ton image.',
+	'join.noStudents':
+		'Cette classe n’a pas encore d’élèves. Demande à ton enseignant·e d’ajouter la liste.',
+	'join.otherClass': 'Une autre classe',
+	'join.back': 'Ce n’est pas moi',
+	'join.hello': 'Bonjour, {name} !',
+	'join.picturePrompt': 'Touche tes 3 images dans l’ordre',
+	'join.pinPrompt': 'Tape ton code à 4 chiffres',
+	'join.pinLabel': 'Code secret',
+	'join.progress': '{count} sur {total} choisies',
+	'join.restart': 'Recommencer',
+	'join.signIn': 'Aller à mon atelier',
+	'join.chosenEmpty': 'Aucune image choisie',
+
+	'picture.leaf': 'Feuille',
+	'picture.tree': 'Arbre',
+	'picture.flower': 'Fleur',
+	'picture.sun': 'Soleil',
+	'picture.cloud': 'Nuage',
+	'picture.drop': 'Goutte d’eau',
+	'picture.fish': 'Poisson',
+	'picture.bird': 'Oiseau',
+	'picture.bee': 'Abeille',
+	'picture.bike': 'Vélo',
+	'picture.recycle': 'Recyclage',
+	'picture.planet': 'Planète',
+
+	'studio.hello': 'Bonjour, {name} !',
+	'studio.lead':
+		'Bienvenue dans ton atelier. Dessine, enregistre ton travail et envoie-le à un concours.',
+	'studio.signOutHint':
+		'Tu as fini ? Appuie sur « Se déconnecter » en haut pour laisser l’ordinateur au suivant.',
+	'studio.sessionEnds':
+		'Pour protéger ton travail, tu es déconnecté·e après 30 minutes sans activité.',
+
+	'classroom.title': 'Mes classes',
+	'classroom.create': 'Nouvelle classe',
+	'classroom.name': 'Nom de la classe',
+	'classroom.namePlaceholder': 'ex. CM1 B',
+	'classroom.school': 'École',
+	'classroom.noSchools':
+		'Aucune école pour l’instant. Un organisateur les ajoute dans Administration → Écoles.',
+	'classroom.empty':
+		'Vous n’avez pas encore de classe. Créez-en une, puis collez la liste des élèves.',
+	'classroom.studentCount': '{count} élèves',
+	'classroom.code': 'Code de classe',
+	'classroom.teacher': 'Enseignant·e',
+	'classroom.open': 'Ouvrir',
+	'classroom.roster': 'Élèves',
+	'classroom.addStudents': 'Ajouter des élèves',
+	'classroom.addHint':
+		'Collez les prénoms, un par ligne (les virgules marchent aussi). Chaque enfant reçoit un pseudonyme, un avatar et un mot de passe en images.',
+	'classroom.addSubmit': 'Ajouter les élèves',
+	'classroom.added': '{count} élèves ajoutés.',
+	'classroom.printCards': 'Imprimer les cartes de connexion',
+	'classroom.endClass': 'Fin du cours : déconnecter tout le monde',
+	'classroom.endClassHint':
+		'À utiliser à la fin du cours sur des ordinateurs partagés : tous les élèves sont déconnectés d’un coup.',
+	'classroom.endClassConfirm': 'Déconnecter tous les élèves de cette classe ?',
+	'classroom.ended': '{count} connexions fermées.',
+	'classroom.firstName': 'Prénom (visible par l’enseignant·e)',
+	'classroom.pseudonym': 'Pseudonyme (affiché en public)',
+	'classroom.secret': 'Secret',
+	'classroom.actions': 'Actions',
+	'classroom.resetPicture': 'Nouveau mot de passe en images',
+	'classroom.resetPin': 'Utiliser un code à chiffres',
+	'classroom.pinOptional': '4 chiffres (vide : code au hasard)',
+	'classroom.secretReset': 'Nouveau secret pour {name}. Imprimez une nouvelle carte.',
+	'classroom.remove': 'Supprimer',
+	'classroom.removeConfirm': 'Supprimer {name} ? Ses œuvres et brouillons seront aussi supprimés.',
+	'classroom.removed': '{name} supprimé·e.',
+	'classroom.noStudents': 'Pas encore d’élèves. Collez la liste ci-dessous pour les ajouter.',
+	'classroom.pinLabel': 'Code {pin}',
+	'classroom.created': 'Classe créée. Ajoutez maintenant vos élèves.',
+	'classroom.error.notFound': 'Cette classe n’existe pas, ou vous ne pouvez pas la gérer.',
+	'classroom.error.name': 'Donnez à la classe un nom de 1 à 60 caractères.',
+	'classroom.error.school': 'Choisissez une école.',
+	'classroom.error.studentNotFound': 'Cet élève est introuvable.',
+	'classroom.error.pin': 'Un code comporte exactement 4 chiffres.',
+	'roster.error.empty': 'Saisissez au moins un prénom.',
+	'roster.error.tooMany': 'Ajoutez au plus {max} élèves à la fois.',
+	'roster.error.tooLong': 'Ce prénom est trop long (40 caractères au plus) : {name}',
+
+	'cards.title': 'Cartes de connexion : {classroom}',
+	'cards.print': 'Imprimer',
+	'cards.back': 'Retour à la classe',
+	'cards.step1': 'Ouvre {url}',
+	'cards.step2': 'Tape le code de la classe ou scanne le QR code',
+	'cards.step3': 'Touche ton image, puis tes images dans l’ordre',
+	'cards.qr': 'QR code pour rejoindre la classe',
+	'cards.yourPictures': 'Mon mot de passe en images',
+	'cards.yourPin': 'Mon code secret',
+	'cards.empty': 'Cette classe n’a pas encore d’élèves : aucune carte à imprimer.',
+
+	'admin.title': 'Administration',
+	'admin.lead': 'Gérez les utilisateurs et les écoles, puis les concours.',
+	'admin.usersText':
+		'Créez les comptes des enseignants, jurés et organisateurs ; désactivez ceux qui ne servent plus.',
+	'admin.schoolsText':
+		'Ajoutez les écoles participantes ; les enseignants en choisissent une par classe.',
+	'admin.classroomsText': 'Voir les classes de toutes les écoles.',
+
+	'users.title': 'Utilisateurs',
+	'users.create': 'Nouveau compte',
+	'users.email': 'Adresse e-mail',
+	'users.name': 'Nom',
+	'users.role': 'Rôle',
+	'users.isAdmin': 'Administrateur (gère les utilisateurs et les écoles)',
+	'users.password': 'Premier mot de passe',
+	'users.passwordHint': 'Au moins 10 caractères. À transmettre en personne ou par un canal sûr.',
+	'users.created': 'Compte créé pour {email}.',
+	'users.disable': 'Désactiver',
+	'users.enable': 'Réactiver',
+	'users.disabled': 'Désactivé',
+	'users.active': 'Actif',
+	'users.status': 'État',
+	'users.admin': 'Admin',
+	'users.you': '(vous)',
+	'users.statusChanged': '{email} mis à jour.',
+	'users.error.email': 'Saisissez une adresse e-mail valide.',
+	'users.error.name': 'Saisissez un nom de 1 à 80 caractères.',
+	'users.error.role': 'Choisissez un rôle.',
+	'users.error.passwordShort': 'Le mot de passe doit comporter au moins 10 caractères.',
+	'users.error.passwordLong': 'Le mot de passe est trop long (256 caractères au plus).',
+	'users.error.emailTaken': 'Un compte existe déjà avec cette adresse.',
+	'users.error.notFound': 'Ce compte est introuvable.',
+	'users.error.lastAdmin': 'Le dernier administrateur ne peut pas être désactivé.',
+	'users.error.self': 'Vous ne pouvez pas désactiver votre propre compte.',
+	'role.organizer': 'Organisateur',
+	'role.teacher': 'Enseignant·e',
+	'role.judge': 'Juré·e',
+
+	'schools.title': 'Écoles',
+	'schools.create': 'Ajouter une école',
+	'schools.name': 'Nom de l’école',
+	'schools.city': 'Ville ou village',
+	'schools.created': '{name} ajoutée.',
+	'schools.empty': 'Aucune école pour l’instant.',
+	'schools.classrooms': 'Classes',
+	'schools.error.name': 'Saisissez un nom d’école de 1 à 100 caractères.',
+	'schools.error.city': 'La ville fait au plus 60 caractères.',
+
+	'judge.title': 'Jury',
+	'judge.empty':
+		'Aucune session de jury ne vous est encore attribuée. Quand un organisateur vous en attribue une, les œuvres à noter apparaissent ici.',
+
+	'error.title': 'Un problème est survenu',
+	'error.notFound': 'Cette page n’existe pas.',
+	'error.forbidden': 'Vous n’avez pas le droit de voir cette page.',
+	'error.unavailable':
+		'Sprout ne peut pas joindre sa base de données ou son stockage pour le moment. Réessayez dans un instant. Aucun travail n’est perdu.',
+	'error.badRequest': 'Cette demande est mal formée.',
+	'error.generic': 'Une erreur inattendue est survenue. Veuillez réessayer plus tard.',
+	'error.home': 'Retour à l’accueil',
+
+	'form.saving': 'Enregistrement…',
+	'form.cancel': 'Annuler',
+	'form.confirm': 'Confirmer'
+};

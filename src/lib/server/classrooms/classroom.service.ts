@@ -1,0 +1,191 @@
+import { recordAudit } from '../audit/audit.repository.ts';
+import { invalidateClassroomSessions, type SessionUser } from '../auth/session.ts';
+import { writeTransaction, type Db } from '../db/database.ts';
+import { newId } from '../ids.ts';
+import { findSchool } from '../schools/school.repository.ts';
+import * as repo from './classroom.repository.ts';
+import {
+	isValidPin,
+	makePseudonym,
+	newClassCode,
+	newPicturePassword,
+	newPin,
+	parseRoster,
+	pickAvatar,
+	type RosterProblem
+} from './roster.ts';
+
+export type ClassroomError =
+	| 'auth.error.forbidden'
+	| 'classroom.error.notFound'
+	| 'classroom.error.name'
+	| 'classroom.error.school'
+	| 'classroom.error.studentNotFound'
+	| 'classroom.error.pin';
+
+export class ClassroomServiceError extends Error {
+	readonly code: ClassroomError;
+	constructor(code: ClassroomError) {
+		super(code);
+		this.code = code;
+	}
+}
+
+export class RosterError extends Error {
+	readonly problem: RosterProblem;
+	constructor(problem: RosterProblem) {
+		super(problem.kind);
+		this.problem = problem;
+	}
+}
+
+function canManage(actor: SessionUser, classroom: { teacher_id: string }): boolean {
+	return (
+		(actor.role === 'teacher' && classroom.teacher_id === actor.id) ||
+		(actor.role === 'organizer' && actor.isAdmin)
+	);
+}
+
+/** Loads a classroom the actor may manage, or throws: the check every entry point needs. */
+export async function getManagedClassroom(db: Db, actor: SessionUser, classroomId: string) {
+	const classroom = await repo.findClassroomById(db, classroomId);
+	if (!classroom) throw new ClassroomServiceError('classroom.error.notFound');
+	if (!canManage(actor, classroom)) throw new ClassroomServiceError('classroom.error.notFound');
+	return classroom;
+}
+
+export async function listMyClassrooms(db: Db, actor: SessionUser) {
+	if (actor.role === 'teacher') return repo.listClassroomsForTeacher(db, actor.id);
+	if (actor.role === 'organizer' && actor.isAdmin) return repo.listClassroomsForTeacher(db, null);
+	throw new ClassroomServiceError('auth.error.forbidden');
+}
+
+export async function createClassroom(
+	db: Db,
+	actor: SessionUser,
+	input: { name: string; schoolId: string }
+): Promise<string> {
+	if (actor.role !== 'teacher') throw new ClassroomServiceError('auth.error.forbidden');
+	const name = input.name.trim();
+	if (name.length < 1 || name.length > 60) throw new ClassroomServiceError('classroom.error.name');
+	if (!(await findSchool(db, input.schoolId)))
+		throw new ClassroomServiceError('classroom.error.school');
+	const id = newId();
+	await writeTransaction(db, async (trx) => {
+		let code = newClassCode();
+		while (await repo.codeExists(trx, code)) code = newClassCode();
+		await repo.insertClassroom(trx, {
+			id,
+			schoolId: input.schoolId,
+			teacherId: actor.id,
+			name,
+			code
+		});
+		await recordAudit(trx, {
+			actorUserId: actor.id,
+			action: 'classroom.create',
+			subjectType: 'classroom',
+			subjectId: id
+		});
+	});
+	return id;
+}
+
+export async function addStudents(db: Db, actor: SessionUser, classroomId: string, text: string) {
+	await getManagedClassroom(db, actor, classroomId);
+	const parsed = parseRoster(text);
+	if ('problem' in parsed) throw new RosterError(parsed.problem);
+	return writeTransaction(db, async (trx) => {
+		const existing = await repo.listTakenNames(trx, classroomId);
+		const pseudonyms = new Set(existing.map((s) => s.pseudonym));
+		const avatars = new Set(existing.map((s) => s.avatar));
+		const rows = parsed.names.map((firstName) => {
+			const pseudonym = makePseudonym(firstName, pseudonyms);
+			const avatar = pickAvatar(avatars);
+			pseudonyms.add(pseudonym);
+			avatars.add(avatar);
+			return {
+				id: newId(),
+				classroomId,
+				firstName,
+				pseudonym,
+				avatar,
+				secretKind: 'picture' as const,
+				secret: newPicturePassword()
+			};
+		});
+		await repo.insertStudents(trx, rows);
+		await recordAudit(trx, {
+			actorUserId: actor.id,
+			action: 'student.create',
+			subjectType: 'classroom',
+			subjectId: classroomId,
+			detail: { count: rows.length }
+		});
+		return rows.length;
+	});
+}
+
+/** A new picture password, or a PIN (the teacher's choice, or a random one). */
+export async function resetStudentSecret(
+	db: Db,
+	actor: SessionUser,
+	classroomId: string,
+	studentId: string,
+	kind: 'picture' | 'pin',
+	pin?: string
+) {
+	await getManagedClassroom(db, actor, classroomId);
+	const student = await repo.findStudentInClassroom(db, classroomId, studentId);
+	if (!student) throw new ClassroomServiceError('classroom.error.studentNotFound');
+	let secret: string;
+	if (kind === 'pin') {
+		const chosen = pin?.trim();
+		if (chosen && !isValidPin(chosen)) throw new ClassroomServiceError('classroom.error.pin');
+		secret = chosen || newPin();
+	} else {
+		secret = newPicturePassword();
+	}
+	await repo.updateStudentSecret(db, studentId, kind, secret);
+	// Anyone who watched the old secret must not stay signed in as this child.
+	await db.deleteFrom('session').where('student_id', '=', studentId).execute();
+	await recordAudit(db, {
+		actorUserId: actor.id,
+		action: 'student.resetSecret',
+		subjectType: 'student',
+		subjectId: studentId,
+		detail: { kind }
+	});
+}
+
+export async function removeStudent(
+	db: Db,
+	actor: SessionUser,
+	classroomId: string,
+	studentId: string
+) {
+	await getManagedClassroom(db, actor, classroomId);
+	const student = await repo.findStudentInClassroom(db, classroomId, studentId);
+	if (!student) throw new ClassroomServiceError('classroom.error.studentNotFound');
+	// Sessions, consents (and later drafts and works) go with the row via ON DELETE CASCADE.
+	await repo.deleteStudent(db, studentId);
+	await recordAudit(db, {
+		actorUserId: actor.id,
+		action: 'student.delete',
+		subjectType: 'student',
+		subjectId: studentId
+	});
+}
+
+export async function endClass(db: Db, actor: SessionUser, classroomId: string): Promise<number> {
+	await getManagedClassroom(db, actor, classroomId);
+	const count = await invalidateClassroomSessions(db, classroomId);
+	await recordAudit(db, {
+		actorUserId: actor.id,
+		action: 'classroom.end',
+		subjectType: 'classroom',
+		subjectId: classroomId,
+		detail: { signedOut: count }
+	});
+	return count;
+}

@@ -1,0 +1,83 @@
+import { randomInt } from 'node:crypto';
+import { AVATAR_COLORS, PICTURE_PASSWORD_LENGTH, PICTURES, PIN_LENGTH } from '../../pictures.ts';
+import { randomFrom } from '../ids.ts';
+
+export const MAX_NAME_LENGTH = 40;
+export const MAX_STUDENTS_PER_PASTE = 60;
+
+/** Letters and digits that cannot be confused when read aloud or copied from a card. */
+export const CLASS_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const CLASS_CODE_LENGTH = 6;
+
+export function newClassCode(): string {
+	return randomFrom(CLASS_CODE_ALPHABET, CLASS_CODE_LENGTH);
+}
+
+/** Accepts what children and teachers type: lower case, spaces, a dash in the middle. */
+export function normaliseClassCode(input: string): string | null {
+	const code = input.toUpperCase().replace(/[\s-]/g, '');
+	if (code.length !== CLASS_CODE_LENGTH) return null;
+	for (const ch of code) if (!CLASS_CODE_ALPHABET.includes(ch)) return null;
+	return code;
+}
+
+export type RosterProblem =
+	{ kind: 'empty' } | { kind: 'tooMany'; max: number } | { kind: 'tooLong'; name: string };
+
+/**
+ * A pasted list: one name per line, or separated by commas (ASCII or Chinese), semicolons
+ * or tabs, as spreadsheets and chat apps produce. Blank entries and exact duplicates drop.
+ */
+export function parseRoster(text: string): { names: string[] } | { problem: RosterProblem } {
+	const names: string[] = [];
+	for (const raw of text.split(/[\n\r,，;；\t、]+/)) {
+		// Collapse inner whitespace and drop control characters pasted from documents.
+		const name = raw
+			.replace(/\p{Cc}/gu, '')
+			.replace(/\s+/g, ' ')
+			.trim();
+		if (!name) continue;
+		if ([...name].length > MAX_NAME_LENGTH) return { problem: { kind: 'tooLong', name } };
+		if (!names.includes(name)) names.push(name);
+	}
+	if (names.length === 0) return { problem: { kind: 'empty' } };
+	if (names.length > MAX_STUDENTS_PER_PASTE)
+		return { problem: { kind: 'tooMany', max: MAX_STUDENTS_PER_PASTE } };
+	return { names };
+}
+
+/**
+ * Public name: the first name (first word only, so a pasted full name never goes public)
+ * plus a number unique in the class.
+ */
+export function makePseudonym(firstName: string, taken: ReadonlySet<string>): string {
+	const first = [...(firstName.split(' ')[0] ?? firstName)].slice(0, 12).join('');
+	for (let attempt = 0; attempt < 200; attempt++) {
+		const candidate = `${first} ${randomInt(1, attempt < 100 ? 100 : 1000)}`;
+		if (!taken.has(candidate)) return candidate;
+	}
+	throw new Error('could not find a free pseudonym');
+}
+
+/** Picks an avatar no one in the class has yet, while any is left. */
+export function pickAvatar(taken: ReadonlySet<string>): string {
+	const all = PICTURES.flatMap((p) => AVATAR_COLORS.map((c) => `${p}-${c}`));
+	const free = all.filter((a) => !taken.has(a));
+	const pool = free.length > 0 ? free : all;
+	return pool[randomInt(pool.length)]!;
+}
+
+export function newPicturePassword(): string {
+	return Array.from(
+		{ length: PICTURE_PASSWORD_LENGTH },
+		() => PICTURES[randomInt(PICTURES.length)]!
+	).join('-');
+}
+
+export function newPin(): string {
+	return randomFrom('0123456789', PIN_LENGTH);
+}
+
+export function isValidPin(pin: string): boolean {
+	return new RegExp(`^[0-9]{${PIN_LENGTH}}$`).test(pin);
+}

@@ -1,0 +1,142 @@
+/**
+ * The one place that reads the environment. Parsed once at start-up; a bad value stops the
+ * server with a message naming the variable, because a half-configured server that starts
+ * anyway fails later in ways that are much harder to read.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+
+export type DatabaseConfig =
+	{ kind: 'sqlite'; file: string; url: string } | { kind: 'postgres'; url: string };
+
+export type StorageConfig =
+	| { kind: 'local'; dir: string }
+	| {
+			kind: 's3';
+			endpoint: string | undefined;
+			bucket: string;
+			region: string;
+			accessKeyId: string;
+			secretAccessKey: string;
+			forcePathStyle: boolean;
+	  };
+
+export interface Config {
+	database: DatabaseConfig;
+	storage: StorageConfig;
+	origin: string | undefined;
+	bodySizeLimit: number;
+	port: number;
+	isProduction: boolean;
+}
+
+export class ConfigError extends Error {
+	readonly variable: string;
+	constructor(variable: string, expected: string, got: string | undefined) {
+		super(
+			`${variable}: expected ${expected}, got ${got === undefined ? 'nothing' : JSON.stringify(got)}`
+		);
+		this.name = 'ConfigError';
+		this.variable = variable;
+	}
+}
+
+type Env = Record<string, string | undefined>;
+
+const SIZE = /^(\d+)([KMG]?)$/i;
+
+/** Same syntax as adapter-node's BODY_SIZE_LIMIT ("16M", "512K", bytes). */
+export function parseSize(name: string, value: string): number {
+	const m = SIZE.exec(value.trim());
+	if (!m) throw new ConfigError(name, 'a size such as 16M, 512K or a number of bytes', value);
+	const unit = { '': 1, K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[m[2]!.toUpperCase()]!;
+	return Number(m[1]) * unit;
+}
+
+function parseDatabase(env: Env): DatabaseConfig {
+	const url = env.DATABASE_URL?.trim() || 'sqlite:./data/sprout.db';
+	if (url.startsWith('sqlite:')) {
+		const file = url.slice('sqlite:'.length).replace(/^\/\//, '');
+		if (!file) throw new ConfigError('DATABASE_URL', 'sqlite:<path to file>', url);
+		return { kind: 'sqlite', file: file === ':memory:' ? file : path.resolve(file), url };
+	}
+	if (/^postgres(ql)?:\/\//.test(url)) {
+		try {
+			new URL(url);
+		} catch {
+			throw new ConfigError('DATABASE_URL', 'a valid postgres:// URL', url);
+		}
+		return { kind: 'postgres', url };
+	}
+	throw new ConfigError('DATABASE_URL', 'sqlite:<file> or postgres://user@host/db', url);
+}
+
+function parseBoolean(name: string, value: string | undefined, fallback: boolean): boolean {
+	if (value === undefined || value === '') return fallback;
+	if (/^(1|true|yes)$/i.test(value)) return true;
+	if (/^(0|false|no)$/i.test(value)) return false;
+	throw new ConfigError(name, 'true or false', value);
+}
+
+function parseStorage(env: Env): StorageConfig {
+	const bucket = env.S3_BUCKET?.trim();
+	const endpoint = env.S3_ENDPOINT?.trim() || undefined;
+	if (!bucket && !endpoint) {
+		return { kind: 'local', dir: path.resolve(env.STORAGE_DIR?.trim() || './data/objects') };
+	}
+	if (!bucket) throw new ConfigError('S3_BUCKET', 'a bucket name when S3_ENDPOINT is set', bucket);
+	if (endpoint) {
+		try {
+			const u = new URL(endpoint);
+			if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
+		} catch {
+			throw new ConfigError('S3_ENDPOINT', 'an http(s):// URL', endpoint);
+		}
+	}
+	const accessKeyId = env.S3_ACCESS_KEY_ID?.trim();
+	const secretAccessKey = env.S3_SECRET_ACCESS_KEY?.trim();
+	if (!accessKeyId) throw new ConfigError('S3_ACCESS_KEY_ID', 'an access key id', accessKeyId);
+	if (!secretAccessKey) throw new ConfigError('S3_SECRET_ACCESS_KEY', 'a secret key', undefined);
+	return {
+		kind: 's3',
+		endpoint,
+		bucket,
+		region: env.S3_REGION?.trim() || 'us-east-1',
+		accessKeyId,
+		secretAccessKey,
+		forcePathStyle: parseBoolean('S3_FORCE_PATH_STYLE', env.S3_FORCE_PATH_STYLE, !!endpoint)
+	};
+}
+
+export function parseConfig(env: Env): Config {
+	const origin = env.ORIGIN?.trim() || undefined;
+	if (origin) {
+		try {
+			new URL(origin);
+		} catch {
+			throw new ConfigError('ORIGIN', 'the public URL, e.g. https://sprout.example.org', origin);
+		}
+	}
+	const portText = env.PORT?.trim() || '3000';
+	const port = Number(portText);
+	if (!Number.isInteger(port) || port < 1 || port > 65535)
+		throw new ConfigError('PORT', 'a port number between 1 and 65535', portText);
+	return {
+		database: parseDatabase(env),
+		storage: parseStorage(env),
+		origin,
+		bodySizeLimit: parseSize('BODY_SIZE_LIMIT', env.BODY_SIZE_LIMIT?.trim() || '32M'),
+		port,
+		isProduction: env.NODE_ENV === 'production'
+	};
+}
+
+let cached: Config | undefined;
+
+/** Loads `.env` when present (Node ≥ 22 can do it natively) and parses once. */
+export function getConfig(): Config {
+	if (cached) return cached;
+	if (existsSync('.env')) process.loadEnvFile('.env');
+	cached = parseConfig(process.env);
+	return cached;
+}

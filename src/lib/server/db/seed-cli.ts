@@ -1,0 +1,26 @@
+// npm run db:seed — migrates, then loads the demo data (once) and prints how to sign in.
+import { ConfigError, getConfig } from '../config.ts';
+import { createDatabase } from './database.ts';
+import { migrateToLatest } from './migrate.ts';
+import { describeDemo, seedDemo } from './seed.ts';
+
+let config;
+try {
+	config = getConfig();
+} catch (err) {
+	if (!(err instanceof ConfigError)) throw err;
+	console.error(`Configuration error — ${err.message}`);
+	process.exit(2);
+}
+const db = createDatabase(config.database);
+try {
+	await migrateToLatest(db);
+	const { created } = await seedDemo(db);
+	console.log(created ? 'Demo data loaded.' : 'Demo data was already there; nothing changed.');
+	console.log(describeDemo(config.origin ?? `http://localhost:${config.port}`));
+} catch (err) {
+	console.error(`Seeding failed: ${err instanceof Error ? err.message : err}`);
+	process.exitCode = 1;
+} finally {
+	await db.destroy();
+}

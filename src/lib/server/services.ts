@@ -1,0 +1,88 @@
+/**
+ * The app's long-lived parts (config, database, object store), created once per process.
+ * If the database or storage is down at start-up the server still answers — with a
+ * translated 503 — and retries on later requests instead of crashing.
+ */
+import { getConfig, type Config } from './config.ts';
+import { createDatabase, pingDatabase, type Db } from './db/database.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { createObjectStore, type ObjectStore } from './storage/index.ts';
+import { deleteExpiredSessions } from './auth/session.ts';
+import { pruneFailures } from './auth/rate-limit.ts';
+
+export interface Services {
+	config: Config;
+	db: Db;
+	store: ObjectStore;
+}
+
+let ready: Services | undefined;
+let starting: Promise<Services> | undefined;
+let lastFailureAt = 0;
+let lastError: unknown;
+const RETRY_AFTER_MS = 3000;
+
+async function start(): Promise<Services> {
+	const config = getConfig();
+	const db = createDatabase(config.database);
+	try {
+		await pingDatabase(db);
+		const applied = await migrateToLatest(db);
+		if (applied.length) console.log(`[sprout] migrations applied:\n  ${applied.join('\n  ')}`);
+		const store = createObjectStore(config.storage);
+		await store.ping();
+		const services = { config, db, store };
+		startHousekeeping(db);
+		return services;
+	} catch (err) {
+		await db.destroy().catch(() => {});
+		throw err;
+	}
+}
+
+function startHousekeeping(db: Db): void {
+	const timer = setInterval(() => {
+		Promise.all([deleteExpiredSessions(db), pruneFailures(db)]).catch((err) =>
+			console.error('[sprout] housekeeping failed:', err instanceof Error ? err.message : err)
+		);
+	}, 10 * 60_000);
+	timer.unref();
+}
+
+export class ServiceUnavailableError extends Error {
+	constructor(cause: unknown) {
+		super(
+			`Sprout cannot reach its database or storage: ${cause instanceof Error ? cause.message : String(cause)}`
+		);
+		this.name = 'ServiceUnavailableError';
+	}
+}
+
+export async function getServices(): Promise<Services> {
+	if (ready) return ready;
+	if (!starting) {
+		if (Date.now() - lastFailureAt < RETRY_AFTER_MS) throw new ServiceUnavailableError(lastError);
+		starting = start().then(
+			(s) => {
+				ready = s;
+				return s;
+			},
+			(err: unknown) => {
+				lastFailureAt = Date.now();
+				lastError = err;
+				starting = undefined;
+				console.error(
+					`[sprout] start-up failed, will retry: ${err instanceof Error ? err.message : err}`
+				);
+				throw new ServiceUnavailableError(err);
+			}
+		);
+	}
+	return starting;
+}
+
+/** For tests and the seed script, which bring their own database. */
+export function setServicesForTesting(services: Services | undefined): void {
+	ready = services;
+	starting = undefined;
+}

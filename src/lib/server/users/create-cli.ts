@@ -1,0 +1,54 @@
+// npm run user:create -- --role organizer --email a@b.org --name "Wang Fang" [--admin] [--password …]
+// Without --password the password is read from the SPROUT_PASSWORD variable or generated.
+import { parseArgs } from 'node:util';
+import { randomBytes } from 'node:crypto';
+import { ConfigError, getConfig } from '../config.ts';
+import { createDatabase } from '../db/database.ts';
+import { migrateToLatest } from '../db/migrate.ts';
+import { createUser, UserServiceError } from './user.service.ts';
+
+const { values } = parseArgs({
+	options: {
+		role: { type: 'string' },
+		email: { type: 'string' },
+		name: { type: 'string' },
+		password: { type: 'string' },
+		admin: { type: 'boolean', default: false }
+	}
+});
+if (!values.role || !values.email) {
+	console.error(
+		'Usage: npm run user:create -- --role organizer|teacher|judge --email EMAIL [--name NAME] [--admin] [--password PASSWORD]'
+	);
+	process.exit(2);
+}
+let config;
+try {
+	config = getConfig();
+} catch (err) {
+	if (!(err instanceof ConfigError)) throw err;
+	console.error(`Configuration error — ${err.message}`);
+	process.exit(2);
+}
+const generated = !values.password && !process.env.SPROUT_PASSWORD;
+const password =
+	values.password ?? process.env.SPROUT_PASSWORD ?? randomBytes(12).toString('base64url');
+const db = createDatabase(config.database);
+try {
+	await migrateToLatest(db);
+	await createUser(db, null, {
+		email: values.email,
+		displayName: values.name ?? values.email.split('@')[0]!,
+		role: values.role,
+		isAdmin: values.admin || values.role === 'organizer',
+		password
+	});
+	console.log(
+		`Created ${values.role} ${values.email}${generated ? ` with password: ${password}` : ''}`
+	);
+} catch (err) {
+	console.error(err instanceof UserServiceError ? `Refused: ${err.code}` : err);
+	process.exitCode = 1;
+} finally {
+	await db.destroy();
+}

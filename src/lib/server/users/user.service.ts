@@ -1,0 +1,103 @@
+import type { Db } from '../db/database.ts';
+import type { Role } from '../db/schema.ts';
+import { recordAudit } from '../audit/audit.repository.ts';
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/password.ts';
+import { invalidateUserSessions, type SessionUser } from '../auth/session.ts';
+import { newId } from '../ids.ts';
+import * as users from './user.repository.ts';
+
+export const ROLES: readonly Role[] = ['organizer', 'teacher', 'judge'];
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/;
+
+/** Message keys, so the page shows the reason in the reader's language. */
+export type UserError =
+	| 'users.error.email'
+	| 'users.error.name'
+	| 'users.error.role'
+	| 'users.error.passwordShort'
+	| 'users.error.passwordLong'
+	| 'users.error.emailTaken'
+	| 'users.error.notFound'
+	| 'users.error.lastAdmin'
+	| 'users.error.self'
+	| 'auth.error.forbidden';
+
+export class UserServiceError extends Error {
+	readonly code: UserError;
+	constructor(code: UserError) {
+		super(code);
+		this.code = code;
+	}
+}
+
+export interface NewUserInput {
+	email: string;
+	displayName: string;
+	role: string;
+	isAdmin: boolean;
+	password: string;
+}
+
+export function normaliseEmail(email: string): string {
+	return email.trim().toLowerCase();
+}
+
+export function validateNewUser(input: NewUserInput): UserError | null {
+	if (!EMAIL.test(normaliseEmail(input.email))) return 'users.error.email';
+	const name = input.displayName.trim();
+	if (name.length < 1 || name.length > 80) return 'users.error.name';
+	if (!ROLES.includes(input.role as Role)) return 'users.error.role';
+	if (input.password.length < MIN_PASSWORD_LENGTH) return 'users.error.passwordShort';
+	if (input.password.length > MAX_PASSWORD_LENGTH) return 'users.error.passwordLong';
+	return null;
+}
+
+/**
+ * Creates an adult account. `actor` is null only for the command line and the seed, which
+ * run with the operator's own authority.
+ */
+export async function createUser(db: Db, actor: SessionUser | null, input: NewUserInput) {
+	if (actor && !(actor.role === 'organizer' && actor.isAdmin))
+		throw new UserServiceError('auth.error.forbidden');
+	const problem = validateNewUser(input);
+	if (problem) throw new UserServiceError(problem);
+	const email = normaliseEmail(input.email);
+	if (await users.findUserByEmail(db, email)) throw new UserServiceError('users.error.emailTaken');
+	const id = newId();
+	const role = input.role as Role;
+	await users.insertUser(db, {
+		id,
+		email,
+		displayName: input.displayName.trim(),
+		role,
+		// Only organizers can administer; the flag means nothing on other roles.
+		isAdmin: role === 'organizer' && input.isAdmin,
+		passwordHash: await hashPassword(input.password)
+	});
+	await recordAudit(db, {
+		actorUserId: actor?.id ?? null,
+		action: 'user.create',
+		subjectType: 'user',
+		subjectId: id,
+		detail: { role, isAdmin: input.isAdmin }
+	});
+	return id;
+}
+
+export async function setDisabled(db: Db, actor: SessionUser, userId: string, disabled: boolean) {
+	if (!(actor.role === 'organizer' && actor.isAdmin))
+		throw new UserServiceError('auth.error.forbidden');
+	if (actor.id === userId) throw new UserServiceError('users.error.self');
+	const target = await users.findUserById(db, userId);
+	if (!target) throw new UserServiceError('users.error.notFound');
+	if (disabled && target.is_admin === 1 && (await users.countActiveAdmins(db, userId)) === 0)
+		throw new UserServiceError('users.error.lastAdmin');
+	await users.setUserDisabled(db, userId, disabled ? Date.now() : null);
+	if (disabled) await invalidateUserSessions(db, userId);
+	await recordAudit(db, {
+		actorUserId: actor.id,
+		action: disabled ? 'user.disable' : 'user.enable',
+		subjectType: 'user',
+		subjectId: userId
+	});
+}

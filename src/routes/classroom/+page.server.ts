@@ -1,0 +1,45 @@
+import { fail, redirect } from '@sveltejs/kit';
+import {
+	ClassroomServiceError,
+	createClassroom,
+	listMyClassrooms
+} from '$lib/server/classrooms/classroom.service';
+import { field, requireUser } from '$lib/server/http';
+import { listSchools } from '$lib/server/schools/school.repository';
+import { getServices } from '$lib/server/services';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireUser(event, 'teacher', 'organizer');
+	const { db } = await getServices();
+	const [classrooms, schools] = await Promise.all([listMyClassrooms(db, actor), listSchools(db)]);
+	return {
+		canCreate: actor.role === 'teacher',
+		classrooms: classrooms.map((c) => ({
+			id: c.id,
+			name: c.name,
+			code: c.code,
+			schoolName: c.school_name,
+			teacherName: c.teacher_name,
+			studentCount: Number(c.student_count ?? 0)
+		})),
+		schools: schools.map((s) => ({ id: s.id, name: s.name, city: s.city }))
+	};
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		const actor = requireUser(event, 'teacher');
+		const form = await event.request.formData();
+		const input = { name: field(form, 'name'), schoolId: field(form, 'schoolId') };
+		const { db } = await getServices();
+		let id: string;
+		try {
+			id = await createClassroom(db, actor, input);
+		} catch (err) {
+			if (err instanceof ClassroomServiceError) return fail(400, { ...input, error: err.code });
+			throw err;
+		}
+		redirect(303, `/classroom/${id}?created=1`);
+	}
+};

@@ -1,0 +1,109 @@
+import { fail } from '@sveltejs/kit';
+import {
+	addStudents,
+	ClassroomServiceError,
+	endClass,
+	getManagedClassroom,
+	removeStudent,
+	resetStudentSecret,
+	RosterError
+} from '$lib/server/classrooms/classroom.service';
+import { listStudentsForTeacher } from '$lib/server/classrooms/classroom.repository';
+import { classroomNotFound } from '$lib/server/classrooms/errors';
+import { field, requireUser } from '$lib/server/http';
+import { getServices } from '$lib/server/services';
+import type { Actions, PageServerLoad, RequestEvent } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireUser(event, 'teacher', 'organizer');
+	const { db } = await getServices();
+	const classroom = await getManagedClassroom(db, actor, event.params.id).catch(classroomNotFound);
+	const students = await listStudentsForTeacher(db, classroom.id);
+	return {
+		created: event.url.searchParams.has('created'),
+		classroom: {
+			id: classroom.id,
+			name: classroom.name,
+			code: classroom.code,
+			schoolName: classroom.school_name,
+			teacherName: classroom.teacher_name
+		},
+		students: students.map((s) => ({
+			id: s.id,
+			firstName: s.first_name,
+			pseudonym: s.pseudonym,
+			avatar: s.avatar,
+			secretKind: s.secret_kind,
+			secret: s.secret
+		}))
+	};
+};
+
+/** Runs a classroom action with the checks every one of them needs. */
+async function withClassroom<T>(
+	event: RequestEvent,
+	fn: (ctx: { db: Awaited<ReturnType<typeof getServices>>['db']; form: FormData }) => Promise<T>
+) {
+	requireUser(event, 'teacher', 'organizer');
+	const form = await event.request.formData();
+	const { db } = await getServices();
+	try {
+		return await fn({ db, form });
+	} catch (err) {
+		if (err instanceof RosterError)
+			return fail(400, {
+				names: field(form, 'names'),
+				error: `roster.error.${err.problem.kind}`,
+				params: err.problem
+			});
+		if (err instanceof ClassroomServiceError)
+			return fail(err.code === 'classroom.error.notFound' ? 404 : 400, { error: err.code });
+		throw err;
+	}
+}
+
+export const actions: Actions = {
+	addStudents: (event) =>
+		withClassroom(event, async ({ db, form }) => {
+			const count = await addStudents(
+				db,
+				event.locals.user!,
+				event.params.id,
+				field(form, 'names')
+			);
+			return { added: count };
+		}),
+	resetPicture: (event) =>
+		withClassroom(event, async ({ db, form }) => {
+			await resetStudentSecret(
+				db,
+				event.locals.user!,
+				event.params.id,
+				field(form, 'studentId'),
+				'picture'
+			);
+			return { reset: field(form, 'pseudonym') };
+		}),
+	resetPin: (event) =>
+		withClassroom(event, async ({ db, form }) => {
+			await resetStudentSecret(
+				db,
+				event.locals.user!,
+				event.params.id,
+				field(form, 'studentId'),
+				'pin',
+				field(form, 'pin')
+			);
+			return { reset: field(form, 'pseudonym') };
+		}),
+	remove: (event) =>
+		withClassroom(event, async ({ db, form }) => {
+			await removeStudent(db, event.locals.user!, event.params.id, field(form, 'studentId'));
+			return { removed: field(form, 'pseudonym') };
+		}),
+	endClass: (event) =>
+		withClassroom(event, async ({ db }) => {
+			const count = await endClass(db, event.locals.user!, event.params.id);
+			return { ended: count };
+		})
+};

@@ -1,0 +1,18 @@
+import { redirect } from '@sveltejs/kit';
+import { findClassForJoin } from '$lib/server/auth/auth.service';
+import { listStudentsForJoin } from '$lib/server/classrooms/classroom.repository';
+import { clientIp } from '$lib/server/http';
+import { getServices } from '$lib/server/services';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	if (event.locals.student) redirect(303, '/studio');
+	const { db } = await getServices();
+	const result = await findClassForJoin(db, event.params.code, clientIp(event));
+	if (!result.ok) redirect(303, `/join?error=${result.error}`);
+	const students = await listStudentsForJoin(db, result.classroom.id);
+	return {
+		classroom: { name: result.classroom.name, code: result.classroom.code },
+		students: students.map((s) => ({ id: s.id, pseudonym: s.pseudonym, avatar: s.avatar }))
+	};
+};

@@ -1,0 +1,37 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { signInAdult } from '$lib/server/auth/auth.service';
+import { setSessionCookie } from '$lib/server/auth/cookies';
+import { validateSessionToken } from '$lib/server/auth/session';
+import { homeFor } from '$lib/server/home';
+import { clientIp, field } from '$lib/server/http';
+import { safeRedirectPath } from '$lib/server/redirects';
+import { getServices } from '$lib/server/services';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user)
+		redirect(303, safeRedirectPath(url.searchParams.get('next'), homeFor(locals.user, null)));
+	return { signedOut: url.searchParams.has('signedOut') };
+};
+
+export const actions: Actions = {
+	default: async (event) => {
+		const form = await event.request.formData();
+		const email = field(form, 'email');
+		const password = field(form, 'password');
+		if (!email.trim() || !password) return fail(400, { email, error: 'auth.error.wrongPassword' });
+		const { db } = await getServices();
+		const result = await signInAdult(db, { email, password, ip: clientIp(event) });
+		if (!result.ok)
+			return fail(result.error === 'auth.error.tooManyAttempts' ? 429 : 400, {
+				email,
+				error: result.error
+			});
+		setSessionCookie(event.cookies, event.url, result.token, result.expiresAt, 'adult');
+		const session = await validateSessionToken(db, result.token);
+		redirect(
+			303,
+			safeRedirectPath(event.url.searchParams.get('next'), homeFor(session?.user ?? null, null))
+		);
+	}
+};

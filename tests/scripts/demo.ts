@@ -1,0 +1,24 @@
+// npm run demo — builds the app, loads demo data into the embedded SQLite database and
+// local object store (./data), and serves it on http://localhost:3000 (PORT to change).
+import { spawn, spawnSync } from 'node:child_process';
+
+const port = process.env.PORT ?? '3000';
+const env = {
+	...process.env,
+	PORT: port,
+	ORIGIN: process.env.ORIGIN ?? `http://localhost:${port}`,
+	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '32M',
+	NODE_ENV: 'production'
+};
+
+function run(args: string[]): void {
+	const result = spawnSync(args[0]!, args.slice(1), { stdio: 'inherit', env });
+	if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+run(['npx', 'vite', 'build', '--logLevel', 'warn']);
+run([process.execPath, 'src/lib/server/db/seed-cli.ts']);
+console.log(`\nSprout is starting on ${env.ORIGIN} (Ctrl+C to stop)\n`);
+const server = spawn(process.execPath, ['build'], { stdio: 'inherit', env });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+server.on('exit', (code) => process.exit(code ?? 0));

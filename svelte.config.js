@@ -7,8 +7,22 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		adapter: adapter({ precompress: true }),
-		// The CSRF origin check stays on (default); JSON endpoints check Origin themselves.
-		alias: { $server: 'src/lib/server' }
+		// The CSRF origin check stays on (default); hooks.server.ts also checks JSON endpoints.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self', 'unsafe-inline'],
+				// Presigned S3 URLs live on the bucket's own host.
+				'img-src': ['self', 'data:', 'blob:', 'https:'],
+				'connect-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		}
 	}
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyCommand, applyCommands } from './commands.ts';
+import { appendedOps, applyCommand, applyCommands } from './commands.ts';
 import { createDocument, type DrawDocument, type Op, type StampOp } from './document.ts';
 
 const dot = (id: string): Op => ({
@@ -71,11 +71,19 @@ describe('applyCommand', () => {
 
 	it('transforms a stamp and inverts exactly the changed fields', () => {
 		const doc = docWith(dot('a'), stamp);
-		const change = { type: 'transformStamp' as const, id: 'st', transform: { rotation: 45, x: 99 } };
+		const change = {
+			type: 'transformStamp' as const,
+			id: 'st',
+			transform: { rotation: 45, x: 99 }
+		};
 		const { doc: next, inverse } = applyCommand(doc, change);
 		expect(next.ops[1]).toEqual({ ...stamp, rotation: 45, x: 99 });
 		expect(next.ops[0]).toBe(doc.ops[0]);
-		expect(inverse).toEqual({ type: 'transformStamp', id: 'st', transform: { rotation: 0, x: 10 } });
+		expect(inverse).toEqual({
+			type: 'transformStamp',
+			id: 'st',
+			transform: { rotation: 0, x: 10 }
+		});
 		expect(applyCommand(next, inverse!).doc.ops[1]).toEqual(stamp);
 	});
 
@@ -94,5 +102,23 @@ describe('applyCommand', () => {
 		expect(next.ops).toHaveLength(1);
 		expect(inverses.map((c) => c.type)).toEqual(['setBackground', 'removeOps']);
 		expect(applyCommands(next, inverses).doc).toEqual(doc);
+	});
+});
+
+describe('appendedOps', () => {
+	it('returns the appended ops when a change only added ops at the end', () => {
+		const before = docWith(dot('a'));
+		const commands = [{ type: 'addOp' as const, op: dot('b') }];
+		const after = applyCommands(before, commands).doc;
+		expect(appendedOps(before, after, commands)).toEqual([dot('b')]);
+	});
+
+	it('returns null for removals, background changes and undo of an add', () => {
+		const before = docWith(dot('a'), dot('b'));
+		const remove = [{ type: 'removeOps' as const, ids: ['a'] }];
+		expect(appendedOps(before, applyCommands(before, remove).doc, remove)).toBeNull();
+		const paper = [{ type: 'setBackground' as const, color: '#000000' }];
+		expect(appendedOps(before, applyCommands(before, paper).doc, paper)).toBeNull();
+		expect(appendedOps(before, docWith(dot('a')), [])).toBeNull();
 	});
 });

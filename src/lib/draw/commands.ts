@@ -107,3 +107,22 @@ export function applyCommands(
 	}
 	return { doc: current, inverses };
 }
+
+/**
+ * The ops `applied` appended to the end of `before`, or null when the change was anything
+ * else; the renderer paints appends straight onto its bitmap and re-syncs for the rest.
+ */
+export function appendedOps(
+	before: DrawDocument,
+	after: DrawDocument,
+	applied: readonly Command[]
+): Op[] | null {
+	const appended = after.ops.slice(before.ops.length);
+	const isAppendOnly =
+		applied.length > 0 &&
+		applied.every((c) => c.type === 'addOp') &&
+		after.background === before.background &&
+		appended.length === applied.length &&
+		before.ops.every((op, i) => after.ops[i] === op);
+	return isAppendOnly ? appended : null;
+}

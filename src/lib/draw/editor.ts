@@ -1,13 +1,20 @@
-import type { Command, StampTransform } from './commands.ts';
-import { createDocument, pointCount, type DrawDocument } from './document.ts';
+import { appendedOps, type Command, type StampTransform } from './commands.ts';
+import { createDocument, type DrawDocument, type StampOp, type TextOp } from './document.ts';
 import { History, DEFAULT_HISTORY_LIMIT } from './history.ts';
 import { createId } from './ids.ts';
-import { LIMITS } from './parse-document.ts';
+import { fitsLimits } from './limits.ts';
 import type { Renderer } from './renderer.ts';
 import { createTool, type ToolName } from './tools/index.ts';
 import { StampTool } from './tools/stamp.ts';
 import { TextTool } from './tools/text.ts';
-import type { PointerInput, Tool, ToolContext, ToolEffect, ToolStyle } from './tools/types.ts';
+import {
+	DEFAULT_TOOL_STYLE,
+	type PointerInput,
+	type Tool,
+	type ToolContext,
+	type ToolEffect,
+	type ToolStyle
+} from './tools/types.ts';
 
 /** Everything a UI needs to draw its toolbar and indicators; a new object on every change. */
 export interface EditorSnapshot extends ToolStyle {
@@ -20,6 +27,11 @@ export interface EditorSnapshot extends ToolStyle {
 	revision: number;
 	/** Set when the last change was refused because the drawing reached its size limit. */
 	isFull: boolean;
+	/**
+	 * The stamp or label being placed: the UI shows handles or a text field (with IME for
+	 * Chinese) over it and feeds changes back through `transformStamp` / `setText`.
+	 */
+	pending: StampOp | TextOp | null;
 }
 
 export type EditorListener = (snapshot: EditorSnapshot) => void;
@@ -31,16 +43,6 @@ export interface EditorOptions {
 	newId?: () => string;
 	style?: Partial<ToolStyle>;
 }
-
-const DEFAULT_STYLE: ToolStyle = {
-	color: '#222222',
-	size: 12,
-	opacity: 1,
-	filled: false,
-	tolerance: 32,
-	stampId: 'tree',
-	fontSize: 48
-};
 
 /**
  * Ties document, history, the current tool and a renderer together. UI code talks only to
@@ -66,7 +68,7 @@ export class Editor {
 		this.#history = new History(doc, options.historyLimit ?? DEFAULT_HISTORY_LIMIT);
 		this.#renderer = options.renderer ?? null;
 		this.#newId = options.newId ?? (() => createId());
-		this.#style = { ...DEFAULT_STYLE, ...options.style };
+		this.#style = { ...DEFAULT_TOOL_STYLE, ...options.style };
 		this.#renderer?.renderDocument(doc);
 	}
 
@@ -95,7 +97,11 @@ export class Editor {
 			canUndo: this.canUndo,
 			canRedo: this.canRedo,
 			revision: this.#revision,
-			isFull: this.#isFull
+			isFull: this.#isFull,
+			pending:
+				this.#tool instanceof StampTool || this.#tool instanceof TextTool
+					? this.#tool.pending
+					: null
 		};
 	}
 
@@ -250,8 +256,6 @@ export class Editor {
 					this.#style = { ...this.#style, color: effect.color };
 					if (effect.final) this.setTool(this.#previousTool);
 					break;
-				case 'editText':
-					break;
 			}
 		}
 		this.#changed();
@@ -259,7 +263,7 @@ export class Editor {
 
 	#commit(commands: readonly Command[]): void {
 		const before = this.getDocument();
-		if (!this.#fits(before, commands)) {
+		if (!fitsLimits(before, commands)) {
 			this.#isFull = true;
 			return this.#changed();
 		}
@@ -270,29 +274,13 @@ export class Editor {
 		this.#documentChanged(before, commands);
 	}
 
-	/** Refuse growth the document parser would reject, so a saved drawing always loads. */
-	#fits(doc: DrawDocument, commands: readonly Command[]): boolean {
-		const added = commands.flatMap((c) => (c.type === 'addOp' ? [c.op] : []));
-		if (added.length === 0) return true;
-		if (doc.ops.length + added.length > LIMITS.maxOps) return false;
-		let total = 0;
-		for (const op of [...doc.ops, ...added]) if (op.type === 'stroke') total += pointCount(op);
-		return total <= LIMITS.maxTotalPoints;
-	}
-
 	/** Appends go straight onto the bitmap; anything else lets the renderer re-sync. */
 	#documentChanged(before: DrawDocument, applied: readonly Command[]): void {
 		const after = this.getDocument();
 		if (after === before) return;
 		this.#revision++;
-		const appended = after.ops.slice(before.ops.length);
-		const isAppendOnly =
-			applied.length > 0 &&
-			applied.every((c) => c.type === 'addOp') &&
-			after.background === before.background &&
-			appended.length === applied.length &&
-			before.ops.every((op, i) => after.ops[i] === op);
-		if (isAppendOnly) for (const op of appended) this.#renderer?.commitOp(op);
+		const appended = appendedOps(before, after, applied);
+		if (appended) for (const op of appended) this.#renderer?.commitOp(op);
 		else this.#renderer?.renderDocument(after);
 		this.#changed();
 	}

@@ -100,7 +100,8 @@ describe('floodFill', () => {
 		const w = 20;
 		const h = 4;
 		const data = blank(w, h, 250);
-		for (let y = 0; y < h; y++) for (let x = 10; x < w; x++) data.set([200, 200, 200, 255], (y * w + x) * 4);
+		for (let y = 0; y < h; y++)
+			for (let x = 10; x < w; x++) data.set([200, 200, 200, 255], (y * w + x) * 4);
 		const tight = floodFill(data, w, h, 0, 0, 10);
 		const loose = floodFill(data, w, h, 0, 0, 60);
 		// Ten similar columns plus a one-pixel rim that a hard edge gives no coverage.
@@ -147,7 +148,12 @@ describe('floodFill', () => {
 describe('compositeFill', () => {
 	it('blends partial coverage over what is there, source-over', () => {
 		const data = new Uint8ClampedArray([0, 0, 255, 255, 0, 0, 0, 0]);
-		compositeFill(data, 2, { x: 0, y: 0, width: 2, height: 1, mask: new Uint8Array([128, 128]) }, RED);
+		compositeFill(
+			data,
+			2,
+			{ x: 0, y: 0, width: 2, height: 1, mask: new Uint8Array([128, 128]) },
+			RED
+		);
 		expect(Array.from(data.slice(0, 4))).toEqual([128, 0, 127, 255]);
 		expect(Array.from(data.slice(4, 8))).toEqual([255, 0, 0, 128]);
 	});

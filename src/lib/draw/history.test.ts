@@ -46,7 +46,11 @@ describe('History', () => {
 		history.commit();
 		expect(history.undoDepth).toBe(1);
 		const transition = history.undo();
-		expect(transition?.applied.map((c) => c.type)).toEqual(['setBackground', 'removeOps', 'removeOps']);
+		expect(transition?.applied.map((c) => c.type)).toEqual([
+			'setBackground',
+			'removeOps',
+			'removeOps'
+		]);
 		expect(history.document).toEqual(createDocument());
 		history.redo();
 		expect(ids(history)).toEqual(['a', 'b']);

@@ -74,7 +74,8 @@ export class History {
 	commit(): void {
 		const open = this.#open;
 		this.#open = null;
-		if (open && open.forward.length > 0) this.#push({ forward: open.forward, inverse: open.inverse });
+		if (open && open.forward.length > 0)
+			this.#push({ forward: open.forward, inverse: open.inverse });
 	}
 
 	/** Drops the open gesture and restores the document it started from. */

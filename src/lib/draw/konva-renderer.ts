@@ -1,4 +1,7 @@
-import Konva from 'konva';
+// Core plus the two shapes used, not the full bundle: the studio has a first-load JS budget.
+import Konva from 'konva/lib/Core';
+import { Image as KonvaImage } from 'konva/lib/shapes/Image';
+import { Rect } from 'konva/lib/shapes/Rect';
 import {
 	checkpointsToKeep,
 	DEFAULT_CHECKPOINT_POLICY,
@@ -38,13 +41,13 @@ function context2d(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
 
 export class KonvaRenderer implements Renderer {
 	#stage: Konva.Stage;
-	#paper = new Konva.Rect({ x: 0, y: 0, listening: false });
+	#paper = new Rect({ x: 0, y: 0, listening: false });
 	#bitmapLayer = new Konva.Layer({ listening: false });
 	#liveLayer = new Konva.Layer({ listening: false });
 	#previewLayer = new Konva.Layer({ listening: false });
 	#bitmap = createCanvas(1, 1);
 	#ctx = context2d(this.#bitmap);
-	#image = new Konva.Image({ image: this.#bitmap, x: 0, y: 0, listening: false });
+	#image = new KonvaImage({ image: this.#bitmap, x: 0, y: 0, listening: false });
 	#doc: DrawDocument | null = null;
 	#painted: Op[] = [];
 	#checkpoints: CanvasCheckpoint[] = [];
@@ -152,8 +155,9 @@ export class KonvaRenderer implements Renderer {
 	}
 
 	async exportPng(scale = 2): Promise<Blob> {
-		const doc = this.#doc;
-		if (!doc) throw new Error('nothing to export');
+		if (!this.#doc) throw new Error('nothing to export');
+		// The bitmap's op list is the current document: commitOp appends to it without a new doc.
+		const doc = { ...this.#doc, ops: this.#painted.slice() };
 		const width = Math.round(doc.width * scale);
 		const height = Math.round(doc.height * scale);
 		// Ink on its own canvas first: the eraser cuts through ink, never through the paper.

@@ -15,8 +15,7 @@ export type MigrationTable = Readonly<Record<number, Migration>>;
 export const MIGRATIONS: MigrationTable = {};
 
 export type MigrationResult =
-	| { ok: true; doc: Record<string, unknown> }
-	| { ok: false; reason: 'corrupt' | 'future-version' };
+	{ ok: true; doc: Record<string, unknown> } | { ok: false; reason: 'corrupt' | 'future-version' };
 
 export function migrateDocument(
 	doc: Record<string, unknown>,

@@ -93,7 +93,16 @@ describe('paintOp', () => {
 		const stamp = STAMPS.find((s) => s.id === 'sun')!;
 		paintOp(
 			ctx,
-			{ type: 'stamp', id: 'p', stampId: 'sun', x: 100, y: 50, scale: 0.5, rotation: 90, flipX: true },
+			{
+				type: 'stamp',
+				id: 'p',
+				stampId: 'sun',
+				x: 100,
+				y: 50,
+				scale: 0.5,
+				rotation: 90,
+				flipX: true
+			},
 			env()
 		);
 		expect(ctx.named('translate')[0]?.args).toEqual([100, 50]);
@@ -104,14 +113,27 @@ describe('paintOp', () => {
 
 	it('draws nothing for an unknown stamp id', () => {
 		const ctx = new FakeContext();
-		const op: Op = { type: 'stamp', id: 'p', stampId: 'unicorn', x: 0, y: 0, scale: 1, rotation: 0, flipX: false };
+		const op: Op = {
+			type: 'stamp',
+			id: 'p',
+			stampId: 'unicorn',
+			x: 0,
+			y: 0,
+			scale: 1,
+			rotation: 0,
+			flipX: false
+		};
 		paintOp(ctx, op, env());
 		expect(ctx.calls).toEqual([]);
 	});
 
 	it('writes each line of a label below the previous one', () => {
 		const ctx = new FakeContext();
-		paintOp(ctx, { type: 'text', id: 't', x: 10, y: 20, text: '绿色\nGreen', color: '#000000', size: 40 }, env());
+		paintOp(
+			ctx,
+			{ type: 'text', id: 't', x: 10, y: 20, text: '绿色\nGreen', color: '#000000', size: 40 },
+			env()
+		);
 		expect(ctx.named('fillText').map((c) => c.args)).toEqual([
 			['绿色', 10, 20],
 			['Green', 10, 70]
@@ -123,7 +145,8 @@ describe('paintOp', () => {
 		// A vertical opaque wall at x = 4 on an empty bitmap.
 		for (let y = 0; y < 8; y++) ctx.pixels.data.set([0, 0, 0, 255], (y * 8 + 4) * 4);
 		paintOp(ctx, { type: 'fill', id: 'f', x: 1, y: 1, color: '#0000ff', tolerance: 10 }, env(8, 8));
-		const at = (x: number, y: number) => Array.from(ctx.pixels.data.slice((y * 8 + x) * 4, (y * 8 + x) * 4 + 4));
+		const at = (x: number, y: number) =>
+			Array.from(ctx.pixels.data.slice((y * 8 + x) * 4, (y * 8 + x) * 4 + 4));
 		expect(at(0, 7)).toEqual([0, 0, 255, 255]);
 		expect(at(4, 3)).toEqual([0, 0, 0, 255]);
 		expect(at(6, 3)).toEqual([0, 0, 0, 0]);

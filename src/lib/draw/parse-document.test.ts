@@ -30,14 +30,23 @@ function sample(): DrawDocument {
 				size: 3,
 				filled: true
 			},
-			{ type: 'stamp', id: 't1', stampId: 'tree', x: 50, y: 60, scale: 1.5, rotation: 90, flipX: true },
+			{
+				type: 'stamp',
+				id: 't1',
+				stampId: 'tree',
+				x: 50,
+				y: 60,
+				scale: 1.5,
+				rotation: 90,
+				flipX: true
+			},
 			{ type: 'text', id: 'x1', x: 70, y: 80, text: '我的绿色生活', color: '#ff0000', size: 40 }
 		]
 	};
 }
 
 /** A valid document with one field replaced, as raw JSON-ish data. */
-function withOp(op: Record<string, unknown>): Record<string, unknown> {
+function withOp(op: object): Record<string, unknown> {
 	return { ...createDocument(), ops: [op] };
 }
 

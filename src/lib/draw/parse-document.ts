@@ -6,17 +6,10 @@ import {
 	type ShapeKind,
 	type StrokeTool
 } from './document.ts';
+import { LIMITS } from './limits.ts';
 import { migrateDocument, MIGRATIONS, type MigrationTable } from './migrations.ts';
 
-/** Beyond these the editor slows to a crawl on a classroom PC, so they are refused outright. */
-export const LIMITS = {
-	maxOps: 20_000,
-	maxStrokePoints: 100_000,
-	maxTotalPoints: 5_000_000,
-	maxTextLength: 500,
-	minBoard: 16,
-	maxBoard: 4096
-} as const;
+export { LIMITS };
 
 export type ParseFailure = 'corrupt' | 'future-version' | 'too-large';
 export type ParseResult = { ok: true; doc: DrawDocument } | { ok: false; reason: ParseFailure };

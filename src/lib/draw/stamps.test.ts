@@ -19,7 +19,18 @@ const REQUIRED = [
 ];
 
 /** Commands followed by the right number of finite numbers: enough to catch a typo. */
-const ARITY: Record<string, number> = { M: 2, L: 2, H: 1, V: 1, C: 6, S: 4, Q: 4, T: 2, A: 7, Z: 0 };
+const ARITY: Record<string, number> = {
+	M: 2,
+	L: 2,
+	H: 1,
+	V: 1,
+	C: 6,
+	S: 4,
+	Q: 4,
+	T: 2,
+	A: 7,
+	Z: 0
+};
 
 function isValidPath(d: string): boolean {
 	const tokens = d.match(/[a-zA-Z]|-?\d*\.?\d+(?:e-?\d+)?/g) ?? [];
@@ -48,15 +59,18 @@ describe('stamps', () => {
 		expect(findStamp('nope')).toBeUndefined();
 	});
 
-	it.each(STAMPS.map((s) => [s.id, s] as const))('%s is small, valid and colourful', (_id, stamp) => {
-		expect(stamp.viewBox).toBe('0 0 64 64');
-		expect(JSON.stringify(stamp.paths).length).toBeLessThan(1536);
-		expect(stamp.paths.length).toBeGreaterThanOrEqual(2);
-		for (const path of stamp.paths) {
-			expect(path.fill).toMatch(/^#[0-9a-f]{6}$/);
-			expect(isValidPath(path.d), path.d).toBe(true);
+	it.each(STAMPS.map((s) => [s.id, s] as const))(
+		'%s is small, valid and colourful',
+		(_id, stamp) => {
+			expect(stamp.viewBox).toBe('0 0 64 64');
+			expect(JSON.stringify(stamp.paths).length).toBeLessThan(1536);
+			expect(stamp.paths.length).toBeGreaterThanOrEqual(2);
+			for (const path of stamp.paths) {
+				expect(path.fill).toMatch(/^#[0-9a-f]{6}$/);
+				expect(isValidPath(path.d), path.d).toBe(true);
+			}
 		}
-	});
+	);
 
 	it('the path checker rejects broken data', () => {
 		expect(isValidPath('M1 2L3')).toBe(false);

@@ -135,8 +135,14 @@ export const STAMPS: readonly Stamp[] = [
 	{
 		id: 'cloud',
 		paths: [
-			{ d: circle(22, 38, 10) + circle(34, 32, 14) + circle(46, 40, 9) + 'M22 40v8h24v-8z', fill: '#90caf9' },
-			{ d: circle(22, 36, 10) + circle(34, 30, 14) + circle(46, 38, 9) + 'M22 38v8h24v-8z', fill: '#e3f2fd' }
+			{
+				d: circle(22, 38, 10) + circle(34, 32, 14) + circle(46, 40, 9) + 'M22 40v8h24v-8z',
+				fill: '#90caf9'
+			},
+			{
+				d: circle(22, 36, 10) + circle(34, 30, 14) + circle(46, 38, 9) + 'M22 38v8h24v-8z',
+				fill: '#e3f2fd'
+			}
 		]
 	},
 	{
@@ -151,7 +157,10 @@ export const STAMPS: readonly Stamp[] = [
 		paths: [
 			{ d: 'M8 58h48v6H8z', fill: '#66bb6a' },
 			{ d: 'M30.5 27h3l3 32h-9z', fill: '#b0bec5' },
-			{ d: [0, 120, 240].map((deg) => poly(rotated(blade, 32, 26, deg))).join(''), fill: '#78909c' },
+			{
+				d: [0, 120, 240].map((deg) => poly(rotated(blade, 32, 26, deg))).join(''),
+				fill: '#78909c'
+			},
 			{ d: circle(32, 26, 3), fill: '#455a64' }
 		]
 	},
@@ -189,7 +198,10 @@ export const STAMPS: readonly Stamp[] = [
 		paths: [
 			{ d: 'M15 20h34l-4 40H19z', fill: '#2e7d32' },
 			{ d: 'M11 13h42v7H11zM26 8h12v5H26z', fill: '#1b5e20' },
-			{ d: bar(32, 30, 41, 46, 3) + bar(41, 46, 23, 46, 3) + bar(23, 46, 32, 30, 3), fill: '#ffffff' },
+			{
+				d: bar(32, 30, 41, 46, 3) + bar(41, 46, 23, 46, 3) + bar(23, 46, 32, 30, 3),
+				fill: '#ffffff'
+			},
 			{ d: 'M35 30l4 6-7 1zM42 49l-7 3 1-7zM20 43l4-6 3 6z', fill: '#ffffff' }
 		]
 	},

@@ -15,7 +15,12 @@ const line = (tool: StrokeOp['tool'], id = 'abc'): StrokeOp => ({
 function bounds(outline: [number, number][]) {
 	const ys = outline.map(([, y]) => y);
 	const xs = outline.map(([x]) => x);
-	return { minX: Math.min(...xs), maxX: Math.max(...xs), minY: Math.min(...ys), maxY: Math.max(...ys) };
+	return {
+		minX: Math.min(...xs),
+		maxX: Math.max(...xs),
+		minY: Math.min(...ys),
+		maxY: Math.max(...ys)
+	};
 }
 
 describe('strokePasses', () => {

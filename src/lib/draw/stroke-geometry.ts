@@ -19,7 +19,13 @@ const STYLES: Record<StrokeTool, ToolStyle> = {
 	pencil: { options: { thinning: 0.25, smoothing: 0.4, streamline: 0.35 }, alpha: 1 },
 	brush: { options: { thinning: 0.65, smoothing: 0.6, streamline: 0.5 }, alpha: 1 },
 	marker: {
-		options: { thinning: 0, smoothing: 0.5, streamline: 0.5, start: { cap: true }, end: { cap: true } },
+		options: {
+			thinning: 0,
+			smoothing: 0.5,
+			streamline: 0.5,
+			start: { cap: true },
+			end: { cap: true }
+		},
 		alpha: 0.5
 	},
 	crayon: { options: { thinning: 0.3, smoothing: 0.3, streamline: 0.3 }, alpha: 1 },

@@ -45,7 +45,9 @@ describe('simulated pressure', () => {
 		expect(pressureFor({ ...base, pointerType: 'mouse' }, previous)).not.toBe(0.93);
 		expect(pressureFor({ ...base, pointerType: 'touch' }, previous)).not.toBe(0.93);
 		// Some tablets report 0 for the first pressed sample.
-		expect(pressureFor({ ...base, pressure: 0, pointerType: 'pen' }, previous)).toBe(DEFAULT_PRESSURE);
+		expect(pressureFor({ ...base, pressure: 0, pointerType: 'pen' }, previous)).toBe(
+			DEFAULT_PRESSURE
+		);
 	});
 });
 

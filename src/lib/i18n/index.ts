@@ -24,7 +24,8 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 export function isMessageKey(value: unknown): value is MessageKey {
-	return typeof value === 'string' && value in zhCN;
+	// Own keys only: `in` would also accept 'toString' or 'constructor' from the prototype.
+	return typeof value === 'string' && Object.hasOwn(zhCN, value);
 }
 
 /** Best match for an Accept-Language header: exact tag, then language, by quality. */

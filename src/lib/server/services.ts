@@ -81,6 +81,51 @@ export async function getServices(): Promise<Services> {
 	return starting;
 }
 
+export type Reachability = 'ok' | 'unreachable';
+
+async function reachable(fn: () => Promise<void>, timeoutMs = 3000): Promise<Reachability> {
+	let timer: NodeJS.Timeout | undefined;
+	try {
+		await Promise.race([
+			fn(),
+			new Promise((_, reject) => {
+				timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
+			})
+		]);
+		return 'ok';
+	} catch {
+		return 'unreachable';
+	} finally {
+		clearTimeout(timer);
+	}
+}
+
+/**
+ * Reachability of each part, for /healthz. When start-up failed, throwaway clients probe
+ * each part separately so the report names the one that is down.
+ */
+export async function probeServices(): Promise<{ database: Reachability; storage: Reachability }> {
+	if (ready) {
+		const { db, store } = ready;
+		const [database, storage] = await Promise.all([
+			reachable(() => pingDatabase(db)),
+			reachable(() => store.ping())
+		]);
+		return { database, storage };
+	}
+	const config = getConfig();
+	const db = createDatabase(config.database);
+	try {
+		const [database, storage] = await Promise.all([
+			reachable(() => pingDatabase(db)),
+			reachable(() => createObjectStore(config.storage).ping())
+		]);
+		return { database, storage };
+	} finally {
+		await db.destroy().catch(() => {});
+	}
+}
+
 /** For tests and the seed script, which bring their own database. */
 export function setServicesForTesting(services: Services | undefined): void {
 	ready = services;

@@ -1,4 +1,10 @@
-import { isPrimary, type PointerInput, type Tool, type ToolContext, type ToolEffect } from './types.ts';
+import {
+	isPrimary,
+	type PointerInput,
+	type Tool,
+	type ToolContext,
+	type ToolEffect
+} from './types.ts';
 
 export type EyedropperState = 'idle' | 'sampling';
 

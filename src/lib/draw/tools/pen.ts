@@ -1,7 +1,13 @@
 import type { StrokeOp, StrokeTool } from '../document.ts';
-import { LIMITS } from '../parse-document.ts';
+import { LIMITS } from '../limits.ts';
 import { appendSample, pressureFor, type Sample } from '../stroke-input.ts';
-import { isPrimary, type PointerInput, type Tool, type ToolContext, type ToolEffect } from './types.ts';
+import {
+	isPrimary,
+	type PointerInput,
+	type Tool,
+	type ToolContext,
+	type ToolEffect
+} from './types.ts';
 
 export type PenState = 'idle' | 'drawing';
 
@@ -90,10 +96,7 @@ export class PenTool implements Tool {
 	#end(): ToolEffect[] {
 		const op = this.#snapshot();
 		this.#reset();
-		return [
-			{ type: 'liveEnd' },
-			{ type: 'commit', commands: [{ type: 'addOp', op }] }
-		];
+		return [{ type: 'liveEnd' }, { type: 'commit', commands: [{ type: 'addOp', op }] }];
 	}
 
 	#reset(): void {

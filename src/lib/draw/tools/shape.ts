@@ -1,5 +1,11 @@
 import type { ShapeKind, ShapeOp } from '../document.ts';
-import { isPrimary, type PointerInput, type Tool, type ToolContext, type ToolEffect } from './types.ts';
+import {
+	isPrimary,
+	type PointerInput,
+	type Tool,
+	type ToolContext,
+	type ToolEffect
+} from './types.ts';
 
 export type ShapeState = 'idle' | 'dragging';
 

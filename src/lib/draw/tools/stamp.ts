@@ -1,7 +1,13 @@
 import type { StampOp } from '../document.ts';
 import type { StampTransform } from '../commands.ts';
 import { STAMP_BASE_SIZE } from '../stamps.ts';
-import { isPrimary, type PointerInput, type Tool, type ToolContext, type ToolEffect } from './types.ts';
+import {
+	isPrimary,
+	type PointerInput,
+	type Tool,
+	type ToolContext,
+	type ToolEffect
+} from './types.ts';
 
 /**
  * idle → (down) dragging → (up) placed → … A placed stamp is only a preview: it can be dragged

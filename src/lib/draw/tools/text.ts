@@ -1,5 +1,5 @@
 import type { TextOp } from '../document.ts';
-import { LIMITS } from '../parse-document.ts';
+import { LIMITS } from '../limits.ts';
 import {
 	isOnBoard,
 	isPrimary,
@@ -40,7 +40,7 @@ export class TextTool implements Tool {
 			color: ctx.style.color,
 			size: ctx.style.fontSize
 		};
-		return [...effects, { type: 'editText', op: this.#op }, { type: 'preview', op: this.#op }];
+		return [...effects, { type: 'preview', op: this.#op }];
 	}
 
 	setText(text: string): ToolEffect[] {

@@ -1,5 +1,5 @@
 import type { Command } from '../commands.ts';
-import type { Op, StrokeOp, TextOp } from '../document.ts';
+import type { Op, StrokeOp } from '../document.ts';
 
 /**
  * Pointer input after the caller has mapped it to art-board coordinates. Built from
@@ -33,6 +33,16 @@ export interface ToolStyle {
 	fontSize: number;
 }
 
+export const DEFAULT_TOOL_STYLE: ToolStyle = {
+	color: '#222222',
+	size: 12,
+	opacity: 1,
+	filled: false,
+	tolerance: 32,
+	stampId: 'tree',
+	fontSize: 48
+};
+
 export interface ToolContext {
 	style: ToolStyle;
 	board: { width: number; height: number };
@@ -53,9 +63,7 @@ export type ToolEffect =
 	/** Apply these commands to the document as one undo step. */
 	| { type: 'commit'; commands: Command[] }
 	/** `final` when the gesture is over (the editor may then return to the previous tool). */
-	| { type: 'pickColor'; color: string; final: boolean }
-	/** The UI should show a text field for this label. */
-	| { type: 'editText'; op: TextOp };
+	| { type: 'pickColor'; color: string; final: boolean };
 
 export interface Tool {
 	readonly state: string;

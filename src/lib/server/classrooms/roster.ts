@@ -46,12 +46,33 @@ export function parseRoster(text: string): { names: string[] } | { problem: Rost
 	return { names };
 }
 
+const HAN = /^\p{Script=Han}+$/u;
+/** The most common family names, which cover most of the population. */
+const COMMON_SURNAMES = new Set(
+	'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'
+);
+
+/**
+ * The part of a pasted name that may go public. Chinese names have no space and start with
+ * the family name: three or more characters ("王小明") lose the first; two lose it only when
+ * it is a common family name ("李娜" → "娜"), so nicknames such as "小明" or "阿杰" stay whole.
+ * Other names keep their first word.
+ */
+export function givenName(name: string): string {
+	const word = name.trim().split(' ')[0] ?? name;
+	const chars = [...word];
+	if (!HAN.test(word)) return word;
+	if (chars.length >= 3 || (chars.length === 2 && COMMON_SURNAMES.has(chars[0]!)))
+		return chars.slice(1).join('');
+	return word;
+}
+
 /**
  * Public name: the first name (first word only, so a pasted full name never goes public)
  * plus a number unique in the class.
  */
 export function makePseudonym(firstName: string, taken: ReadonlySet<string>): string {
-	const first = [...(firstName.split(' ')[0] ?? firstName)].slice(0, 12).join('');
+	const first = [...givenName(firstName)].slice(0, 12).join('');
 	for (let attempt = 0; attempt < 200; attempt++) {
 		const candidate = `${first} ${randomInt(1, attempt < 100 ? 100 : 1000)}`;
 		if (!taken.has(candidate)) return candidate;

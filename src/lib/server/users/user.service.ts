@@ -1,4 +1,4 @@
-import type { Db } from '../db/database.ts';
+import { writeTransaction, type Db } from '../db/database.ts';
 import type { Role } from '../db/schema.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/password.ts';
@@ -65,13 +65,14 @@ export async function createUser(db: Db, actor: SessionUser | null, input: NewUs
 	if (await users.findUserByEmail(db, email)) throw new UserServiceError('users.error.emailTaken');
 	const id = newId();
 	const role = input.role as Role;
+	// Only organizers can administer; the flag means nothing on other roles.
+	const isAdmin = role === 'organizer' && input.isAdmin;
 	await users.insertUser(db, {
 		id,
 		email,
 		displayName: input.displayName.trim(),
 		role,
-		// Only organizers can administer; the flag means nothing on other roles.
-		isAdmin: role === 'organizer' && input.isAdmin,
+		isAdmin,
 		passwordHash: await hashPassword(input.password)
 	});
 	await recordAudit(db, {
@@ -79,7 +80,7 @@ export async function createUser(db: Db, actor: SessionUser | null, input: NewUs
 		action: 'user.create',
 		subjectType: 'user',
 		subjectId: id,
-		detail: { role, isAdmin: input.isAdmin }
+		detail: { role, isAdmin }
 	});
 	return id;
 }
@@ -88,16 +89,19 @@ export async function setDisabled(db: Db, actor: SessionUser, userId: string, di
 	if (!(actor.role === 'organizer' && actor.isAdmin))
 		throw new UserServiceError('auth.error.forbidden');
 	if (actor.id === userId) throw new UserServiceError('users.error.self');
-	const target = await users.findUserById(db, userId);
-	if (!target) throw new UserServiceError('users.error.notFound');
-	if (disabled && target.is_admin === 1 && (await users.countActiveAdmins(db, userId)) === 0)
-		throw new UserServiceError('users.error.lastAdmin');
-	await users.setUserDisabled(db, userId, disabled ? Date.now() : null);
-	if (disabled) await invalidateUserSessions(db, userId);
-	await recordAudit(db, {
-		actorUserId: actor.id,
-		action: disabled ? 'user.disable' : 'user.enable',
-		subjectType: 'user',
-		subjectId: userId
+	// One locked transaction, so two admins disabling each other cannot leave none.
+	await writeTransaction(db, async (trx) => {
+		const target = await users.findUserById(trx, userId);
+		if (!target) throw new UserServiceError('users.error.notFound');
+		if (disabled && target.is_admin === 1 && (await users.countActiveAdmins(trx, userId)) === 0)
+			throw new UserServiceError('users.error.lastAdmin');
+		await users.setUserDisabled(trx, userId, disabled ? Date.now() : null);
+		if (disabled) await invalidateUserSessions(trx, userId);
+		await recordAudit(trx, {
+			actorUserId: actor.id,
+			action: disabled ? 'user.disable' : 'user.enable',
+			subjectType: 'user',
+			subjectId: userId
+		});
 	});
 }

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { bucketName, firstExceeded, LIMITS, type Bucket } from './rate-limit.ts';
+
+const student: Bucket = { kind: 'student', key: 's1' };
+const device: Bucket = { kind: 'device', key: 'd1' };
+const classIp: Bucket = { kind: 'classIp', key: 'c1:10.0.0.1' };
+const ip: Bucket = { kind: 'ip', key: '10.0.0.1' };
+const buckets = [student, device, classIp, ip];
+
+function counts(entries: [Bucket, number][]): Map<string, number> {
+	return new Map(entries.map(([b, n]) => [bucketName(b), n]));
+}
+
+describe('firstExceeded', () => {
+	it('names buckets by kind and key', () => {
+		expect(bucketName(classIp)).toBe('classIp:c1:10.0.0.1');
+	});
+
+	it('lets an attempt through while every bucket is under its limit', () => {
+		expect(firstExceeded(new Map(), buckets)).toBeUndefined();
+		expect(
+			firstExceeded(
+				counts([
+					[student, LIMITS.student - 1],
+					[device, LIMITS.device - 1],
+					[classIp, LIMITS.classIp - 1],
+					[ip, LIMITS.ip - 1]
+				]),
+				buckets
+			)
+		).toBeUndefined();
+	});
+
+	it('blocks once a bucket reaches its limit', () => {
+		expect(firstExceeded(counts([[device, LIMITS.device]]), buckets)).toBe(device);
+		expect(firstExceeded(counts([[ip, LIMITS.ip + 5]]), buckets)).toBe(ip);
+	});
+
+	it('reports the first blocking bucket in the order given', () => {
+		const all = counts([
+			[student, LIMITS.student],
+			[device, LIMITS.device],
+			[ip, LIMITS.ip]
+		]);
+		expect(firstExceeded(all, buckets)).toBe(student);
+		expect(firstExceeded(all, [ip, device, student])).toBe(ip);
+	});
+
+	it('applies each kind its own limit, so one count can block one kind and not another', () => {
+		const child: Bucket = { kind: 'student', key: 'k' };
+		const browser: Bucket = { kind: 'device', key: 'k' };
+		const n = LIMITS.student;
+		expect(LIMITS.device).toBeGreaterThan(n);
+		expect(firstExceeded(counts([[browser, n]]), [child, browser])).toBeUndefined();
+		expect(firstExceeded(counts([[child, n]]), [child, browser])).toBe(child);
+	});
+
+	it('keeps the limits in the order the design needs', () => {
+		// A child locks out long before their device, a device long before a class on one IP,
+		// and the per-IP ceiling is high enough for a whole school behind one address.
+		expect(LIMITS.student).toBeLessThan(LIMITS.device);
+		expect(LIMITS.device).toBeLessThan(LIMITS.classIp);
+		expect(LIMITS.classIp).toBeLessThan(LIMITS.ip);
+		expect(LIMITS.ip).toBeGreaterThanOrEqual(200);
+	});
+});

@@ -1,0 +1,242 @@
+// Shared helpers for the browser tests. Not a spec file: Playwright only collects *.spec.ts.
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import http from 'node:http';
+
+/**
+ * The demo data of src/lib/server/db/seed.ts (copied, not imported: the seed module pulls in
+ * the server's database and argon2 code, which the test runner has no business loading).
+ */
+export const DEMO = {
+	organizer: { email: 'organizer@sprout.test', password: 'sprout-organizer-2026' },
+	teacher: { email: 'teacher@sprout.test', password: 'sprout-teacher-2026' },
+	judge: { email: 'judge@sprout.test', password: 'sprout-judge-2026' },
+	school: '绿苗希望小学',
+	classroom: { name: '四年级二班', code: 'GREEN2' },
+	/**
+	 * Who uses which demo child, so that no test locks out a child another test needs:
+	 *   小明 7   child-join (picture sign-in, JS)
+	 *   美美 18  child-join (PIN)
+	 *   阿杰 3   child-join (no-JavaScript flow)
+	 *   Chloé 5  child-join (one wrong try, then the right one)
+	 *   Lina 21  a11y (studio page, keyboard sign-in)
+	 *   小红 12  a11y (secret page, only visited)
+	 */
+	students: {
+		xiaoming: { pseudonym: '小明 7', pictures: ['Leaf', 'Sun', 'Fish'] },
+		xiaohong: { pseudonym: '小红 12', pictures: ['Tree', 'Water drop', 'Bee'] },
+		ajie: { pseudonym: '阿杰 3', pictures: ['Planet', 'Planet', 'Bird'] },
+		lina: { pseudonym: 'Lina 21', pictures: ['Cloud', 'Leaf', 'Recycling'] },
+		chloe: { pseudonym: 'Chloé 5', pictures: ['Sun', 'Flower', 'Tree'] },
+		meimei: { pseudonym: '美美 18', pin: '2468' }
+	}
+} as const;
+
+export const BASE_URL = 'http://127.0.0.1:4173';
+
+export type AdultRole = 'organizer' | 'teacher' | 'judge';
+
+/**
+ * Waits until Svelte has hydrated the page (the language select in the layout has its change
+ * handler). Text typed before that is wiped by hydration (see the known-bug test in
+ * child-join.spec.ts), and a click before it is a plain form post: both are real, but a test
+ * that wants the enhanced page must wait. Falls back to "network idle" should Svelte's
+ * internals change.
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+	await page
+		.waitForFunction(
+			() => {
+				const select = document.getElementById('lang-select');
+				return (
+					!!select && Object.getOwnPropertySymbols(select).some((s) => s.description === 'events')
+				);
+			},
+			undefined,
+			{ timeout: 5_000 }
+		)
+		.catch(() => page.waitForLoadState('networkidle'));
+}
+
+/** page.goto, then waits for hydration. */
+export async function open(page: Page, path: string) {
+	const response = await page.goto(path);
+	await waitForHydration(page);
+	return response;
+}
+
+/** Signs an adult in through the real form and waits for the landing page. */
+export async function signInAdult(page: Page, role: AdultRole, next?: string): Promise<void> {
+	const { email, password } = DEMO[role];
+	await open(page, next ? `/login?next=${encodeURIComponent(next)}` : '/login');
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+	await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** Opens a demo (or any) class's picking page and taps the child's avatar tile. */
+export async function openStudent(page: Page, code: string, pseudonym: string): Promise<void> {
+	await open(page, `/join/${code}`);
+	await page.getByRole('link', { name: pseudonym, exact: true }).click();
+	await expect(page.getByRole('heading', { level: 1, name: `Hello, ${pseudonym}!` })).toBeVisible();
+	await waitForHydration(page);
+}
+
+/** Taps the pictures in order (buttons are labelled by the picture's English name). */
+export async function tapPictures(page: Page, pictures: readonly string[]): Promise<void> {
+	for (const name of pictures) {
+		await page.getByRole('button', { name, exact: true }).click();
+	}
+}
+
+/** Picture-password sign-in of a child; ends on /studio. */
+export async function signInChild(
+	page: Page,
+	code: string,
+	pseudonym: string,
+	pictures: readonly string[]
+): Promise<void> {
+	await openStudent(page, code, pseudonym);
+	await tapPictures(page, pictures);
+	await expect(page).toHaveURL(/\/studio$/);
+	await expect(page.getByRole('heading', { level: 1, name: `Hello, ${pseudonym}!` })).toBeVisible();
+}
+
+export interface CreatedStudent {
+	firstName: string;
+	pseudonym: string;
+	/** English picture names in order, or null for a PIN. */
+	pictures: string[] | null;
+}
+
+export interface CreatedClass {
+	id: string;
+	code: string;
+	name: string;
+	students: CreatedStudent[];
+}
+
+let classCounter = 0;
+
+/**
+ * As the (already signed-in) teacher: creates a class in the demo school and pastes the names.
+ * Returns the class with each child's pseudonym and picture password read from the roster.
+ */
+export async function createClass(page: Page, names: string[]): Promise<CreatedClass> {
+	const name = `E2E ${Date.now().toString(36)}-${++classCounter}`;
+	await open(page, '/classroom');
+	await page.getByLabel('Class name').fill(name);
+	await page.getByLabel('School').selectOption({ label: `${DEMO.school} · 云南 大理` });
+	await page.getByRole('button', { name: 'New class' }).click();
+	await expect(page).toHaveURL(/\/classroom\/[^/?]+\?created=1$/);
+	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+	await waitForHydration(page);
+	const id = new URL(page.url()).pathname.split('/')[2]!;
+	const code = (await page.locator('.head .code strong').textContent())!.trim();
+	expect(code).toMatch(/^[A-Z0-9]{6}$/);
+	if (names.length > 0) {
+		await page.getByRole('textbox', { name: 'Add students' }).fill(names.join('\n'));
+		await page.getByRole('button', { name: 'Add students' }).click();
+		await expect(page.getByText(`${names.length} students added.`)).toBeVisible();
+	}
+	return { id, code, name, students: await readRoster(page) };
+}
+
+/** Reads the roster table of a class page as the teacher sees it. */
+export async function readRoster(page: Page): Promise<CreatedStudent[]> {
+	const rows = page.locator('table tbody tr');
+	const students: CreatedStudent[] = [];
+	for (const row of await rows.all()) {
+		const cells = row.locator('td');
+		const pseudonym = (await cells.nth(0).innerText()).trim();
+		const firstName = (await cells.nth(1).innerText()).trim();
+		const labels = await cells
+			.nth(2)
+			.getByRole('img')
+			.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+		students.push({ firstName, pseudonym, pictures: labels.length ? labels : null });
+	}
+	return students;
+}
+
+/** Runs axe (WCAG 2 A + AA) and fails listing every serious or critical violation. */
+export async function expectNoSeriousAxeViolations(page: Page, what: string): Promise<void> {
+	const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+	const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+	const report = bad
+		.map(
+			(v) =>
+				`[${v.impact}] ${v.id}: ${v.help}\n` +
+				v.nodes.map((n) => `    ${n.target.join(' ')}  ${n.failureSummary ?? ''}`).join('\n')
+		)
+		.join('\n');
+	expect(bad, `axe violations on ${what}:\n${report}`).toEqual([]);
+}
+
+/** True when the page has no horizontal scrollbar at the current viewport. */
+export async function expectNoHorizontalScroll(page: Page, what: string): Promise<void> {
+	const size = await page.evaluate(() => ({
+		scroll: document.documentElement.scrollWidth,
+		client: document.documentElement.clientWidth
+	}));
+	expect(
+		size.scroll,
+		`${what} scrolls sideways: scrollWidth ${size.scroll} > clientWidth ${size.client}`
+	).toBeLessThanOrEqual(size.client);
+}
+
+/** A second, independent browser (e.g. a child's PC while the teacher works on another). */
+export async function newEnglishContext(
+	browser: Browser,
+	options: Parameters<Browser['newContext']>[0] = {}
+): Promise<BrowserContext> {
+	return browser.newContext({
+		baseURL: BASE_URL,
+		locale: 'en-US',
+		viewport: { width: 1366, height: 768 },
+		...options
+	});
+}
+
+export interface RawResponse {
+	status: number;
+	headers: http.IncomingHttpHeaders;
+	body: string;
+}
+
+/**
+ * A request sent exactly as written: no URL normalisation (fetch and Playwright resolve
+ * `%2e%2e` and `..` before sending) and no default headers such as Accept-Language.
+ */
+export function rawRequest(
+	path: string,
+	options: { method?: string; headers?: Record<string, string>; body?: string } = {}
+): Promise<RawResponse> {
+	return new Promise((resolve, reject) => {
+		const req = http.request(
+			{
+				host: '127.0.0.1',
+				port: 4173,
+				path,
+				method: options.method ?? 'GET',
+				headers: options.headers ?? {}
+			},
+			(res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (c: Buffer) => chunks.push(c));
+				res.on('end', () =>
+					resolve({
+						status: res.statusCode ?? 0,
+						headers: res.headers,
+						body: Buffer.concat(chunks).toString('utf8')
+					})
+				);
+				res.on('error', reject);
+			}
+		);
+		req.on('error', reject);
+		if (options.body) req.write(options.body);
+		req.end();
+	});
+}

@@ -75,6 +75,31 @@ export async function signInAdult(page: Page, role: AdultRole, next?: string): P
 	await expect(page).not.toHaveURL(/\/login/);
 }
 
+type Cookie = Awaited<ReturnType<BrowserContext['cookies']>>[number];
+const adultSessions = new Map<AdultRole, Cookie[]>();
+
+/**
+ * Puts a signed-in adult's session cookie into `context`. Signs in through the form once per
+ * role and worker, then reuses the session (argon2 is slow on purpose). Tests that sign out
+ * must use signInAdult instead: signing out would end the shared session.
+ */
+export async function useAdult(
+	browser: Browser,
+	context: BrowserContext,
+	role: AdultRole
+): Promise<void> {
+	let cookies = adultSessions.get(role);
+	if (!cookies) {
+		const other = await newEnglishContext(browser);
+		await signInAdult(await other.newPage(), role);
+		cookies = (await other.cookies()).filter((c) => c.name === 'sprout_session');
+		expect(cookies).toHaveLength(1);
+		await other.close();
+		adultSessions.set(role, cookies);
+	}
+	await context.addCookies(cookies);
+}
+
 /** Opens a demo (or any) class's picking page and taps the child's avatar tile. */
 export async function openStudent(page: Page, code: string, pseudonym: string): Promise<void> {
 	await open(page, `/join/${code}`);

@@ -204,6 +204,7 @@ export const en: Messages = {
 	'save.new': 'New paper',
 	'save.saving': 'Saving…',
 	'save.saved': 'Saved on this computer',
+	'save.notSaved': 'Not saved!',
 	'save.errorQuota':
 		'This computer’s storage is full, so the drawing was not saved. Keep this page open and tell your teacher.',
 	'save.errorUnavailable':
@@ -325,6 +326,25 @@ export const en: Messages = {
 	'error.badRequest': 'That request was not well formed.',
 	'error.generic': 'An unexpected error happened. Please try again later.',
 	'error.home': 'Back to the home page',
+
+	'drawing.error.notFound': 'This drawing was not found.',
+	'drawing.error.conflict':
+		'This drawing was changed somewhere else. Both copies were kept; nothing is lost.',
+	'drawing.error.corrupt':
+		'The drawing data is damaged and was not saved to the server. It is still safe on this computer.',
+	'drawing.error.futureVersion':
+		'This drawing was made with a newer Sprout. Reload the page to open it.',
+	'drawing.error.tooLarge':
+		'This drawing is too large for the server. It is still safe on this computer.',
+	'drawing.error.thumbnail': 'The preview picture could not be used. Please save again.',
+	'drawing.error.title': 'A drawing name can be 60 characters at most.',
+
+	'teacherDrawings.title': 'Drawings by {name}',
+	'teacherDrawings.empty': 'This student has no drawing saved on the server yet.',
+	'teacherDrawings.untitled': 'Untitled drawing',
+	'teacherDrawings.view': 'View',
+	'teacherDrawings.readOnly':
+		"Read-only: teachers can look and replay, but not change a child's drawing.",
 
 	'form.saving': 'Saving…',
 	'form.cancel': 'Cancel',

@@ -215,6 +215,7 @@ export const fr: Messages = {
 	'save.new': 'Nouvelle feuille',
 	'save.saving': 'Enregistrement…',
 	'save.saved': 'Enregistré sur cet ordinateur',
+	'save.notSaved': 'Non enregistré !',
 	'save.errorQuota':
 		'Le stockage de cet ordinateur est plein : le dessin n’a pas été enregistré. Garde cette page ouverte et préviens ton enseignant·e.',
 	'save.errorUnavailable':
@@ -341,6 +342,25 @@ export const fr: Messages = {
 	'error.badRequest': 'Cette demande est mal formée.',
 	'error.generic': 'Une erreur inattendue est survenue. Veuillez réessayer plus tard.',
 	'error.home': 'Retour à l’accueil',
+
+	'drawing.error.notFound': 'Ce dessin est introuvable.',
+	'drawing.error.conflict':
+		'Ce dessin a été modifié ailleurs. Les deux versions sont gardées ; rien n’est perdu.',
+	'drawing.error.corrupt':
+		'Les données du dessin sont abîmées et n’ont pas été envoyées au serveur. Il reste en sécurité sur cet ordinateur.',
+	'drawing.error.futureVersion':
+		'Ce dessin a été fait avec une version plus récente de Sprout. Recharge la page pour l’ouvrir.',
+	'drawing.error.tooLarge':
+		'Ce dessin est trop grand pour le serveur. Il reste en sécurité sur cet ordinateur.',
+	'drawing.error.thumbnail': 'L’aperçu n’a pas pu être utilisé. Enregistre encore une fois.',
+	'drawing.error.title': 'Le nom d’un dessin fait au plus 60 caractères.',
+
+	'teacherDrawings.title': 'Dessins de {name}',
+	'teacherDrawings.empty': 'Cet élève n’a pas encore de dessin enregistré sur le serveur.',
+	'teacherDrawings.untitled': 'Dessin sans titre',
+	'teacherDrawings.view': 'Voir',
+	'teacherDrawings.readOnly':
+		'Lecture seule : l’enseignant·e peut regarder et rejouer, pas modifier le dessin.',
 
 	'form.saving': 'Enregistrement…',
 	'form.cancel': 'Annuler',

@@ -193,6 +193,7 @@ export const zhCN = {
 	'save.new': '新画纸',
 	'save.saving': '正在保存…',
 	'save.saved': '已保存在这台电脑上',
+	'save.notSaved': '没有保存上！',
 	'save.errorQuota': '这台电脑的存储空间满了，画没能保存。先不要关掉页面，请告诉老师。',
 	'save.errorUnavailable': '这台电脑不能保存画。先不要关掉页面，请告诉老师。',
 	'save.error': '保存失败了，画一下会再试。先不要关掉页面。',
@@ -309,6 +310,20 @@ export const zhCN = {
 	'error.badRequest': '请求格式不正确。',
 	'error.generic': '发生了意外错误。请稍后再试。',
 	'error.home': '回到首页',
+
+	'drawing.error.notFound': '没有找到这幅画。',
+	'drawing.error.conflict': '这幅画在别的地方被改过了。两份都保留了下来，什么都没有丢。',
+	'drawing.error.corrupt': '这幅画的数据坏了，没有保存到服务器。它仍然保存在这台电脑上。',
+	'drawing.error.futureVersion': '这幅画是用更新版本的 Sprout 画的。请刷新页面再打开。',
+	'drawing.error.tooLarge': '这幅画太大了，服务器放不下。它仍然安全地保存在这台电脑上。',
+	'drawing.error.thumbnail': '预览图无法使用，请再保存一次。',
+	'drawing.error.title': '画的名字最多 60 个字。',
+
+	'teacherDrawings.title': '{name} 的画',
+	'teacherDrawings.empty': '这个学生还没有保存到服务器的画。',
+	'teacherDrawings.untitled': '没有名字的画',
+	'teacherDrawings.view': '查看',
+	'teacherDrawings.readOnly': '只读：老师可以查看和回放，但不能修改学生的画。',
 
 	'form.saving': '正在保存…',
 	'form.cancel': '取消',

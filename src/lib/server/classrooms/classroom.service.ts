@@ -1,7 +1,10 @@
 import { recordAudit } from '../audit/audit.repository.ts';
+import { clearFailures } from '../auth/rate-limit.ts';
 import { invalidateClassroomSessions, type SessionUser } from '../auth/session.ts';
 import { writeTransaction, type Db } from '../db/database.ts';
 import { newId } from '../ids.ts';
+import { purgeStudentObjects } from '../drawings/drawing-files.ts';
+import type { ObjectStore } from '../storage/object-store.ts';
 import { findSchool } from '../schools/school.repository.ts';
 import * as repo from './classroom.repository.ts';
 import {
@@ -149,6 +152,8 @@ export async function resetStudentSecret(
 	await repo.updateStudentSecret(db, studentId, kind, secret);
 	// Anyone who watched the old secret must not stay signed in as this child.
 	await db.deleteFrom('session').where('student_id', '=', studentId).execute();
+	// The lockout message tells the child to ask the teacher: the new secret must let them in.
+	await clearFailures(db, [{ kind: 'student', key: studentId }]);
 	await recordAudit(db, {
 		actorUserId: actor.id,
 		action: 'student.resetSecret',
@@ -158,17 +163,22 @@ export async function resetStudentSecret(
 	});
 }
 
+/**
+ * Deletes a child and everything of theirs: rows go via ON DELETE CASCADE, stored drawing
+ * files under the child's prefix are removed when a store is given (the app always gives one).
+ */
 export async function removeStudent(
 	db: Db,
 	actor: SessionUser,
 	classroomId: string,
-	studentId: string
+	studentId: string,
+	store?: ObjectStore
 ) {
 	await getManagedClassroom(db, actor, classroomId);
 	const student = await repo.findStudentInClassroom(db, classroomId, studentId);
 	if (!student) throw new ClassroomServiceError('classroom.error.studentNotFound');
-	// Sessions, consents (and later drafts and works) go with the row via ON DELETE CASCADE.
 	await repo.deleteStudent(db, studentId);
+	if (store) await purgeStudentObjects(store, studentId);
 	await recordAudit(db, {
 		actorUserId: actor.id,
 		action: 'student.delete',

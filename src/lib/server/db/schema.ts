@@ -98,6 +98,23 @@ export interface AuditLogTable {
 	created_at: number;
 }
 
+export interface DrawingTable {
+	/** Chosen by the studio (it exists offline before the server hears of it). */
+	id: string;
+	student_id: string;
+	title: string;
+	width: number;
+	height: number;
+	op_count: number;
+	/** Goes up by one per accepted save; a save must name the revision it started from. */
+	revision: number;
+	doc_key: string;
+	doc_bytes: number;
+	thumb_key: string | null;
+	created_at: number;
+	updated_at: number;
+}
+
 export interface Database {
 	app_user: AppUserTable;
 	school: SchoolTable;
@@ -107,4 +124,5 @@ export interface Database {
 	session: SessionTable;
 	auth_failure: AuthFailureTable;
 	audit_log: AuditLogTable;
+	drawing: DrawingTable;
 }

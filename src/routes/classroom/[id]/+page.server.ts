@@ -11,7 +11,7 @@ import {
 import { listStudentsForTeacher } from '$lib/server/classrooms/classroom.repository';
 import { classroomNotFound } from '$lib/server/classrooms/errors';
 import { field, requireUser } from '$lib/server/http';
-import { getServices } from '$lib/server/services';
+import { getServices, type Services } from '$lib/server/services';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -42,13 +42,13 @@ export const load: PageServerLoad = async (event) => {
 /** Runs a classroom action with the checks every one of them needs. */
 async function withClassroom<T>(
 	event: RequestEvent,
-	fn: (ctx: { db: Awaited<ReturnType<typeof getServices>>['db']; form: FormData }) => Promise<T>
+	fn: (ctx: Pick<Services, 'db' | 'store'> & { form: FormData }) => Promise<T>
 ) {
 	requireUser(event, 'teacher', 'organizer');
 	const form = await event.request.formData();
-	const { db } = await getServices();
+	const { db, store } = await getServices();
 	try {
-		return await fn({ db, form });
+		return await fn({ db, store, form });
 	} catch (err) {
 		if (err instanceof RosterError)
 			return fail(400, {
@@ -97,8 +97,8 @@ export const actions: Actions = {
 			return { reset: field(form, 'pseudonym') };
 		}),
 	remove: (event) =>
-		withClassroom(event, async ({ db, form }) => {
-			await removeStudent(db, event.locals.user!, event.params.id, field(form, 'studentId'));
+		withClassroom(event, async ({ db, store, form }) => {
+			await removeStudent(db, event.locals.user!, event.params.id, field(form, 'studentId'), store);
 			return { removed: field(form, 'pseudonym') };
 		}),
 	endClass: (event) =>

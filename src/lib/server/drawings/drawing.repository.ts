@@ -1,0 +1,66 @@
+import type { Db } from '../db/database.ts';
+import type { DrawingTable } from '../db/schema.ts';
+
+const SUMMARY = [
+	'id',
+	'student_id',
+	'title',
+	'width',
+	'height',
+	'op_count',
+	'revision',
+	'thumb_key',
+	'updated_at'
+] as const;
+
+export async function findDrawing(db: Db, id: string) {
+	return db
+		.selectFrom('drawing')
+		.select([...SUMMARY, 'doc_key', 'doc_bytes', 'created_at'])
+		.where('id', '=', id)
+		.executeTakeFirst();
+}
+
+export async function listDrawingsOfStudent(db: Db, studentId: string) {
+	return db
+		.selectFrom('drawing')
+		.select(SUMMARY)
+		.where('student_id', '=', studentId)
+		.orderBy('updated_at', 'desc')
+		.execute();
+}
+
+export async function insertDrawing(db: Db, row: DrawingTable): Promise<void> {
+	await db.insertInto('drawing').values(row).execute();
+}
+
+/** Returns false when the row moved on since `baseRevision` (another tab or PC saved). */
+export async function updateDrawingIfRevision(
+	db: Db,
+	id: string,
+	baseRevision: number,
+	changes: Pick<
+		DrawingTable,
+		| 'title'
+		| 'width'
+		| 'height'
+		| 'op_count'
+		| 'revision'
+		| 'doc_key'
+		| 'doc_bytes'
+		| 'thumb_key'
+		| 'updated_at'
+	>
+): Promise<boolean> {
+	const result = await db
+		.updateTable('drawing')
+		.set(changes)
+		.where('id', '=', id)
+		.where('revision', '=', baseRevision)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}
+
+export async function deleteDrawingRow(db: Db, id: string): Promise<void> {
+	await db.deleteFrom('drawing').where('id', '=', id).execute();
+}

@@ -1,0 +1,23 @@
+import { json } from '@sveltejs/kit';
+import { getDrawingForTeacher } from '$lib/server/drawings/teacher';
+import { drawingErrorResponse, streamObject } from '$lib/server/drawings/http';
+import { requireUser } from '$lib/server/http';
+import { getServices } from '$lib/server/services';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = async (event) => {
+	const actor = requireUser(event, 'teacher', 'organizer');
+	const { db, store } = await getServices();
+	try {
+		const { drawing } = await getDrawingForTeacher(
+			db,
+			actor,
+			event.params.id,
+			event.params.drawingId
+		);
+		if (!drawing.thumb_key) return json({ error: 'drawing.error.notFound' }, { status: 404 });
+		return streamObject(store, drawing.thumb_key, {});
+	} catch (err) {
+		return drawingErrorResponse(err);
+	}
+};

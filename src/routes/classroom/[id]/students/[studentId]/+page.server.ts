@@ -1,0 +1,35 @@
+import { error } from '@sveltejs/kit';
+import { ClassroomServiceError } from '$lib/server/classrooms/classroom.service';
+import { DrawingServiceError } from '$lib/server/drawings/drawing.service';
+import { listStudentDrawingsForTeacher } from '$lib/server/drawings/teacher';
+import { requireUser } from '$lib/server/http';
+import { getServices } from '$lib/server/services';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireUser(event, 'teacher', 'organizer');
+	const { db } = await getServices();
+	try {
+		const { classroom, student, drawings } = await listStudentDrawingsForTeacher(
+			db,
+			actor,
+			event.params.id,
+			event.params.studentId
+		);
+		return {
+			classroom: { id: classroom.id, name: classroom.name },
+			student: { id: student.id, pseudonym: student.pseudonym, avatar: student.avatar },
+			drawings: drawings.map((d) => ({
+				id: d.id,
+				title: d.title,
+				updatedAt: d.updated_at,
+				opCount: d.op_count,
+				hasThumbnail: d.thumb_key !== null
+			}))
+		};
+	} catch (err) {
+		if (err instanceof ClassroomServiceError || err instanceof DrawingServiceError)
+			error(404, { message: 'Not found', key: 'classroom.error.notFound' });
+		throw err;
+	}
+};

@@ -128,20 +128,14 @@ describe('floodFill', () => {
 		expect(floodFill(blank(4, 4), 4, 4, 4, 0, 10)).toBeNull();
 	});
 
-	it('fills a whole 1600×1200 board well under 100 ms', () => {
+	// Speed is measured by `npm run bench:draw`, not here: timed unit tests flake on shared CI.
+	it('fills a whole 1600×1200 board edge to edge', () => {
 		const w = 1600;
 		const h = 1200;
-		// Best of three, so a busy CI machine or the first, unoptimised run does not decide.
-		let best = Number.POSITIVE_INFINITY;
-		for (let run = 0; run < 3; run++) {
-			const data = blank(w, h);
-			const started = performance.now();
-			const mask = fillAt(data, w, h, 800, 600, 32);
-			best = Math.min(best, performance.now() - started);
-			expect(mask).toMatchObject({ x: 0, y: 0, width: w, height: h });
-			expect(green(data, w, 1599, 1199)).toBe(0);
-		}
-		expect(best).toBeLessThan(100);
+		const data = blank(w, h);
+		const mask = fillAt(data, w, h, 800, 600, 32);
+		expect(mask).toMatchObject({ x: 0, y: 0, width: w, height: h });
+		expect(green(data, w, 1599, 1199)).toBe(0);
 	});
 });
 

@@ -1,6 +1,10 @@
+import { contestsEn } from './domains/contests.en.ts';
+import { mediaEn } from './domains/media.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
+	...contestsEn,
+	...mediaEn,
 	'app.name': 'Sprout',
 	'app.tagline': "Children's green digital-art competitions",
 	'app.skip': 'Skip to main content',
@@ -115,6 +119,8 @@ export const en: Messages = {
 	'draw.titleLabel': 'Name of the drawing',
 	'draw.titlePlaceholder': 'Give your drawing a name',
 	'draw.loading': 'Opening your paper…',
+	'draw.loadFailed': 'The drawing paper could not be opened. The network may be down.',
+	'draw.retry': 'Try again',
 	'draw.canvas': 'Drawing paper',
 	'draw.tools': 'Tools',
 	'draw.actions': 'Drawing actions',

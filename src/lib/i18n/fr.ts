@@ -1,6 +1,10 @@
+import { contestsFr } from './domains/contests.fr.ts';
+import { mediaFr } from './domains/media.fr.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const fr: Messages = {
+	...contestsFr,
+	...mediaFr,
 	'app.name': 'Sprout',
 	'app.tagline': 'Concours d’art numérique vert pour les enfants',
 	'app.skip': 'Aller au contenu principal',
@@ -125,6 +129,8 @@ export const fr: Messages = {
 	'draw.titleLabel': 'Nom du dessin',
 	'draw.titlePlaceholder': 'Donne un nom à ton dessin',
 	'draw.loading': 'J’ouvre ta feuille…',
+	'draw.loadFailed': 'La feuille n’a pas pu s’ouvrir. Le réseau est peut-être coupé.',
+	'draw.retry': 'Réessayer',
 	'draw.canvas': 'Feuille de dessin',
 	'draw.tools': 'Outils',
 	'draw.actions': 'Actions sur le dessin',

@@ -1,5 +1,8 @@
 /** Source catalog: every key lives here first; en and fr must define the same keys. */
-export const zhCN = {
+import { contestsZhCN } from './domains/contests.zh-CN.ts';
+import { mediaZhCN } from './domains/media.zh-CN.ts';
+
+const coreZhCN = {
 	'app.name': '萌芽 Sprout',
 	'app.tagline': '孩子们的绿色数字绘画比赛',
 	'app.skip': '跳到主要内容',
@@ -106,6 +109,8 @@ export const zhCN = {
 	'draw.titleLabel': '画的名字',
 	'draw.titlePlaceholder': '给你的画起个名字',
 	'draw.loading': '正在打开画纸…',
+	'draw.loadFailed': '画纸没能打开，可能是网络断了。',
+	'draw.retry': '再试一次',
 	'draw.canvas': '画纸',
 	'draw.tools': '工具',
 	'draw.actions': '画纸操作',
@@ -329,5 +334,7 @@ export const zhCN = {
 	'form.cancel': '取消',
 	'form.confirm': '确定'
 };
+
+export const zhCN = { ...coreZhCN, ...contestsZhCN, ...mediaZhCN };
 
 export type Messages = { [K in keyof typeof zhCN]: string };

@@ -3,5 +3,5 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
 	const student = requireStudent(event);
-	return { pseudonym: student.pseudonym, avatar: student.avatar };
+	return { pseudonym: student.pseudonym, avatar: student.avatar, studentId: student.id };
 };

@@ -1,0 +1,238 @@
+import type { Editor, EditorSnapshot } from '$lib/draw/editor';
+import type { DrawDocument } from '$lib/draw/document';
+import type { Renderer, View } from '$lib/draw/renderer';
+import type { StampTransform } from '$lib/draw/commands';
+import type { ToolName } from '$lib/draw/tools/index';
+import type { PointerInput } from '$lib/draw/tools/types';
+import { stepSize, MAX_SIZE, MIN_SIZE } from '$lib/studio/shortcuts';
+
+/** The renderer as the page sees it: the Konva one, which can also follow its container's size. */
+export interface ResizableRenderer extends Renderer {
+	resize(width: number, height: number): void;
+}
+
+const MIN_SCALE = 0.1;
+const MAX_SCALE = 8;
+/** Room around the paper when fitted, so its edge and shadow stay visible. */
+const FIT_MARGIN = 16;
+export const MIN_FONT_SIZE = 16;
+export const MAX_FONT_SIZE = 240;
+
+/**
+ * UI state of one open drawing: mirrors the editor's snapshots into `$state` for the toolbars
+ * and owns the view (zoom and pan). `DrawingCanvas` attaches the editor once Konva is loaded;
+ * before that every action is a no-op and `snapshot` is null.
+ */
+export class StudioState {
+	#snapshot = $state.raw<EditorSnapshot | null>(null);
+	#view = $state.raw<View>({ scale: 1, x: 0, y: 0 });
+	#isFitted = true;
+	#viewport = { width: 0, height: 0 };
+	#editor: Editor | null = null;
+	#renderer: ResizableRenderer | null = null;
+	#unsubscribe: (() => void) | null = null;
+	#revision = 0;
+	#onDocumentChange: (doc: DrawDocument) => void;
+
+	constructor(onDocumentChange: (doc: DrawDocument) => void = () => {}) {
+		this.#onDocumentChange = onDocumentChange;
+	}
+
+	get snapshot(): EditorSnapshot | null {
+		return this.#snapshot;
+	}
+
+	get view(): View {
+		return this.#view;
+	}
+
+	/** The slider's value: font size for text, brush or outline size otherwise. */
+	get sizeValue(): number {
+		const s = this.#snapshot;
+		if (!s) return 0;
+		return s.tool === 'text' ? s.fontSize : s.size;
+	}
+
+	get sizeRange(): { min: number; max: number } {
+		return this.#snapshot?.tool === 'text'
+			? { min: MIN_FONT_SIZE, max: MAX_FONT_SIZE }
+			: { min: MIN_SIZE, max: MAX_SIZE };
+	}
+
+	attach(editor: Editor, renderer: ResizableRenderer, width: number, height: number): void {
+		this.detach();
+		this.#editor = editor;
+		this.#renderer = renderer;
+		this.#viewport = { width, height };
+		this.#revision = editor.getSnapshot().revision;
+		this.#unsubscribe = editor.subscribe((snapshot) => {
+			this.#snapshot = snapshot;
+			if (snapshot.revision !== this.#revision) {
+				this.#revision = snapshot.revision;
+				this.#onDocumentChange(snapshot.doc);
+			}
+		});
+		this.fit();
+	}
+
+	/** Destroys the editor and its renderer (Konva stage and canvases). */
+	detach(): void {
+		this.#unsubscribe?.();
+		this.#unsubscribe = null;
+		this.#editor?.destroy();
+		this.#editor = null;
+		this.#renderer = null;
+		this.#snapshot = null;
+	}
+
+	getDocument(): DrawDocument | null {
+		return this.#editor?.getDocument() ?? null;
+	}
+
+	resize(width: number, height: number): void {
+		this.#viewport = { width, height };
+		this.#renderer?.resize(width, height);
+		if (this.#isFitted) this.fit();
+	}
+
+	fit(): void {
+		const doc = this.getDocument();
+		const { width, height } = this.#viewport;
+		if (!doc || width <= 0 || height <= 0) return;
+		const scale = Math.max(
+			MIN_SCALE,
+			Math.min((width - 2 * FIT_MARGIN) / doc.width, (height - 2 * FIT_MARGIN) / doc.height)
+		);
+		this.#setView({
+			scale,
+			x: (width - doc.width * scale) / 2,
+			y: (height - doc.height * scale) / 2
+		});
+		this.#isFitted = true;
+	}
+
+	/** Zooms around a point in container pixels (the centre by default). */
+	zoomBy(factor: number, at?: { x: number; y: number }): void {
+		const { scale, x, y } = this.#view;
+		const next = Math.min(MAX_SCALE, Math.max(MIN_SCALE, scale * factor));
+		const cx = at?.x ?? this.#viewport.width / 2;
+		const cy = at?.y ?? this.#viewport.height / 2;
+		const k = next / scale;
+		this.#setView({ scale: next, x: cx - (cx - x) * k, y: cy - (cy - y) * k });
+		this.#isFitted = false;
+	}
+
+	panBy(dx: number, dy: number): void {
+		this.#setView({ ...this.#view, x: this.#view.x + dx, y: this.#view.y + dy });
+		this.#isFitted = false;
+	}
+
+	/** Container pixels → art-board pixels. */
+	toBoard(x: number, y: number): { x: number; y: number } {
+		return this.#renderer?.toBoardPoint(x, y) ?? { x, y };
+	}
+
+	pointer(input: PointerInput): void {
+		this.#editor?.pointer(input);
+	}
+
+	pointerBatch(inputs: readonly PointerInput[]): void {
+		this.#editor?.pointerBatch(inputs);
+	}
+
+	setTool(tool: ToolName): void {
+		this.#editor?.setTool(tool);
+	}
+
+	setColor(color: string): void {
+		this.#editor?.setColor(color);
+	}
+
+	setSizeValue(value: number): void {
+		const { min, max } = this.sizeRange;
+		const size = Math.round(Math.min(max, Math.max(min, value)));
+		if (this.#snapshot?.tool === 'text') this.#editor?.setStyle({ fontSize: size });
+		else this.#editor?.setSize(size);
+	}
+
+	stepSize(step: -1 | 1): void {
+		if (this.#snapshot?.tool === 'text') this.setSizeValue(this.sizeValue + step * 8);
+		else this.setSizeValue(stepSize(this.sizeValue, step));
+	}
+
+	setFilled(filled: boolean): void {
+		this.#editor?.setStyle({ filled });
+	}
+
+	setStamp(stampId: string): void {
+		this.#editor?.setStyle({ stampId });
+	}
+
+	transformStamp(change: Omit<StampTransform, 'x' | 'y'>): void {
+		this.#editor?.transformStamp(change);
+	}
+
+	setText(text: string): void {
+		this.#editor?.setText(text);
+	}
+
+	finishTool(): void {
+		this.#editor?.finishTool();
+	}
+
+	cancelTool(): void {
+		this.#editor?.cancelTool();
+	}
+
+	undo(): void {
+		this.#editor?.undo();
+	}
+
+	redo(): void {
+		this.#editor?.redo();
+	}
+
+	clear(): void {
+		this.#editor?.clear();
+	}
+
+	async exportPng(scale = 2): Promise<Blob> {
+		if (!this.#renderer) throw new Error('The editor is not ready');
+		this.#editor?.finishTool();
+		return this.#renderer.exportPng(scale);
+	}
+
+	/**
+	 * A small JPEG of the finished ops for the draft list (the stroke in progress is left out).
+	 * Costs a full-board pixel copy, so callers throttle it.
+	 */
+	makeThumbnail(maxWidth = 240): string | null {
+		const doc = this.getDocument();
+		if (!doc || !this.#renderer) return null;
+		const pixels = this.#renderer.getImageData();
+		const board = document.createElement('canvas');
+		board.width = pixels.width;
+		board.height = pixels.height;
+		const image =
+			pixels instanceof ImageData
+				? pixels
+				: new ImageData(new Uint8ClampedArray(pixels.data), pixels.width, pixels.height);
+		board.getContext('2d')?.putImageData(image, 0, 0);
+		const scale = Math.min(1, maxWidth / doc.width);
+		const thumb = document.createElement('canvas');
+		thumb.width = Math.round(doc.width * scale);
+		thumb.height = Math.round(doc.height * scale);
+		const ctx = thumb.getContext('2d');
+		if (!ctx) return null;
+		ctx.fillStyle = doc.background;
+		ctx.fillRect(0, 0, thumb.width, thumb.height);
+		ctx.drawImage(board, 0, 0, thumb.width, thumb.height);
+		board.width = 0;
+		return thumb.toDataURL('image/jpeg', 0.8);
+	}
+
+	#setView(view: View): void {
+		this.#view = view;
+		this.#renderer?.setView(view);
+	}
+}

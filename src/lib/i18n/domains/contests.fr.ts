@@ -1,0 +1,136 @@
+import type { contestsZhCN } from './contests.zh-CN.ts';
+
+export const contestsFr: Record<keyof typeof contestsZhCN, string> = {
+	'contests.title': 'Concours',
+	'contests.adminText':
+		'Créer des concours sur des thèmes verts, fixer les tranches d’âge, les dates et le règlement, puis les faire avancer d’étape en étape.',
+	'contests.new': 'Nouveau concours',
+	'contests.empty':
+		'Aucun concours pour l’instant. Choisissez « Nouveau concours » pour commencer.',
+	'contests.emptyFiltered': 'Aucun concours à cette étape.',
+	'contests.filter.label': 'Étape',
+	'contests.filter.all': 'Toutes',
+	'contests.filter.submit': 'Filtrer',
+	'contests.col.title': 'Concours',
+	'contests.col.status': 'Étape',
+	'contests.col.window': 'Dépôt des œuvres',
+	'contests.col.ageBands': 'Tranches d’âge',
+	'contests.ageBandCount': '{count}',
+	'contests.window': 'du {opens} au {closes}',
+	'contests.windowUnset': 'Pas encore de dates',
+	'contests.edit': 'Modifier',
+	'contests.back': 'Retour aux concours',
+	'contests.created': 'Concours créé. C’est un brouillon pour l’instant.',
+	'contests.saved': 'Enregistré.',
+
+	'contests.status.draft': 'Brouillon',
+	'contests.status.open': 'Ouvert',
+	'contests.status.closed': 'Clos',
+	'contests.status.judging': 'En jury',
+	'contests.status.results': 'Résultats',
+	'contests.status.exhibited': 'Exposé',
+	'contests.status.archived': 'Archivé',
+
+	'contests.form.texts': 'Textes du concours',
+	'contests.form.langZh': '中文 Chinois (obligatoire)',
+	'contests.form.langEn': 'English Anglais (facultatif)',
+	'contests.form.langFr': 'Français (facultatif)',
+	'contests.form.fallbackHint': 'Ce qui reste vide s’affiche en chinois.',
+	'contests.form.titleField': 'Titre',
+	'contests.form.themeField': 'Thème',
+	'contests.form.briefField': 'Présentation',
+	'contests.form.rulesField': 'Règlement',
+	'contests.form.ageBands': 'Tranches d’âge',
+	'contests.form.ageBandsHint':
+		'Une par ligne, par ex. « 6-8 » ou « 9-11 Moyens » (le nom est libre). Âges de 4 à 18 ans, sans chevauchement.',
+	'contests.form.schools': 'Écoles participantes',
+	'contests.form.schoolsHint': 'N’en cochez aucune pour ouvrir le concours à toutes les écoles.',
+	'contests.form.noSchools': 'Aucune école pour l’instant.',
+	'contests.form.window': 'Période de dépôt',
+	'contests.form.opensAt': 'Ouverture',
+	'contests.form.closesAt': 'Clôture',
+	'contests.form.timeZone': 'Fuseau horaire',
+	'contests.form.windowHint':
+		'Heure locale du fuseau choisi. Un brouillon peut laisser les dates vides pour l’instant.',
+	'contests.form.settings': 'Exigences pour les œuvres',
+	'contests.form.entriesPerChild': 'Œuvres par enfant',
+	'contests.form.orientation': 'Orientation de la feuille',
+	'contests.form.orientation.landscape': 'Paysage',
+	'contests.form.orientation.portrait': 'Portrait',
+	'contests.form.orientation.any': 'Au choix',
+	'contests.form.sources': 'Sources acceptées',
+	'contests.form.sourceStudio': 'Les enfants dessinent dans l’atelier',
+	'contests.form.sourceUpload': 'L’enseignant envoie la photo ou le scan d’un dessin sur papier',
+	'contests.form.create': 'Créer le concours',
+	'contests.form.save': 'Enregistrer',
+	'contests.form.locked': 'Le jury a commencé : les réglages du concours ne peuvent plus changer.',
+
+	'contests.zone.Asia/Shanghai': 'Heure de Chine (Shanghai)',
+	'contests.zone.Asia/Hong_Kong': 'Hong Kong',
+	'contests.zone.Asia/Taipei': 'Taipei',
+	'contests.zone.Asia/Singapore': 'Singapour',
+	'contests.zone.Asia/Tokyo': 'Tokyo',
+	'contests.zone.Europe/Paris': 'Paris',
+	'contests.zone.Europe/London': 'Londres',
+	'contests.zone.America/New_York': 'New York',
+	'contests.zone.UTC': 'Temps universel coordonné (UTC)',
+
+	'contests.lifecycle.title': 'Étape',
+	'contests.lifecycle.current': 'Actuellement : {status}',
+	'contests.lifecycle.hint':
+		'Une fois ouvert, le concours apparaît sur la page d’accueil ; il se clôt tout seul à l’heure de clôture.',
+	'contests.lifecycle.none': 'Le concours est archivé ; il n’y a pas d’étape suivante.',
+	'contests.lifecycle.done': 'Le concours est maintenant « {status} ».',
+	'contests.action.open': 'Ouvrir le concours',
+	'contests.action.reopen': 'Rouvrir',
+	'contests.action.closed': 'Clore les dépôts',
+	'contests.action.judging': 'Lancer le jury',
+	'contests.action.results': 'Publier les résultats',
+	'contests.action.exhibited': 'Ouvrir l’exposition',
+	'contests.action.archived': 'Archiver',
+
+	'contests.home.accepting': 'Dépôts ouverts',
+	'contests.home.upcoming': 'Bientôt ouvert',
+	'contests.home.window': 'Dépôt des œuvres : du {opens} au {closes}',
+	'contests.home.ageBands': 'Tranches d’âge',
+	'contests.home.ages': '{min} à {max} ans',
+
+	'contests.error.titleRequired': 'Donnez un titre en chinois au concours.',
+	'contests.error.titleLength': 'Un titre compte au plus {max} caractères.',
+	'contests.error.themeLength': 'Un thème compte au plus {max} caractères.',
+	'contests.error.textLength': 'La présentation et le règlement comptent au plus {max} caractères.',
+	'contests.error.timeZone': 'Choisissez un fuseau horaire dans la liste.',
+	'contests.error.date': 'Cette date ou cette heure n’est pas valable. Choisissez-la à nouveau.',
+	'contests.error.datesOrder': 'La clôture doit venir après l’ouverture.',
+	'contests.error.entriesPerChild': 'Le nombre d’œuvres par enfant va de 1 à {max}.',
+	'contests.error.orientation': 'Choisissez une orientation de feuille.',
+	'contests.error.sources': 'Acceptez au moins une source d’œuvres.',
+	'contests.error.school':
+		'Une école choisie n’existe plus. Rechargez la page et choisissez à nouveau.',
+	'contests.error.notFound': 'Ce concours est introuvable.',
+	'contests.error.locked': 'Le jury a commencé : les réglages du concours ne peuvent plus changer.',
+	'contests.error.openNeedsBands': 'Un concours ouvert a besoin d’au moins une tranche d’âge.',
+	'contests.error.openNeedsDates':
+		'Un concours ouvert a besoin d’une heure d’ouverture et d’une heure de clôture.',
+	'contests.error.ageBand.format':
+		'Tranches d’âge, ligne {line} : illisible. Écrivez par ex. « 6-8 » ou « 6-8 Nom ».',
+	'contests.error.ageBand.range':
+		'Tranches d’âge, ligne {line} : les âges vont de 4 à 18 ans, le plus jeune d’abord.',
+	'contests.error.ageBand.overlap':
+		'Tranches d’âge, ligne {line} : chevauche une tranche précédente.',
+	'contests.error.ageBand.label':
+		'Tranches d’âge, ligne {line} : le nom compte au plus 40 caractères.',
+	'contests.error.ageBand.tooMany': '10 tranches d’âge au plus (la ligne {line} est de trop).',
+	'contests.error.transition.notAllowed':
+		'Le concours ne peut pas passer à cette étape maintenant. Rechargez la page pour voir son étape actuelle.',
+	'contests.error.transition.noTitle':
+		'Impossible d’ouvrir pour l’instant : ajoutez d’abord un titre en chinois.',
+	'contests.error.transition.noAgeBands':
+		'Impossible d’ouvrir pour l’instant : ajoutez d’abord au moins une tranche d’âge.',
+	'contests.error.transition.datesMissing':
+		'Impossible d’ouvrir pour l’instant : fixez d’abord l’ouverture et la clôture.',
+	'contests.error.transition.datesOrder':
+		'Impossible d’ouvrir pour l’instant : la clôture doit venir après l’ouverture.',
+	'contests.error.transition.windowOver':
+		'L’heure de clôture est passée. Repoussez-la d’abord, puis ouvrez le concours.'
+};

@@ -1,0 +1,114 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { DrawDocument } from '$lib/draw/document';
+import { DraftSession } from './draft-session.svelte.ts';
+import { LocalDrafts } from './local-drafts.ts';
+import { MemoryBackend } from './testing/memory-backend.ts';
+
+function withOp(doc: DrawDocument, id: string): DrawDocument {
+	const op = { type: 'fill', id, x: 1, y: 1, color: '#e53935', tolerance: 32 } as const;
+	return { ...doc, ops: [...doc.ops, op] };
+}
+
+function setup(backend = new MemoryBackend(), drawingId = 'd1') {
+	const drafts = new LocalDrafts(backend);
+	let thumbnails = 0;
+	const session = new DraftSession({
+		studentId: 's1',
+		drawingId,
+		orientation: 'portrait',
+		openDrafts: () => drafts,
+		newId: () => 'fresh',
+		makeThumbnail: () => `data:image/jpeg;base64,T${++thumbnails}`
+	});
+	return { session, backend, drafts };
+}
+
+describe('DraftSession', () => {
+	beforeEach(() => {
+		vi.useFakeTimers();
+	});
+	afterEach(() => {
+		vi.useRealTimers();
+	});
+
+	it('opens new paper for a missing draft and stores nothing until something changes', async () => {
+		const { session, backend } = setup();
+		await session.open();
+		expect(session.document).toMatchObject({ width: 1200, height: 1600, ops: [] });
+		expect(session.saveState).toBe('new');
+		await session.flush();
+		expect(backend.map.size).toBe(0);
+	});
+
+	it('saves a change within a second, with title and thumbnail', async () => {
+		const { session, drafts } = setup();
+		await session.open();
+		session.setTitle('Sunny day');
+		session.documentChanged(withOp(session.document!, 'a'));
+		expect(session.saveState).toBe('saving');
+		await vi.advanceTimersByTimeAsync(1000);
+		expect(session.saveState).toBe('saved');
+		const loaded = await drafts.load('s1', 'd1');
+		expect(loaded).toMatchObject({ status: 'ok', title: 'Sunny day' });
+		expect(await drafts.list('s1')).toMatchObject([{ id: 'd1', thumbnail: /^data:image/ }]);
+	});
+
+	it('reopens a saved draft as saved', async () => {
+		const backend = new MemoryBackend();
+		const first = setup(backend);
+		await first.session.open();
+		first.session.documentChanged(withOp(first.session.document!, 'a'));
+		await first.session.flush();
+		const second = setup(backend);
+		await second.session.open();
+		expect(second.session.saveState).toBe('saved');
+		expect(second.session.document?.ops).toHaveLength(1);
+	});
+
+	it('moves beside an unreadable draft and never writes over it', async () => {
+		const backend = new MemoryBackend();
+		const broken = { studentId: 's1', id: 'd1', doc: '{"version":99}', updatedAt: 1, title: 'x' };
+		backend.map.set('s1:d1', broken);
+		const { session } = setup(backend);
+		expect(await session.open()).toEqual({ movedTo: 'fresh' });
+		expect(session.unreadable).toBe('future-version');
+		session.documentChanged(withOp(session.document!, 'a'));
+		await session.flush();
+		expect(backend.map.get('s1:d1')).toEqual(broken);
+		expect(backend.map.has('s1:fresh')).toBe(true);
+	});
+
+	it('reports a full disk, keeps the drawing, and recovers on the next good save', async () => {
+		const backend = new MemoryBackend();
+		const { session, drafts } = setup(backend);
+		await session.open();
+		backend.failWith = new DOMException('full', 'QuotaExceededError');
+		const drawn = withOp(session.document!, 'a');
+		session.documentChanged(drawn);
+		await session.flush();
+		expect(session.saveState).toBe('quota');
+		backend.failWith = null;
+		session.documentChanged(withOp(drawn, 'b'));
+		await vi.advanceTimersByTimeAsync(300);
+		// Still showing the failure while the retry is under way, never a reassuring "saving".
+		expect(session.saveState).toBe('quota');
+		await vi.advanceTimersByTimeAsync(1000);
+		expect(session.saveState).toBe('saved');
+		expect(await drafts.load('s1', 'd1')).toMatchObject({ status: 'ok' });
+	});
+
+	it('says storage is unavailable when it cannot be opened, and still gives paper', async () => {
+		const session = new DraftSession({
+			studentId: 's1',
+			drawingId: 'd1',
+			orientation: 'landscape',
+			openDrafts: () => {
+				throw new DOMException('no', 'InvalidStateError');
+			},
+			newId: () => 'fresh'
+		});
+		await session.open();
+		expect(session.saveState).toBe('unavailable');
+		expect(session.document?.width).toBe(1600);
+	});
+});

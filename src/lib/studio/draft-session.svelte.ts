@@ -1,0 +1,179 @@
+import { createDocument, type DrawDocument, type Orientation } from '$lib/draw/document';
+import type { ParseFailure } from '$lib/draw/parse-document';
+import { Autosave } from './autosave.ts';
+import { classifyDraftError, type LocalDrafts } from './local-drafts.ts';
+
+export type SaveState = 'new' | 'saving' | 'saved' | 'quota' | 'unavailable' | 'error';
+
+export function isSaveError(state: SaveState): boolean {
+	return state === 'quota' || state === 'unavailable' || state === 'error';
+}
+
+export interface DraftSessionOptions {
+	studentId: string;
+	drawingId: string;
+	/** Paper for a drawing that has no draft yet. */
+	orientation: Orientation;
+	/** Opens local storage; may throw where IndexedDB is missing or blocked. */
+	openDrafts: () => LocalDrafts;
+	newId: () => string;
+	/** A small preview of the current picture, or null when the editor is gone. */
+	makeThumbnail?: () => string | null;
+	now?: () => number;
+}
+
+const THUMBNAIL_INTERVAL_MS = 5000;
+
+/**
+ * One open drawing's life on this computer: loads the draft, saves every change within about
+ * a second, and reports a save state the child can read. An unreadable draft is never written
+ * over: the session moves to a new id beside it. A failed save keeps the drawing in memory and
+ * is retried with the next change or flush.
+ */
+export class DraftSession {
+	#title = $state('');
+	#saveState = $state<SaveState>('new');
+	#unreadable = $state<ParseFailure | null>(null);
+	#document = $state.raw<DrawDocument | null>(null);
+	#drawingId: string;
+	#options: DraftSessionOptions;
+	#drafts: LocalDrafts | null = null;
+	/** Kept here, not read from the editor, so a save during teardown still has the drawing. */
+	#latest: DrawDocument | null = null;
+	/** Something was drawn or renamed in this visit; untouched new paper is never stored. */
+	#hasChanges = false;
+	#thumbnail: string | undefined;
+	/** The document the thumbnail shows (documents are immutable: a new object per change). */
+	#thumbnailOf: DrawDocument | null = null;
+	#thumbnailAt = 0;
+	#wantsThumbnail = false;
+	#autosave: Autosave;
+
+	constructor(options: DraftSessionOptions) {
+		this.#options = options;
+		this.#drawingId = options.drawingId;
+		this.#autosave = new Autosave({
+			save: () => this.#save(),
+			onStatus: (status, error) => {
+				// While a failure stands, "saving…" would hide it: keep it until a save works.
+				if ((status === 'pending' || status === 'saving') && !isSaveError(this.#saveState))
+					this.#saveState = 'saving';
+				else if (status === 'saved') this.#saveState = 'saved';
+				else if (status === 'error') {
+					const kind = classifyDraftError(error);
+					this.#saveState = kind === 'unknown' ? 'error' : kind;
+				}
+			}
+		});
+	}
+
+	get drawingId(): string {
+		return this.#drawingId;
+	}
+
+	get title(): string {
+		return this.#title;
+	}
+
+	get saveState(): SaveState {
+		return this.#saveState;
+	}
+
+	/** Why the requested draft could not be opened (it was kept, untouched). */
+	get unreadable(): ParseFailure | null {
+		return this.#unreadable;
+	}
+
+	/** The document to open in the editor; null until `open` has finished. */
+	get document(): DrawDocument | null {
+		return this.#document;
+	}
+
+	/** Resolves once `document` is set. Returns the new id when the session moved away. */
+	async open(): Promise<{ movedTo: string | null }> {
+		let movedTo: string | null = null;
+		try {
+			this.#drafts = this.#options.openDrafts();
+			const result = await this.#drafts.load(this.#options.studentId, this.#drawingId);
+			if (result.status === 'ok') {
+				this.#title = result.title;
+				this.#saveState = 'saved';
+				this.#setDocument(result.doc);
+				return { movedTo };
+			}
+			if (result.status === 'unreadable') {
+				this.#unreadable = result.reason;
+				movedTo = this.#options.newId();
+				this.#drawingId = movedTo;
+			}
+		} catch (error) {
+			this.#drafts = null;
+			this.#saveState = classifyDraftError(error) === 'quota' ? 'quota' : 'unavailable';
+		}
+		this.#setDocument(createDocument(this.#options.orientation));
+		return { movedTo };
+	}
+
+	dismissUnreadable(): void {
+		this.#unreadable = null;
+	}
+
+	documentChanged(doc: DrawDocument): void {
+		this.#latest = doc;
+		this.#hasChanges = true;
+		this.#autosave.changed();
+	}
+
+	setTitle(title: string): void {
+		this.#title = title;
+		if (!this.#latest) return;
+		this.#hasChanges = true;
+		this.#autosave.changed();
+	}
+
+	/** Saves now (tab hidden, page closing, navigating away), with a fresh thumbnail. */
+	flush(): Promise<void> {
+		this.#wantsThumbnail = true;
+		// A throttled thumbnail may lag the saved drawing; leaving is the moment to catch up.
+		if (this.#hasChanges && this.#drafts && this.#thumbnailOf !== this.#latest) {
+			this.#autosave.changed();
+		}
+		return this.#autosave.flush();
+	}
+
+	dispose(): void {
+		this.#autosave.dispose();
+	}
+
+	#setDocument(doc: DrawDocument): void {
+		this.#latest = doc;
+		this.#document = doc;
+	}
+
+	async #save(): Promise<void> {
+		const doc = this.#latest;
+		if (!doc) return;
+		if (!this.#drafts) throw new DOMException('No local storage', 'InvalidStateError');
+		this.#refreshThumbnail(doc);
+		const { studentId } = this.#options;
+		await this.#drafts.save(studentId, this.#drawingId, doc, this.#title, this.#thumbnail);
+	}
+
+	/** A full-board pixel copy: at most every few seconds, and always when leaving. */
+	#refreshThumbnail(doc: DrawDocument): void {
+		const now = (this.#options.now ?? Date.now)();
+		if (this.#thumbnailOf === doc || !this.#options.makeThumbnail) return;
+		const isFresh = this.#thumbnail && now - this.#thumbnailAt < THUMBNAIL_INTERVAL_MS;
+		if (isFresh && !this.#wantsThumbnail) return;
+		this.#wantsThumbnail = false;
+		try {
+			const made = this.#options.makeThumbnail();
+			if (!made) return;
+			this.#thumbnail = made;
+			this.#thumbnailOf = doc;
+			this.#thumbnailAt = now;
+		} catch {
+			// A preview is a nicety; the drawing itself must still be saved.
+		}
+	}
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { createDocument } from '$lib/draw/document';
+import { classifyDraftError, cleanTitle, draftKey, LocalDrafts } from './local-drafts.ts';
+import { MemoryBackend } from './testing/memory-backend.ts';
+
+function setup() {
+	const backend = new MemoryBackend();
+	let clock = 1000;
+	const drafts = new LocalDrafts(backend, () => clock++);
+	return { backend, drafts };
+}
+
+describe('LocalDrafts', () => {
+	it('round-trips a drawing under the student-scoped key', async () => {
+		const { backend, drafts } = setup();
+		const doc = createDocument('portrait', '#fff8e1');
+		await drafts.save('s1', 'abc', doc, '  My   tree ');
+		expect([...backend.map.keys()]).toEqual(['s1:abc']);
+		const loaded = await drafts.load('s1', 'abc');
+		expect(loaded).toEqual({ status: 'ok', doc, title: 'My tree', updatedAt: 1000 });
+	});
+
+	it('lists thumbnails only when they are raster data URLs', async () => {
+		const { drafts } = setup();
+		await drafts.save('s1', 'a', createDocument(), 'A', 'data:image/jpeg;base64,AAAA');
+		await drafts.save('s1', 'b', createDocument(), 'B', 'javascript:alert(1)');
+		const list = await drafts.list('s1');
+		expect(list.find((d) => d.id === 'a')?.thumbnail).toBe('data:image/jpeg;base64,AAAA');
+		expect(list.find((d) => d.id === 'b')?.thumbnail).toBeUndefined();
+	});
+
+	it('reports a missing draft as missing', async () => {
+		const { drafts } = setup();
+		expect(await drafts.load('s1', 'nope')).toEqual({ status: 'missing' });
+	});
+
+	it('lists only the current student, newest first, even when ids share a prefix', async () => {
+		const { drafts } = setup();
+		await drafts.save('s1', 'old', createDocument(), 'Old');
+		await drafts.save('s12', 'other', createDocument(), 'Not mine');
+		await drafts.save('s1', 'new', createDocument(), 'New');
+		await drafts.save('s2', 'x', createDocument(), 'Also not mine');
+		const list = await drafts.list('s1');
+		expect(list.map((d) => d.id)).toEqual(['new', 'old']);
+		expect(await drafts.list('s12')).toHaveLength(1);
+	});
+
+	it('ignores a record in the student range that belongs to someone else', async () => {
+		const { backend, drafts } = setup();
+		// A key that claims s1 but whose record says otherwise is never shown or opened.
+		backend.map.set('s1:planted', {
+			studentId: 's9',
+			id: 'planted',
+			doc: '{}',
+			updatedAt: 1,
+			title: 'x'
+		});
+		expect(await drafts.list('s1')).toEqual([]);
+		expect(await drafts.load('s1', 'planted')).toEqual({ status: 'unreadable', reason: 'corrupt' });
+	});
+
+	it('reports corrupt and future-version documents without touching them', async () => {
+		const { backend, drafts } = setup();
+		const base = { studentId: 's1', updatedAt: 5, title: '' };
+		backend.map.set('s1:bad', { ...base, id: 'bad', doc: '{not json' });
+		const future = { ...createDocument(), version: 999 };
+		backend.map.set('s1:future', { ...base, id: 'future', doc: JSON.stringify(future) });
+		expect(await drafts.load('s1', 'bad')).toEqual({ status: 'unreadable', reason: 'corrupt' });
+		expect(await drafts.load('s1', 'future')).toEqual({
+			status: 'unreadable',
+			reason: 'future-version'
+		});
+		expect(backend.map.size).toBe(2);
+	});
+
+	it('deletes only the addressed draft of the given student', async () => {
+		const { drafts } = setup();
+		await drafts.save('s1', 'a', createDocument(), '');
+		await drafts.save('s2', 'a', createDocument(), '');
+		await drafts.remove('s1', 'a');
+		expect(await drafts.list('s1')).toEqual([]);
+		expect(await drafts.list('s2')).toHaveLength(1);
+	});
+});
+
+describe('helpers', () => {
+	it('builds keys and cleans titles', () => {
+		expect(draftKey('7', 'x-1')).toBe('7:x-1');
+		expect(cleanTitle('a'.repeat(100))).toHaveLength(60);
+		expect(cleanTitle(' a \n b ')).toBe('a b');
+	});
+
+	it('tells a full disk from other storage errors', () => {
+		expect(classifyDraftError(new DOMException('full', 'QuotaExceededError'))).toBe('quota');
+		expect(classifyDraftError(new DOMException('gone', 'InvalidStateError'))).toBe('unavailable');
+		expect(classifyDraftError('weird')).toBe('unknown');
+	});
+});

@@ -180,4 +180,38 @@ test.describe('teacher: class, roster, cards, secrets, end class', () => {
 		expect(cookies.find((c) => c.name === 'sprout_session')).toBeUndefined();
 		await child.close();
 	});
+
+	test('records guardian consent for a child, then withdraws it', async ({
+		page,
+		browser,
+		context
+	}) => {
+		await useAdult(browser, context, 'teacher');
+		const created = await createClass(page, ['Consenta']);
+		const child = created.students[0]!;
+		const row = page.locator('table tbody tr').filter({ hasText: child.pseudonym });
+		await expect(row.locator('.badge')).toHaveText('Not recorded');
+
+		await row.getByText('Record consent').click();
+		await row.getByLabel('What the guardian agreed to').selectOption('public_pseudonym');
+		await row.getByLabel('How it was given').selectOption('paper');
+		await row.getByLabel('Date the guardian agreed').fill('2026-09-01');
+		await row.getByRole('button', { name: 'Save' }).click();
+		await expect(page.getByText(`Guardian consent recorded for ${child.pseudonym}.`)).toBeVisible();
+		await expect(row.locator('.badge')).toHaveText('Public (pseudonym)');
+		await expect(row.getByText('Paper slip · 2026-09-01')).toBeVisible();
+
+		// A date in the future is refused with a clear message and nothing changes.
+		await row.getByText('Change').click();
+		await row.getByLabel('Date the guardian agreed').evaluate((el) => el.removeAttribute('max'));
+		await row.getByLabel('Date the guardian agreed').fill('2099-01-01');
+		await row.getByRole('button', { name: 'Save' }).click();
+		await expect(page.getByText('Enter a valid date that is not in the future.')).toBeVisible();
+		await expect(row.getByText('Paper slip · 2026-09-01')).toBeVisible();
+
+		// The refused form stays open for correcting; withdraw from there.
+		await row.getByRole('button', { name: 'Withdraw consent' }).click();
+		await expect(page.getByText(`Consent withdrawn for ${child.pseudonym}`)).toBeVisible();
+		await expect(row.locator('.badge')).toHaveText('Not recorded');
+	});
 });

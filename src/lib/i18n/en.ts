@@ -1,8 +1,10 @@
+import { consentEn } from './domains/consent.en.ts';
 import { contestsEn } from './domains/contests.en.ts';
 import { mediaEn } from './domains/media.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
+	...consentEn,
 	...contestsEn,
 	...mediaEn,
 	'app.name': 'Sprout',
@@ -216,6 +218,15 @@ export const en: Messages = {
 	'save.errorUnavailable':
 		'This computer cannot save drawings. Keep this page open and tell your teacher.',
 	'save.error': 'Saving failed; it will try again when you draw. Keep this page open.',
+	'save.onServer': 'Saved',
+	'save.offline': 'Offline — saved on this computer',
+	'sync.signedOut':
+		'You were signed out. Your drawing is safe on this computer; sign in again to save it to the server.',
+	'sync.conflict':
+		'This drawing was changed in another window. Both are kept: yours is now “{title}” in My drawings, and the newer one is open here.',
+	'sync.copySuffix': '(copy)',
+	'sync.waiting': 'Waiting to upload',
+	'studio.deleteFailed': 'The drawing could not be deleted. Check the network and try again.',
 
 	'classroom.title': 'My classes',
 	'classroom.create': 'New class',
@@ -351,6 +362,22 @@ export const en: Messages = {
 	'teacherDrawings.view': 'View',
 	'teacherDrawings.readOnly':
 		"Read-only: teachers can look and replay, but not change a child's drawing.",
+
+	'replay.open': 'Replay',
+	'replay.title': 'How this drawing was made',
+	'replay.play': 'Play',
+	'replay.pause': 'Pause',
+	'replay.restart': 'Play from the start',
+	'replay.speed': 'Replay speed',
+	'replay.scrubber': 'Replay position',
+	'replay.time': '{current} of {total}',
+	'replay.close': 'Close',
+	'replay.loading': 'Getting the replay ready…',
+	'replay.loadFailed': 'The replay could not be loaded. Please try again.',
+	'replay.unreadable': "This drawing's data cannot be read, so it cannot be replayed.",
+	'replay.picture': 'Time-lapse of {title}',
+	'replay.by': 'By {name}',
+	'replay.back': 'All drawings by {name}',
 
 	'form.saving': 'Saving…',
 	'form.cancel': 'Cancel',

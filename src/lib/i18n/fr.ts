@@ -1,8 +1,10 @@
+import { consentFr } from './domains/consent.fr.ts';
 import { contestsFr } from './domains/contests.fr.ts';
 import { mediaFr } from './domains/media.fr.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const fr: Messages = {
+	...consentFr,
 	...contestsFr,
 	...mediaFr,
 	'app.name': 'Sprout',
@@ -228,6 +230,15 @@ export const fr: Messages = {
 		'Cet ordinateur ne peut pas enregistrer les dessins. Garde cette page ouverte et préviens ton enseignant·e.',
 	'save.error':
 		'L’enregistrement a échoué ; il réessaiera quand tu dessineras. Garde cette page ouverte.',
+	'save.onServer': 'Enregistré',
+	'save.offline': 'Hors ligne — enregistré sur cet ordinateur',
+	'sync.signedOut':
+		'Tu as été déconnecté·e. Ton dessin est en sécurité sur cet ordinateur ; reconnecte-toi pour l’enregistrer sur le serveur.',
+	'sync.conflict':
+		'Ce dessin a été modifié dans une autre fenêtre. Les deux sont gardés : le tien s’appelle maintenant « {title} » dans Mes dessins, et le plus récent est ouvert ici.',
+	'sync.copySuffix': '(copie)',
+	'sync.waiting': 'En attente d’envoi',
+	'studio.deleteFailed': 'Le dessin n’a pas pu être supprimé. Vérifie le réseau et réessaie.',
 
 	'classroom.title': 'Mes classes',
 	'classroom.create': 'Nouvelle classe',
@@ -367,6 +378,22 @@ export const fr: Messages = {
 	'teacherDrawings.view': 'Voir',
 	'teacherDrawings.readOnly':
 		'Lecture seule : l’enseignant·e peut regarder et rejouer, pas modifier le dessin.',
+
+	'replay.open': 'Revoir',
+	'replay.title': 'Comment ce dessin a été fait',
+	'replay.play': 'Lecture',
+	'replay.pause': 'Pause',
+	'replay.restart': 'Revoir depuis le début',
+	'replay.speed': 'Vitesse de lecture',
+	'replay.scrubber': 'Position dans la lecture',
+	'replay.time': '{current} sur {total}',
+	'replay.close': 'Fermer',
+	'replay.loading': 'Préparation de la lecture…',
+	'replay.loadFailed': 'La lecture n’a pas pu être chargée. Réessaie.',
+	'replay.unreadable': 'Les données de ce dessin sont illisibles : il ne peut pas être revu.',
+	'replay.picture': 'Accéléré de « {title} »',
+	'replay.by': 'Par {name}',
+	'replay.back': 'Tous les dessins de {name}',
 
 	'form.saving': 'Enregistrement…',
 	'form.cancel': 'Annuler',

@@ -1,4 +1,5 @@
 /** Source catalog: every key lives here first; en and fr must define the same keys. */
+import { consentZhCN } from './domains/consent.zh-CN.ts';
 import { contestsZhCN } from './domains/contests.zh-CN.ts';
 import { mediaZhCN } from './domains/media.zh-CN.ts';
 
@@ -202,6 +203,14 @@ const coreZhCN = {
 	'save.errorQuota': '这台电脑的存储空间满了，画没能保存。先不要关掉页面，请告诉老师。',
 	'save.errorUnavailable': '这台电脑不能保存画。先不要关掉页面，请告诉老师。',
 	'save.error': '保存失败了，画一下会再试。先不要关掉页面。',
+	'save.onServer': '已保存',
+	'save.offline': '没有网络——已保存在这台电脑上',
+	'sync.signedOut': '你已经退出登录。画还安全地保存在这台电脑上；请重新登录，画就会保存到服务器。',
+	'sync.conflict':
+		'这幅画在别的窗口里被改过了。两份都留下了：你这份现在叫“{title}”，在“我的画”里；这里打开的是较新的那份。',
+	'sync.copySuffix': '（副本）',
+	'sync.waiting': '等待上传',
+	'studio.deleteFailed': '没能删除这幅画。请检查网络，再试一次。',
 
 	'classroom.title': '我的班级',
 	'classroom.create': '新建班级',
@@ -330,11 +339,27 @@ const coreZhCN = {
 	'teacherDrawings.view': '查看',
 	'teacherDrawings.readOnly': '只读：老师可以查看和回放，但不能修改学生的画。',
 
+	'replay.open': '回放',
+	'replay.title': '这幅画是怎么画出来的',
+	'replay.play': '播放',
+	'replay.pause': '暂停',
+	'replay.restart': '从头播放',
+	'replay.speed': '播放速度',
+	'replay.scrubber': '回放进度',
+	'replay.time': '{current} / {total}',
+	'replay.close': '关闭',
+	'replay.loading': '正在准备回放…',
+	'replay.loadFailed': '回放没有加载成功，请再试一次。',
+	'replay.unreadable': '这幅画的数据无法读取，不能回放。',
+	'replay.picture': '{title}的绘画过程回放',
+	'replay.by': '作者：{name}',
+	'replay.back': '{name} 的所有画',
+
 	'form.saving': '正在保存…',
 	'form.cancel': '取消',
 	'form.confirm': '确定'
 };
 
-export const zhCN = { ...coreZhCN, ...contestsZhCN, ...mediaZhCN };
+export const zhCN = { ...coreZhCN, ...contestsZhCN, ...mediaZhCN, ...consentZhCN };
 
 export type Messages = { [K in keyof typeof zhCN]: string };

@@ -92,7 +92,7 @@ export const contestsEn: Record<keyof typeof contestsZhCN, string> = {
 	'contests.home.upcoming': 'Opening soon',
 	'contests.home.window': 'Submissions: {opens} to {closes}',
 	'contests.home.ageBands': 'Age bands',
-	'contests.home.ages': 'ages {min}–{max}',
+	'contests.home.ages': '{min}–{max} years',
 
 	'contests.error.titleRequired': 'Please give the contest a Chinese title.',
 	'contests.error.titleLength': 'A title can be {max} characters at most.',

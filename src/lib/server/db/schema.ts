@@ -115,6 +115,67 @@ export interface DrawingTable {
 	updated_at: number;
 }
 
+export type ContestStatus =
+	'draft' | 'open' | 'closed' | 'judging' | 'results' | 'exhibited' | 'archived';
+export type BoardOrientation = 'landscape' | 'portrait' | 'any';
+
+export interface ContestTable {
+	id: string;
+	/** Stored state; an 'open' contest past closes_at reads as closed (see contests/lifecycle.ts). */
+	status: ContestStatus;
+	/** JSON `{"zh-CN": …, "en"?: …, "fr"?: …}`; zh-CN is required, the others fall back to it. */
+	title: string;
+	theme: string;
+	brief: string;
+	rules: string;
+	/** IANA zone the organizer typed the window in; used to show it back the same way. */
+	time_zone: string;
+	opens_at: number | null;
+	closes_at: number | null;
+	entries_per_child: number;
+	board_orientation: BoardOrientation;
+	allow_studio: number;
+	allow_upload: number;
+	created_by: string | null;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface ContestAgeBandTable {
+	id: string;
+	contest_id: string;
+	label: string;
+	min_age: number;
+	max_age: number;
+	position: number;
+}
+
+export interface ContestSchoolTable {
+	contest_id: string;
+	school_id: string;
+}
+
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface JobTable {
+	id: string;
+	kind: string;
+	/** JSON. */
+	payload: string;
+	status: JobStatus;
+	attempts: number;
+	max_attempts: number;
+	/** Not claimed before this time (backoff after a failure). */
+	run_after: number;
+	/** Lease: a running job whose lease has passed belongs to a crashed worker. */
+	locked_until: number | null;
+	last_error: string | null;
+	/** JSON, set when done. */
+	result: string | null;
+	created_at: number;
+	updated_at: number;
+}
+
 export interface Database {
 	app_user: AppUserTable;
 	school: SchoolTable;
@@ -125,4 +186,8 @@ export interface Database {
 	auth_failure: AuthFailureTable;
 	audit_log: AuditLogTable;
 	drawing: DrawingTable;
+	contest: ContestTable;
+	contest_age_band: ContestAgeBandTable;
+	contest_school: ContestSchoolTable;
+	job: JobTable;
 }

@@ -10,7 +10,14 @@ import {
 } from '$lib/server/classrooms/classroom.service';
 import { listStudentsForTeacher } from '$lib/server/classrooms/classroom.repository';
 import { classroomNotFound } from '$lib/server/classrooms/errors';
+import {
+	consentsForClassroom,
+	ConsentServiceError,
+	recordConsent,
+	withdrawConsent
+} from '$lib/server/consent/consent.service';
 import { field, requireUser } from '$lib/server/http';
+import type { ConsentMethod, ConsentScope } from '$lib/server/db/schema';
 import { getServices, type Services } from '$lib/server/services';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -18,7 +25,10 @@ export const load: PageServerLoad = async (event) => {
 	const actor = requireUser(event, 'teacher', 'organizer');
 	const { db } = await getServices();
 	const classroom = await getManagedClassroom(db, actor, event.params.id).catch(classroomNotFound);
-	const students = await listStudentsForTeacher(db, classroom.id);
+	const [students, consents] = await Promise.all([
+		listStudentsForTeacher(db, classroom.id),
+		consentsForClassroom(db, actor, classroom.id)
+	]);
 	return {
 		created: event.url.searchParams.has('created'),
 		classroom: {
@@ -34,10 +44,19 @@ export const load: PageServerLoad = async (event) => {
 			pseudonym: s.pseudonym,
 			avatar: s.avatar,
 			secretKind: s.secret_kind,
-			secret: s.secret
-		}))
+			secret: s.secret,
+			consent: toConsent(consents.get(s.id))
+		})),
+		// Classes run in China by default; the date picker's "today" follows that calendar.
+		today: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
 	};
 };
+
+function toConsent(
+	row: { scope: ConsentScope; method: ConsentMethod; given_on: string } | undefined
+) {
+	return row ? { scope: row.scope, method: row.method, givenOn: row.given_on } : null;
+}
 
 /** Runs a classroom action with the checks every one of them needs. */
 async function withClassroom<T>(
@@ -56,6 +75,7 @@ async function withClassroom<T>(
 				error: `roster.error.${err.problem.kind}`,
 				params: err.problem
 			});
+		if (err instanceof ConsentServiceError) return fail(400, { error: err.code });
 		if (err instanceof ClassroomServiceError)
 			return fail(err.code === 'classroom.error.notFound' ? 404 : 400, { error: err.code });
 		throw err;
@@ -100,6 +120,20 @@ export const actions: Actions = {
 		withClassroom(event, async ({ db, store, form }) => {
 			await removeStudent(db, event.locals.user!, event.params.id, field(form, 'studentId'), store);
 			return { removed: field(form, 'pseudonym') };
+		}),
+	recordConsent: (event) =>
+		withClassroom(event, async ({ db, form }) => {
+			await recordConsent(db, event.locals.user!, event.params.id, field(form, 'studentId'), {
+				scope: field(form, 'scope'),
+				method: field(form, 'method'),
+				givenOn: field(form, 'givenOn')
+			});
+			return { consentRecorded: field(form, 'pseudonym') };
+		}),
+	withdrawConsent: (event) =>
+		withClassroom(event, async ({ db, form }) => {
+			await withdrawConsent(db, event.locals.user!, event.params.id, field(form, 'studentId'));
+			return { consentWithdrawn: field(form, 'pseudonym') };
 		}),
 	endClass: (event) =>
 		withClassroom(event, async ({ db }) => {

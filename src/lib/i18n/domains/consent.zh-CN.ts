@@ -1,0 +1,27 @@
+/** Messages of guardian consent; en and fr mirror these keys (checked by TypeScript and tests). */
+export const consentZhCN = {
+	'consent.column': '监护人同意',
+	'consent.none': '未记录',
+	'consent.scope.classroom': '仅限班级',
+	'consent.scope.public_pseudonym': '公开（化名）',
+	'consent.scope.public_school': '公开（化名和学校）',
+	'consent.method.paper': '纸质回执',
+	'consent.method.in_person': '当面确认',
+	'consent.method.message': '消息确认',
+	'consent.record': '记录同意',
+	'consent.change': '修改',
+	'consent.scopeLabel': '同意范围',
+	'consent.methodLabel': '确认方式',
+	'consent.dateLabel': '监护人同意的日期',
+	'consent.save': '保存',
+	'consent.withdraw': '撤回同意',
+	'consent.withdrawConfirm': '撤回后，{name} 的作品会立刻从所有公开页面撤下。确定吗？',
+	'consent.recorded': '已记录 {name} 的监护人同意。',
+	'consent.withdrawn': '已撤回 {name} 的同意，作品不再公开。',
+	'consent.given': '{scope} · {method} · {date}',
+	'consent.hint': '没有“公开”同意的作品只在班级内和评委（匿名）可见，永远不会出现在公开展览中。',
+	'consent.error.scope': '请选择同意范围。',
+	'consent.error.method': '请选择确认方式。',
+	'consent.error.date': '请填写一个不晚于今天的有效日期。',
+	'consent.error.none': '这个学生目前没有有效的同意记录。'
+};

@@ -1,0 +1,443 @@
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { SessionUser } from '../auth/session.ts';
+import { writeTransaction, type Db } from '../db/database.ts';
+import type { BoardOrientation, ContestStatus } from '../db/schema.ts';
+import { newId } from '../ids.ts';
+import { LOCALES, type Locale } from '../../i18n/index.ts';
+import { parseAgeBands, type AgeBand, type AgeBandError } from './age-bands.ts';
+import * as contests from './contest.repository.ts';
+import {
+	effectiveStatus,
+	isEditable,
+	nextSteps,
+	refuseTransition,
+	type TransitionRefusal
+} from './lifecycle.ts';
+import { CONTEST_TIME_ZONES, epochToLocal, localToEpoch } from './time-zone.ts';
+
+export const TITLE_MAX = 80;
+export const THEME_MAX = 200;
+export const TEXT_MAX = 4000;
+export const MAX_ENTRIES_PER_CHILD = 10;
+export const BOARD_ORIENTATIONS: readonly BoardOrientation[] = ['landscape', 'portrait', 'any'];
+
+/** Message keys, so the page shows the reason in the reader's language. */
+export type ContestError =
+	| 'contests.error.titleRequired'
+	| 'contests.error.titleLength'
+	| 'contests.error.themeLength'
+	| 'contests.error.textLength'
+	| 'contests.error.timeZone'
+	| 'contests.error.date'
+	| 'contests.error.datesOrder'
+	| 'contests.error.entriesPerChild'
+	| 'contests.error.orientation'
+	| 'contests.error.sources'
+	| 'contests.error.school'
+	| 'contests.error.notFound'
+	| 'contests.error.locked'
+	| 'contests.error.openNeedsBands'
+	| 'contests.error.openNeedsDates'
+	| AgeBandError
+	| TransitionRefusal
+	| 'auth.error.forbidden';
+
+export type ContestResult =
+	| { ok: true; id: string }
+	| { ok: false; error: ContestError; params?: Record<string, string | number> };
+
+/** Text in each language; zh-CN is the one that must be there. */
+export type LocalizedText = Record<Locale, string>;
+
+/** The form as typed: strings and checkboxes, validated by validateContest. */
+export interface ContestInput {
+	title: LocalizedText;
+	theme: LocalizedText;
+	brief: LocalizedText;
+	rules: LocalizedText;
+	/** One band per line, e.g. "6-8" or "9-11 Middle". */
+	ageBands: string;
+	schoolIds: string[];
+	timeZone: string;
+	/** "YYYY-MM-DDTHH:mm" in timeZone, or '' while still a draft. */
+	opensAt: string;
+	closesAt: string;
+	entriesPerChild: string;
+	boardOrientation: string;
+	allowStudio: boolean;
+	allowUpload: boolean;
+}
+
+interface ValidContest {
+	values: contests.ContestValues;
+	bands: AgeBand[];
+	schoolIds: string[];
+}
+
+type Failure = Extract<ContestResult, { ok: false }>;
+
+export function canManageContests(actor: SessionUser | null): boolean {
+	// null is the command line or the seed, running with the operator's own authority.
+	return actor === null || actor.role === 'organizer';
+}
+
+function cleanText(text: LocalizedText): LocalizedText {
+	return { 'zh-CN': text['zh-CN'].trim(), en: text.en.trim(), fr: text.fr.trim() };
+}
+
+/** Stored JSON holds only the languages that were filled in. */
+function toJson(text: LocalizedText): string {
+	const out: Partial<LocalizedText> = {};
+	for (const locale of LOCALES) if (text[locale]) out[locale] = text[locale];
+	return JSON.stringify(out);
+}
+
+export function parseLocalized(json: string): LocalizedText {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(json);
+	} catch {
+		parsed = {};
+	}
+	const obj = (parsed && typeof parsed === 'object' ? parsed : {}) as Record<string, unknown>;
+	const pick = (l: Locale) => (typeof obj[l] === 'string' ? obj[l] : '');
+	return { 'zh-CN': pick('zh-CN'), en: pick('en'), fr: pick('fr') };
+}
+
+/** The reader's language, else Chinese (always present for a title). */
+export function localize(text: LocalizedText, locale: Locale): string {
+	return text[locale] || text['zh-CN'];
+}
+
+export function validateContest(input: ContestInput): { ok: true; value: ValidContest } | Failure {
+	const title = cleanText(input.title);
+	const theme = cleanText(input.theme);
+	const brief = cleanText(input.brief);
+	const rules = cleanText(input.rules);
+	if (!title['zh-CN']) return { ok: false, error: 'contests.error.titleRequired' };
+	for (const locale of LOCALES) {
+		if (title[locale].length > TITLE_MAX)
+			return { ok: false, error: 'contests.error.titleLength', params: { max: TITLE_MAX } };
+		if (theme[locale].length > THEME_MAX)
+			return { ok: false, error: 'contests.error.themeLength', params: { max: THEME_MAX } };
+		if (brief[locale].length > TEXT_MAX || rules[locale].length > TEXT_MAX)
+			return { ok: false, error: 'contests.error.textLength', params: { max: TEXT_MAX } };
+	}
+
+	const bands = parseAgeBands(input.ageBands);
+	if (!bands.ok) return { ok: false, error: bands.error, params: { line: bands.line } };
+
+	const timeZone = input.timeZone.trim();
+	if (!(CONTEST_TIME_ZONES as readonly string[]).includes(timeZone))
+		return { ok: false, error: 'contests.error.timeZone' };
+	const instant = (local: string) => (local.trim() === '' ? null : localToEpoch(local, timeZone));
+	const opensAt = instant(input.opensAt);
+	const closesAt = instant(input.closesAt);
+	if ((input.opensAt.trim() && opensAt === null) || (input.closesAt.trim() && closesAt === null))
+		return { ok: false, error: 'contests.error.date' };
+	if (opensAt !== null && closesAt !== null && opensAt >= closesAt)
+		return { ok: false, error: 'contests.error.datesOrder' };
+
+	const entries = input.entriesPerChild.trim();
+	const entriesPerChild = /^\d{1,2}$/.test(entries) ? Number(entries) : NaN;
+	if (!(entriesPerChild >= 1 && entriesPerChild <= MAX_ENTRIES_PER_CHILD))
+		return {
+			ok: false,
+			error: 'contests.error.entriesPerChild',
+			params: { max: MAX_ENTRIES_PER_CHILD }
+		};
+	if (!(BOARD_ORIENTATIONS as readonly string[]).includes(input.boardOrientation))
+		return { ok: false, error: 'contests.error.orientation' };
+	if (!input.allowStudio && !input.allowUpload)
+		return { ok: false, error: 'contests.error.sources' };
+
+	return {
+		ok: true,
+		value: {
+			values: {
+				title: toJson(title),
+				theme: toJson(theme),
+				brief: toJson(brief),
+				rules: toJson(rules),
+				timeZone,
+				opensAt,
+				closesAt,
+				entriesPerChild,
+				boardOrientation: input.boardOrientation as BoardOrientation,
+				allowStudio: input.allowStudio,
+				allowUpload: input.allowUpload
+			},
+			bands: bands.bands,
+			schoolIds: [...new Set(input.schoolIds)]
+		}
+	};
+}
+
+async function checkSchools(db: Db, ids: readonly string[]): Promise<Failure | null> {
+	if ((await contests.countExistingSchools(db, ids)) !== ids.length)
+		return { ok: false, error: 'contests.error.school' };
+	return null;
+}
+
+export async function createContest(
+	db: Db,
+	actor: SessionUser | null,
+	input: ContestInput,
+	now = Date.now()
+): Promise<ContestResult> {
+	if (!canManageContests(actor)) return { ok: false, error: 'auth.error.forbidden' };
+	const valid = validateContest(input);
+	if (!valid.ok) return valid;
+	const id = newId();
+	return writeTransaction(db, async (trx) => {
+		const bad = await checkSchools(trx, valid.value.schoolIds);
+		if (bad) return bad;
+		await contests.insertContest(trx, {
+			id,
+			createdBy: actor?.id ?? null,
+			now,
+			values: valid.value.values
+		});
+		await contests.replaceAgeBands(trx, id, valid.value.bands);
+		await contests.replaceContestSchools(trx, id, valid.value.schoolIds);
+		await recordAudit(trx, {
+			actorUserId: actor?.id ?? null,
+			action: 'contest.create',
+			subjectType: 'contest',
+			subjectId: id
+		});
+		return { ok: true, id };
+	});
+}
+
+export async function updateContest(
+	db: Db,
+	actor: SessionUser | null,
+	id: string,
+	input: ContestInput,
+	now = Date.now()
+): Promise<ContestResult> {
+	if (!canManageContests(actor)) return { ok: false, error: 'auth.error.forbidden' };
+	const valid = validateContest(input);
+	if (!valid.ok) return valid;
+	return writeTransaction(db, async (trx) => {
+		const row = await contests.findContest(trx, id);
+		if (!row) return { ok: false, error: 'contests.error.notFound' };
+		if (!isEditable(row.status)) return { ok: false, error: 'contests.error.locked' };
+		// A published contest must keep what opening it required.
+		if (row.status === 'open') {
+			if (valid.value.bands.length === 0)
+				return { ok: false, error: 'contests.error.openNeedsBands' };
+			if (valid.value.values.opensAt === null || valid.value.values.closesAt === null)
+				return { ok: false, error: 'contests.error.openNeedsDates' };
+		}
+		const bad = await checkSchools(trx, valid.value.schoolIds);
+		if (bad) return bad;
+		await contests.updateContestValues(trx, id, valid.value.values, now);
+		await contests.replaceAgeBands(trx, id, valid.value.bands);
+		await contests.replaceContestSchools(trx, id, valid.value.schoolIds);
+		await recordAudit(trx, {
+			actorUserId: actor?.id ?? null,
+			action: 'contest.update',
+			subjectType: 'contest',
+			subjectId: id
+		});
+		return { ok: true, id };
+	});
+}
+
+/**
+ * Persists the date-driven closing of every open contest whose window has ended (readers
+ * already treat them as closed). Returns the ids it closed.
+ */
+export async function closeExpiredContests(db: Db, now = Date.now()): Promise<string[]> {
+	return writeTransaction(db, async (trx) => {
+		const ids = await contests.listExpiredOpenContestIds(trx, now);
+		for (const id of ids) {
+			if (!(await contests.setContestStatus(trx, id, 'open', 'closed', now))) continue;
+			await recordAudit(trx, {
+				actorUserId: null,
+				action: 'contest.transition',
+				subjectType: 'contest',
+				subjectId: id,
+				detail: { from: 'open', to: 'closed', reason: 'closes_at' }
+			});
+		}
+		return ids;
+	});
+}
+
+export async function transitionContest(
+	db: Db,
+	actor: SessionUser | null,
+	id: string,
+	to: ContestStatus,
+	now = Date.now()
+): Promise<ContestResult> {
+	if (!canManageContests(actor)) return { ok: false, error: 'auth.error.forbidden' };
+	await closeExpiredContests(db, now);
+	return writeTransaction(db, async (trx) => {
+		const row = await contests.findContest(trx, id);
+		if (!row) return { ok: false, error: 'contests.error.notFound' };
+		const bands = await contests.listAgeBands(trx, [id]);
+		const refusal = refuseTransition(
+			{
+				status: row.status,
+				titleZh: parseLocalized(row.title)['zh-CN'],
+				ageBandCount: bands.length,
+				opensAt: row.opens_at,
+				closesAt: row.closes_at
+			},
+			to,
+			now
+		);
+		if (refusal) return { ok: false, error: refusal };
+		if (!(await contests.setContestStatus(trx, id, row.status, to, now)))
+			return { ok: false, error: 'contests.error.transition.notAllowed' };
+		await recordAudit(trx, {
+			actorUserId: actor?.id ?? null,
+			action: 'contest.transition',
+			subjectType: 'contest',
+			subjectId: id,
+			detail: { from: row.status, to }
+		});
+		return { ok: true, id };
+	});
+}
+
+export interface AdminContestSummary {
+	id: string;
+	title: string;
+	status: ContestStatus;
+	timeZone: string;
+	opensAt: number | null;
+	closesAt: number | null;
+	ageBandCount: number;
+}
+
+export async function listContestsForAdmin(
+	db: Db,
+	actor: SessionUser | null,
+	filter: { status?: ContestStatus },
+	locale: Locale,
+	now = Date.now()
+): Promise<AdminContestSummary[] | null> {
+	if (!canManageContests(actor)) return null;
+	await closeExpiredContests(db, now);
+	const rows = await contests.listContests(db, filter);
+	return rows.map((r) => ({
+		id: r.id,
+		title: localize(parseLocalized(r.title), locale),
+		status: r.status,
+		timeZone: r.time_zone,
+		opensAt: r.opens_at,
+		closesAt: r.closes_at,
+		ageBandCount: Number(r.age_band_count ?? 0)
+	}));
+}
+
+/** Everything the edit form needs, in the shape the form types (local date-times, lines). */
+export interface ContestForEdit {
+	id: string;
+	status: ContestStatus;
+	nextSteps: readonly ContestStatus[];
+	isEditable: boolean;
+	title: LocalizedText;
+	theme: LocalizedText;
+	brief: LocalizedText;
+	rules: LocalizedText;
+	ageBands: AgeBand[];
+	schoolIds: string[];
+	timeZone: string;
+	opensAt: string;
+	closesAt: string;
+	entriesPerChild: number;
+	boardOrientation: BoardOrientation;
+	allowStudio: boolean;
+	allowUpload: boolean;
+}
+
+export async function getContestForEdit(
+	db: Db,
+	actor: SessionUser | null,
+	id: string,
+	now = Date.now()
+): Promise<ContestForEdit | null> {
+	if (!canManageContests(actor)) return null;
+	await closeExpiredContests(db, now);
+	const row = await contests.findContest(db, id);
+	if (!row) return null;
+	const bands = await contests.listAgeBands(db, [id]);
+	const title = parseLocalized(row.title);
+	const status = effectiveStatus({ status: row.status, closesAt: row.closes_at }, now);
+	return {
+		id: row.id,
+		status,
+		nextSteps: nextSteps(
+			{
+				status: row.status,
+				titleZh: title['zh-CN'],
+				ageBandCount: bands.length,
+				opensAt: row.opens_at,
+				closesAt: row.closes_at
+			},
+			now
+		),
+		isEditable: isEditable(status),
+		title,
+		theme: parseLocalized(row.theme),
+		brief: parseLocalized(row.brief),
+		rules: parseLocalized(row.rules),
+		ageBands: bands.map((b) => ({ label: b.label, minAge: b.min_age, maxAge: b.max_age })),
+		schoolIds: await contests.listContestSchoolIds(db, id),
+		timeZone: row.time_zone,
+		opensAt: row.opens_at === null ? '' : epochToLocal(row.opens_at, row.time_zone),
+		closesAt: row.closes_at === null ? '' : epochToLocal(row.closes_at, row.time_zone),
+		entriesPerChild: row.entries_per_child,
+		boardOrientation: row.board_orientation,
+		allowStudio: row.allow_studio === 1,
+		allowUpload: row.allow_upload === 1
+	};
+}
+
+export interface PublicContest {
+	id: string;
+	title: string;
+	theme: string;
+	timeZone: string;
+	opensAt: number;
+	closesAt: number;
+	/** Published, but entries are accepted only from opensAt. */
+	isUpcoming: boolean;
+	ageBands: AgeBand[];
+}
+
+/**
+ * Open contests for the public landing page, in the reader's language with Chinese as the
+ * fallback. Only public fields: no schools, no rules drafts, nothing about who created it.
+ */
+export async function listPublicOpenContests(
+	db: Db,
+	locale: Locale,
+	now = Date.now()
+): Promise<PublicContest[]> {
+	const rows = await contests.listOpenContests(db, now);
+	const bands = await contests.listAgeBands(
+		db,
+		rows.map((r) => r.id)
+	);
+	return rows
+		.filter((r) => r.opens_at !== null && r.closes_at !== null)
+		.map((r) => ({
+			id: r.id,
+			title: localize(parseLocalized(r.title), locale),
+			theme: localize(parseLocalized(r.theme), locale),
+			timeZone: r.time_zone,
+			opensAt: r.opens_at!,
+			closesAt: r.closes_at!,
+			isUpcoming: now < r.opens_at!,
+			ageBands: bands
+				.filter((b) => b.contest_id === r.id)
+				.map((b) => ({ label: b.label, minAge: b.min_age, maxAge: b.max_age }))
+		}));
+}

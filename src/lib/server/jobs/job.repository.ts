@@ -1,0 +1,176 @@
+import type { Insertable, Selectable } from 'kysely';
+import { dialectOf, writeTransaction, type Db, type Trx } from '../db/database.ts';
+import type { JobTable } from '../db/schema.ts';
+
+export type JobRow = Selectable<JobTable>;
+
+export async function insertJob(db: Db | Trx, row: Insertable<JobTable>): Promise<void> {
+	await db.insertInto('job').values(row).execute();
+}
+
+export async function findJob(db: Db | Trx, id: string): Promise<JobRow | undefined> {
+	return db.selectFrom('job').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/**
+ * A job whose worker died after its last allowed attempt would otherwise be reclaimed forever
+ * (an image that crashes the process every time): give up on it instead.
+ */
+async function failAbandoned(db: Db | Trx, kinds: readonly string[], now: number): Promise<void> {
+	await db
+		.updateTable('job')
+		.set({
+			status: 'failed',
+			locked_until: null,
+			last_error: 'worker stopped during the last attempt (lease expired)',
+			updated_at: now
+		})
+		.where('kind', 'in', kinds)
+		.where('status', '=', 'running')
+		.where('locked_until', '<', now)
+		.where((eb) => eb('attempts', '>=', eb.ref('max_attempts')))
+		.execute();
+}
+
+/**
+ * Claims one due job of the given kinds, exclusively: queued jobs whose `run_after` has come,
+ * and running jobs whose lease has expired (their worker crashed). The claim counts an attempt;
+ * that count doubles as a fencing token for `completeJob`/`failJob`.
+ */
+export async function claimNextJob(
+	db: Db,
+	kinds: readonly string[],
+	leaseMs: number,
+	now: number
+): Promise<JobRow | undefined> {
+	if (kinds.length === 0) return undefined;
+	const claim = {
+		status: 'running' as const,
+		locked_until: now + leaseMs,
+		updated_at: now
+	};
+
+	if (dialectOf(db) === 'postgres') {
+		await failAbandoned(db, kinds, now);
+		// SKIP LOCKED lets concurrent workers each take a different row without waiting.
+		return db
+			.updateTable('job')
+			.set((eb) => ({ ...claim, attempts: eb('attempts', '+', 1) }))
+			.where('id', '=', (eb) =>
+				eb
+					.selectFrom('job')
+					.select('id')
+					.where('kind', 'in', kinds)
+					.where((w) =>
+						w.or([
+							w.and([w('status', '=', 'queued'), w('run_after', '<=', now)]),
+							w.and([w('status', '=', 'running'), w('locked_until', '<', now)])
+						])
+					)
+					.orderBy('run_after')
+					.orderBy('created_at')
+					.limit(1)
+					.forUpdate()
+					.skipLocked()
+			)
+			.returningAll()
+			.executeTakeFirst();
+	}
+
+	// SQLite has one writer at a time: BEGIN IMMEDIATE takes the write lock before the select,
+	// so no other connection can claim the same row in between.
+	return writeTransaction(db, async (trx) => {
+		await failAbandoned(trx, kinds, now);
+		const due = await trx
+			.selectFrom('job')
+			.select('id')
+			.where('kind', 'in', kinds)
+			.where((w) =>
+				w.or([
+					w.and([w('status', '=', 'queued'), w('run_after', '<=', now)]),
+					w.and([w('status', '=', 'running'), w('locked_until', '<', now)])
+				])
+			)
+			.orderBy('run_after')
+			.orderBy('created_at')
+			.limit(1)
+			.executeTakeFirst();
+		if (!due) return undefined;
+		return trx
+			.updateTable('job')
+			.set((eb) => ({ ...claim, attempts: eb('attempts', '+', 1) }))
+			.where('id', '=', due.id)
+			.returningAll()
+			.executeTakeFirst();
+	});
+}
+
+/** The claim a worker holds: id plus the attempt number it claimed. */
+export interface JobClaim {
+	id: string;
+	attempts: number;
+}
+
+/**
+ * Each update below only applies while the caller still holds its claim: a worker that was
+ * too slow (lease expired, job reclaimed) must not overwrite the newer attempt's outcome.
+ */
+export async function completeJob(
+	db: Db | Trx,
+	claim: JobClaim,
+	result: string | null,
+	now: number
+): Promise<boolean> {
+	const res = await db
+		.updateTable('job')
+		.set({ status: 'done', result, locked_until: null, last_error: null, updated_at: now })
+		.where('id', '=', claim.id)
+		.where('status', '=', 'running')
+		.where('attempts', '=', claim.attempts)
+		.executeTakeFirst();
+	return Number(res.numUpdatedRows) === 1;
+}
+
+/** Back to the queue at `retryAt`, or `failed` for good when `retryAt` is null. */
+export async function failJob(
+	db: Db | Trx,
+	claim: JobClaim,
+	error: string,
+	retryAt: number | null,
+	now: number
+): Promise<boolean> {
+	const res = await db
+		.updateTable('job')
+		.set(
+			retryAt === null
+				? { status: 'failed', last_error: error, locked_until: null, updated_at: now }
+				: {
+						status: 'queued',
+						last_error: error,
+						locked_until: null,
+						run_after: retryAt,
+						updated_at: now
+					}
+		)
+		.where('id', '=', claim.id)
+		.where('status', '=', 'running')
+		.where('attempts', '=', claim.attempts)
+		.executeTakeFirst();
+	return Number(res.numUpdatedRows) === 1;
+}
+
+export async function renewJobLease(
+	db: Db | Trx,
+	claim: JobClaim,
+	lockedUntil: number,
+	now: number
+): Promise<boolean> {
+	const res = await db
+		.updateTable('job')
+		.set({ locked_until: lockedUntil, updated_at: now })
+		.where('id', '=', claim.id)
+		.where('status', '=', 'running')
+		.where('attempts', '=', claim.attempts)
+		.executeTakeFirst();
+	return Number(res.numUpdatedRows) === 1;
+}

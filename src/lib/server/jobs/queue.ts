@@ -1,0 +1,321 @@
+/**
+ * Durable, database-backed job queue. Work is handed over through the `job` table, so a
+ * receipt can be given to a child at once, a class submitting at the bell is processed a few
+ * images at a time, and a restart loses nothing: a job whose worker died is claimed again once
+ * its lease runs out.
+ */
+import type { Db } from '../db/database.ts';
+import { newId } from '../ids.ts';
+import {
+	claimNextJob,
+	completeJob,
+	failJob,
+	insertJob,
+	renewJobLease,
+	type JobClaim,
+	type JobRow
+} from './job.repository.ts';
+
+export interface Job<P = unknown> {
+	id: string;
+	kind: string;
+	payload: P;
+	/** 1 on the first run. */
+	attempt: number;
+	maxAttempts: number;
+	lockedUntil: number;
+}
+
+export interface EnqueueOptions {
+	maxAttempts?: number;
+	/** Earliest start, epoch ms (default: now). */
+	runAfter?: number;
+	now?: number;
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 3;
+
+export async function enqueue(
+	db: Db,
+	kind: string,
+	payload: unknown,
+	options: EnqueueOptions = {}
+): Promise<string> {
+	const now = options.now ?? Date.now();
+	const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+	if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
+		throw new RangeError('maxAttempts must be a positive integer');
+	}
+	const id = newId();
+	await insertJob(db, {
+		id,
+		kind,
+		payload: JSON.stringify(payload ?? null),
+		status: 'queued',
+		attempts: 0,
+		max_attempts: maxAttempts,
+		run_after: options.runAfter ?? now,
+		locked_until: null,
+		last_error: null,
+		result: null,
+		created_at: now,
+		updated_at: now
+	});
+	return id;
+}
+
+function toJob(row: JobRow): Job {
+	return {
+		id: row.id,
+		kind: row.kind,
+		payload: JSON.parse(row.payload) as unknown,
+		attempt: row.attempts,
+		maxAttempts: row.max_attempts,
+		lockedUntil: row.locked_until ?? 0
+	};
+}
+
+export async function claimNext(
+	db: Db,
+	kinds: readonly string[],
+	leaseMs: number,
+	now = Date.now()
+): Promise<Job | undefined> {
+	const row = await claimNextJob(db, kinds, leaseMs, now);
+	return row && toJob(row);
+}
+
+function claimOf(job: Job): JobClaim {
+	return { id: job.id, attempts: job.attempt };
+}
+
+/** False when the claim was lost (lease expired and another worker took the job). */
+export async function complete(
+	db: Db,
+	job: Job,
+	result: unknown,
+	now = Date.now()
+): Promise<boolean> {
+	return completeJob(db, claimOf(job), result === undefined ? null : JSON.stringify(result), now);
+}
+
+export interface BackoffOptions {
+	baseMs?: number;
+	maxMs?: number;
+}
+
+/** Delay before retry number `attempt` (1-based): base, 2×base, 4×base… capped. */
+export function backoffMs(attempt: number, options: BackoffOptions = {}): number {
+	const base = options.baseMs ?? 5_000;
+	const max = options.maxMs ?? 10 * 60_000;
+	return Math.min(max, base * 2 ** Math.max(0, attempt - 1));
+}
+
+/**
+ * Thrown by a handler when another attempt cannot help (the input itself is bad, e.g. an image
+ * the pipeline refuses): the job fails at once instead of burning its retries.
+ */
+export class PermanentJobError extends Error {
+	constructor(message: string, options?: ErrorOptions) {
+		super(message, options);
+		this.name = 'PermanentJobError';
+	}
+}
+
+/** Retries with exponential backoff until the job has used its attempts, then fails it. */
+export async function fail(
+	db: Db,
+	job: Job,
+	error: unknown,
+	options: BackoffOptions & { now?: number } = {}
+): Promise<{ retryAt: number | null; applied: boolean }> {
+	const now = options.now ?? Date.now();
+	const isFinal = job.attempt >= job.maxAttempts || error instanceof PermanentJobError;
+	const retryAt = isFinal ? null : now + backoffMs(job.attempt, options);
+	const applied = await failJob(db, claimOf(job), describeError(error), retryAt, now);
+	return { retryAt, applied };
+}
+
+export function describeError(error: unknown): string {
+	const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+	// Keep rows small: a decoder can quote a lot.
+	return text.slice(0, 2000);
+}
+
+export class JobTimeoutError extends Error {
+	constructor(ms: number) {
+		super(`job timed out after ${ms} ms`);
+		this.name = 'JobTimeoutError';
+	}
+}
+
+export interface JobContext {
+	job: Job;
+	/**
+	 * Aborted when the job times out. The worker moves on at once (a hung handler must not hold
+	 * a slot forever), so long handlers should stop work when it fires.
+	 */
+	signal: AbortSignal;
+}
+
+export type JobHandler = (payload: unknown, context: JobContext) => Promise<unknown>;
+
+export interface WorkerOptions {
+	/** Jobs run at once. One per process suits a 2-core server: sharp itself uses both cores. */
+	concurrency?: number;
+	pollMs?: number;
+	/** A job running longer is failed (and retried if it has attempts left). */
+	timeoutMs?: number;
+	/** How long a claim lasts; renewed while the job runs, so a live worker never loses it. */
+	leaseMs?: number;
+	backoff?: BackoffOptions;
+	clock?: () => number;
+	onError?: (error: unknown, job: Job | undefined) => void;
+}
+
+/**
+ * Polls the queue and runs registered handlers with bounded concurrency. A handler that
+ * throws or times out fails only its own job.
+ */
+export class Worker {
+	readonly #db: Db;
+	readonly #handlers = new Map<string, JobHandler>();
+	readonly #concurrency: number;
+	readonly #pollMs: number;
+	readonly #timeoutMs: number;
+	readonly #leaseMs: number;
+	readonly #backoff: BackoffOptions;
+	readonly #clock: () => number;
+	readonly #onError: (error: unknown, job: Job | undefined) => void;
+	readonly #running = new Set<Promise<void>>();
+	#started = false;
+	#timer: NodeJS.Timeout | undefined;
+	#filling: Promise<void> | undefined;
+
+	constructor(db: Db, options: WorkerOptions = {}) {
+		this.#db = db;
+		this.#concurrency = Math.max(1, options.concurrency ?? 1);
+		this.#pollMs = options.pollMs ?? 1000;
+		this.#timeoutMs = options.timeoutMs ?? 120_000;
+		// Short enough that a crashed worker's job is picked up again within a minute.
+		this.#leaseMs = options.leaseMs ?? 60_000;
+		this.#backoff = options.backoff ?? {};
+		this.#clock = options.clock ?? Date.now;
+		this.#onError =
+			options.onError ??
+			((error, job) =>
+				console.error(`[jobs] ${job ? `${job.kind} ${job.id}` : 'poll'}:`, describeError(error)));
+	}
+
+	register(kind: string, handler: JobHandler): this {
+		this.#handlers.set(kind, handler);
+		return this;
+	}
+
+	get activeCount(): number {
+		return this.#running.size;
+	}
+
+	start(): void {
+		if (this.#started) return;
+		this.#started = true;
+		this.#schedule(0);
+	}
+
+	/** Stops claiming, then waits for the jobs already running to finish (or time out). */
+	async stop(): Promise<void> {
+		this.#started = false;
+		clearTimeout(this.#timer);
+		await this.#filling;
+		while (this.#running.size > 0) await Promise.allSettled([...this.#running]);
+	}
+
+	/** Claims and starts jobs until the slots are full or nothing is due. */
+	poke(): void {
+		if (this.#started) this.#schedule(0);
+	}
+
+	#schedule(delay: number): void {
+		clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => void this.#fill(), delay);
+		// A worker alone must not keep a process (or a test run) alive.
+		this.#timer.unref();
+	}
+
+	#fill(): Promise<void> {
+		if (!this.#filling) {
+			const filling = this.#claimWhileFree().finally(() => {
+				if (this.#filling === filling) this.#filling = undefined;
+				if (this.#started) this.#schedule(this.#pollMs);
+			});
+			this.#filling = filling;
+		}
+		return this.#filling;
+	}
+
+	async #claimWhileFree(): Promise<void> {
+		try {
+			while (this.#started && this.#running.size < this.#concurrency) {
+				const job = await claimNext(
+					this.#db,
+					[...this.#handlers.keys()],
+					this.#leaseMs,
+					this.#clock()
+				);
+				if (!job) break;
+				const run = this.#run(job).finally(() => {
+					this.#running.delete(run);
+					this.poke();
+				});
+				this.#running.add(run);
+			}
+		} catch (error) {
+			this.#onError(error, undefined);
+		}
+	}
+
+	async #run(job: Job): Promise<void> {
+		const handler = this.#handlers.get(job.kind);
+		const controller = new AbortController();
+		let timeout: NodeJS.Timeout | undefined;
+		// Renew well before the lease runs out, so only a dead process ever loses its claim.
+		const renewal = setInterval(
+			() => {
+				const now = this.#clock();
+				renewJobLease(
+					this.#db,
+					{ id: job.id, attempts: job.attempt },
+					now + this.#leaseMs,
+					now
+				).catch((error: unknown) => this.#onError(error, job));
+			},
+			Math.max(1000, Math.floor(this.#leaseMs / 3))
+		);
+		renewal.unref();
+		try {
+			if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+			const result = await Promise.race([
+				Promise.resolve().then(() => handler(job.payload, { job, signal: controller.signal })),
+				new Promise<never>((_, reject) => {
+					timeout = setTimeout(() => {
+						const error = new JobTimeoutError(this.#timeoutMs);
+						controller.abort(error);
+						reject(error);
+					}, this.#timeoutMs);
+				})
+			]);
+			await complete(this.#db, job, result, this.#clock());
+		} catch (error) {
+			this.#onError(error, job);
+			try {
+				await fail(this.#db, job, error, { ...this.#backoff, now: this.#clock() });
+			} catch (dbError) {
+				// The lease will expire and the job will be retried: nothing is lost.
+				this.#onError(dbError, job);
+			}
+		} finally {
+			clearTimeout(timeout);
+			clearInterval(renewal);
+		}
+	}
+}

@@ -176,6 +176,50 @@ export interface JobTable {
 	updated_at: number;
 }
 
+export type EntrySource = 'studio' | 'upload';
+export type EntryStatus =
+	'receiving' | 'processing' | 'waiting' | 'approved' | 'returned' | 'failed' | 'disqualified';
+
+export interface EntryTable {
+	id: string;
+	contest_id: string;
+	student_id: string;
+	/** The contest's band for `age` at submission; null if the band was later deleted. */
+	age_band_id: string | null;
+	/** The child's age as given when submitting; the teacher checks it on approval. */
+	age: number;
+	source: EntrySource;
+	/** The studio drawing it came from (its document is the source for print renders). */
+	drawing_id: string | null;
+	/** ≤ 60 characters, the child's own words. */
+	title: string;
+	/** ≤ 300 characters, any language; becomes the image description for screen readers. */
+	about: string;
+	/**
+	 * receiving → processing → waiting (for the teacher) → approved | returned;
+	 * failed = the image could not be processed ("please resubmit"); disqualified by an organizer.
+	 */
+	status: EntryStatus;
+	/** Teacher's message when returned, organizer's reason when disqualified, failure reason. */
+	status_message: string | null;
+	/** Client-chosen; a retried or double-clicked submission maps onto the same entry. */
+	idempotency_key: string;
+	/** SHA-256 of what was submitted; the same key with other content is refused. */
+	payload_hash: string;
+	/** Private original upload, before processing. */
+	original_key: string | null;
+	/** Content-addressed folder of the renditions (`media/<sha256>/`). */
+	media_prefix: string | null;
+	/** JSON MediaDescriptor (sizes, thumbhash, dominant colour, variants). */
+	media: string | null;
+	/** The teacher who uploaded a photo on the child's behalf; null for the child's own. */
+	submitted_by: string | null;
+	reviewed_by: string | null;
+	reviewed_at: number | null;
+	created_at: number;
+	updated_at: number;
+}
+
 export interface Database {
 	app_user: AppUserTable;
 	school: SchoolTable;
@@ -190,4 +234,5 @@ export interface Database {
 	contest_age_band: ContestAgeBandTable;
 	contest_school: ContestSchoolTable;
 	job: JobTable;
+	entry: EntryTable;
 }

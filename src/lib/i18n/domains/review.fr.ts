@@ -1,0 +1,3 @@
+import type { reviewZhCN } from './review.zh-CN.ts';
+
+export const reviewFr: Record<keyof typeof reviewZhCN, string> = {};

@@ -11,6 +11,6 @@ export const load: LayoutServerLoad = ({ locals }) => ({
 			}
 		: null,
 	student: locals.student
-		? { pseudonym: locals.student.pseudonym, avatar: locals.student.avatar }
+		? { id: locals.student.id, pseudonym: locals.student.pseudonym, avatar: locals.student.avatar }
 		: null
 });

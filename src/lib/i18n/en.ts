@@ -1,12 +1,16 @@
 import { consentEn } from './domains/consent.en.ts';
 import { contestsEn } from './domains/contests.en.ts';
+import { entriesEn } from './domains/entries.en.ts';
 import { mediaEn } from './domains/media.en.ts';
+import { reviewEn } from './domains/review.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
 	...consentEn,
 	...contestsEn,
 	...mediaEn,
+	...entriesEn,
+	...reviewEn,
 	'app.name': 'Sprout',
 	'app.tagline': "Children's green digital-art competitions",
 	'app.skip': 'Skip to main content',

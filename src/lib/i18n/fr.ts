@@ -1,12 +1,16 @@
 import { consentFr } from './domains/consent.fr.ts';
 import { contestsFr } from './domains/contests.fr.ts';
+import { entriesFr } from './domains/entries.fr.ts';
 import { mediaFr } from './domains/media.fr.ts';
+import { reviewFr } from './domains/review.fr.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const fr: Messages = {
 	...consentFr,
 	...contestsFr,
 	...mediaFr,
+	...entriesFr,
+	...reviewFr,
 	'app.name': 'Sprout',
 	'app.tagline': 'Concours d’art numérique vert pour les enfants',
 	'app.skip': 'Aller au contenu principal',

@@ -1,7 +1,9 @@
 /** Source catalog: every key lives here first; en and fr must define the same keys. */
 import { consentZhCN } from './domains/consent.zh-CN.ts';
 import { contestsZhCN } from './domains/contests.zh-CN.ts';
+import { entriesZhCN } from './domains/entries.zh-CN.ts';
 import { mediaZhCN } from './domains/media.zh-CN.ts';
+import { reviewZhCN } from './domains/review.zh-CN.ts';
 
 const coreZhCN = {
 	'app.name': '萌芽 Sprout',
@@ -360,6 +362,13 @@ const coreZhCN = {
 	'form.confirm': '确定'
 };
 
-export const zhCN = { ...coreZhCN, ...contestsZhCN, ...mediaZhCN, ...consentZhCN };
+export const zhCN = {
+	...coreZhCN,
+	...contestsZhCN,
+	...mediaZhCN,
+	...consentZhCN,
+	...entriesZhCN,
+	...reviewZhCN
+};
 
 export type Messages = { [K in keyof typeof zhCN]: string };

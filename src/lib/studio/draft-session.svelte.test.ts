@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DrawDocument } from '$lib/draw/document';
+import { createDocument, serializeDocument, type DrawDocument } from '$lib/draw/document';
 import { DraftSession } from './draft-session.svelte.ts';
 import { LocalDrafts } from './local-drafts.ts';
 import { MemoryBackend } from './testing/memory-backend.ts';
@@ -110,5 +110,57 @@ describe('DraftSession', () => {
 		await session.open();
 		expect(session.saveState).toBe('unavailable');
 		expect(session.document?.width).toBe(1600);
+	});
+
+	it('opens the server copy when this computer has none, and keeps it here', async () => {
+		const backend = new MemoryBackend();
+		const drafts = new LocalDrafts(backend);
+		const doc = withOp(createDocument('landscape'), 'srv');
+		const saved: string[] = [];
+		const session = new DraftSession({
+			studentId: 's1',
+			drawingId: 'd1',
+			orientation: 'portrait',
+			openDrafts: () => drafts,
+			newId: () => 'fresh',
+			afterSave: (id) => saved.push(id),
+			loadFromServer: async () => ({
+				status: 'ok',
+				doc,
+				text: serializeDocument(doc),
+				title: 'From school',
+				revision: 7
+			})
+		});
+		await session.open();
+		expect(session.title).toBe('From school');
+		expect(session.saveState).toBe('saved');
+		expect(session.document?.ops).toHaveLength(1);
+		expect(await drafts.record('s1', 'd1')).toMatchObject({ serverRevision: 7, dirty: false });
+		expect(saved).toEqual(['d1']);
+	});
+
+	it('a stale editor keeps saving from its own server revision', async () => {
+		const backend = new MemoryBackend();
+		const drafts = new LocalDrafts(backend);
+		await drafts.save('s1', 'd1', withOp(createDocument('landscape'), 'a'), 'x', undefined, 2);
+		const fresh = setup(backend).session;
+		const stale = setup(backend).session;
+		await fresh.open();
+		await stale.open();
+		// The fresh tab's work went up as revision 3 (its saves carry its writer id).
+		fresh.documentChanged(withOp(fresh.document!, 'b0'));
+		await fresh.flush();
+		const writer = ((await drafts.record('s1', 'd1')) as { writer: string }).writer;
+		await drafts.markSynced('s1', 'd1', -1, 3);
+		stale.uploaded(3, writer);
+		fresh.uploaded(3, writer);
+		fresh.documentChanged(withOp(fresh.document!, 'b'));
+		await fresh.flush();
+		expect(await drafts.record('s1', 'd1')).toMatchObject({ serverRevision: 3 });
+		stale.documentChanged(withOp(stale.document!, 'c'));
+		await stale.flush();
+		// Uploaded from revision 2, the server refuses it as a conflict: both are kept.
+		expect(await drafts.record('s1', 'd1')).toMatchObject({ serverRevision: 2, dirty: true });
 	});
 });

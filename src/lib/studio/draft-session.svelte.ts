@@ -1,5 +1,6 @@
 import { createDocument, type DrawDocument, type Orientation } from '$lib/draw/document';
 import type { ParseFailure } from '$lib/draw/parse-document';
+import { createId } from '$lib/draw/ids';
 import { Autosave } from './autosave.ts';
 import { classifyDraftError, type LocalDrafts } from './local-drafts.ts';
 
@@ -20,7 +21,15 @@ export interface DraftSessionOptions {
 	/** A small preview of the current picture, or null when the editor is gone. */
 	makeThumbnail?: () => string | null;
 	now?: () => number;
+	/** Called after each successful local save (and after opening a local draft): uploads. */
+	afterSave?: (drawingId: string) => void;
+	/** The server's copy, for a drawing this computer does not have (a shared PC). */
+	loadFromServer?: (drawingId: string) => Promise<ServerCopy>;
 }
+
+export type ServerCopy =
+	| { status: 'ok'; doc: DrawDocument; text: string; title: string; revision: number }
+	| { status: 'missing' | 'unreadable' | 'failed' };
 
 const THUMBNAIL_INTERVAL_MS = 5000;
 
@@ -48,6 +57,10 @@ export class DraftSession {
 	#thumbnailAt = 0;
 	#wantsThumbnail = false;
 	#autosave: Autosave;
+	/** The server revision this editor's document continues from; null: never uploaded. */
+	#serverRevision: number | null = null;
+	/** This open editor, as the writer of its saves. */
+	#writer = createId(10);
 
 	constructor(options: DraftSessionOptions) {
 		this.#options = options;
@@ -98,8 +111,35 @@ export class DraftSession {
 			if (result.status === 'ok') {
 				this.#title = result.title;
 				this.#saveState = 'saved';
+				this.#serverRevision = result.serverRevision ?? null;
 				this.#setDocument(result.doc);
+				this.#options.afterSave?.(this.#drawingId);
 				return { movedTo };
+			}
+			if (result.status === 'missing' && this.#options.loadFromServer) {
+				const copy = await this.#options.loadFromServer(this.#drawingId);
+				if (copy.status === 'ok') {
+					await this.#drafts.put({
+						studentId: this.#options.studentId,
+						id: this.#drawingId,
+						doc: copy.text,
+						title: copy.title,
+						updatedAt: (this.#options.now ?? Date.now)(),
+						serverRevision: copy.revision,
+						dirty: false
+					});
+					this.#title = copy.title;
+					this.#saveState = 'saved';
+					this.#serverRevision = copy.revision;
+					this.#setDocument(copy.doc);
+					this.#options.afterSave?.(this.#drawingId);
+					return { movedTo };
+				}
+				if (copy.status === 'unreadable') {
+					this.#unreadable = 'corrupt';
+					movedTo = this.#options.newId();
+					this.#drawingId = movedTo;
+				}
 			}
 			if (result.status === 'unreadable') {
 				this.#unreadable = result.reason;
@@ -112,6 +152,27 @@ export class DraftSession {
 		}
 		this.#setDocument(createDocument(this.#options.orientation));
 		return { movedTo };
+	}
+
+	/**
+	 * Opens another version of this drawing (the server's, after a conflict whose local work
+	 * was kept as a copy). The editor remounts on the new `document`.
+	 */
+	replaceDocument(doc: DrawDocument, title: string, serverRevision: number): void {
+		this.#title = title;
+		this.#serverRevision = serverRevision;
+		this.#hasChanges = false;
+		this.#thumbnail = undefined;
+		this.#thumbnailOf = null;
+		this.#setDocument(doc);
+	}
+
+	/**
+	 * An upload was accepted as `revision`. Later saves continue from it only if it carried
+	 * this editor's work (`writer`); a stale tab must not adopt another tab's revision.
+	 */
+	uploaded(revision: number, writer: string | undefined): void {
+		if (writer === this.#writer) this.#serverRevision = revision;
 	}
 
 	dismissUnreadable(): void {
@@ -156,7 +217,16 @@ export class DraftSession {
 		if (!this.#drafts) throw new DOMException('No local storage', 'InvalidStateError');
 		this.#refreshThumbnail(doc);
 		const { studentId } = this.#options;
-		await this.#drafts.save(studentId, this.#drawingId, doc, this.#title, this.#thumbnail);
+		await this.#drafts.save(
+			studentId,
+			this.#drawingId,
+			doc,
+			this.#title,
+			this.#thumbnail,
+			this.#serverRevision,
+			this.#writer
+		);
+		this.#options.afterSave?.(this.#drawingId);
 	}
 
 	/** A full-board pixel copy: at most every few seconds, and always when leaving. */

@@ -96,3 +96,18 @@ describe('helpers', () => {
 		expect(classifyDraftError('weird')).toBe('unknown');
 	});
 });
+
+describe('removeUploaded', () => {
+	it("drops only this child's copies that are uploaded and unchanged", async () => {
+		const { drafts } = setup();
+		const doc = createDocument();
+		const at = await drafts.save('kid-a', 'uploaded1', doc, 'up');
+		expect(await drafts.markSynced('kid-a', 'uploaded1', at, 3)).toBe(true);
+		await drafts.save('kid-a', 'waiting1', doc, 'not yet uploaded');
+		const otherAt = await drafts.save('kid-b', 'other1', doc, 'someone else');
+		await drafts.markSynced('kid-b', 'other1', otherAt, 1);
+		expect(await drafts.removeUploaded('kid-a')).toBe(1);
+		expect((await drafts.list('kid-a')).map((d) => d.id)).toEqual(['waiting1']);
+		expect((await drafts.list('kid-b')).map((d) => d.id)).toEqual(['other1']);
+	});
+});

@@ -24,14 +24,38 @@ export interface DraftRecord {
 	title: string;
 	/** A small `data:image/jpeg` preview for the list; absent until the editor makes one. */
 	thumbnail?: string;
+	/** The server revision this document is based on; absent while the server has none. */
+	serverRevision?: number;
+	/**
+	 * Changed here since the last upload. Records written before the server copy existed have
+	 * no flag and count as dirty: they have never been uploaded.
+	 */
+	dirty?: boolean;
+	/** Epoch ms of the last successful upload. */
+	syncedAt?: number;
+	/** The open editor that saved this; tells its own saves from a stale tab's. */
+	writer?: string;
 }
 
 /** What the draft list shows; the document itself stays in the database. */
-export type DraftSummary = Pick<DraftRecord, 'id' | 'title' | 'updatedAt' | 'thumbnail'>;
+export type DraftSummary = Pick<
+	DraftRecord,
+	'id' | 'title' | 'updatedAt' | 'thumbnail' | 'serverRevision'
+> & {
+	/** Not (all) on the server yet. */
+	dirty: boolean;
+};
 
 export type LoadResult =
 	| { status: 'missing' }
-	| { status: 'ok'; doc: DrawDocument; title: string; updatedAt: number }
+	| {
+			status: 'ok';
+			doc: DrawDocument;
+			title: string;
+			updatedAt: number;
+			/** The server revision this draft continues from, if it has been uploaded. */
+			serverRevision?: number;
+	  }
 	| { status: 'unreadable'; reason: ParseFailure };
 
 /** The few key-value operations the drafts need; IndexedDB in the browser, a Map in tests. */
@@ -41,6 +65,12 @@ export interface DraftBackend {
 	delete(key: string): Promise<void>;
 	/** Values whose keys lie in [lower, upper]. */
 	range(lower: string, upper: string): Promise<unknown[]>;
+	/**
+	 * Reads and rewrites one value atomically (one IndexedDB transaction), so an upload that
+	 * finishes never writes an older document back over a newer local save. `change` returns
+	 * the new value, or undefined to leave the value as it is.
+	 */
+	update(key: string, change: (old: unknown) => DraftRecord | undefined): Promise<void>;
 }
 
 export type DraftErrorKind = 'quota' | 'unavailable' | 'unknown';
@@ -97,7 +127,16 @@ export class LocalDrafts {
 		id: string,
 		doc: DrawDocument,
 		title: string,
-		thumbnail?: string
+		thumbnail?: string,
+		/**
+		 * The server revision this document was drawn from (null: none). Each open editor
+		 * passes its own, so a stale tab's save is uploaded from its old revision and the
+		 * server refuses it as a conflict instead of it landing over newer work.
+		 * Undefined keeps the stored one.
+		 */
+		serverRevision?: number | null,
+		/** The saving editor; its own upload may have advanced the stored revision meanwhile. */
+		writer?: string
 	): Promise<number> {
 		const updatedAt = this.#now();
 		const record: DraftRecord = {
@@ -105,11 +144,60 @@ export class LocalDrafts {
 			id,
 			doc: serializeDocument(doc),
 			updatedAt,
-			title: cleanTitle(title)
+			title: cleanTitle(title),
+			dirty: true
 		};
 		if (thumbnail && isThumbnail(thumbnail)) record.thumbnail = thumbnail;
-		await this.#backend.put(draftKey(studentId, id), record);
+		if (writer) record.writer = writer;
+		await this.#backend.update(draftKey(studentId, id), (old) => {
+			const stored =
+				isRecordOf(old, studentId) && typeof old.serverRevision === 'number'
+					? old.serverRevision
+					: undefined;
+			const isMine = writer !== undefined && isRecordOf(old, studentId) && old.writer === writer;
+			if (serverRevision === undefined || (isMine && stored !== undefined)) {
+				// The server revision this work continues from travels on with every local save;
+				// for this editor's own record it may be newer than the editor knows yet (its
+				// upload just finished).
+				const base = Math.max(serverRevision ?? 0, stored ?? 0);
+				if (base > 0) record.serverRevision = base;
+			} else if (serverRevision !== null) record.serverRevision = serverRevision;
+			return record;
+		});
 		return updatedAt;
+	}
+
+	/** The stored record itself (for uploads), or null when missing or not this student's. */
+	async record(studentId: string, id: string): Promise<DraftRecord | null> {
+		const value = await this.#backend.get(draftKey(studentId, id));
+		return isRecordOf(value, studentId) && value.id === id ? value : null;
+	}
+
+	/**
+	 * Records that the save of `updatedAt` is now the server's `revision`. A newer local save
+	 * made during the upload stays dirty (it is uploaded next, from this revision).
+	 */
+	async markSynced(
+		studentId: string,
+		id: string,
+		updatedAt: number,
+		revision: number
+	): Promise<boolean> {
+		let isClean = false;
+		await this.#backend.update(draftKey(studentId, id), (old) => {
+			if (!isRecordOf(old, studentId) || old.id !== id) return undefined;
+			isClean = old.updatedAt === updatedAt;
+			return { ...old, serverRevision: revision, dirty: !isClean, syncedAt: this.#now() };
+		});
+		return isClean;
+	}
+
+	/** Writes a whole record (a server copy, a conflict copy); the caller built it. */
+	async put(record: DraftRecord): Promise<void> {
+		await this.#backend.put(draftKey(record.studentId, record.id), {
+			...record,
+			title: cleanTitle(record.title)
+		});
 	}
 
 	async load(studentId: string, id: string): Promise<LoadResult> {
@@ -121,7 +209,14 @@ export class LocalDrafts {
 			return { status: 'unreadable', reason: 'corrupt' };
 		const parsed = parseDocument(value.doc);
 		if (!parsed.ok) return { status: 'unreadable', reason: parsed.reason };
-		return { status: 'ok', doc: parsed.doc, title: value.title, updatedAt: value.updatedAt };
+		const result: LoadResult = {
+			status: 'ok',
+			doc: parsed.doc,
+			title: value.title,
+			updatedAt: value.updatedAt
+		};
+		if (typeof value.serverRevision === 'number') result.serverRevision = value.serverRevision;
+		return result;
 	}
 
 	/** This student's drafts, newest first. */
@@ -130,14 +225,33 @@ export class LocalDrafts {
 		const values = await this.#backend.range(lower, upper);
 		return values
 			.filter((value): value is DraftRecord => isRecordOf(value, studentId))
-			.map(({ id, title, updatedAt, thumbnail }) => ({
+			.map(({ id, title, updatedAt, thumbnail, serverRevision, dirty }) => ({
 				id,
 				title,
 				updatedAt,
 				// Only our own raster previews ever reach an <img src>.
-				thumbnail: isThumbnail(thumbnail) ? thumbnail : undefined
+				thumbnail: isThumbnail(thumbnail) ? thumbnail : undefined,
+				serverRevision: typeof serverRevision === 'number' ? serverRevision : undefined,
+				dirty: dirty !== false
 			}))
 			.sort((a, b) => b.updatedAt - a.updatedAt);
+	}
+
+	/**
+	 * Shared PCs: on sign-out, drop this child's copies that are safely on the server (uploaded
+	 * and unchanged since). Anything not yet uploaded stays, so nothing is ever lost.
+	 */
+	async removeUploaded(studentId: string): Promise<number> {
+		const [lower, upper] = studentKeyRange(studentId);
+		let removed = 0;
+		for (const value of await this.#backend.range(lower, upper)) {
+			if (!isRecordOf(value, studentId)) continue;
+			if (value.dirty === false && typeof value.serverRevision === 'number') {
+				await this.#backend.delete(draftKey(studentId, value.id));
+				removed++;
+			}
+		}
+		return removed;
 	}
 
 	async remove(studentId: string, id: string): Promise<void> {
@@ -196,6 +310,18 @@ export class IndexedDbBackend implements DraftBackend {
 		const db = await this.#db;
 		const tx = db.transaction(STORE, 'readwrite');
 		tx.objectStore(STORE).delete(key);
+		await done(tx);
+	}
+
+	async update(key: string, change: (old: unknown) => DraftRecord | undefined): Promise<void> {
+		const db = await this.#db;
+		const tx = db.transaction(STORE, 'readwrite');
+		const store = tx.objectStore(STORE);
+		const read = store.get(key);
+		read.onsuccess = () => {
+			const next = change(read.result);
+			if (next !== undefined) store.put(next, key);
+		};
 		await done(tx);
 	}
 

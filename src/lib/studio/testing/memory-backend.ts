@@ -15,6 +15,12 @@ export class MemoryBackend implements DraftBackend {
 		this.map.set(key, structuredClone(value));
 	}
 
+	async update(key: string, change: (old: unknown) => DraftRecord | undefined) {
+		if (this.failWith) throw this.failWith;
+		const next = change(structuredClone(this.map.get(key)));
+		if (next !== undefined) this.map.set(key, structuredClone(next));
+	}
+
 	async delete(key: string) {
 		this.map.delete(key);
 	}

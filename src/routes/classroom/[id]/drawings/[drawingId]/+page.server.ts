@@ -1,0 +1,34 @@
+import { error } from '@sveltejs/kit';
+import {
+	ClassroomServiceError,
+	getManagedClassroom
+} from '$lib/server/classrooms/classroom.service';
+import { DrawingServiceError } from '$lib/server/drawings/drawing.service';
+import { getDrawingForTeacher } from '$lib/server/drawings/teacher';
+import { requireUser } from '$lib/server/http';
+import { getServices } from '$lib/server/services';
+import type { PageServerLoad } from './$types';
+
+/** A teacher's read-only replay of one child's drawing; the document comes from `./doc`. */
+export const load: PageServerLoad = async (event) => {
+	const actor = requireUser(event, 'teacher', 'organizer');
+	const { db } = await getServices();
+	try {
+		const { drawing, owner } = await getDrawingForTeacher(
+			db,
+			actor,
+			event.params.id,
+			event.params.drawingId
+		);
+		const classroom = await getManagedClassroom(db, actor, owner.classroom_id);
+		return {
+			drawing: { id: drawing.id, title: drawing.title, updatedAt: drawing.updated_at },
+			owner: { id: owner.id, pseudonym: owner.pseudonym },
+			classroom: { id: classroom.id, name: classroom.name }
+		};
+	} catch (err) {
+		if (err instanceof ClassroomServiceError || err instanceof DrawingServiceError)
+			error(404, { message: 'Not found', key: 'drawing.error.notFound' });
+		throw err;
+	}
+};

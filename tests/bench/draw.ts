@@ -1,0 +1,448 @@
+// npm run bench:draw — the studio's drawing performance in Chromium at 1366×768 under CDP CPU
+// throttling, next to a naive Konva baseline measured in the same run. Needs `npm run build`.
+// Prints a table and writes .bench/draw.json in the shape of /work/shared/BENCH.md.
+import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { startBenchServer } from './bench-server.ts';
+import { makeDocument, spiral } from './draw-documents.ts';
+import { installInkProbe } from './ink-probe.ts';
+import { startNaiveServer } from './naive-konva.ts';
+import { median, percentile, printTable, writeReport, type Figure } from './report.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const COUNTS = (process.env.BENCH_QUICK ? [100] : [100, 1000, 5000]) as readonly (
+	100 | 1000 | 5000
+)[];
+const RATES = [1, 4, 6] as const;
+const CHILD = { code: 'GREEN2', pseudonym: '小明 7', pictures: ['Leaf', 'Sun', 'Fish'] };
+/** A 125 Hz mouse: moves arrive at this pace whatever the page is doing. */
+const MOVE_INTERVAL_MS = 8;
+const MOVES = 200;
+/** Time for the autosave (IndexedDB write, upload, thumbnail) to finish between strokes. */
+const SETTLE_MS = 2000;
+/** A naive stroke whose ink never catches up is cut off here; its figures are lower bounds. */
+const INK_WAIT_MS = 45_000;
+
+interface InkRun {
+	median: number;
+	p95: number;
+	fps: number;
+	samples: number;
+	isComplete: boolean;
+}
+
+declare global {
+	interface Window {
+		__armed?: Promise<number>;
+		naiveOpen(count: number): Promise<number>;
+		naiveUndo(): void;
+	}
+}
+
+const log = (message: string) => console.log(`[bench:draw] ${message}`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function setRate(cdp: CDPSession, rate: number): Promise<void> {
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+}
+
+/** Draws one stroke of MOVES moves through CDP (not awaiting each, as a real mouse would). */
+async function drawStroke(page: Page, cdp: CDPSession, at: { x: number; y: number }) {
+	const points = spiral(MOVES, at.x, at.y, 180);
+	const first = points[0] as { x: number; y: number };
+	await page.evaluate(() => window.__inkProbe.start());
+	const mouse = (type: string, p: { x: number; y: number }, buttons: number) =>
+		cdp.send('Input.dispatchMouseEvent', {
+			type: type as 'mouseMoved',
+			x: p.x,
+			y: p.y,
+			button: type === 'mouseMoved' && buttons === 0 ? 'none' : 'left',
+			buttons,
+			clickCount: type === 'mouseMoved' ? 0 : 1
+		});
+	await mouse('mouseMoved', first, 0);
+	await mouse('mousePressed', first, 1);
+	const started = performance.now();
+	const sent: Promise<unknown>[] = [];
+	for (let i = 1; i < points.length; i++) {
+		const due = started + i * MOVE_INTERVAL_MS;
+		const wait = due - performance.now();
+		if (wait > 1) await sleep(wait);
+		sent.push(mouse('mouseMoved', points[i] as { x: number; y: number }, 1));
+	}
+	await Promise.all(sent);
+	await mouse('mouseReleased', points.at(-1) as { x: number; y: number }, 0);
+	let isComplete = true;
+	await page
+		.waitForFunction(() => window.__inkProbe.pending() === 0, undefined, {
+			timeout: INK_WAIT_MS,
+			polling: 100
+		})
+		.catch(() => (isComplete = false));
+	const { latencies, paintEnds, firstInput } = await page.evaluate(() => {
+		window.__inkProbe.stop();
+		return window.__inkProbe.result();
+	});
+	// Frames that showed new ink per second, from the first sample to the last ink on screen.
+	const span = (paintEnds.at(-1) ?? firstInput) - firstInput;
+	if (process.env.BENCH_DEBUG) log(`latencies: ${latencies.map((l) => Math.round(l)).join(' ')}`);
+	return {
+		median: median(latencies),
+		p95: percentile(latencies, 95),
+		fps: span > 0 ? (paintEnds.length * 1000) / span : 0,
+		samples: latencies.length,
+		isComplete
+	} satisfies InkRun;
+}
+
+function summarise(runs: InkRun[]) {
+	return {
+		median: median(runs.map((r) => r.median)),
+		p95: median(runs.map((r) => r.p95)),
+		fps: median(runs.map((r) => r.fps)),
+		isComplete: runs.every((r) => r.isComplete)
+	};
+}
+
+/** Ready to draw: the Konva stage is in the page and the "opening your paper" note is gone. */
+async function waitDrawable(page: Page, timeout = 60_000): Promise<number> {
+	const handle = await page.waitForFunction(
+		() =>
+			document.querySelector('.stage canvas') !== null &&
+			document.querySelector('.board .loading') === null &&
+			performance.now(),
+		undefined,
+		{ timeout, polling: 'raf' }
+	);
+	return (await handle.jsonValue()) as number;
+}
+
+async function waitForHydration(page: Page): Promise<void> {
+	await page
+		.waitForFunction(() => {
+			const select = document.getElementById('lang-select');
+			return (
+				!!select && Object.getOwnPropertySymbols(select).some((s) => s.description === 'events')
+			);
+		})
+		.catch(() => page.waitForLoadState('networkidle'));
+}
+
+async function signInChild(page: Page): Promise<void> {
+	await page.goto(`/join/${CHILD.code}`);
+	await waitForHydration(page);
+	await page.getByRole('link', { name: CHILD.pseudonym, exact: true }).click();
+	await page.getByRole('button', { name: CHILD.pictures[0], exact: true }).waitFor();
+	await waitForHydration(page);
+	for (const name of CHILD.pictures) {
+		await page.getByRole('button', { name, exact: true }).click();
+	}
+	await page.waitForURL(/\/studio$/);
+}
+
+function studentIdOf(databaseFile: string, pseudonym: string): string {
+	const db = new Database(databaseFile, { readonly: true });
+	try {
+		const row = db.prepare('select id from student where pseudonym = ?').get(pseudonym) as
+			{ id: string } | undefined;
+		if (!row) throw new Error(`no seeded student ${pseudonym}`);
+		return row.id;
+	} finally {
+		db.close();
+	}
+}
+
+/** Puts a draft into the child's IndexedDB exactly where the studio looks for it. */
+async function injectDraft(page: Page, studentId: string, id: string, doc: string): Promise<void> {
+	await page.evaluate(
+		async ({ studentId, id, doc }) => {
+			const db = await new Promise<IDBDatabase>((resolve, reject) => {
+				const open = indexedDB.open('sprout-drafts');
+				open.onupgradeneeded = () => open.result.createObjectStore('drafts');
+				open.onsuccess = () => resolve(open.result);
+				open.onerror = () => reject(open.error);
+			});
+			const tx = db.transaction('drafts', 'readwrite');
+			const record = { studentId, id, doc, updatedAt: Date.now(), title: `bench ${id}` };
+			tx.objectStore('drafts').put(record, `${studentId}:${id}`);
+			await new Promise((resolve, reject) => {
+				tx.oncomplete = resolve;
+				tx.onerror = () => reject(tx.error);
+			});
+			db.close();
+		},
+		{ studentId, id, doc }
+	);
+}
+
+/** Gzip size of every script the current document loaded from the app (from the build). */
+async function loadedScriptsGzipKb(page: Page): Promise<{ kb: number; files: number }> {
+	const urls = await page.evaluate(() =>
+		performance
+			.getEntriesByType('resource')
+			.map((e) => e.name)
+			.filter((name) => new URL(name).pathname.endsWith('.js'))
+	);
+	let bytes = 0;
+	const seen = new Set<string>();
+	for (const url of urls) {
+		const file = path.join(root, 'build/client', decodeURIComponent(new URL(url).pathname));
+		if (seen.has(file) || !existsSync(file)) continue;
+		seen.add(file);
+		bytes += existsSync(`${file}.gz`)
+			? statSync(`${file}.gz`).size
+			: gzipSync(readFileSync(file)).length;
+	}
+	return { kb: bytes / 1024, files: seen.size };
+}
+
+async function clickAndTimeFrame(page: Page, click: () => Promise<void>): Promise<number> {
+	await page.evaluate(() => {
+		window.__armed = window.__inkProbe.armClick();
+	});
+	await click();
+	return page.evaluate(() => window.__armed as Promise<number>);
+}
+
+async function heapMb(cdp: CDPSession): Promise<number> {
+	await cdp.send('HeapProfiler.collectGarbage');
+	const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+	return usedSize / (1024 * 1024);
+}
+
+async function newContext(
+	browser: Awaited<ReturnType<typeof chromium.launch>>,
+	baseURL: string
+): Promise<BrowserContext> {
+	const context = await browser.newContext({
+		baseURL,
+		locale: 'en-US',
+		viewport: { width: 1366, height: 768 },
+		acceptDownloads: true
+	});
+	await context.addInitScript(installInkProbe);
+	return context;
+}
+
+async function main(): Promise<void> {
+	const benchStarted = Date.now();
+	const docs = new Map(COUNTS.map((n) => [n, JSON.stringify(makeDocument(n))]));
+	log(
+		`documents: ${COUNTS.map((n) => `${n} strokes ${((docs.get(n) as string).length / 1e6).toFixed(1)} MB`).join(', ')}`
+	);
+	const app = await startBenchServer(root);
+	const naive = await startNaiveServer(root, docs);
+	// An interrupted run must not leave its server behind.
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+		process.once(signal, () => {
+			void Promise.all([app.stop(), naive.stop()]).finally(() => process.exit(130));
+		});
+	}
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking']
+	});
+	const figures: Figure[] = [];
+	const add = (figure: Figure) => {
+		figures.push(figure);
+		log(`${figure.id} = ${figure.value.toFixed(1)} ${figure.unit}`);
+	};
+	try {
+		// The studio and the naive baseline run side by side, each condition back to back, so a
+		// shared machine's changing load hits both sides of a ratio alike.
+		const context = await newContext(browser, app.origin);
+		const page = await context.newPage();
+		const cdp = await context.newCDPSession(page);
+		const naiveContext = await newContext(browser, naive.origin);
+		const naivePage = await naiveContext.newPage();
+		const naiveCdp = await naiveContext.newCDPSession(naivePage);
+		await naivePage.goto('/');
+		await signInChild(page);
+		const studentId = studentIdOf(app.databaseFile, CHILD.pseudonym);
+		const ink = new Map<string, ReturnType<typeof summarise>>();
+		const baseline = new Map<string, ReturnType<typeof summarise>>();
+		const undo = new Map<number, number>();
+		let jsGzip: { kb: number; files: number } | null = null;
+		let heap = 0;
+		let naiveHeap = 0;
+
+		for (const count of COUNTS) {
+			const id = `bench-${count}`;
+			await page.goto('/studio');
+			await injectDraft(page, studentId, id, docs.get(count) as string);
+			await page.goto(`/studio/draw/${id}`);
+			await waitDrawable(page);
+			if (!jsGzip) jsGzip = await loadedScriptsGzipKb(page);
+			await naivePage.evaluate((n) => window.naiveOpen(n), count);
+			await sleep(SETTLE_MS * 2);
+			const board = await page.locator('.stage').boundingBox();
+			if (!board) throw new Error('no drawing surface');
+			const centre = { x: board.x + board.width / 2, y: board.y + board.height / 2 };
+			for (const rate of RATES) {
+				await setRate(cdp, rate);
+				const runs: InkRun[] = [];
+				const undos: number[] = [];
+				for (let rep = 0; rep < (rate === 6 ? 2 : 3); rep++) {
+					runs.push(await drawStroke(page, cdp, centre));
+					await sleep(SETTLE_MS);
+					undos.push(
+						await clickAndTimeFrame(page, () =>
+							page.getByRole('button', { name: 'Undo', exact: true }).click()
+						)
+					);
+					await sleep(SETTLE_MS);
+				}
+				await setRate(cdp, 1);
+				const studio = summarise(runs);
+				ink.set(`${rate}x.${count}`, studio);
+				if (count === 5000) undo.set(rate, median(undos));
+
+				await setRate(naiveCdp, rate);
+				const naiveRuns: InkRun[] = [];
+				const reps = count === 5000 && rate > 1 ? 1 : count === 100 ? 3 : 2;
+				for (let rep = 0; rep < reps; rep++) {
+					naiveRuns.push(await drawStroke(naivePage, naiveCdp, centre));
+					await naivePage.evaluate(() => window.naiveUndo());
+					await sleep(300);
+				}
+				await setRate(naiveCdp, 1);
+				const naiveInk = summarise(naiveRuns);
+				baseline.set(`${rate}x.${count}`, naiveInk);
+				log(
+					`${count} strokes at ${rate}×: studio ink median ${studio.median.toFixed(1)} / p95 ${studio.p95.toFixed(1)} ms, undo ${median(undos).toFixed(0)} ms; ` +
+						`naive ink median ${naiveInk.median.toFixed(1)} / p95 ${naiveInk.p95.toFixed(1)} ms` +
+						`${naiveInk.isComplete ? '' : ' (cut off: lower bound)'}; load ${loadavg()[0]?.toFixed(1)}`
+				);
+			}
+			if (count !== 5000) continue;
+
+			heap = await heapMb(cdp);
+			naiveHeap = await heapMb(naiveCdp);
+			const download = page.getByRole('button', { name: 'Download picture', exact: true });
+			for (const rate of [1, 6] as const) {
+				await setRate(cdp, rate);
+				const times: number[] = [];
+				for (let rep = 0; rep < (rate === 1 ? 3 : 1); rep++) {
+					const started = Date.now();
+					const downloaded = page.waitForEvent('download', { timeout: 120_000 });
+					await download.click();
+					await downloaded;
+					times.push(Date.now() - started);
+					await sleep(500);
+				}
+				add({
+					id: `export_ms.${rate}x.5000`,
+					value: median(times),
+					unit: 'ms',
+					...(rate === 1 ? { target: '<= 3000' } : {})
+				});
+			}
+			await setRate(cdp, 4);
+			const reopens: number[] = [];
+			for (let rep = 0; rep < 3; rep++) {
+				await page.goto('/studio');
+				await page.goto(`/studio/draw/${id}`);
+				reopens.push(await waitDrawable(page));
+			}
+			await setRate(cdp, 1);
+			add({ id: 'reopen_ms.4x.5000', value: median(reopens), unit: 'ms', target: '<= 1000' });
+		}
+		await context.close();
+		await naiveContext.close();
+
+		// ---- Figures ----
+		const ratio = (baselineValue: number, value: number) =>
+			value > 0 ? Math.round((baselineValue / value) * 10) / 10 : 0;
+		for (const stat of ['median', 'p95'] as const) {
+			for (const rate of RATES) {
+				for (const count of COUNTS) {
+					const key = `${rate}x.${count}`;
+					const run = ink.get(key);
+					const base = baseline.get(key);
+					if (!run || !base) continue;
+					const value = run[stat];
+					const target =
+						stat === 'p95' && count === 5000 && rate === 4
+							? '<= 50'
+							: stat === 'p95' && count === 5000 && rate === 6
+								? '<= 80'
+								: undefined;
+					add({
+						id: `ink_${stat}_ms.${key}`,
+						value,
+						unit: 'ms',
+						...(target ? { target } : {}),
+						baseline: base[stat],
+						ratio: ratio(base[stat], value),
+						...(base.isComplete ? {} : { note: 'baseline cut off: lower bound' })
+					});
+				}
+			}
+		}
+		for (const rate of [4, 6] as const) {
+			const key = `${rate}x.5000`;
+			const run = ink.get(key);
+			const naiveRun = baseline.get(key);
+			if (!run || !naiveRun) continue;
+			const value = run.fps;
+			const base = naiveRun.fps;
+			add({
+				id: `ink_fps.${key}`,
+				value,
+				unit: 'fps',
+				target: '>= 50',
+				baseline: base,
+				ratio: base > 0 ? Math.round((value / base) * 10) / 10 : 0
+			});
+		}
+		for (const rate of [4, 6] as const) {
+			if (!undo.has(rate)) continue;
+			add({
+				id: `undo_ms.${rate}x.5000`,
+				value: undo.get(rate) as number,
+				unit: 'ms',
+				...(rate === 6 ? { target: '<= 100' } : {})
+			});
+		}
+		if (heap > 0)
+			add({
+				id: 'heap_mb.5000',
+				value: heap,
+				unit: 'MB',
+				target: '<= 100',
+				baseline: naiveHeap,
+				ratio: ratio(naiveHeap, heap)
+			});
+		if (jsGzip) {
+			add({ id: 'studio_js_gzip_kb', value: jsGzip.kb, unit: 'KB', target: '<= 200' });
+			log(`studio first load: ${jsGzip.files} JS files`);
+		}
+	} finally {
+		await browser.close();
+		await naive.stop();
+		await app.stop();
+	}
+	const order = (id: string) => {
+		const prefixes = [
+			'ink_median',
+			'ink_p95',
+			'ink_fps',
+			'undo',
+			'export',
+			'reopen',
+			'heap',
+			'studio'
+		];
+		return prefixes.findIndex((p) => id.startsWith(p));
+	};
+	figures.sort((a, b) => order(a.id) - order(b.id));
+	printTable(figures);
+	const file = writeReport(root, 'draw', figures);
+	log(`wrote ${path.relative(root, file)} in ${((Date.now() - benchStarted) / 1000).toFixed(0)} s`);
+}
+
+await main();

@@ -1,0 +1,330 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import sharp from 'sharp';
+import {
+	createClass,
+	newEnglishContext,
+	open,
+	signInChild,
+	useAdult,
+	waitForHydration,
+	type CreatedClass,
+	type CreatedStudent
+} from './helpers.ts';
+
+/**
+ * The drawing studio as a child sees it: drawing with the mouse, the tools, export, and the
+ * promise that work is never lost (reload, offline, a stale tab, a shared PC). Uses its own
+ * class, so the demo children stay untouched.
+ */
+
+const BOARD = { width: 1600, height: 1200 };
+const FIT_MARGIN = 16;
+const TITLE = 'Green house';
+
+let klass: CreatedClass;
+let childA: CreatedStudent;
+let childB: CreatedStudent;
+/** The drawing the first test makes; the later ones continue it. */
+let drawingPath = '';
+
+test.describe.configure({ mode: 'serial' });
+
+test.beforeAll(async ({ browser }) => {
+	const context = await newEnglishContext(browser);
+	await useAdult(browser, context, 'teacher');
+	klass = await createClass(await context.newPage(), ['Rosa Verde', 'Tom Blue']);
+	[childA, childB] = klass.students as [CreatedStudent, CreatedStudent];
+	expect(childA.pictures).not.toBeNull();
+	expect(childB.pictures).not.toBeNull();
+	await context.close();
+});
+
+async function childPage(browser: Browser, child: CreatedStudent) {
+	const context = await newEnglishContext(browser, { acceptDownloads: true });
+	const page = await context.newPage();
+	await signInChild(page, klass.code, child.pseudonym, child.pictures!);
+	return { context, page };
+}
+
+function status(page: Page) {
+	return page.locator('header.topbar').getByRole('status');
+}
+
+async function waitForPaper(page: Page): Promise<void> {
+	await waitForHydration(page);
+	await expect(page.getByRole('button', { name: 'Pencil', exact: true })).toBeEnabled();
+}
+
+/** Board coordinates → screen, from the canvas box and the editor's fit-to-screen view. */
+async function boardToScreen(page: Page) {
+	const box = (await page.getByRole('application', { name: 'Drawing paper' }).boundingBox())!;
+	const scale = Math.min(
+		(box.width - 2 * FIT_MARGIN) / BOARD.width,
+		(box.height - 2 * FIT_MARGIN) / BOARD.height
+	);
+	const left = box.x + (box.width - BOARD.width * scale) / 2;
+	const top = box.y + (box.height - BOARD.height * scale) / 2;
+	return (x: number, y: number) => ({ x: left + x * scale, y: top + y * scale });
+}
+
+/** A mouse drag through board points. */
+async function drag(page: Page, points: [number, number][]): Promise<void> {
+	const at = await boardToScreen(page);
+	const [first, ...rest] = points.map(([x, y]) => at(x, y));
+	await page.mouse.move(first!.x, first!.y);
+	await page.mouse.down();
+	for (const p of rest) await page.mouse.move(p.x, p.y, { steps: 12 });
+	await page.mouse.up();
+}
+
+async function click(page: Page, x: number, y: number): Promise<void> {
+	const p = (await boardToScreen(page))(x, y);
+	await page.mouse.click(p.x, p.y);
+}
+
+async function tool(page: Page, name: string): Promise<void> {
+	await page
+		.getByRole('toolbar', { name: 'Tools' })
+		.getByRole('button', { name, exact: true })
+		.click();
+}
+
+async function expectOnServer(page: Page): Promise<void> {
+	await expect(status(page)).toHaveText('Saved', { timeout: 10_000 });
+}
+
+async function serverDrawings(
+	page: Page
+): Promise<{ id: string; title: string; revision: number }[]> {
+	return page.evaluate(async () => {
+		const response = await fetch('/studio/api/drawings');
+		return (await response.json()) as { id: string; title: string; revision: number }[];
+	});
+}
+
+test('draw, undo/redo, fill a box, stick a turned sticker, erase; reload restores; the PNG shows it', async ({
+	browser
+}) => {
+	const { context, page } = await childPage(browser, childA);
+	await page.getByRole('link', { name: 'New drawing' }).click();
+	await expect(page).toHaveURL(/\/studio\/draw\/[a-z0-9]+$/);
+	drawingPath = new URL(page.url()).pathname;
+	await waitForPaper(page);
+	await expect(status(page)).toHaveText('New paper');
+	const undo = page.getByRole('button', { name: 'Undo', exact: true });
+	const redo = page.getByRole('button', { name: 'Redo', exact: true });
+	await expect(undo).toBeDisabled();
+	await expect(redo).toBeDisabled();
+
+	// A pencil line across the top-left: it stays.
+	await tool(page, 'Pencil');
+	await drag(page, [
+		[300, 250],
+		[700, 250]
+	]);
+	await expect(undo).toBeEnabled();
+	await expect(redo).toBeDisabled();
+	await expectOnServer(page);
+	await undo.click();
+	await expect(redo).toBeEnabled();
+	await expect(undo).toBeDisabled();
+	await redo.click();
+	await expect(redo).toBeDisabled();
+	await expect(undo).toBeEnabled();
+
+	await page.getByRole('textbox', { name: 'Name of the drawing' }).fill(TITLE);
+
+	// A closed box in the middle, filled red inside.
+	await tool(page, 'Box');
+	await drag(page, [
+		[600, 400],
+		[1000, 800]
+	]);
+	await page.getByRole('button', { name: 'Red', exact: true }).click();
+	await tool(page, 'Fill');
+	await click(page, 800, 600);
+
+	// A tree sticker, turned twice, then stuck.
+	await tool(page, 'Stickers');
+	await page.getByRole('button', { name: 'Tree', exact: true }).click();
+	await click(page, 300, 800);
+	await page.getByRole('button', { name: 'Turn right' }).click();
+	await page.getByRole('button', { name: 'Turn right' }).click();
+	await page.getByRole('button', { name: 'Stick it' }).click();
+	await expect(page.getByRole('button', { name: 'Stick it' })).toBeHidden();
+
+	// A black line top-right, then rubbed out.
+	await page.getByRole('button', { name: 'Black', exact: true }).click();
+	await tool(page, 'Pencil');
+	await drag(page, [
+		[1150, 250],
+		[1400, 250]
+	]);
+	await tool(page, 'Eraser');
+	await drag(page, [
+		[1100, 250],
+		[1450, 250],
+		[1100, 250]
+	]);
+	await expectOnServer(page);
+
+	// Reload: everything is back (from this computer), and still saved.
+	await page.reload();
+	await waitForPaper(page);
+	await expect(page.getByRole('textbox', { name: 'Name of the drawing' })).toHaveValue(TITLE);
+	await expectOnServer(page);
+
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Download picture' }).click()
+	]);
+	const png = await readFile((await download.path())!);
+	const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+	expect([info.width, info.height]).toEqual([BOARD.width * 2, BOARD.height * 2]);
+	const pixel = (bx: number, by: number) => {
+		const i = (Math.round(by * 2) * info.width + Math.round(bx * 2)) * info.channels;
+		return [data[i]!, data[i + 1]!, data[i + 2]!] as const;
+	};
+	/** The darkest channel sum around a board point. */
+	const darkest = (bx: number, by: number, r = 8) => {
+		let min = 765;
+		for (let dy = -r; dy <= r; dy++)
+			for (let dx = -r; dx <= r; dx++) {
+				const [red, green, blue] = pixel(bx + dx / 2, by + dy / 2);
+				min = Math.min(min, red + green + blue);
+			}
+		return min;
+	};
+	const near = (actual: readonly number[], expected: readonly number[]) =>
+		actual.every((v, i) => Math.abs(v - expected[i]!) <= 12);
+	expect(near(pixel(800, 600), [0xe5, 0x39, 0x35]), `box centre ${pixel(800, 600)}`).toBe(true);
+	expect(near(pixel(650, 700), [0xe5, 0x39, 0x35]), 'inside the box').toBe(true);
+	expect(near(pixel(1400, 1000), [255, 255, 255]), 'white paper elsewhere').toBe(true);
+	expect(near(pixel(100, 100), [255, 255, 255]), 'white paper corner').toBe(true);
+	expect(darkest(500, 250), 'the pencil line').toBeLessThan(300);
+	expect(darkest(1275, 250), 'the erased line').toBeGreaterThan(720);
+	expect(darkest(300, 800, 40), 'the sticker').toBeLessThan(600);
+	// One editor, one drawing: its own uploads never conflict with each other.
+	await expect(page.getByText('Both are kept')).toHaveCount(0);
+	expect((await serverDrawings(page)).map((d) => d.title)).toEqual([TITLE]);
+	await context.close();
+});
+
+test('drawing offline says "saved on this computer", and syncs when back online', async ({
+	browser
+}) => {
+	const { context, page } = await childPage(browser, childA);
+	// A new browser has no local copy: the list and the editor come from the server.
+	await page.getByRole('link', { name: new RegExp(TITLE) }).click();
+	await waitForPaper(page);
+	await expect(page.getByRole('textbox', { name: 'Name of the drawing' })).toHaveValue(TITLE);
+	await expectOnServer(page);
+	const id = drawingPath.split('/').pop()!;
+	const before = (await serverDrawings(page)).find((d) => d.id === id)!.revision;
+
+	await context.setOffline(true);
+	await tool(page, 'Pencil');
+	await drag(page, [
+		[300, 1000],
+		[700, 1100]
+	]);
+	await expect(status(page)).toHaveText('Offline — saved on this computer');
+	await context.setOffline(false);
+	await expectOnServer(page);
+	const after = (await serverDrawings(page)).find((d) => d.id === id)!.revision;
+	expect(after).toBeGreaterThan(before);
+
+	// The session ends (here: its cookie is gone): kept here, and the child is told.
+	await context.clearCookies();
+	await drag(page, [
+		[300, 1100],
+		[700, 1000]
+	]);
+	await expect(page.getByRole('alert')).toContainText('You were signed out');
+	await expect(status(page)).toHaveText('Saved on this computer');
+	await context.close();
+});
+
+test('a stale second tab saving over newer work keeps both copies', async ({ browser }) => {
+	const { context, page } = await childPage(browser, childA);
+	const stale = await context.newPage();
+	await open(page, drawingPath);
+	await waitForPaper(page);
+	await open(stale, drawingPath);
+	await waitForPaper(stale);
+	await expectOnServer(stale);
+
+	await page.bringToFront();
+	await tool(page, 'Pencil');
+	await drag(page, [
+		[1200, 500],
+		[1400, 600]
+	]);
+	await expectOnServer(page);
+
+	await stale.bringToFront();
+	await tool(stale, 'Pencil');
+	await drag(stale, [
+		[1200, 900],
+		[1400, 1000]
+	]);
+	await expect(stale.getByRole('alert')).toContainText('Both are kept');
+	await expect(stale.getByRole('alert')).toContainText(`${TITLE} (copy)`);
+	// The tab now shows the newer work, safely on the server.
+	await expectOnServer(stale);
+
+	await open(page, '/studio');
+	await expect(page.getByRole('link', { name: new RegExp(`^${TITLE} \\(copy\\)`) })).toBeVisible();
+	await expect(page.getByRole('link', { name: new RegExp(`^${TITLE} Saved`) })).toBeVisible();
+	await expect
+		.poll(async () => (await serverDrawings(page)).map((d) => d.title).sort())
+		.toEqual([TITLE, `${TITLE} (copy)`]);
+
+	// Deleting removes the server copy as well as this computer's.
+	await page.getByRole('button', { name: `Delete ${TITLE} (copy)` }).click();
+	await page.getByRole('dialog').getByRole('button', { name: 'Delete', exact: true }).click();
+	await expect(page.getByRole('link', { name: new RegExp(`^${TITLE} \\(copy\\)`) })).toHaveCount(0);
+	expect((await serverDrawings(page)).map((d) => d.title)).toEqual([TITLE]);
+	await context.close();
+});
+
+test('the next child on the same browser cannot see or open the first child’s drawing', async ({
+	browser
+}) => {
+	const { context, page } = await childPage(browser, childA);
+	await open(page, drawingPath);
+	await waitForPaper(page);
+	await expectOnServer(page);
+	// Leaving the studio: a drawing safely on the server does not stay on this computer.
+	await page.getByRole('link', { name: 'Back to my studio' }).click();
+	await expect(page.getByRole('link', { name: new RegExp(`^${TITLE} Saved`) })).toBeVisible();
+	await expect
+		.poll(() =>
+			page.evaluate(
+				() =>
+					new Promise<number>((resolve) => {
+						const req = indexedDB.open('sprout-drafts');
+						req.onsuccess = () => {
+							const all = req.result.transaction('drafts').objectStore('drafts').getAll();
+							all.onsuccess = () => resolve(all.result.length);
+						};
+					})
+			)
+		)
+		.toBe(0);
+
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page).toHaveURL(/\/join/);
+	await signInChild(page, klass.code, childB.pseudonym, childB.pictures!);
+	await expect(
+		page.getByText('You have no drawings on this computer yet', { exact: false })
+	).toBeVisible();
+	await expect(page.getByText(TITLE)).toHaveCount(0);
+
+	await open(page, drawingPath);
+	await waitForPaper(page);
+	await expect(status(page)).toHaveText('New paper');
+	await expect(page.getByRole('textbox', { name: 'Name of the drawing' })).toHaveValue('');
+	await context.close();
+});

@@ -9,6 +9,8 @@ import { migrateToLatest } from './db/migrate.ts';
 import { createObjectStore, type ObjectStore } from './storage/index.ts';
 import { deleteExpiredSessions } from './auth/session.ts';
 import { pruneFailures } from './auth/rate-limit.ts';
+import { ENTRY_PROCESS_JOB, entryJobHandler } from './entries/submission.service.ts';
+import { Worker } from './jobs/queue.ts';
 
 export interface Services {
 	config: Config;
@@ -33,6 +35,7 @@ async function start(): Promise<Services> {
 		await store.ping();
 		const services = { config, db, store };
 		startHousekeeping(db);
+		startWorker(db, store);
 		return services;
 	} catch (err) {
 		await db.destroy().catch(() => {});
@@ -47,6 +50,24 @@ function startHousekeeping(db: Db): void {
 		);
 	}, 10 * 60_000);
 	timer.unref();
+}
+
+/**
+ * One job at a time: sharp already uses both cores of a school server, and a class submitting
+ * at the bell must not starve the requests of everyone else.
+ */
+function startWorker(db: Db, store: ObjectStore): void {
+	const worker = new Worker(db, { concurrency: 1 });
+	worker.register(ENTRY_PROCESS_JOB, entryJobHandler({ db, store }));
+	worker.start();
+	for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+		process.once(signal, () => {
+			void worker.stop().finally(() => {
+				// Alone on this signal (no adapter handler): keep its default, ending the process.
+				if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+			});
+		});
+	}
 }
 
 export class ServiceUnavailableError extends Error {

@@ -16,6 +16,7 @@ import {
 	recordConsent,
 	withdrawConsent
 } from '$lib/server/consent/consent.service';
+import { countWaiting } from '$lib/server/entries/review.service';
 import { field, requireUser } from '$lib/server/http';
 import type { ConsentMethod, ConsentScope } from '$lib/server/db/schema';
 import { getServices, type Services } from '$lib/server/services';
@@ -25,12 +26,14 @@ export const load: PageServerLoad = async (event) => {
 	const actor = requireUser(event, 'teacher', 'organizer');
 	const { db } = await getServices();
 	const classroom = await getManagedClassroom(db, actor, event.params.id).catch(classroomNotFound);
-	const [students, consents] = await Promise.all([
+	const [students, consents, waitingCount] = await Promise.all([
 		listStudentsForTeacher(db, classroom.id),
-		consentsForClassroom(db, actor, classroom.id)
+		consentsForClassroom(db, actor, classroom.id),
+		countWaiting(db, actor, classroom.id)
 	]);
 	return {
 		created: event.url.searchParams.has('created'),
+		waitingCount,
 		classroom: {
 			id: classroom.id,
 			name: classroom.name,

@@ -1,0 +1,182 @@
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { SessionUser } from '../auth/session.ts';
+import { canManageContests, localize, parseLocalized } from '../contests/contest.service.ts';
+import { findContest, listAgeBands } from '../contests/contest.repository.ts';
+import { writeTransaction, type Db } from '../db/database.ts';
+import type { EntrySource, EntryStatus } from '../db/schema.ts';
+import type { Locale } from '../../i18n/index.ts';
+import { toCsv } from './csv.ts';
+import * as repo from './review.repository.ts';
+import { checkMessage, displaySize, ReviewServiceError } from './review.service.ts';
+
+export const ENTRY_STATUSES: readonly EntryStatus[] = [
+	'receiving',
+	'processing',
+	'waiting',
+	'approved',
+	'returned',
+	'failed',
+	'disqualified'
+];
+
+/** An organizer can take out any entry that reached the contest, but not one still arriving. */
+const DISQUALIFIABLE: readonly EntryStatus[] = ['waiting', 'approved', 'returned'];
+
+export function isEntryStatus(value: unknown): value is EntryStatus {
+	return typeof value === 'string' && (ENTRY_STATUSES as readonly string[]).includes(value);
+}
+
+export function canDisqualify(status: EntryStatus): boolean {
+	return DISQUALIFIABLE.includes(status);
+}
+
+/** Query parameters as typed; anything unknown reads as "no filter". */
+export function parseEntryFilter(params: URLSearchParams): repo.AdminEntryFilter {
+	const status = params.get('status') ?? '';
+	const schoolId = params.get('school')?.trim() ?? '';
+	const ageBandId = params.get('band')?.trim() ?? '';
+	return {
+		...(isEntryStatus(status) ? { status } : {}),
+		...(schoolId ? { schoolId } : {}),
+		...(ageBandId ? { ageBandId } : {})
+	};
+}
+
+export interface AdminEntry {
+	id: string;
+	title: string;
+	about: string;
+	age: number;
+	source: EntrySource;
+	status: EntryStatus;
+	statusMessage: string | null;
+	createdAt: number;
+	pseudonym: string;
+	schoolName: string;
+	ageBand: string | null;
+	image: { width: number; height: number } | null;
+}
+
+function toAdminEntry(row: repo.AdminEntryRow): AdminEntry {
+	return {
+		id: row.id,
+		title: row.title,
+		about: row.about,
+		age: row.age,
+		source: row.source,
+		status: row.status,
+		statusMessage: row.status_message,
+		createdAt: row.created_at,
+		pseudonym: row.pseudonym,
+		schoolName: row.school_name,
+		ageBand: row.age_band_label,
+		image: displaySize(row.media)
+	};
+}
+
+/** The contest's entries under a filter, with what the filter form offers; null if not allowed. */
+export async function listEntriesForAdmin(
+	db: Db,
+	actor: SessionUser,
+	contestId: string,
+	filter: repo.AdminEntryFilter,
+	locale: Locale
+) {
+	if (!canManageContests(actor)) return null;
+	const contest = await findContest(db, contestId);
+	if (!contest) return null;
+	const [rows, schools, bands] = await Promise.all([
+		repo.listContestEntries(db, contestId, filter),
+		repo.listContestEntrySchools(db, contestId),
+		listAgeBands(db, [contestId])
+	]);
+	return {
+		contest: { id: contest.id, title: localize(parseLocalized(contest.title), locale) },
+		entries: rows.map(toAdminEntry),
+		schools: schools.map((s) => ({ id: s.id, name: s.name })),
+		ageBands: bands.map((b) => ({ id: b.id, label: b.label }))
+	};
+}
+
+/** One entry of the contest, for the detail panel; null if there is none (or not allowed). */
+export async function getEntryForAdmin(
+	db: Db,
+	actor: SessionUser,
+	contestId: string,
+	entryId: string
+): Promise<AdminEntry | null> {
+	if (!canManageContests(actor)) return null;
+	const row = await repo.findContestEntry(db, contestId, entryId);
+	return row ? toAdminEntry(row) : null;
+}
+
+export async function disqualifyEntry(
+	db: Db,
+	actor: SessionUser,
+	contestId: string,
+	entryId: string,
+	rawReason: string,
+	now = Date.now()
+): Promise<void> {
+	if (!canManageContests(actor)) throw new ReviewServiceError('review.error.notFound');
+	const reason = checkMessage(rawReason, {
+		required: 'review.error.reasonRequired',
+		length: 'review.error.reasonLength'
+	});
+	await writeTransaction(db, async (trx) => {
+		const entry = await repo.findContestEntry(trx, contestId, entryId);
+		if (!entry) throw new ReviewServiceError('review.error.notFound');
+		if (!canDisqualify(entry.status)) throw new ReviewServiceError('review.error.cannotDisqualify');
+		const moved = await repo.updateEntryStatus(trx, entry.id, DISQUALIFIABLE, {
+			to: 'disqualified',
+			message: reason,
+			now
+		});
+		if (!moved) throw new ReviewServiceError('review.error.cannotDisqualify');
+		await recordAudit(trx, {
+			actorUserId: actor.id,
+			action: 'entry.disqualify',
+			subjectType: 'entry',
+			subjectId: entry.id,
+			detail: { from: entry.status, reason }
+		});
+	});
+}
+
+export const CSV_HEADER = [
+	'id',
+	'title',
+	'pseudonym',
+	'school',
+	'age_band',
+	'age',
+	'source',
+	'status',
+	'submitted_at'
+] as const;
+
+/** The filtered table as CSV; null if not allowed. Pseudonyms only, like the table. */
+export async function exportEntriesCsv(
+	db: Db,
+	actor: SessionUser,
+	contestId: string,
+	filter: repo.AdminEntryFilter
+): Promise<string | null> {
+	if (!canManageContests(actor)) return null;
+	if (!(await findContest(db, contestId))) return null;
+	const rows = await repo.listContestEntries(db, contestId, filter);
+	return toCsv(
+		CSV_HEADER,
+		rows.map((r) => [
+			r.id,
+			r.title,
+			r.pseudonym,
+			r.school_name,
+			r.age_band_label,
+			r.age,
+			r.source,
+			r.status,
+			new Date(r.created_at).toISOString()
+		])
+	);
+}

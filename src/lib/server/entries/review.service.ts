@@ -1,0 +1,199 @@
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { SessionUser } from '../auth/session.ts';
+import { getManagedClassroom } from '../classrooms/classroom.service.ts';
+import { listStudentsForJoin } from '../classrooms/classroom.repository.ts';
+import { parseLocalized, localize } from '../contests/contest.service.ts';
+import { writeTransaction, type Db } from '../db/database.ts';
+import type { ConsentScope, EntrySource, EntryStatus } from '../db/schema.ts';
+import type { Locale } from '../../i18n/index.ts';
+import * as repo from './review.repository.ts';
+
+export const RETURN_MESSAGE_MAX = 300;
+/** Reviewed entries shown under the queue, so a slip can be seen (and asked about). */
+export const RECENT_LIMIT = 20;
+
+export type ReviewError =
+	| 'review.error.notFound'
+	| 'review.error.notWaiting'
+	| 'review.error.messageRequired'
+	| 'review.error.messageLength'
+	| 'review.error.reasonRequired'
+	| 'review.error.reasonLength'
+	| 'review.error.cannotDisqualify';
+
+export class ReviewServiceError extends Error {
+	readonly code: ReviewError;
+	constructor(code: ReviewError) {
+		super(code);
+		this.code = code;
+	}
+}
+
+export type ReviewDecision = 'approve' | 'return';
+
+/**
+ * A teacher decides once, on an entry whose image is ready: approving a returned work (or
+ * returning an approved one) would change what the child was already told.
+ */
+export function canReview(status: EntryStatus): boolean {
+	return status === 'waiting';
+}
+
+/** Trimmed message, or the reason it is refused. */
+export function checkMessage(
+	raw: string,
+	errors: { required: ReviewError; length: ReviewError }
+): string {
+	const message = raw.trim();
+	if (!message) throw new ReviewServiceError(errors.required);
+	if ([...message].length > RETURN_MESSAGE_MAX) throw new ReviewServiceError(errors.length);
+	return message;
+}
+
+/** Width and height of the display rendition, so the page reserves the space before it loads. */
+export function displaySize(media: string | null): { width: number; height: number } | null {
+	if (!media) return null;
+	try {
+		const parsed = JSON.parse(media) as {
+			variants?: { name?: unknown; width?: unknown; height?: unknown }[];
+		};
+		const display = parsed.variants?.find((v) => v.name === 'display');
+		if (typeof display?.width === 'number' && typeof display.height === 'number')
+			return { width: display.width, height: display.height };
+	} catch {
+		// A damaged descriptor only costs the reserved space.
+	}
+	return null;
+}
+
+export interface ReviewEntry {
+	id: string;
+	title: string;
+	about: string;
+	age: number;
+	source: EntrySource;
+	status: EntryStatus;
+	statusMessage: string | null;
+	createdAt: number;
+	reviewedAt: number | null;
+	pseudonym: string;
+	contestTitle: string;
+	consent: ConsentScope | null;
+	image: { width: number; height: number } | null;
+}
+
+function toReviewEntry(row: repo.ReviewEntryRow, locale: Locale): ReviewEntry {
+	return {
+		id: row.id,
+		title: row.title,
+		about: row.about,
+		age: row.age,
+		source: row.source,
+		status: row.status,
+		statusMessage: row.status_message,
+		createdAt: row.created_at,
+		reviewedAt: row.reviewed_at,
+		pseudonym: row.pseudonym,
+		contestTitle: localize(parseLocalized(row.contest_title), locale),
+		consent: row.consent_scope,
+		image: displaySize(row.media)
+	};
+}
+
+/** Waiting entries first (oldest first), then recent decisions and entries still processing. */
+export async function getReviewQueue(
+	db: Db,
+	actor: SessionUser,
+	classroomId: string,
+	locale: Locale
+) {
+	const classroom = await getManagedClassroom(db, actor, classroomId);
+	const [waiting, processing, recent] = await Promise.all([
+		repo.listClassroomEntries(db, classroom.id, ['waiting']),
+		repo.listClassroomEntries(db, classroom.id, ['receiving', 'processing', 'failed'], {
+			newestFirst: true,
+			limit: RECENT_LIMIT
+		}),
+		repo.listClassroomEntries(db, classroom.id, ['approved', 'returned', 'disqualified'], {
+			newestFirst: true,
+			limit: RECENT_LIMIT
+		})
+	]);
+	return {
+		classroom,
+		waiting: waiting.map((r) => toReviewEntry(r, locale)),
+		processing: processing.map((r) => toReviewEntry(r, locale)),
+		recent: recent.map((r) => toReviewEntry(r, locale))
+	};
+}
+
+export async function countWaiting(db: Db, actor: SessionUser, classroomId: string) {
+	await getManagedClassroom(db, actor, classroomId);
+	return repo.countClassroomEntries(db, classroomId, 'waiting');
+}
+
+/** Approves or returns (with a message for the child) a waiting entry of this class. */
+export async function reviewEntry(
+	db: Db,
+	actor: SessionUser,
+	classroomId: string,
+	entryId: string,
+	decision: ReviewDecision,
+	rawMessage = '',
+	now = Date.now()
+): Promise<{ id: string; status: EntryStatus }> {
+	await getManagedClassroom(db, actor, classroomId);
+	const message =
+		decision === 'return'
+			? checkMessage(rawMessage, {
+					required: 'review.error.messageRequired',
+					length: 'review.error.messageLength'
+				})
+			: null;
+	const to: EntryStatus = decision === 'approve' ? 'approved' : 'returned';
+	return writeTransaction(db, async (trx) => {
+		const entry = await repo.findClassroomEntry(trx, classroomId, entryId);
+		if (!entry) throw new ReviewServiceError('review.error.notFound');
+		if (!canReview(entry.status)) throw new ReviewServiceError('review.error.notWaiting');
+		const moved = await repo.updateEntryStatus(trx, entry.id, ['waiting'], {
+			to,
+			message,
+			reviewedBy: actor.id,
+			now
+		});
+		if (!moved) throw new ReviewServiceError('review.error.notWaiting');
+		await recordAudit(trx, {
+			actorUserId: actor.id,
+			action: decision === 'approve' ? 'entry.approve' : 'entry.return',
+			subjectType: 'entry',
+			subjectId: entry.id,
+			detail: message ? { from: entry.status, message } : { from: entry.status }
+		});
+		return { id: entry.id, status: to };
+	});
+}
+
+/** Children of the class (pseudonyms) and the contests a teacher may upload a photo to. */
+export async function getUploadOptions(
+	db: Db,
+	actor: SessionUser,
+	classroomId: string,
+	locale: Locale,
+	now = Date.now()
+) {
+	const classroom = await getManagedClassroom(db, actor, classroomId);
+	const [students, contests] = await Promise.all([
+		listStudentsForJoin(db, classroom.id),
+		repo.listUploadableContests(db, classroom.school_id, now)
+	]);
+	return {
+		classroom,
+		students: students.map((s) => ({ id: s.id, pseudonym: s.pseudonym })),
+		contests: contests.map((c) => ({
+			id: c.id,
+			title: localize(parseLocalized(c.title), locale),
+			closesAt: c.closes_at,
+			timeZone: c.time_zone
+		}))
+	};
+}

@@ -1,0 +1,409 @@
+/**
+ * A child (or their teacher) submits an artwork to a contest. The entry row is written first,
+ * as 'receiving', so its idempotency key claims the submission before any bytes are stored: a
+ * retried or double-clicked upload maps onto the same entry. Storage is never awaited inside a
+ * transaction, and a refusal at any step removes what the earlier steps wrote.
+ */
+import { createHash } from 'node:crypto';
+import type { SessionStudent, SessionUser } from '../auth/session.ts';
+import { getManagedClassroom } from '../classrooms/classroom.service.ts';
+import type { Locale } from '../../i18n/index.ts';
+import * as contests from '../contests/contest.repository.ts';
+import { localize, parseLocalized } from '../contests/contest.service.ts';
+import { writeTransaction, type Db } from '../db/database.ts';
+import type { EntryStatus } from '../db/schema.ts';
+import { findDrawing } from '../drawings/drawing.repository.ts';
+import { newId } from '../ids.ts';
+import { enqueue, PermanentJobError, type JobHandler } from '../jobs/queue.ts';
+import { ImageRejectedError, inspectImage, type RejectionReason } from '../media/image.ts';
+import { MediaNotFoundError, processUpload } from '../media/media.service.ts';
+import type { ObjectStore } from '../storage/object-store.ts';
+import { checkEligibility, type EligibilityError } from './eligibility.ts';
+import * as repo from './entry.repository.ts';
+
+export const ENTRY_PROCESS_JOB = 'entry.process';
+
+export type Submitter =
+	| { kind: 'student'; student: SessionStudent }
+	| { kind: 'teacher'; user: SessionUser; studentId: string };
+
+export interface SubmitInput {
+	contestId: string;
+	age: number;
+	title: string;
+	about: string;
+	drawingId: string | null;
+	idempotencyKey: string;
+	image: Uint8Array;
+}
+
+export type EntryError =
+	| EligibilityError
+	| 'entries.error.idempotencyKey'
+	| 'entries.error.inFlight'
+	| 'entries.error.keyReused'
+	| 'entries.error.forbidden'
+	| 'entries.error.studentNotFound'
+	| `entries.error.image.${RejectionReason}`;
+
+const STATUS: Record<EntryError, number> = {
+	'entries.error.contestNotFound': 404,
+	'entries.error.contestClosed': 409,
+	'entries.error.school': 403,
+	'entries.error.source': 422,
+	'entries.error.age': 422,
+	'entries.error.limit': 409,
+	'entries.error.title': 422,
+	'entries.error.about': 422,
+	'entries.error.drawingNotFound': 404,
+	'entries.error.idempotencyKey': 400,
+	'entries.error.inFlight': 409,
+	'entries.error.keyReused': 422,
+	'entries.error.forbidden': 403,
+	'entries.error.studentNotFound': 404,
+	'entries.error.image.format': 422,
+	'entries.error.image.tooBig': 413,
+	'entries.error.image.tooManyPixels': 422,
+	'entries.error.image.tooSmall': 422,
+	'entries.error.image.aspect': 422,
+	'entries.error.image.corrupt': 422
+};
+
+export class EntryServiceError extends Error {
+	/** Message key `entries.error.*`. */
+	readonly code: string;
+	readonly status: number;
+	constructor(code: EntryError) {
+		super(code);
+		this.name = 'EntryServiceError';
+		this.code = code;
+		this.status = STATUS[code];
+	}
+}
+
+/** Status message of an entry whose image could not be processed: "please send it again". */
+export const PROCESS_FAILED_MESSAGE = 'entries.error.processFailed';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,100}$/;
+
+export function isIdempotencyKey(value: unknown): value is string {
+	return typeof value === 'string' && IDEMPOTENCY_KEY.test(value);
+}
+
+/** Private key of an upload as received, before processing. */
+export function uploadKey(entryId: string): string {
+	return `private/uploads/${entryId}`;
+}
+
+function sha256(data: Uint8Array | string): string {
+	return createHash('sha256').update(data).digest('hex');
+}
+
+/** What the key promises: the same key must always mean this exact submission. */
+function payloadHash(studentId: string, input: SubmitInput): string {
+	// A JSON array keeps field boundaries unambiguous whatever the title contains.
+	return sha256(
+		JSON.stringify([
+			input.contestId,
+			studentId,
+			input.age,
+			input.title,
+			input.about,
+			input.drawingId,
+			sha256(input.image)
+		])
+	);
+}
+
+type Outcome = { entry: { id: string; status: EntryStatus }; replayed: boolean };
+
+/** Same key seen before: the same submission replays, anything else is refused. */
+function replay(
+	existing: { id: string; student_id: string; status: EntryStatus; payload_hash: string },
+	studentId: string,
+	hash: string
+): Outcome {
+	if (existing.student_id !== studentId || existing.payload_hash !== hash)
+		throw new EntryServiceError('entries.error.keyReused');
+	if (existing.status === 'receiving') throw new EntryServiceError('entries.error.inFlight');
+	return { entry: { id: existing.id, status: existing.status }, replayed: true };
+}
+
+async function resolveStudent(db: Db, submitter: Submitter) {
+	const studentId = submitter.kind === 'student' ? submitter.student.id : submitter.studentId;
+	const student = await repo.findStudentSchool(db, studentId);
+	if (!student) throw new EntryServiceError('entries.error.studentNotFound');
+	if (submitter.kind === 'teacher') {
+		await getManagedClassroom(db, submitter.user, student.classroom_id).catch(() => {
+			throw new EntryServiceError('entries.error.forbidden');
+		});
+	}
+	return student;
+}
+
+async function loadContestFacts(db: Db, contestId: string) {
+	const row = await contests.findContest(db, contestId);
+	if (!row) return null;
+	const [bands, schoolIds] = await Promise.all([
+		contests.listAgeBands(db, [contestId]),
+		contests.listContestSchoolIds(db, contestId)
+	]);
+	return {
+		status: row.status,
+		opensAt: row.opens_at,
+		closesAt: row.closes_at,
+		entriesPerChild: row.entries_per_child,
+		allowStudio: row.allow_studio === 1,
+		allowUpload: row.allow_upload === 1,
+		schoolIds,
+		ageBands: bands.map((b) => ({ id: b.id, minAge: b.min_age, maxAge: b.max_age }))
+	};
+}
+
+function isUniqueViolation(err: unknown): boolean {
+	const e = err as { code?: unknown; message?: unknown } | null;
+	return (
+		e?.code === '23505' ||
+		e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+		(typeof e?.message === 'string' && /unique/i.test(e.message))
+	);
+}
+
+export async function submitEntry(
+	deps: { db: Db; store: ObjectStore },
+	submitter: Submitter,
+	input: SubmitInput,
+	now = Date.now()
+): Promise<Outcome> {
+	const { db, store } = deps;
+	if (!isIdempotencyKey(input.idempotencyKey))
+		throw new EntryServiceError('entries.error.idempotencyKey');
+	const student = await resolveStudent(db, submitter);
+	const hash = payloadHash(student.id, input);
+
+	// A replay must answer the same even after the contest closed or the limit was reached.
+	const seen = await repo.findEntryByKey(db, input.idempotencyKey);
+	if (seen) return replay(seen, student.id, hash);
+
+	const source = submitter.kind === 'student' ? 'studio' : 'upload';
+	if (source === 'studio' && input.drawingId === null)
+		throw new EntryServiceError('entries.error.drawingNotFound');
+	const [contest, drawing] = await Promise.all([
+		loadContestFacts(db, input.contestId),
+		input.drawingId === null ? null : findDrawing(db, input.drawingId)
+	]);
+	const facts = {
+		contest,
+		childSchoolId: student.school_id,
+		source,
+		age: input.age,
+		title: input.title,
+		about: input.about,
+		drawing: input.drawingId === null ? null : { isOwn: drawing?.student_id === student.id },
+		now
+	} as const;
+	// Cheap refusals first, without a write lock; the limit is checked again under it.
+	const first = checkEligibility({ ...facts, activeEntries: 0 });
+	if (!first.ok) throw new EntryServiceError(first.error);
+
+	const id = newId();
+	try {
+		await writeTransaction(db, async (trx) => {
+			await repo.lockStudent(db, trx, student.id);
+			const activeEntries = await repo.countActiveEntries(trx, student.id, input.contestId);
+			const verdict = checkEligibility({ ...facts, activeEntries });
+			if (!verdict.ok) throw new EntryServiceError(verdict.error);
+			await repo.insertEntry(trx, {
+				id,
+				contest_id: input.contestId,
+				student_id: student.id,
+				age_band_id: verdict.ageBandId,
+				age: input.age,
+				source,
+				drawing_id: input.drawingId,
+				title: verdict.title,
+				about: verdict.about,
+				status: 'receiving',
+				status_message: null,
+				idempotency_key: input.idempotencyKey,
+				payload_hash: hash,
+				original_key: null,
+				media_prefix: null,
+				media: null,
+				submitted_by: submitter.kind === 'teacher' ? submitter.user.id : null,
+				reviewed_by: null,
+				reviewed_at: null,
+				created_at: now,
+				updated_at: now
+			});
+		});
+	} catch (err) {
+		if (err instanceof EntryServiceError || !isUniqueViolation(err)) throw err;
+		// A concurrent request with the same key won the insert.
+		const winner = await repo.findEntryByKey(db, input.idempotencyKey);
+		if (!winner) throw err;
+		return replay(winner, student.id, hash);
+	}
+
+	const key = uploadKey(id);
+	let stored = false;
+	try {
+		const bytes = Buffer.from(input.image.buffer, input.image.byteOffset, input.image.byteLength);
+		const info = await inspectImage(bytes);
+		if (!info.ok) throw new EntryServiceError(`entries.error.image.${info.reason}`);
+		await store.put(key, bytes, {
+			contentType: `image/${info.format}`,
+			contentLength: bytes.length
+		});
+		stored = true;
+		await writeTransaction(db, async (trx) => {
+			await enqueue(trx as unknown as Db, ENTRY_PROCESS_JOB, { entryId: id }, { now });
+			const moved = await repo.setEntryStatus(
+				trx,
+				id,
+				'receiving',
+				{ status: 'processing', original_key: key },
+				now
+			);
+			if (!moved) throw new Error(`entry ${id} left 'receiving' while being received`);
+		});
+	} catch (err) {
+		// Nothing half-written: no row claiming the key, no orphaned original.
+		if (stored) await store.delete(key).catch(() => {});
+		await repo.deleteEntry(db, id).catch(() => {});
+		throw err;
+	}
+	return { entry: { id, status: 'processing' }, replayed: false };
+}
+
+/**
+ * Queue handler for `entry.process`: makes the renditions, records them on the entry and hands
+ * it to the teacher ('waiting'). An image the pipeline refuses fails its own job and entry
+ * ("please resubmit"); storage trouble is retried, and the entry fails only with the last try.
+ */
+export function entryJobHandler(deps: { db: Db; store: ObjectStore }): JobHandler {
+	const { db, store } = deps;
+	return async (payload, { job }) => {
+		const { entryId } = (payload ?? {}) as { entryId?: unknown };
+		if (typeof entryId !== 'string') throw new PermanentJobError('payload has no entryId');
+		const entry = await repo.findEntry(db, entryId);
+		if (!entry) throw new PermanentJobError(`entry ${entryId} not found`);
+		// Already handled by an earlier attempt whose completion was not recorded.
+		if (entry.status !== 'processing' || !entry.original_key) return { skipped: entry.status };
+		const markFailed = () =>
+			repo.setEntryStatus(
+				db,
+				entryId,
+				'processing',
+				{ status: 'failed', status_message: PROCESS_FAILED_MESSAGE },
+				Date.now()
+			);
+		let media;
+		try {
+			media = await processUpload(store, entry.original_key);
+		} catch (err) {
+			if (err instanceof ImageRejectedError || err instanceof MediaNotFoundError) {
+				await markFailed();
+				throw new PermanentJobError(err.message, { cause: err });
+			}
+			if (job.attempt >= job.maxAttempts) await markFailed();
+			throw err;
+		}
+		// The renditions include a clean private original (no metadata): it replaces the upload.
+		const original = media.variants.find((v) => v.name === 'original');
+		const moved = await repo.setEntryStatus(
+			db,
+			entryId,
+			'processing',
+			{
+				status: 'waiting',
+				media: JSON.stringify(media),
+				media_prefix: media.keyPrefix,
+				original_key: original?.key ?? entry.original_key
+			},
+			Date.now()
+		);
+		if (moved && original) await store.delete(entry.original_key).catch(() => {});
+		return { entryId, keyPrefix: media.keyPrefix };
+	};
+}
+
+export interface SubmittableContest {
+	id: string;
+	title: string;
+	theme: string;
+	closesAt: number;
+	timeZone: string;
+	/** Every age some band of the contest covers, ascending. */
+	ages: number[];
+}
+
+/** Open contests this child could enter now from the studio, in the reader's language. */
+export async function listSubmittableContests(
+	db: Db,
+	student: SessionStudent,
+	locale: Locale,
+	now = Date.now()
+): Promise<SubmittableContest[]> {
+	const child = await repo.findStudentSchool(db, student.id);
+	if (!child) return [];
+	const rows = await contests.listOpenContests(db, now);
+	const out: SubmittableContest[] = [];
+	for (const row of rows) {
+		const facts = await loadContestFacts(db, row.id);
+		if (!facts) continue;
+		const verdict = checkEligibility({
+			contest: facts,
+			childSchoolId: child.school_id,
+			source: 'studio',
+			age: facts.ageBands[0]?.minAge ?? -1,
+			title: 'x',
+			about: '',
+			drawing: null,
+			activeEntries: await repo.countActiveEntries(db, student.id, row.id),
+			now
+		});
+		if (!verdict.ok) continue;
+		const ages = facts.ageBands.flatMap((b) =>
+			Array.from({ length: b.maxAge - b.minAge + 1 }, (_, i) => b.minAge + i)
+		);
+		out.push({
+			id: row.id,
+			title: localize(parseLocalized(row.title), locale),
+			theme: localize(parseLocalized(row.theme), locale),
+			closesAt: row.closes_at ?? now,
+			timeZone: row.time_zone,
+			ages: [...new Set(ages)].sort((a, b) => a - b)
+		});
+	}
+	return out;
+}
+
+export interface MyEntry {
+	id: string;
+	title: string;
+	contestTitle: string;
+	status: EntryStatus;
+	/** The teacher's words for a returned entry; a message key for a failed one. */
+	message: string | null;
+	hasPicture: boolean;
+	createdAt: number;
+}
+
+/** The child's own entries with their state, newest first. */
+export async function listMyEntries(
+	db: Db,
+	student: SessionStudent,
+	locale: Locale
+): Promise<MyEntry[]> {
+	const rows = await repo.listEntriesOfStudent(db, student.id);
+	return rows.map((r) => ({
+		id: r.id,
+		title: r.title,
+		contestTitle: localize(parseLocalized(r.contest_title), locale),
+		status: r.status,
+		message: r.status === 'returned' || r.status === 'failed' ? r.status_message : null,
+		hasPicture: r.media !== null,
+		createdAt: r.created_at
+	}));
+}

@@ -1,0 +1,26 @@
+import { error } from '@sveltejs/kit';
+import { exportEntriesCsv, parseEntryFilter } from '$lib/server/entries/admin-entries';
+import { requireUser } from '$lib/server/http';
+import { getServices } from '$lib/server/services';
+import type { RequestHandler } from './$types';
+
+/** The table as shown (same filter query), for spreadsheets. */
+export const GET: RequestHandler = async (event) => {
+	const actor = requireUser(event, 'organizer');
+	const { db } = await getServices();
+	const csv = await exportEntriesCsv(
+		db,
+		actor,
+		event.params.id,
+		parseEntryFilter(event.url.searchParams)
+	);
+	if (csv === null) error(404, { message: 'Not found', key: 'contests.error.notFound' });
+	return new Response(csv, {
+		headers: {
+			'content-type': 'text/csv; charset=utf-8',
+			'content-disposition': `attachment; filename="entries-${event.params.id}.csv"`,
+			// Children's records: never kept by a shared cache.
+			'cache-control': 'private, no-store'
+		}
+	});
+};

@@ -1,8 +1,11 @@
 import { defineConfig, devices } from '@playwright/test';
 
+/** E2E_PORT lets two runs on one machine (a developer's and CI's) stay apart. */
+const E2E_ORIGIN = `http://127.0.0.1:${process.env.E2E_PORT ?? '4173'}`;
+
 /**
  * Browser tests against the built server (`npm run build` first). tests/scripts/e2e-server.ts
- * seeds a throw-away SQLite database under .reports/e2e/ and starts `node build` on port 4173.
+ * seeds a throw-away SQLite database under .reports/e2e/ and starts `node build` on port 4173 (E2E_PORT to change).
  */
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -14,7 +17,7 @@ export default defineConfig({
 	// Not under test-results/: Playwright empties that folder when it starts.
 	reporter: [['list'], ['json', { outputFile: '.reports/playwright.json' }]],
 	use: {
-		baseURL: 'http://127.0.0.1:4173',
+		baseURL: E2E_ORIGIN,
 		locale: 'en-US',
 		trace: 'retain-on-failure',
 		screenshot: 'only-on-failure'
@@ -43,7 +46,7 @@ export default defineConfig({
 	],
 	webServer: {
 		command: 'node tests/scripts/e2e-server.ts',
-		url: 'http://127.0.0.1:4173/healthz',
+		url: `${E2E_ORIGIN}/healthz`,
 		reuseExistingServer: false,
 		timeout: 120_000,
 		stdout: 'pipe'

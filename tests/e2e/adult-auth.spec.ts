@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { DEMO, open, signInAdult, waitForHydration } from './helpers.ts';
+import { BASE_URL, DEMO, open, signInAdult, waitForHydration } from './helpers.ts';
 
 test.describe('adult sign-in', () => {
 	test('teacher signs in with the demo account and sees the demo class', async ({ page }) => {
@@ -116,13 +116,13 @@ test.describe('adult sign-in', () => {
 		await page.getByLabel('Email').fill(DEMO.teacher.email);
 		await page.getByLabel('Password').fill(DEMO.teacher.password);
 		await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-		await expect(page).toHaveURL('http://127.0.0.1:4173/classroom');
+		await expect(page).toHaveURL(`${BASE_URL}/classroom`);
 		await expect(page.getByRole('heading', { level: 1, name: 'My classes' })).toBeVisible();
 
 		// Already signed in: /login with a hostile next sends the teacher home, not away.
 		await page.goto('/login?next=%2F%2Fevil.example%2Fsteal');
-		await expect(page).toHaveURL('http://127.0.0.1:4173/classroom');
+		await expect(page).toHaveURL(`${BASE_URL}/classroom`);
 		await page.goto('/login?next=/%5Cevil.example');
-		await expect(page).toHaveURL('http://127.0.0.1:4173/classroom');
+		await expect(page).toHaveURL(`${BASE_URL}/classroom`);
 	});
 });

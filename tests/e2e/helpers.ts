@@ -32,7 +32,7 @@ export const DEMO = {
 	}
 } as const;
 
-export const BASE_URL = 'http://127.0.0.1:4173';
+export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? '4173'}`;
 
 export type AdultRole = 'organizer' | 'teacher' | 'judge';
 
@@ -242,7 +242,7 @@ export function rawRequest(
 		const req = http.request(
 			{
 				host: '127.0.0.1',
-				port: 4173,
+				port: Number(new URL(BASE_URL).port),
 				path,
 				method: options.method ?? 'GET',
 				headers: options.headers ?? {}

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import {
+	BASE_URL,
 	createClass,
 	newEnglishContext,
 	open,
@@ -85,7 +86,7 @@ test.describe('teacher: class, roster, cards, secrets, end class', () => {
 			for (const picture of student.pictures!) {
 				await expect(card.getByRole('img', { name: picture, exact: true }).first()).toBeVisible();
 			}
-			await expect(card.getByText('Open http://127.0.0.1:4173/join')).toBeVisible();
+			await expect(card.getByText(`Open ${BASE_URL}/join`)).toBeVisible();
 		}
 	});
 

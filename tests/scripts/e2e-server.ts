@@ -45,9 +45,9 @@ const server = spawn(process.execPath, ['build'], {
 	cwd: root,
 	env: {
 		...env,
-		PORT: '4173',
+		PORT: process.env.E2E_PORT ?? '4173',
 		HOST: '127.0.0.1',
-		ORIGIN: 'http://127.0.0.1:4173',
+		ORIGIN: `http://127.0.0.1:${process.env.E2E_PORT ?? '4173'}`,
 		BODY_SIZE_LIMIT: '32M',
 		NODE_ENV: 'production'
 	},

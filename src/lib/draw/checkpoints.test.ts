@@ -4,6 +4,8 @@ import {
 	isPrefixOf,
 	planRender,
 	shouldCheckpoint,
+	snapshotMatches,
+	snapshotMetaOf,
 	type Checkpoint
 } from './checkpoints.ts';
 import type { Op } from './document.ts';
@@ -89,5 +91,29 @@ describe('checkpoints', () => {
 		];
 		expect(checkpointsToKeep(checkpoints, ops, policy)).toEqual([0, 1, 3]);
 		expect(checkpointsToKeep(checkpoints, ops, { interval: 10, max: 4 })).toEqual([0, 1, 3, 4]);
+	});
+});
+
+describe('stored bitmap snapshots', () => {
+	const ops = makeOps(30);
+	const doc = { ops, width: 1600, height: 1200 };
+	const meta = snapshotMetaOf(doc);
+
+	it('match a document with the same op count, last op and board size', () => {
+		expect(meta).toEqual({ ops: 30, lastOpId: 'f29', width: 1600, height: 1200 });
+		expect(snapshotMatches(meta, { ...doc, ops: ops.slice() })).toBe(true);
+	});
+
+	it('do not match after an undo, a new op, a different last op or other paper', () => {
+		expect(snapshotMatches(meta, { ...doc, ops: ops.slice(0, 29) })).toBe(false);
+		expect(snapshotMatches(meta, { ...doc, ops: makeOps(31) })).toBe(false);
+		const redrawn = [...ops.slice(0, 29), { ...(ops[29] as Op), id: 'other' }];
+		expect(snapshotMatches(meta, { ...doc, ops: redrawn })).toBe(false);
+		expect(snapshotMatches(meta, { ...doc, width: 1200, height: 1600 })).toBe(false);
+	});
+
+	it('never stand in for an empty picture', () => {
+		const empty = { ops: [], width: 1600, height: 1200 };
+		expect(snapshotMatches(snapshotMetaOf(empty), empty)).toBe(false);
 	});
 });

@@ -97,3 +97,44 @@ export function checkpointsToKeep(
 		.map((r) => r.index)
 		.sort((a, b) => a - b);
 }
+
+/**
+ * What a stored raster snapshot of the flattened bitmap was painted from. Ops are never edited
+ * in place and ids are unique, so the op count plus the last op's id identify the op list;
+ * the board size guards against a snapshot of other paper. The paper colour is not part of
+ * the bitmap, so it may differ.
+ */
+export interface SnapshotMeta {
+	ops: number;
+	lastOpId: string | null;
+	width: number;
+	height: number;
+}
+
+export function snapshotMetaOf(doc: {
+	ops: readonly Op[];
+	width: number;
+	height: number;
+}): SnapshotMeta {
+	return {
+		ops: doc.ops.length,
+		lastOpId: doc.ops.at(-1)?.id ?? null,
+		width: doc.width,
+		height: doc.height
+	};
+}
+
+/** True when a snapshot can stand in for painting every op of `doc`. */
+export function snapshotMatches(
+	meta: SnapshotMeta,
+	doc: { ops: readonly Op[]; width: number; height: number }
+): boolean {
+	const current = snapshotMetaOf(doc);
+	return (
+		meta.ops > 0 &&
+		meta.ops === current.ops &&
+		meta.lastOpId === current.lastOpId &&
+		meta.width === current.width &&
+		meta.height === current.height
+	);
+}

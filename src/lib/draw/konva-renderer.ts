@@ -5,26 +5,69 @@ import { Rect } from 'konva/lib/shapes/Rect';
 import {
 	checkpointsToKeep,
 	DEFAULT_CHECKPOINT_POLICY,
+	isPrefixOf,
 	planRender,
 	shouldCheckpoint,
+	snapshotMatches,
+	snapshotMetaOf,
 	type Checkpoint,
-	type CheckpointPolicy
+	type CheckpointPolicy,
+	type SnapshotMeta
 } from './checkpoints.ts';
-import type { DrawDocument, Op, StrokeOp } from './document.ts';
-import { paintOp, paintStroke, type PaintEnv, type PixelsLike } from './paint.ts';
+import { POINT_STRIDE, type DrawDocument, type Op, type StrokeOp } from './document.ts';
+import { paintOp, paintStroke, type PaintEnv, type PixelsLike, type StrokePath } from './paint.ts';
+import { strokePasses } from './stroke-geometry.ts';
 import type { Renderer, View } from './renderer.ts';
 
 /**
  * The only module that imports Konva (and so must only be loaded in the browser, e.g. via a
- * dynamic import from the studio component). Layers, bottom to top:
- * paper colour → one bitmap of every finished op → the live stroke → the shape/stamp/text
- * being placed. All drawing logic lives in `paint.ts`; this file only owns canvases.
+ * dynamic import from the studio component). Two layers, because on a classroom PC without GPU
+ * compositing every full-size canvas costs the browser a full-screen blend each frame:
+ * - static: paper colour and one bitmap of every finished op, redrawn only on commit, undo,
+ *   load and view changes, never per pointer move;
+ * - dynamic: the shape/stamp/text being placed.
+ * The live stroke is not on a Konva layer at all: it is drawn on a small canvas of its own,
+ * just big enough for the stroke and moved over it, so a frame of ink clears, draws and hands
+ * the compositor a few hundred pixels square instead of a whole screen.
+ * All drawing logic lives in `paint.ts`; this file only owns canvases.
  */
 
 type CanvasCheckpoint = Checkpoint & { canvas: HTMLCanvasElement };
 
+/** A decoded raster of the flattened bitmap, stored with the draft, and what it shows. */
+export interface BitmapSnapshot {
+	image: CanvasImageSource;
+	meta: SnapshotMeta;
+}
+
+/** A PNG of the flattened bitmap, to store beside the document it was painted from. */
+export interface EncodedSnapshot {
+	blob: Blob;
+	meta: SnapshotMeta;
+}
+
 /** Ops painted between yields during export, so a long export never freezes the tab. */
 const EXPORT_CHUNK = 250;
+
+/**
+ * Cached stroke paths kept at most (~1–4 KB each outside the JS heap); past this the cache is
+ * dropped and refilled, so a huge document costs outline time again instead of memory.
+ */
+const STROKE_PATH_CACHE_MAX = 12_000;
+
+/** Device-pixel rectangle on the stage. */
+interface DirtyRect {
+	x: number;
+	y: number;
+	w: number;
+	h: number;
+}
+
+/**
+ * A low-density screen gains nothing visible from a 1.25× backing store but pays for 56 % more
+ * pixels in every clear, draw and composite.
+ */
+if (typeof window !== 'undefined' && window.devicePixelRatio <= 1.25) Konva.pixelRatio = 1;
 
 function createCanvas(width: number, height: number): HTMLCanvasElement {
 	const canvas = document.createElement('canvas');
@@ -41,13 +84,22 @@ function context2d(canvas: HTMLCanvasElement): CanvasRenderingContext2D {
 
 export class KonvaRenderer implements Renderer {
 	#stage: Konva.Stage;
-	#paper = new Rect({ x: 0, y: 0, listening: false });
-	#bitmapLayer = new Konva.Layer({ listening: false });
-	#liveLayer = new Konva.Layer({ listening: false });
-	#previewLayer = new Konva.Layer({ listening: false });
+	#paper = new Rect({ x: 0, y: 0, listening: false, perfectDrawEnabled: false });
+	#staticLayer = new Konva.Layer({ listening: false });
+	#dynamicLayer = new Konva.Layer({ listening: false });
+	/** The live stroke's own canvas, over the Konva layers; hidden between strokes. */
+	#liveCanvas = createCanvas(1, 1);
+	#liveCtx = context2d(this.#liveCanvas);
+	#liveFrame = 0;
 	#bitmap = createCanvas(1, 1);
 	#ctx = context2d(this.#bitmap);
-	#image = new KonvaImage({ image: this.#bitmap, x: 0, y: 0, listening: false });
+	#image = new KonvaImage({
+		image: this.#bitmap,
+		x: 0,
+		y: 0,
+		listening: false,
+		perfectDrawEnabled: false
+	});
 	#doc: DrawDocument | null = null;
 	#painted: Op[] = [];
 	#checkpoints: CanvasCheckpoint[] = [];
@@ -57,26 +109,46 @@ export class KonvaRenderer implements Renderer {
 	#live: StrokeOp | null = null;
 	#preview: Op | null = null;
 	#paths = new Map<string, Path2D>();
+	/** Finished strokes' polygons by op (ops are immutable and shared across undo states). */
+	#strokePaths = new Map<StrokeOp, StrokePath[]>();
 
-	constructor(container: HTMLDivElement, policy: CheckpointPolicy = DEFAULT_CHECKPOINT_POLICY) {
+	/** Used by the first `renderDocument` whose document it matches, instead of painting. */
+	#snapshot: BitmapSnapshot | null;
+
+	constructor(
+		container: HTMLDivElement,
+		policy: CheckpointPolicy = DEFAULT_CHECKPOINT_POLICY,
+		snapshot: BitmapSnapshot | null = null
+	) {
 		this.#policy = policy;
+		this.#snapshot = snapshot;
 		this.#stage = new Konva.Stage({
 			container,
+			listening: false,
 			width: container.clientWidth,
 			height: container.clientHeight
 		});
-		const paperLayer = new Konva.Layer({ listening: false });
-		paperLayer.add(this.#paper);
-		this.#bitmapLayer.add(this.#image);
-		this.#liveLayer.add(
-			new Konva.Shape({ listening: false, sceneFunc: (con) => this.#drawLive(con._context) })
+		this.#staticLayer.add(this.#paper, this.#image);
+		this.#dynamicLayer.add(
+			new Konva.Shape({
+				listening: false,
+				perfectDrawEnabled: false,
+				sceneFunc: (con) => this.#drawPreview(con._context)
+			})
 		);
-		this.#previewLayer.add(
-			new Konva.Shape({ listening: false, sceneFunc: (con) => this.#drawPreview(con._context) })
-		);
-		for (const layer of [paperLayer, this.#bitmapLayer, this.#liveLayer, this.#previewLayer]) {
-			this.#stage.add(layer);
-		}
+		this.#stage.add(this.#staticLayer, this.#dynamicLayer);
+		// Nothing on the stage is hit-tested: the studio handles pointers on the container. Left
+		// to receive them, Konva would read the content's position (getBoundingClientRect, a
+		// forced layout) on every pointer and mouse move of a stroke.
+		this.#stage.getContent().style.pointerEvents = 'none';
+		const live = this.#liveCanvas.style;
+		live.position = 'absolute';
+		live.left = '0';
+		live.top = '0';
+		live.pointerEvents = 'none';
+		live.display = 'none';
+		live.willChange = 'transform';
+		this.#stage.getContent().appendChild(this.#liveCanvas);
 	}
 
 	/** Call when the container changes size (window resize, fullscreen). */
@@ -88,25 +160,39 @@ export class KonvaRenderer implements Renderer {
 		this.#doc = doc;
 		this.#ensureBoard(doc.width, doc.height);
 		this.#paper.setAttrs({ width: doc.width, height: doc.height, fill: doc.background });
+		const snapshot = this.#snapshot;
+		this.#snapshot = null;
+		if (snapshot && snapshotMatches(snapshot.meta, doc) && this.#restore(snapshot, doc)) {
+			this.#redrawAfterRender();
+			return;
+		}
 		const plan = planRender(
 			{ ops: this.#painted, count: this.#painted.length },
 			this.#checkpoints,
 			doc.ops
 		);
 		if (plan.source !== 'current') this.#ctx.clearRect(0, 0, doc.width, doc.height);
+		// A cleared or reloaded picture: paths of strokes it no longer holds are dead weight.
+		if (plan.source === 'blank') this.#strokePaths.clear();
 		if (plan.source === 'checkpoint') {
 			this.#ctx.drawImage((this.#checkpoints[plan.index] as CanvasCheckpoint).canvas, 0, 0);
 		}
 		this.#painted = doc.ops.slice(0, plan.from);
 		for (let i = plan.from; i < doc.ops.length; i++) this.#paint(doc.ops[i] as Op);
 		this.#pruneCheckpoints(doc.ops);
-		this.#stage.batchDraw();
+		this.#redrawAfterRender();
+	}
+
+	/** The bitmap changed; the dynamic layer only shows a preview, which does not depend on it. */
+	#redrawAfterRender(): void {
+		this.#staticLayer.batchDraw();
+		if (this.#preview) this.#dynamicLayer.batchDraw();
 	}
 
 	commitOp(op: Op): void {
 		this.#paint(op);
 		this.#pruneCheckpoints(this.#painted);
-		this.#bitmapLayer.batchDraw();
+		this.#staticLayer.batchDraw();
 	}
 
 	beginLiveStroke(op: StrokeOp): void {
@@ -115,21 +201,23 @@ export class KonvaRenderer implements Renderer {
 
 	updateLiveStroke(op: StrokeOp): void {
 		this.#live = op;
-		this.#liveLayer.batchDraw();
+		this.#scheduleLive();
 	}
 
 	endLiveStroke(): void {
+		// Hidden in the same frame as the bitmap layer shows the committed stroke: no flicker.
 		this.#live = null;
-		this.#liveLayer.batchDraw();
+		this.#scheduleLive();
 	}
 
 	showPreview(op: Op | null): void {
 		this.#preview = op;
-		this.#previewLayer.batchDraw();
+		this.#dynamicLayer.batchDraw();
 	}
 
 	setView(view: View): void {
 		this.#view = view;
+		if (this.#live) this.#scheduleLive();
 		this.#stage.scale({ x: view.scale, y: view.scale });
 		this.#stage.position({ x: view.x, y: view.y });
 		this.#stage.batchDraw();
@@ -180,15 +268,44 @@ export class KonvaRenderer implements Renderer {
 		});
 	}
 
+	/**
+	 * A PNG of the flattened bitmap if it shows exactly `doc` (null otherwise: mid-stroke, or
+	 * the document moved on). The pixels are taken now; encoding finishes later.
+	 */
+	snapshot(doc: DrawDocument): Promise<EncodedSnapshot> | null {
+		const painted = { ops: this.#painted, count: this.#painted.length };
+		if (
+			// Not while the child draws: encoding would take frames from the ink.
+			this.#live ||
+			this.#painted.length !== doc.ops.length ||
+			doc.ops.length === 0 ||
+			!isPrefixOf(painted, doc.ops) ||
+			this.#bitmap.width !== doc.width ||
+			this.#bitmap.height !== doc.height
+		) {
+			return null;
+		}
+		const meta = snapshotMetaOf(doc);
+		return new Promise((resolve, reject) => {
+			this.#bitmap.toBlob((blob) =>
+				blob ? resolve({ blob, meta }) : reject(new Error('PNG encoding failed'))
+			);
+		});
+	}
+
 	destroy(): void {
+		if (this.#liveFrame) cancelAnimationFrame(this.#liveFrame);
+		this.#liveFrame = 0;
 		this.#stage.destroy();
-		for (const canvas of [this.#bitmap, ...this.#checkpoints.map((c) => c.canvas)]) {
+		const canvases = [this.#bitmap, this.#liveCanvas, ...this.#checkpoints.map((c) => c.canvas)];
+		for (const canvas of canvases) {
 			// Zero-size canvases release their backing store at once instead of at GC.
 			canvas.width = 0;
 			canvas.height = 0;
 		}
 		this.#checkpoints = [];
 		this.#painted = [];
+		this.#strokePaths.clear();
 	}
 
 	#env(doc: DrawDocument, pixelRatio: number): PaintEnv {
@@ -200,8 +317,27 @@ export class KonvaRenderer implements Renderer {
 				let path = this.#paths.get(d);
 				if (!path) this.#paths.set(d, (path = new Path2D(d)));
 				return path;
-			}
+			},
+			strokePaths: (op) => this.#strokePathsOf(op)
 		};
+	}
+
+	#strokePathsOf(op: StrokeOp): StrokePath[] {
+		let paths = this.#strokePaths.get(op);
+		if (paths) return paths;
+		paths = strokePasses(op).map((pass) => {
+			const path = new Path2D();
+			const [first, ...rest] = pass.outline;
+			if (first) {
+				path.moveTo(first[0], first[1]);
+				for (const [x, y] of rest) path.lineTo(x, y);
+				path.closePath();
+			}
+			return { path, alpha: pass.alpha };
+		});
+		if (this.#strokePaths.size >= STROKE_PATH_CACHE_MAX) this.#strokePaths.clear();
+		this.#strokePaths.set(op, paths);
+		return paths;
 	}
 
 	#ensureBoard(width: number, height: number): void {
@@ -211,6 +347,27 @@ export class KonvaRenderer implements Renderer {
 		this.#image.size({ width, height });
 		this.#painted = [];
 		this.#checkpoints = [];
+	}
+
+	/**
+	 * Puts a stored snapshot on the bitmap as if every op of `doc` had been painted, and keeps
+	 * it as a checkpoint so the first undos do not repaint the whole picture.
+	 */
+	#restore(snapshot: BitmapSnapshot, doc: DrawDocument): boolean {
+		try {
+			this.#ctx.clearRect(0, 0, doc.width, doc.height);
+			this.#ctx.drawImage(snapshot.image, 0, 0);
+		} catch {
+			return false;
+		}
+		this.#painted = doc.ops.slice();
+		this.#checkpoints = [];
+		this.#strokePaths.clear();
+		const canvas = createCanvas(doc.width, doc.height);
+		context2d(canvas).drawImage(this.#bitmap, 0, 0);
+		const count = this.#painted.length;
+		this.#checkpoints.push({ ops: this.#painted.slice(), count, seq: this.#seq++, canvas });
+		return true;
 	}
 
 	/** Paints the next op onto the bitmap, recording it and taking a checkpoint when due. */
@@ -235,15 +392,86 @@ export class KonvaRenderer implements Renderer {
 		});
 	}
 
-	#drawLive(ctx: CanvasRenderingContext2D): void {
-		if (!this.#live) return;
-		const eraserPreviewColor = this.#doc?.background ?? '#ffffff';
-		paintStroke(ctx, this.#live, { last: false, eraserPreviewColor });
-	}
-
 	#drawPreview(ctx: CanvasRenderingContext2D): void {
 		// A fill has no preview, and painting one would read back the screen canvas.
 		if (!this.#preview || !this.#doc || this.#preview.type === 'fill') return;
 		paintOp(ctx, this.#preview, this.#env(this.#doc, 1));
 	}
+
+	/** One live-canvas redraw per animation frame, like Konva's own batchDraw. */
+	#scheduleLive(): void {
+		if (this.#liveFrame) return;
+		this.#liveFrame = requestAnimationFrame(() => {
+			this.#liveFrame = 0;
+			this.#drawLive();
+		});
+	}
+
+	/** Fits the live canvas around the stroke (in device pixels, clipped to the stage), draws it. */
+	#drawLive(): void {
+		const canvas = this.#liveCanvas;
+		const op = this.#live;
+		const ratio = Konva.pixelRatio;
+		const { scale, x, y } = this.#view;
+		const m = new DOMMatrix([ratio * scale, 0, 0, ratio * scale, ratio * x, ratio * y]);
+		const extent = op ? liveExtent(op, m) : null;
+		const stageW = Math.ceil(this.#stage.width() * ratio);
+		const stageH = Math.ceil(this.#stage.height() * ratio);
+		const left = Math.max(0, extent?.x ?? 0);
+		const top = Math.max(0, extent?.y ?? 0);
+		const w = Math.min(stageW, extent ? extent.x + extent.w : 0) - left;
+		const h = Math.min(stageH, extent ? extent.y + extent.h : 0) - top;
+		if (!op || w <= 0 || h <= 0) {
+			canvas.style.display = 'none';
+			// Start the next stroke small again (a long stroke may have grown it to the stage).
+			canvas.width = 1;
+			canvas.height = 1;
+			return;
+		}
+		const ctx = this.#liveCtx;
+		if (canvas.width < w || canvas.height < h) {
+			// Grow with slack, never shrink mid-stroke: a resize reallocates and clears.
+			canvas.width = Math.min(stageW, Math.max(canvas.width, w + 128));
+			canvas.height = Math.min(stageH, Math.max(canvas.height, h + 128));
+			canvas.style.width = `${canvas.width / ratio}px`;
+			canvas.style.height = `${canvas.height / ratio}px`;
+		} else {
+			ctx.setTransform(1, 0, 0, 1, 0, 0);
+			ctx.clearRect(0, 0, canvas.width, canvas.height);
+		}
+		canvas.style.transform = `translate(${left / ratio}px, ${top / ratio}px)`;
+		ctx.setTransform(m.a, 0, 0, m.d, m.e - left, m.f - top);
+		const eraserPreviewColor = this.#doc?.background ?? '#ffffff';
+		paintStroke(ctx, op, { last: false, eraserPreviewColor });
+		canvas.style.display = 'block';
+	}
+}
+
+/**
+ * The device-pixel rectangle a live stroke can cover: its points' box grown by the stroke size
+ * (the outline radius plus the crayon's wobble) and a pixel of anti-aliasing.
+ */
+function liveExtent(op: StrokeOp, m: DOMMatrix): DirtyRect | null {
+	const { points } = op;
+	if (points.length < POINT_STRIDE) return null;
+	let minX = Infinity;
+	let minY = Infinity;
+	let maxX = -Infinity;
+	let maxY = -Infinity;
+	for (let i = 0; i + 1 < points.length; i += POINT_STRIDE) {
+		const x = points[i] as number;
+		const y = points[i + 1] as number;
+		if (x < minX) minX = x;
+		if (x > maxX) maxX = x;
+		if (y < minY) minY = y;
+		if (y > maxY) maxY = y;
+	}
+	// The view is only ever scaled and translated, never rotated or skewed.
+	if (m.b !== 0 || m.c !== 0 || !Number.isFinite(minX + minY + maxX + maxY)) return null;
+	const pad = op.size + 2;
+	const x0 = Math.floor(m.a * (minX - pad) + m.e) - 2;
+	const y0 = Math.floor(m.d * (minY - pad) + m.f) - 2;
+	const x1 = Math.ceil(m.a * (maxX + pad) + m.e) + 2;
+	const y1 = Math.ceil(m.d * (maxY + pad) + m.f) + 2;
+	return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
 }

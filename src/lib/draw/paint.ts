@@ -65,6 +65,17 @@ export interface PaintEnv {
 	pixelRatio: number;
 	/** `new Path2D(d)` in a browser; tests return a stand-in. */
 	createPath(d: string): Path2D;
+	/**
+	 * A finished stroke's polygons as paths, if the renderer caches them: outlines are the
+	 * costly part of repainting (undo, export), and a finished stroke's never changes.
+	 */
+	strokePaths?(op: StrokeOp): readonly StrokePath[];
+}
+
+/** One polygon of a finished stroke, ready to fill. */
+export interface StrokePath {
+	path: Path2D;
+	alpha: number;
 }
 
 export interface StrokePaintOptions {
@@ -75,6 +86,8 @@ export interface StrokePaintOptions {
 	 * painted in the paper colour instead; the bitmap is really erased on commit.
 	 */
 	eraserPreviewColor?: string;
+	/** Cached polygons of the finished stroke (see `PaintEnv.strokePaths`). */
+	paths?: (op: StrokeOp) => readonly StrokePath[];
 }
 
 /** CJK first, so Chinese labels render the same on every classroom PC that has the font. */
@@ -91,6 +104,15 @@ export function paintStroke(
 	ctx.save();
 	ctx.fillStyle = erasing ? (options.eraserPreviewColor ?? '#000000') : op.color;
 	if (erasing && !options.eraserPreviewColor) ctx.globalCompositeOperation = 'destination-out';
+	const cached = (options.last ?? true) ? options.paths?.(op) : undefined;
+	if (cached) {
+		for (const pass of cached) {
+			ctx.globalAlpha = op.opacity * pass.alpha;
+			ctx.fill(pass.path);
+		}
+		ctx.restore();
+		return;
+	}
 	for (const pass of strokePasses(op, options.last ?? true)) {
 		const [first, ...rest] = pass.outline;
 		if (!first) continue;
@@ -176,7 +198,7 @@ function paintFill(ctx: PaintContext, op: FillOp, env: PaintEnv): void {
 export function paintOp(ctx: PaintContext, op: Op, env: PaintEnv): void {
 	switch (op.type) {
 		case 'stroke':
-			return paintStroke(ctx, op);
+			return paintStroke(ctx, op, env.strokePaths ? { paths: env.strokePaths } : {});
 		case 'fill':
 			return paintFill(ctx, op, env);
 		case 'shape':

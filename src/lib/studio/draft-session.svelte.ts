@@ -2,7 +2,7 @@ import { createDocument, type DrawDocument, type Orientation } from '$lib/draw/d
 import type { ParseFailure } from '$lib/draw/parse-document';
 import { createId } from '$lib/draw/ids';
 import { Autosave } from './autosave.ts';
-import { classifyDraftError, type LocalDrafts } from './local-drafts.ts';
+import { classifyDraftError, type DraftSnapshot, type LocalDrafts } from './local-drafts.ts';
 
 export type SaveState = 'new' | 'saving' | 'saved' | 'quota' | 'unavailable' | 'error';
 
@@ -32,6 +32,34 @@ export type ServerCopy =
 	| { status: 'missing' | 'unreadable' | 'failed' };
 
 const THUMBNAIL_INTERVAL_MS = 5000;
+/** A full-board PNG costs encoding time: at most this often, plus when leaving. */
+const SNAPSHOT_INTERVAL_MS = 5000;
+
+/** Makes an ink raster of `doc`, or null when the open canvas does not show exactly `doc`. */
+export type SnapshotSource = (doc: DrawDocument) => Promise<DraftSnapshot> | null;
+
+let snapshotSource: SnapshotSource | null = null;
+
+/**
+ * The open drawing canvas offers rasters of its bitmap here (the page wires the session and
+ * the canvas separately). Returns the function that withdraws the offer.
+ */
+export function setSnapshotSource(source: SnapshotSource): () => void {
+	snapshotSource = source;
+	return () => {
+		if (snapshotSource === source) snapshotSource = null;
+	};
+}
+
+/** Snapshots loaded with a draft, by the document they came with (one use each). */
+const openedSnapshots = new WeakMap<DrawDocument, DraftSnapshot>();
+
+/** The stored raster that came with `doc` when the session opened it, if any. */
+export function takeOpenedSnapshot(doc: DrawDocument): DraftSnapshot | null {
+	const snapshot = openedSnapshots.get(doc) ?? null;
+	openedSnapshots.delete(doc);
+	return snapshot;
+}
 
 /**
  * One open drawing's life on this computer: loads the draft, saves every change within about
@@ -61,6 +89,11 @@ export class DraftSession {
 	#serverRevision: number | null = null;
 	/** This open editor, as the writer of its saves. */
 	#writer = createId(10);
+	#snapshotOf: DrawDocument | null = null;
+	#snapshotAt = 0;
+	#wantsSnapshot = false;
+	/** A later save that catches the snapshot up with a change the throttle skipped. */
+	#snapshotTimer: ReturnType<typeof setTimeout> | null = null;
 
 	constructor(options: DraftSessionOptions) {
 		this.#options = options;
@@ -112,6 +145,11 @@ export class DraftSession {
 				this.#title = result.title;
 				this.#saveState = 'saved';
 				this.#serverRevision = result.serverRevision ?? null;
+				if (result.snapshot) {
+					openedSnapshots.set(result.doc, result.snapshot);
+					// The stored raster already shows this document.
+					this.#snapshotOf = result.doc;
+				}
 				this.#setDocument(result.doc);
 				this.#options.afterSave?.(this.#drawingId);
 				return { movedTo };
@@ -195,14 +233,21 @@ export class DraftSession {
 	/** Saves now (tab hidden, page closing, navigating away), with a fresh thumbnail. */
 	flush(): Promise<void> {
 		this.#wantsThumbnail = true;
+		this.#wantsSnapshot = true;
 		// A throttled thumbnail may lag the saved drawing; leaving is the moment to catch up.
-		if (this.#hasChanges && this.#drafts && this.#thumbnailOf !== this.#latest) {
+		if (
+			this.#hasChanges &&
+			this.#drafts &&
+			(this.#thumbnailOf !== this.#latest || this.#snapshotOf !== this.#latest)
+		) {
 			this.#autosave.changed();
 		}
 		return this.#autosave.flush();
 	}
 
 	dispose(): void {
+		if (this.#snapshotTimer) clearTimeout(this.#snapshotTimer);
+		this.#snapshotTimer = null;
 		this.#autosave.dispose();
 	}
 
@@ -216,6 +261,8 @@ export class DraftSession {
 		if (!doc) return;
 		if (!this.#drafts) throw new DOMException('No local storage', 'InvalidStateError');
 		this.#refreshThumbnail(doc);
+		// The pixels are taken now; the PNG is stored once encoded, after the document.
+		const snapshot = this.#makeSnapshot(doc);
 		const { studentId } = this.#options;
 		await this.#drafts.save(
 			studentId,
@@ -227,6 +274,67 @@ export class DraftSession {
 			this.#writer
 		);
 		this.#options.afterSave?.(this.#drawingId);
+		if (snapshot) void this.#storeSnapshot(snapshot, doc, this.#drafts, this.#drawingId);
+	}
+
+	async #storeSnapshot(
+		made: Promise<DraftSnapshot>,
+		doc: DrawDocument,
+		drafts: LocalDrafts,
+		drawingId: string
+	): Promise<void> {
+		try {
+			await drafts.saveSnapshot(this.#options.studentId, drawingId, await made);
+			this.#snapshotOf = doc;
+		} catch {
+			// Like the thumbnail, a snapshot only speeds up reopening; the drawing is saved.
+		}
+	}
+
+	/**
+	 * Catches the stored snapshot up with the document once the interval is over, so the last
+	 * state of a session gets one. Stores only the raster (the document is saved already), and
+	 * waits while a stroke is being drawn (the source has nothing to offer then).
+	 */
+	#armSnapshotTimer(wait: number): void {
+		this.#snapshotTimer ??= setTimeout(() => {
+			this.#snapshotTimer = null;
+			const doc = this.#latest;
+			const drafts = this.#drafts;
+			if (!doc || !drafts || !snapshotSource || this.#snapshotOf === doc) return;
+			let made: Promise<DraftSnapshot> | null;
+			try {
+				made = snapshotSource(doc);
+			} catch {
+				return;
+			}
+			if (!made) return this.#armSnapshotTimer(SNAPSHOT_INTERVAL_MS);
+			this.#snapshotAt = (this.#options.now ?? Date.now)();
+			void this.#storeSnapshot(made, doc, drafts, this.#drawingId);
+		}, wait);
+	}
+
+	/** Starts an ink raster of `doc` when one is due (throttled, always when leaving). */
+	#makeSnapshot(doc: DrawDocument): Promise<DraftSnapshot> | null {
+		if (this.#snapshotOf === doc || !snapshotSource) return null;
+		const now = (this.#options.now ?? Date.now)();
+		const wait = this.#snapshotAt + SNAPSHOT_INTERVAL_MS - now;
+		if (wait > 0 && !this.#wantsSnapshot) {
+			// Catch up once the interval is over, so the last state of a session gets one.
+			this.#armSnapshotTimer(wait);
+			return null;
+		}
+		this.#wantsSnapshot = false;
+		try {
+			const made = snapshotSource(doc);
+			if (!made) return null;
+			this.#snapshotAt = now;
+			// Awaited only after the document is saved; a failed save must not leave it unhandled.
+			made.catch(() => undefined);
+			return made;
+		} catch {
+			return null;
+		}
 	}
 
 	/** A full-board pixel copy: at most every few seconds, and always when leaving. */

@@ -1,4 +1,5 @@
 import { parseDocument, type ParseFailure } from '$lib/draw/parse-document';
+import type { SnapshotMeta } from '$lib/draw/checkpoints';
 import { serializeDocument, type DrawDocument } from '$lib/draw/document';
 
 /**
@@ -35,6 +36,31 @@ export interface DraftRecord {
 	syncedAt?: number;
 	/** The open editor that saved this; tells its own saves from a stale tab's. */
 	writer?: string;
+	/**
+	 * A PNG of the flattened ink bitmap, so reopening a big drawing need not repaint every op.
+	 * Only used when it matches the document (see `snapshotMatches`); absent in older records.
+	 */
+	snapshot?: DraftSnapshot;
+}
+
+/** A raster of the drawing's ink and what it was painted from. */
+export interface DraftSnapshot {
+	blob: Blob;
+	meta: SnapshotMeta;
+}
+
+function isSnapshot(value: unknown): value is DraftSnapshot {
+	if (typeof value !== 'object' || value === null) return false;
+	const { blob, meta } = value as Record<string, unknown>;
+	if (typeof Blob === 'undefined' || !(blob instanceof Blob)) return false;
+	if (typeof meta !== 'object' || meta === null) return false;
+	const m = meta as Record<string, unknown>;
+	return (
+		Number.isInteger(m.ops) &&
+		(m.lastOpId === null || typeof m.lastOpId === 'string') &&
+		Number.isInteger(m.width) &&
+		Number.isInteger(m.height)
+	);
 }
 
 /** What the draft list shows; the document itself stays in the database. */
@@ -55,6 +81,8 @@ export type LoadResult =
 			updatedAt: number;
 			/** The server revision this draft continues from, if it has been uploaded. */
 			serverRevision?: number;
+			/** The stored ink raster, if any; the caller checks it matches `doc`. */
+			snapshot?: DraftSnapshot;
 	  }
 	| { status: 'unreadable'; reason: ParseFailure };
 
@@ -150,6 +178,10 @@ export class LocalDrafts {
 		if (thumbnail && isThumbnail(thumbnail)) record.thumbnail = thumbnail;
 		if (writer) record.writer = writer;
 		await this.#backend.update(draftKey(studentId, id), (old) => {
+			// A snapshot of an older state is harmless: it no longer matches and is not used.
+			if (isRecordOf(old, studentId) && isSnapshot(old.snapshot)) {
+				record.snapshot = old.snapshot;
+			}
 			const stored =
 				isRecordOf(old, studentId) && typeof old.serverRevision === 'number'
 					? old.serverRevision
@@ -165,6 +197,18 @@ export class LocalDrafts {
 			return record;
 		});
 		return updatedAt;
+	}
+
+	/**
+	 * Stores an ink raster beside an existing draft, after the document itself was saved (PNG
+	 * encoding must never hold up saving the drawing).
+	 */
+	async saveSnapshot(studentId: string, id: string, snapshot: DraftSnapshot): Promise<void> {
+		if (!isSnapshot(snapshot)) return;
+		await this.#backend.update(draftKey(studentId, id), (old) => {
+			if (!isRecordOf(old, studentId) || old.id !== id) return undefined;
+			return { ...old, snapshot };
+		});
 	}
 
 	/** The stored record itself (for uploads), or null when missing or not this student's. */
@@ -216,6 +260,7 @@ export class LocalDrafts {
 			updatedAt: value.updatedAt
 		};
 		if (typeof value.serverRevision === 'number') result.serverRevision = value.serverRevision;
+		if (isSnapshot(value.snapshot)) result.snapshot = value.snapshot;
 		return result;
 	}
 

@@ -1,27 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
+	DAY,
 	expectNoHorizontalScroll,
 	expectNoSeriousAxeViolations,
 	open,
+	shanghai,
 	useAdult,
 	waitForHydration
 } from './helpers.ts';
-
-const DAY = 86_400_000;
-
-/** "YYYY-MM-DDTHH:mm" as a Shanghai wall clock shows `ms`: what the datetime-local input takes. */
-function shanghai(ms: number): string {
-	return new Intl.DateTimeFormat('sv-SE', {
-		timeZone: 'Asia/Shanghai',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit'
-	})
-		.format(new Date(ms))
-		.replace(' ', 'T');
-}
 
 async function newContest(
 	page: Page,

@@ -265,3 +265,37 @@ export function rawRequest(
 		req.end();
 	});
 }
+
+export const DAY = 86_400_000;
+
+/** "YYYY-MM-DDTHH:mm" as a Shanghai wall clock shows `ms`: what the datetime-local input takes. */
+export function shanghai(ms: number): string {
+	return new Intl.DateTimeFormat('sv-SE', {
+		timeZone: 'Asia/Shanghai',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		hour: '2-digit',
+		minute: '2-digit'
+	})
+		.format(new Date(ms))
+		.replace(' ', 'T');
+}
+
+/** As the signed-in organizer: creates a contest open from yesterday for 30 days; its id. */
+export async function openContest(page: Page, title: string, theme = '保护森林'): Promise<string> {
+	await open(page, '/admin/contests/new');
+	const chinese = page.getByRole('group', { name: '中文 Chinese (required)' });
+	await chinese.getByLabel('Title').fill(title);
+	await chinese.getByLabel('Theme').fill(theme);
+	await page.getByRole('textbox', { name: 'Age bands' }).fill('6-8\n9-11');
+	await page.getByLabel('Opens').fill(shanghai(Date.now() - DAY));
+	await page.getByLabel('Closes').fill(shanghai(Date.now() + 30 * DAY));
+	await page.getByRole('button', { name: 'Create contest' }).click();
+	await expect(page).toHaveURL(/\/admin\/contests\/[^/?]+\?created=1$/);
+	await waitForHydration(page);
+	const stage = page.getByRole('region', { name: 'Stage' });
+	await stage.getByRole('button', { name: 'Open contest' }).click();
+	await expect(stage.getByRole('status')).toHaveText('The contest is now “Open”.');
+	return new URL(page.url()).pathname.split('/').at(-1)!;
+}

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 import {
 	BASE_URL,
@@ -6,43 +6,10 @@ import {
 	expectNoSeriousAxeViolations,
 	newEnglishContext,
 	open,
+	openContest,
 	useAdult,
 	waitForHydration
 } from './helpers.ts';
-
-const DAY = 86_400_000;
-
-/** "YYYY-MM-DDTHH:mm" on a Shanghai wall clock: what the datetime-local inputs take. */
-function shanghai(ms: number): string {
-	return new Intl.DateTimeFormat('sv-SE', {
-		timeZone: 'Asia/Shanghai',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit'
-	})
-		.format(new Date(ms))
-		.replace(' ', 'T');
-}
-
-/** An open contest that takes teachers' photos; returns its id. */
-async function openContest(page: Page, title: string): Promise<string> {
-	await open(page, '/admin/contests/new');
-	const chinese = page.getByRole('group', { name: '中文 Chinese (required)' });
-	await chinese.getByLabel('Title').fill(title);
-	await chinese.getByLabel('Theme').fill('纸上的绿色');
-	await page.getByRole('textbox', { name: 'Age bands' }).fill('6-8\n9-11');
-	await page.getByLabel('Opens').fill(shanghai(Date.now() - DAY));
-	await page.getByLabel('Closes').fill(shanghai(Date.now() + 30 * DAY));
-	await page.getByRole('button', { name: 'Create contest' }).click();
-	await expect(page).toHaveURL(/\/admin\/contests\/[^/?]+\?created=1$/);
-	await waitForHydration(page);
-	const stage = page.getByRole('region', { name: 'Stage' });
-	await stage.getByRole('button', { name: 'Open contest' }).click();
-	await expect(stage.getByRole('status')).toHaveText('The contest is now “Open”.');
-	return new URL(page.url()).pathname.split('/').at(-1)!;
-}
 
 /** A phone-like photo of a paper drawing: a JPEG with a GPS-carrying EXIF block. */
 async function phonePhoto(): Promise<Buffer> {

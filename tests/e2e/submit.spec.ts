@@ -6,6 +6,7 @@ import {
 	createClass,
 	newEnglishContext,
 	open,
+	openContest,
 	signInChild,
 	useAdult,
 	waitForHydration
@@ -15,38 +16,6 @@ import {
  * A child enters a studio drawing into a contest an organizer opened, sees it wait for the
  * teacher, and its thumbnail (made by the background job) loads through the media route.
  */
-
-const DAY = 86_400_000;
-
-/** "YYYY-MM-DDTHH:mm" as a Shanghai wall clock shows `ms`: what the datetime-local input takes. */
-function shanghai(ms: number): string {
-	return new Intl.DateTimeFormat('sv-SE', {
-		timeZone: 'Asia/Shanghai',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit',
-		hour: '2-digit',
-		minute: '2-digit'
-	})
-		.format(new Date(ms))
-		.replace(' ', 'T');
-}
-
-async function openContest(page: Page, title: string): Promise<void> {
-	await open(page, '/admin/contests/new');
-	const chinese = page.getByRole('group', { name: '中文 Chinese (required)' });
-	await chinese.getByLabel('Title').fill(title);
-	await chinese.getByLabel('Theme').fill('保护森林');
-	await page.getByRole('textbox', { name: 'Age bands' }).fill('6-8\n9-11');
-	await page.getByLabel('Opens').fill(shanghai(Date.now() - DAY));
-	await page.getByLabel('Closes').fill(shanghai(Date.now() + 30 * DAY));
-	await page.getByRole('button', { name: 'Create contest' }).click();
-	await expect(page).toHaveURL(/\/admin\/contests\/[^/?]+\?created=1$/);
-	await waitForHydration(page);
-	const stage = page.getByRole('region', { name: 'Stage' });
-	await stage.getByRole('button', { name: 'Open contest' }).click();
-	await expect(stage.getByRole('status')).toHaveText('The contest is now “Open”.');
-}
 
 /** Draws one stroke on a new drawing and waits until the server has a copy of it. */
 async function drawAndSave(page: Page): Promise<string> {

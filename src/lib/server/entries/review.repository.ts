@@ -20,6 +20,19 @@ export interface ReviewEntryRow {
 	consent_scope: ConsentScope | null;
 }
 
+/** The entry's own columns both the review queue and the organizer's table show. */
+const ENTRY_COLUMNS = [
+	'entry.id',
+	'entry.title',
+	'entry.about',
+	'entry.age',
+	'entry.source',
+	'entry.status',
+	'entry.status_message',
+	'entry.media',
+	'entry.created_at'
+] as const;
+
 function classroomEntries(db: Db, classroomId: string) {
 	return db
 		.selectFrom('entry')
@@ -31,15 +44,7 @@ function classroomEntries(db: Db, classroomId: string) {
 				.on('guardian_consent.withdrawn_at', 'is', null)
 		)
 		.select([
-			'entry.id',
-			'entry.title',
-			'entry.about',
-			'entry.age',
-			'entry.source',
-			'entry.status',
-			'entry.status_message',
-			'entry.media',
-			'entry.created_at',
+			...ENTRY_COLUMNS,
 			'entry.reviewed_at',
 			'student.id as student_id',
 			'student.pseudonym',
@@ -186,15 +191,7 @@ function contestEntries(db: Db, contestId: string) {
 		.innerJoin('school', 'school.id', 'classroom.school_id')
 		.leftJoin('contest_age_band', 'contest_age_band.id', 'entry.age_band_id')
 		.select([
-			'entry.id',
-			'entry.title',
-			'entry.about',
-			'entry.age',
-			'entry.source',
-			'entry.status',
-			'entry.status_message',
-			'entry.media',
-			'entry.created_at',
+			...ENTRY_COLUMNS,
 			'student.pseudonym',
 			'school.id as school_id',
 			'school.name as school_name',

@@ -1,8 +1,17 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { ExpressionBuilder, Insertable, Selectable } from 'kysely';
 import { dialectOf, writeTransaction, type Db, type Trx } from '../db/database.ts';
-import type { JobTable } from '../db/schema.ts';
+import type { Database, JobTable } from '../db/schema.ts';
 
 export type JobRow = Selectable<JobTable>;
+
+/** Claimable: queued and past its backoff, or running under a lease that has run out. */
+function isDue(now: number) {
+	return (w: ExpressionBuilder<Database, 'job'>) =>
+		w.or([
+			w.and([w('status', '=', 'queued'), w('run_after', '<=', now)]),
+			w.and([w('status', '=', 'running'), w('locked_until', '<', now)])
+		]);
+}
 
 export async function insertJob(db: Db | Trx, row: Insertable<JobTable>): Promise<void> {
 	await db.insertInto('job').values(row).execute();
@@ -61,12 +70,7 @@ export async function claimNextJob(
 					.selectFrom('job')
 					.select('id')
 					.where('kind', 'in', kinds)
-					.where((w) =>
-						w.or([
-							w.and([w('status', '=', 'queued'), w('run_after', '<=', now)]),
-							w.and([w('status', '=', 'running'), w('locked_until', '<', now)])
-						])
-					)
+					.where(isDue(now))
 					.orderBy('run_after')
 					.orderBy('created_at')
 					.limit(1)
@@ -85,12 +89,7 @@ export async function claimNextJob(
 			.selectFrom('job')
 			.select('id')
 			.where('kind', 'in', kinds)
-			.where((w) =>
-				w.or([
-					w.and([w('status', '=', 'queued'), w('run_after', '<=', now)]),
-					w.and([w('status', '=', 'running'), w('locked_until', '<', now)])
-				])
-			)
+			.where(isDue(now))
 			.orderBy('run_after')
 			.orderBy('created_at')
 			.limit(1)

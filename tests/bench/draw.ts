@@ -14,9 +14,14 @@ import { startNaiveServer } from './naive-konva.ts';
 import { median, percentile, printTable, writeReport, type Figure } from './report.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const COUNTS = (process.env.BENCH_QUICK ? [100] : [100, 1000, 5000]) as readonly (
-	100 | 1000 | 5000
-)[];
+/** BENCH_QUICK: 100 strokes only; BENCH_COUNTS=5000 (comma-separated): just those. */
+const COUNTS = (
+	process.env.BENCH_QUICK
+		? [100]
+		: process.env.BENCH_COUNTS
+			? process.env.BENCH_COUNTS.split(',').map(Number)
+			: [100, 1000, 5000]
+) as readonly (100 | 1000 | 5000)[];
 const RATES = [1, 4, 6] as const;
 const CHILD = { code: 'GREEN2', pseudonym: '小明 7', pictures: ['Leaf', 'Sun', 'Fish'] };
 /** A 125 Hz mouse: moves arrive at this pace whatever the page is doing. */

@@ -3,13 +3,15 @@
  * Nothing in the app is changed; the probe only wraps browser APIs:
  *
  * - Every pointer sample (including coalesced ones) while a button is down is "received".
- * - A sample is "consumed" when a requestAnimationFrame callback that started after it arrived
- *   asks for another frame (the app's per-frame input batch handing ink to Konva, whose
- *   batchDraw requests the next frame). The naive baseline consumes samples synchronously in its
- *   pointermove handler and says so with `__inkProbe.consume()`.
- * - A canvas draw call inside a later animation-frame callback paints every sample consumed
- *   before that callback; the latency is measured to the end of that frame (a message posted
- *   from the frame runs once it has been rendered).
+ * - A sample is "consumed" when the app has it in its scene: the naive baseline adds each
+ *   sample to a Konva.Line in its pointermove handler and says so with `__inkProbe.consume()`;
+ *   an app that batches input per frame and hands the batch on by asking for another frame
+ *   consumes it with that request.
+ * - A canvas draw call inside an animation-frame callback paints every sample consumed before
+ *   that callback, and every sample that arrived before the callback started: the studio takes
+ *   its whole input queue in its frame callback and draws the live stroke right there. The
+ *   latency is measured to the end of that frame (a message posted from the frame runs once it
+ *   has been rendered).
  *
  * Must be self-contained: Playwright serialises the function's source.
  */
@@ -84,6 +86,10 @@ export function installInkProbe(): void {
 	function onDraw(): void {
 		if (depth === 0) return;
 		if (armedAt !== null && armedAt >= 0) drewAfterClick = true;
+		if (snapshot > 0) {
+			for (const ts of received.splice(0, snapshot)) painted.push(ts);
+			snapshot = 0;
+		}
 		if (consumed.length > 0) {
 			const keep: Consumed[] = [];
 			for (const c of consumed) {

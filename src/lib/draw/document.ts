@@ -117,8 +117,22 @@ export function createDocument(
 	return { version: DOCUMENT_VERSION, width, height, background, ops: [] };
 }
 
+/** JSON of ops already serialized; ops are immutable, so an op's text never changes. */
+const opJson = new WeakMap<Op, string>();
+
+/**
+ * `JSON.stringify(doc)` with `ops` last, but each op is stringified once in its life: a big
+ * drawing is saved every second while the child draws, and re-serializing megabytes of old
+ * strokes each time took frames from the ink.
+ */
 export function serializeDocument(doc: DrawDocument): string {
-	return JSON.stringify(doc);
+	const { ops, ...rest } = doc;
+	const parts = ops.map((op) => {
+		let text = opJson.get(op);
+		if (text === undefined) opJson.set(op, (text = JSON.stringify(op)));
+		return text;
+	});
+	return `${JSON.stringify(rest).slice(0, -1)},"ops":[${parts.join(',')}]}`;
 }
 
 /** Number of samples in a stroke (not the length of its flat array). */

@@ -20,6 +20,21 @@ function drawStroke(editor: Editor, x = 10) {
 }
 
 describe('Editor', () => {
+	it('tells listeners about the stroke starting and ending, not about every move of it', () => {
+		const { editor } = setup();
+		const seen: EditorSnapshot[] = [];
+		editor.subscribe((snapshot) => seen.push(snapshot));
+		editor.pointer(pointer('down', 10, 10));
+		const atDown = seen.length;
+		expect(seen.at(-1)?.toolState).toBe('drawing');
+		for (let i = 1; i <= 20; i++) editor.pointerBatch([pointer('move', 10 + i, 10 + i)]);
+		expect(seen).toHaveLength(atDown);
+		editor.pointer(pointer('up', 40, 40));
+		expect(seen.length).toBeGreaterThan(atDown);
+		expect(seen.at(-1)).toMatchObject({ toolState: 'idle', canUndo: true });
+		expect(seen.at(-1)?.doc.ops).toHaveLength(1);
+	});
+
 	it('renders the initial document and draws a stroke as one undo step', () => {
 		const renderer = new FakeRenderer();
 		const editor = new Editor({ renderer });

@@ -62,6 +62,8 @@ export class Editor {
 	#batching = false;
 	#dirty = false;
 	#pendingLive: ToolEffect | null = null;
+	/** What listeners last saw; a move that changes none of it notifies nobody. */
+	#lastSnapshot: EditorSnapshot | null = null;
 
 	constructor(options: EditorOptions = {}) {
 		const doc = options.document ?? createDocument();
@@ -108,7 +110,8 @@ export class Editor {
 	/** Calls `listener` now and after every change; returns the unsubscribe function. */
 	subscribe(listener: EditorListener): () => void {
 		this.#listeners.add(listener);
-		listener(this.getSnapshot());
+		this.#lastSnapshot = this.getSnapshot();
+		listener(this.#lastSnapshot);
 		return () => this.#listeners.delete(listener);
 	}
 
@@ -298,6 +301,17 @@ export class Editor {
 		if (!this.#dirty) return;
 		this.#dirty = false;
 		const snapshot = this.getSnapshot();
+		// Every pointer move marks the editor dirty, but mid-stroke nothing a listener shows has
+		// changed: skipping those keeps the page's reactive work out of the ink's frames.
+		if (this.#lastSnapshot && sameSnapshot(this.#lastSnapshot, snapshot)) return;
+		this.#lastSnapshot = snapshot;
 		for (const listener of this.#listeners) listener(snapshot);
 	}
+}
+
+function sameSnapshot(a: EditorSnapshot, b: EditorSnapshot): boolean {
+	for (const key of Object.keys(b) as (keyof EditorSnapshot)[]) {
+		if (a[key] !== b[key]) return false;
+	}
+	return true;
 }

@@ -15,7 +15,7 @@ import {
 	type SnapshotMeta
 } from './checkpoints.ts';
 import { POINT_STRIDE, type DrawDocument, type Op, type StrokeOp } from './document.ts';
-import { paintOp, paintStroke, type PaintEnv, type PixelsLike, type StrokePath } from './paint.ts';
+import { paintOp, paintStroke, type PaintEnv, type StrokePath } from './paint.ts';
 import { strokePasses } from './stroke-geometry.ts';
 import type { Renderer, View } from './renderer.ts';
 
@@ -153,6 +153,7 @@ export class KonvaRenderer implements Renderer {
 
 	/** Call when the container changes size (window resize, fullscreen). */
 	resize(width: number, height: number): void {
+		if (width === this.#stage.width() && height === this.#stage.height()) return;
 		this.#stage.size({ width, height });
 	}
 
@@ -199,9 +200,15 @@ export class KonvaRenderer implements Renderer {
 		this.updateLiveStroke(op);
 	}
 
+	/**
+	 * Draws at once: the studio already hands over one batch per animation frame, and waiting
+	 * for another frame here would add a whole frame to every sample's way onto the screen.
+	 */
 	updateLiveStroke(op: StrokeOp): void {
 		this.#live = op;
-		this.#scheduleLive();
+		if (this.#liveFrame) cancelAnimationFrame(this.#liveFrame);
+		this.#liveFrame = 0;
+		this.#drawLive();
 	}
 
 	endLiveStroke(): void {
@@ -238,8 +245,20 @@ export class KonvaRenderer implements Renderer {
 		return `#${hex.toString(16).padStart(6, '0')}`;
 	}
 
-	getImageData(): PixelsLike {
-		return this.#ctx.getImageData(0, 0, this.#bitmap.width, this.#bitmap.height);
+	/**
+	 * Scales the bitmap straight into a small canvas: reading the whole board's pixels back
+	 * (megabytes) for a preview stalled the frames around every autosave.
+	 */
+	thumbnail(maxWidth: number): string | null {
+		const doc = this.#doc;
+		if (!doc) return null;
+		const scale = Math.min(1, maxWidth / doc.width);
+		const thumb = createCanvas(Math.round(doc.width * scale), Math.round(doc.height * scale));
+		const ctx = context2d(thumb);
+		ctx.fillStyle = doc.background;
+		ctx.fillRect(0, 0, thumb.width, thumb.height);
+		ctx.drawImage(this.#bitmap, 0, 0, thumb.width, thumb.height);
+		return thumb.toDataURL('image/jpeg', 0.8);
 	}
 
 	async exportPng(scale = 2): Promise<Blob> {

@@ -57,6 +57,14 @@ describe('parseDocument', () => {
 		expect(result).toEqual({ ok: true, doc });
 	});
 
+	it('serializes exactly like JSON.stringify, also for ops it has serialized before', () => {
+		const doc = sample();
+		expect(serializeDocument(createDocument())).toBe(JSON.stringify(createDocument()));
+		expect(serializeDocument(doc)).toBe(JSON.stringify(doc));
+		const more = { ...doc, ops: [...doc.ops, { ...(doc.ops[0] as Op), id: 'second' }] };
+		expect(serializeDocument(more)).toBe(JSON.stringify(more));
+	});
+
 	it('accepts an already-parsed value as well as a string', () => {
 		expect(parseDocument(sample())).toEqual({ ok: true, doc: sample() });
 	});

@@ -76,20 +76,32 @@ function checkSize(ops: unknown[]): void {
 	}
 }
 
-function parsePoints(raw: unknown[], width: number, height: number): number[] {
+/** `value` if it is a number within [min, max]; clamped if finite; corrupt otherwise. */
+function inRange(value: unknown, min: number, max: number): number {
+	// One comparison pair for the common case: reopening a big drawing checks millions of these.
+	if (typeof value === 'number' && value >= min && value <= max) return value;
+	return clamped(value, min, max);
+}
+
+/**
+ * Checks every sample. `owned` arrays (fresh from our own JSON.parse) are corrected in place,
+ * which spares a big drawing a second copy of all its points; others are copied.
+ */
+function parsePoints(raw: unknown[], width: number, height: number, owned: boolean): number[] {
 	if (raw.length % POINT_STRIDE !== 0) fail();
-	const out = new Array<number>(raw.length);
-	for (let i = 0; i < raw.length; i += POINT_STRIDE) {
-		// Coordinates a board-width off the edge are still plausible ink; beyond is nonsense.
-		out[i] = clamped(raw[i], -width, 2 * width);
-		out[i + 1] = clamped(raw[i + 1], -height, 2 * height);
-		out[i + 2] = clamped(raw[i + 2], 0, 1);
-		out[i + 3] = clamped(raw[i + 3], 0, DAY_MS);
+	const out = (owned ? raw : raw.slice()) as number[];
+	// Coordinates a board-width off the edge are still plausible ink; beyond is nonsense.
+	const [x0, x1, y0, y1] = [-width, 2 * width, -height, 2 * height];
+	for (let i = 0; i < out.length; i += POINT_STRIDE) {
+		out[i] = inRange(out[i], x0, x1);
+		out[i + 1] = inRange(out[i + 1], y0, y1);
+		out[i + 2] = inRange(out[i + 2], 0, 1);
+		out[i + 3] = inRange(out[i + 3], 0, DAY_MS);
 	}
 	return out;
 }
 
-function parseOp(raw: unknown, width: number, height: number): Op | null {
+function parseOp(raw: unknown, width: number, height: number, owned: boolean): Op | null {
 	if (!isRecord(raw)) fail();
 	const id = raw.id;
 	if (typeof id !== 'string' || !ID.test(id)) fail();
@@ -97,7 +109,7 @@ function parseOp(raw: unknown, width: number, height: number): Op | null {
 	const y = (v: unknown) => clamped(v, -height, 2 * height);
 	switch (raw.type) {
 		case 'stroke': {
-			const points = parsePoints(raw.points as unknown[], width, height);
+			const points = parsePoints(raw.points as unknown[], width, height, owned);
 			// An empty stroke draws nothing; dropping it is safer than inventing a point.
 			if (points.length === 0) return null;
 			return {
@@ -162,7 +174,7 @@ function parseOp(raw: unknown, width: number, height: number): Op | null {
 	}
 }
 
-function parseCurrent(raw: Record<string, unknown>): DrawDocument {
+function parseCurrent(raw: Record<string, unknown>, owned: boolean): DrawDocument {
 	const { width, height } = raw;
 	for (const side of [width, height]) {
 		if (!Number.isInteger(side)) fail();
@@ -175,7 +187,7 @@ function parseCurrent(raw: Record<string, unknown>): DrawDocument {
 	const ids = new Set<string>();
 	const ops: Op[] = [];
 	for (const rawOp of raw.ops) {
-		const op = parseOp(rawOp, w, h);
+		const op = parseOp(rawOp, w, h, owned);
 		if (!op) continue;
 		// Undo and removeOps address ops by id; duplicates would make them ambiguous.
 		if (ids.has(op.id)) fail();
@@ -191,6 +203,7 @@ function parseCurrent(raw: Record<string, unknown>): DrawDocument {
  */
 export function parseDocument(json: unknown, migrations: MigrationTable = MIGRATIONS): ParseResult {
 	let value = json;
+	const owned = typeof value === 'string';
 	if (typeof value === 'string') {
 		try {
 			value = JSON.parse(value);
@@ -202,7 +215,8 @@ export function parseDocument(json: unknown, migrations: MigrationTable = MIGRAT
 	const migrated = migrateDocument(value, migrations);
 	if (!migrated.ok) return migrated;
 	try {
-		return { ok: true, doc: parseCurrent(migrated.doc) };
+		// Parsed from a string here, every array in it (migrated or not) is ours to correct.
+		return { ok: true, doc: parseCurrent(migrated.doc, owned) };
 	} catch (error) {
 		if (error instanceof Invalid) return { ok: false, reason: error.reason };
 		return { ok: false, reason: 'corrupt' };

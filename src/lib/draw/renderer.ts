@@ -1,5 +1,4 @@
 import type { DrawDocument, Op, StrokeOp } from './document.ts';
-import type { PixelsLike } from './paint.ts';
 
 /** Screen placement of the art board: screen = board × scale + (x, y), in CSS pixels. */
 export interface View {
@@ -35,8 +34,11 @@ export interface Renderer {
 	toBoardPoint(x: number, y: number): { x: number; y: number };
 	/** `#rrggbb` of the composited picture (paper + ink), or null off the board. */
 	sampleColor(x: number, y: number): string | null;
-	/** The bitmap layer's pixels at art-board resolution. */
-	getImageData(): PixelsLike;
+	/**
+	 * A small JPEG data URL of paper and finished ops, at most `maxWidth` wide, for the draft
+	 * list (the stroke in progress is left out).
+	 */
+	thumbnail(maxWidth: number): string | null;
 	/** Re-renders the whole document at `scale` × art-board size onto a fresh canvas. */
 	exportPng(scale?: number): Promise<Blob>;
 	destroy(): void;

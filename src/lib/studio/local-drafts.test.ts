@@ -20,6 +20,45 @@ describe('LocalDrafts', () => {
 		expect(loaded).toEqual({ status: 'ok', doc, title: 'My tree', updatedAt: 1000 });
 	});
 
+	it('keeps the document apart from the small record, and still reads older inline records', async () => {
+		const { backend, drafts } = setup();
+		const doc = createDocument();
+		await drafts.save('s1', 'abc', doc, 'Tree');
+		expect(backend.map.get('s1:abc')).not.toHaveProperty('doc');
+		expect(backend.docs.get('s1:abc')).toBe(JSON.stringify(doc));
+		await drafts.saveSnapshot('s1', 'abc', {
+			blob: new Blob(['x']),
+			meta: { ops: 0, lastOpId: null, width: 1600, height: 1200 }
+		});
+		expect((await drafts.record('s1', 'abc'))?.doc).toBe(JSON.stringify(doc));
+
+		const older = createDocument('portrait');
+		backend.map.set('s1:old', {
+			studentId: 's1',
+			id: 'old',
+			doc: JSON.stringify(older),
+			updatedAt: 5,
+			title: 'Before the split'
+		});
+		expect(await drafts.load('s1', 'old')).toMatchObject({ status: 'ok', doc: older });
+		await drafts.save('s1', 'old', older, 'Saved again');
+		expect(backend.map.get('s1:old')).not.toHaveProperty('doc');
+		expect(await drafts.load('s1', 'old')).toMatchObject({ status: 'ok', title: 'Saved again' });
+	});
+
+	it('reads what another tab saved last, not the text this tab saved before it', async () => {
+		const backend = new MemoryBackend();
+		let clock = 1000;
+		const tabA = new LocalDrafts(backend, () => clock++);
+		const tabB = new LocalDrafts(backend, () => clock++);
+		await tabA.save('s1', 'd', createDocument('landscape'), 'Mine');
+		expect((await tabA.record('s1', 'd'))?.doc).toBe(JSON.stringify(createDocument('landscape')));
+		await tabB.save('s1', 'd', createDocument('portrait'), 'Theirs');
+		const seen = await tabA.record('s1', 'd');
+		expect(seen?.doc).toBe(JSON.stringify(createDocument('portrait')));
+		expect(seen?.title).toBe('Theirs');
+	});
+
 	it('lists thumbnails only when they are raster data URLs', async () => {
 		const { drafts } = setup();
 		await drafts.save('s1', 'a', createDocument(), 'A', 'data:image/jpeg;base64,AAAA');

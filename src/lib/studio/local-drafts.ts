@@ -7,11 +7,18 @@ import { serializeDocument, type DrawDocument } from '$lib/draw/document';
  * most the last second of drawing. Classroom PCs are shared: every read and delete is scoped to
  * one student, both by the key prefix and by the `studentId` stored in the record, so the next
  * child signing in on the same browser never sees another child's drafts.
+ *
+ * A record and its document are stored apart (same key, two object stores): the document of a
+ * big drawing is megabytes, and the list, the upload bookkeeping and the raster snapshot only
+ * touch the small record. Copying megabytes in and out of IndexedDB on the main thread after
+ * every save is what made ink stutter right after a stroke. Records written before the split
+ * still hold their document inline and are read as they are.
  */
 
 export const DRAFTS_DB_NAME = 'sprout-drafts';
-const DRAFTS_DB_VERSION = 1;
+const DRAFTS_DB_VERSION = 2;
 const STORE = 'drafts';
+const DOCS = 'docs';
 export const MAX_TITLE_LENGTH = 60;
 
 export interface DraftRecord {
@@ -63,6 +70,9 @@ function isSnapshot(value: unknown): value is DraftSnapshot {
 	);
 }
 
+/** A record as stored: the document lives in its own store (inline only in old records). */
+export type StoredRecord = Omit<DraftRecord, 'doc'> & { doc?: string };
+
 /** What the draft list shows; the document itself stays in the database. */
 export type DraftSummary = Pick<
 	DraftRecord,
@@ -86,19 +96,31 @@ export type LoadResult =
 	  }
 	| { status: 'unreadable'; reason: ParseFailure };
 
-/** The few key-value operations the drafts need; IndexedDB in the browser, a Map in tests. */
+/**
+ * The few key-value operations the drafts need; IndexedDB in the browser, Maps in tests. Each
+ * key has a small record and, apart from it, a document.
+ */
 export interface DraftBackend {
+	/** The record alone. */
 	get(key: string): Promise<unknown>;
-	put(key: string, value: DraftRecord): Promise<void>;
+	/** Record and document read in one transaction, so they always belong together. */
+	read(key: string): Promise<{ record: unknown; doc: unknown }>;
+	/** Writes the record and, when given, the document, in one transaction. */
+	put(key: string, value: StoredRecord, doc?: string): Promise<void>;
+	/** Removes record and document. */
 	delete(key: string): Promise<void>;
-	/** Values whose keys lie in [lower, upper]. */
+	/** Records whose keys lie in [lower, upper]. */
 	range(lower: string, upper: string): Promise<unknown[]>;
 	/**
-	 * Reads and rewrites one value atomically (one IndexedDB transaction), so an upload that
-	 * finishes never writes an older document back over a newer local save. `change` returns
-	 * the new value, or undefined to leave the value as it is.
+	 * Reads and rewrites one record atomically (one IndexedDB transaction), so an upload that
+	 * finishes never marks newer local work as uploaded. `change` returns the new record, or
+	 * undefined to leave it as it is; `doc`, when given, is written with the new record.
 	 */
-	update(key: string, change: (old: unknown) => DraftRecord | undefined): Promise<void>;
+	update(
+		key: string,
+		change: (old: unknown) => StoredRecord | undefined,
+		doc?: string
+	): Promise<void>;
 }
 
 export type DraftErrorKind = 'quota' | 'unavailable' | 'unknown';
@@ -121,16 +143,31 @@ export function studentKeyRange(studentId: string): [string, string] {
 	return [`${studentId}:`, `${studentId}:\uffff`];
 }
 
-function isRecordOf(value: unknown, studentId: string): value is DraftRecord {
+function isRecordOf(value: unknown, studentId: string): value is StoredRecord {
 	if (typeof value !== 'object' || value === null) return false;
 	const record = value as Record<string, unknown>;
 	return (
 		record.studentId === studentId &&
 		typeof record.id === 'string' &&
-		typeof record.doc === 'string' &&
+		(record.doc === undefined || typeof record.doc === 'string') &&
 		typeof record.updatedAt === 'number' &&
 		typeof record.title === 'string'
 	);
+}
+
+/**
+ * The record's document: inline in a record from before the split (every later save drops the
+ * inline copy), otherwise from its own store.
+ */
+function documentOf(record: StoredRecord, doc: unknown): string | null {
+	if (typeof record.doc === 'string') return record.doc;
+	return typeof doc === 'string' ? doc : null;
+}
+
+function withoutDoc(record: DraftRecord): StoredRecord {
+	const rest: StoredRecord = { ...record };
+	delete rest.doc;
+	return rest;
 }
 
 function isThumbnail(value: unknown): value is string {
@@ -144,6 +181,12 @@ export function cleanTitle(title: string): string {
 export class LocalDrafts {
 	#backend: DraftBackend;
 	#now: () => number;
+	/**
+	 * The text of each draft this instance saved last, by key. The upload that follows every
+	 * save needs exactly that text; reading megabytes back out of IndexedDB for it blocked the
+	 * main thread while the child was drawing the next stroke.
+	 */
+	#written = new Map<string, { updatedAt: number; text: string }>();
 
 	constructor(backend: DraftBackend, now: () => number = Date.now) {
 		this.#backend = backend;
@@ -167,35 +210,40 @@ export class LocalDrafts {
 		writer?: string
 	): Promise<number> {
 		const updatedAt = this.#now();
-		const record: DraftRecord = {
+		const text = serializeDocument(doc);
+		const record: StoredRecord = {
 			studentId,
 			id,
-			doc: serializeDocument(doc),
 			updatedAt,
 			title: cleanTitle(title),
 			dirty: true
 		};
 		if (thumbnail && isThumbnail(thumbnail)) record.thumbnail = thumbnail;
 		if (writer) record.writer = writer;
-		await this.#backend.update(draftKey(studentId, id), (old) => {
-			// A snapshot of an older state is harmless: it no longer matches and is not used.
-			if (isRecordOf(old, studentId) && isSnapshot(old.snapshot)) {
-				record.snapshot = old.snapshot;
-			}
-			const stored =
-				isRecordOf(old, studentId) && typeof old.serverRevision === 'number'
-					? old.serverRevision
-					: undefined;
-			const isMine = writer !== undefined && isRecordOf(old, studentId) && old.writer === writer;
-			if (serverRevision === undefined || (isMine && stored !== undefined)) {
-				// The server revision this work continues from travels on with every local save;
-				// for this editor's own record it may be newer than the editor knows yet (its
-				// upload just finished).
-				const base = Math.max(serverRevision ?? 0, stored ?? 0);
-				if (base > 0) record.serverRevision = base;
-			} else if (serverRevision !== null) record.serverRevision = serverRevision;
-			return record;
-		});
+		await this.#backend.update(
+			draftKey(studentId, id),
+			(old) => {
+				// A snapshot of an older state is harmless: it no longer matches and is not used.
+				if (isRecordOf(old, studentId) && isSnapshot(old.snapshot)) {
+					record.snapshot = old.snapshot;
+				}
+				const stored =
+					isRecordOf(old, studentId) && typeof old.serverRevision === 'number'
+						? old.serverRevision
+						: undefined;
+				const isMine = writer !== undefined && isRecordOf(old, studentId) && old.writer === writer;
+				if (serverRevision === undefined || (isMine && stored !== undefined)) {
+					// The server revision this work continues from travels on with every local save;
+					// for this editor's own record it may be newer than the editor knows yet (its
+					// upload just finished).
+					const base = Math.max(serverRevision ?? 0, stored ?? 0);
+					if (base > 0) record.serverRevision = base;
+				} else if (serverRevision !== null) record.serverRevision = serverRevision;
+				return record;
+			},
+			text
+		);
+		this.#written.set(draftKey(studentId, id), { updatedAt, text });
 		return updatedAt;
 	}
 
@@ -213,8 +261,22 @@ export class LocalDrafts {
 
 	/** The stored record itself (for uploads), or null when missing or not this student's. */
 	async record(studentId: string, id: string): Promise<DraftRecord | null> {
-		const value = await this.#backend.get(draftKey(studentId, id));
-		return isRecordOf(value, studentId) && value.id === id ? value : null;
+		const key = draftKey(studentId, id);
+		const written = this.#written.get(key);
+		if (written) {
+			// The small record decides: if it is still the save whose text is at hand, that text
+			// is what the store holds too (both were written in one transaction).
+			const record = await this.#backend.get(key);
+			if (!isRecordOf(record, studentId) || record.id !== id) return null;
+			if (record.doc === undefined && record.updatedAt === written.updatedAt) {
+				return { ...record, doc: written.text };
+			}
+			this.#written.delete(key);
+		}
+		const { record, doc } = await this.#backend.read(key);
+		if (!isRecordOf(record, studentId) || record.id !== id) return null;
+		const text = documentOf(record, doc);
+		return text === null ? null : { ...record, doc: text };
 	}
 
 	/**
@@ -238,20 +300,24 @@ export class LocalDrafts {
 
 	/** Writes a whole record (a server copy, a conflict copy); the caller built it. */
 	async put(record: DraftRecord): Promise<void> {
-		await this.#backend.put(draftKey(record.studentId, record.id), {
-			...record,
-			title: cleanTitle(record.title)
-		});
+		this.#written.delete(draftKey(record.studentId, record.id));
+		await this.#backend.put(
+			draftKey(record.studentId, record.id),
+			{ ...withoutDoc(record), title: cleanTitle(record.title) },
+			record.doc
+		);
 	}
 
 	async load(studentId: string, id: string): Promise<LoadResult> {
-		const value = await this.#backend.get(draftKey(studentId, id));
+		const { record: value, doc } = await this.#backend.read(draftKey(studentId, id));
 		if (value === undefined) return { status: 'missing' };
 		// A record under this key that is not this student's shape is unreadable, not someone
 		// else's drawing to show.
 		if (!isRecordOf(value, studentId) || value.id !== id)
 			return { status: 'unreadable', reason: 'corrupt' };
-		const parsed = parseDocument(value.doc);
+		const text = documentOf(value, doc);
+		if (text === null) return { status: 'unreadable', reason: 'corrupt' };
+		const parsed = parseDocument(text);
 		if (!parsed.ok) return { status: 'unreadable', reason: parsed.reason };
 		const result: LoadResult = {
 			status: 'ok',
@@ -269,7 +335,7 @@ export class LocalDrafts {
 		const [lower, upper] = studentKeyRange(studentId);
 		const values = await this.#backend.range(lower, upper);
 		return values
-			.filter((value): value is DraftRecord => isRecordOf(value, studentId))
+			.filter((value) => isRecordOf(value, studentId))
 			.map(({ id, title, updatedAt, thumbnail, serverRevision, dirty }) => ({
 				id,
 				title,
@@ -293,6 +359,7 @@ export class LocalDrafts {
 			if (!isRecordOf(value, studentId)) continue;
 			if (value.dirty === false && typeof value.serverRevision === 'number') {
 				await this.#backend.delete(draftKey(studentId, value.id));
+				this.#written.delete(draftKey(studentId, value.id));
 				removed++;
 			}
 		}
@@ -300,6 +367,7 @@ export class LocalDrafts {
 	}
 
 	async remove(studentId: string, id: string): Promise<void> {
+		this.#written.delete(draftKey(studentId, id));
 		await this.#backend.delete(draftKey(studentId, id));
 	}
 }
@@ -327,7 +395,9 @@ export class IndexedDbBackend implements DraftBackend {
 		this.#db = new Promise((resolve, reject) => {
 			const open = factory.open(DRAFTS_DB_NAME, DRAFTS_DB_VERSION);
 			open.onupgradeneeded = () => {
-				if (!open.result.objectStoreNames.contains(STORE)) open.result.createObjectStore(STORE);
+				const names = open.result.objectStoreNames;
+				if (!names.contains(STORE)) open.result.createObjectStore(STORE);
+				if (!names.contains(DOCS)) open.result.createObjectStore(DOCS);
 			};
 			open.onsuccess = () => {
 				// Let a newer Sprout in another tab upgrade the database instead of blocking it.
@@ -344,28 +414,46 @@ export class IndexedDbBackend implements DraftBackend {
 		return request(db.transaction(STORE, 'readonly').objectStore(STORE).get(key));
 	}
 
-	async put(key: string, value: DraftRecord): Promise<void> {
+	async read(key: string): Promise<{ record: unknown; doc: unknown }> {
 		const db = await this.#db;
-		const tx = db.transaction(STORE, 'readwrite');
+		const tx = db.transaction([STORE, DOCS], 'readonly');
+		const [record, doc] = await Promise.all([
+			request(tx.objectStore(STORE).get(key)),
+			request(tx.objectStore(DOCS).get(key))
+		]);
+		return { record, doc };
+	}
+
+	async put(key: string, value: StoredRecord, doc?: string): Promise<void> {
+		const db = await this.#db;
+		const tx = db.transaction([STORE, DOCS], 'readwrite');
 		tx.objectStore(STORE).put(value, key);
+		if (doc !== undefined) tx.objectStore(DOCS).put(doc, key);
 		await done(tx);
 	}
 
 	async delete(key: string): Promise<void> {
 		const db = await this.#db;
-		const tx = db.transaction(STORE, 'readwrite');
+		const tx = db.transaction([STORE, DOCS], 'readwrite');
 		tx.objectStore(STORE).delete(key);
+		tx.objectStore(DOCS).delete(key);
 		await done(tx);
 	}
 
-	async update(key: string, change: (old: unknown) => DraftRecord | undefined): Promise<void> {
+	async update(
+		key: string,
+		change: (old: unknown) => StoredRecord | undefined,
+		doc?: string
+	): Promise<void> {
 		const db = await this.#db;
-		const tx = db.transaction(STORE, 'readwrite');
+		const tx = db.transaction(doc === undefined ? [STORE] : [STORE, DOCS], 'readwrite');
 		const store = tx.objectStore(STORE);
 		const read = store.get(key);
 		read.onsuccess = () => {
 			const next = change(read.result);
-			if (next !== undefined) store.put(next, key);
+			if (next === undefined) return;
+			store.put(next, key);
+			if (doc !== undefined) tx.objectStore(DOCS).put(doc, key);
 		};
 		await done(tx);
 	}

@@ -90,6 +90,9 @@ export class StudioState {
 	}
 
 	resize(width: number, height: number): void {
+		// The observer also reports sub-pixel layout shifts (a status text changing width):
+		// resizing the stage reallocates and repaints every canvas, so only real changes count.
+		if (width === this.#viewport.width && height === this.#viewport.height) return;
 		this.#viewport = { width, height };
 		this.#renderer?.resize(width, height);
 		if (this.#isFitted) this.fit();
@@ -207,28 +210,7 @@ export class StudioState {
 	 * Costs a full-board pixel copy, so callers throttle it.
 	 */
 	makeThumbnail(maxWidth = 240): string | null {
-		const doc = this.getDocument();
-		if (!doc || !this.#renderer) return null;
-		const pixels = this.#renderer.getImageData();
-		const board = document.createElement('canvas');
-		board.width = pixels.width;
-		board.height = pixels.height;
-		const image =
-			pixels instanceof ImageData
-				? pixels
-				: new ImageData(new Uint8ClampedArray(pixels.data), pixels.width, pixels.height);
-		board.getContext('2d')?.putImageData(image, 0, 0);
-		const scale = Math.min(1, maxWidth / doc.width);
-		const thumb = document.createElement('canvas');
-		thumb.width = Math.round(doc.width * scale);
-		thumb.height = Math.round(doc.height * scale);
-		const ctx = thumb.getContext('2d');
-		if (!ctx) return null;
-		ctx.fillStyle = doc.background;
-		ctx.fillRect(0, 0, thumb.width, thumb.height);
-		ctx.drawImage(board, 0, 0, thumb.width, thumb.height);
-		board.width = 0;
-		return thumb.toDataURL('image/jpeg', 0.8);
+		return this.#renderer?.thumbnail(maxWidth) ?? null;
 	}
 
 	#setView(view: View): void {

@@ -1,5 +1,4 @@
 import type { DrawDocument, Op, StrokeOp } from '../document.ts';
-import type { PixelsLike } from '../paint.ts';
 import type { Renderer, View } from '../renderer.ts';
 
 export type RendererCall =
@@ -10,6 +9,7 @@ export type RendererCall =
 	| { method: 'endLiveStroke' }
 	| { method: 'showPreview'; op: Op | null }
 	| { method: 'setView'; view: View }
+	| { method: 'thumbnail'; maxWidth: number }
 	| { method: 'destroy' };
 
 /** Records what the editor asks for, so tests can assert on it without a canvas. */
@@ -69,12 +69,9 @@ export class FakeRenderer implements Renderer {
 		return this.color;
 	}
 
-	getImageData(): PixelsLike {
-		return {
-			data: new Uint8ClampedArray(this.width * this.height * 4),
-			width: this.width,
-			height: this.height
-		};
+	thumbnail(maxWidth: number): string | null {
+		this.calls.push({ method: 'thumbnail', maxWidth });
+		return 'data:image/jpeg;base64,';
 	}
 
 	async exportPng(): Promise<Blob> {

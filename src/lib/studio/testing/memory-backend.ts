@@ -1,8 +1,12 @@
-import type { DraftBackend, DraftRecord } from '../local-drafts.ts';
+import type { DraftBackend, StoredRecord } from '../local-drafts.ts';
 
-/** IndexedDB stand-in for tests: string keys ordered by code unit, values cloned on write. */
+/**
+ * IndexedDB stand-in for tests: string keys ordered by code unit, values cloned on write,
+ * records and documents in two maps like the two object stores.
+ */
 export class MemoryBackend implements DraftBackend {
 	map = new Map<string, unknown>();
+	docs = new Map<string, string>();
 	/** When set, every write fails with it (a full disk, a blocked database). */
 	failWith: Error | null = null;
 
@@ -10,19 +14,27 @@ export class MemoryBackend implements DraftBackend {
 		return this.map.get(key);
 	}
 
-	async put(key: string, value: DraftRecord) {
-		if (this.failWith) throw this.failWith;
-		this.map.set(key, structuredClone(value));
+	async read(key: string) {
+		return { record: structuredClone(this.map.get(key)), doc: this.docs.get(key) };
 	}
 
-	async update(key: string, change: (old: unknown) => DraftRecord | undefined) {
+	async put(key: string, value: StoredRecord, doc?: string) {
+		if (this.failWith) throw this.failWith;
+		this.map.set(key, structuredClone(value));
+		if (doc !== undefined) this.docs.set(key, doc);
+	}
+
+	async update(key: string, change: (old: unknown) => StoredRecord | undefined, doc?: string) {
 		if (this.failWith) throw this.failWith;
 		const next = change(structuredClone(this.map.get(key)));
-		if (next !== undefined) this.map.set(key, structuredClone(next));
+		if (next === undefined) return;
+		this.map.set(key, structuredClone(next));
+		if (doc !== undefined) this.docs.set(key, doc);
 	}
 
 	async delete(key: string) {
 		this.map.delete(key);
+		this.docs.delete(key);
 	}
 
 	async range(lower: string, upper: string) {

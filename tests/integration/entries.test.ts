@@ -15,6 +15,7 @@ import {
 	ENTRY_PROCESS_JOB,
 	EntryServiceError,
 	entryJobHandler,
+	entryJobHooks,
 	submitEntry,
 	uploadKey,
 	type SubmitInput
@@ -479,7 +480,7 @@ describe.each(testDatabases())('contest entries on $name', ({ url }) => {
 		});
 
 		const worker = new Worker(db, { concurrency: 1, pollMs: 20, onError: () => {} });
-		worker.register(ENTRY_PROCESS_JOB, entryJobHandler({ db, store }));
+		worker.register(ENTRY_PROCESS_JOB, entryJobHandler({ db, store }), entryJobHooks);
 		worker.start();
 		try {
 			await until(async () => {
@@ -522,12 +523,12 @@ describe.each(testDatabases())('contest entries on $name', ({ url }) => {
 		// Submitted while no worker runs (the server is down or busy).
 		const queued = await submitEntry({ db, store }, asChild(kid), await input(kid, contestId), NOW);
 		const stopped = new Worker(db, { pollMs: 20 });
-		stopped.register(ENTRY_PROCESS_JOB, entryJobHandler({ db, store }));
+		stopped.register(ENTRY_PROCESS_JOB, entryJobHandler({ db, store }), entryJobHooks);
 		await stopped.stop();
 		expect((await entryStatus(queued.entry.id)).status).toBe('processing');
 
 		const fresh = new Worker(db, { pollMs: 20, onError: () => {} });
-		fresh.register(ENTRY_PROCESS_JOB, entryJobHandler({ db, store }));
+		fresh.register(ENTRY_PROCESS_JOB, entryJobHandler({ db, store }), entryJobHooks);
 		fresh.start();
 		try {
 			await until(async () => (await entryStatus(queued.entry.id)).status === 'waiting');
@@ -535,6 +536,83 @@ describe.each(testDatabases())('contest entries on $name', ({ url }) => {
 			await fresh.stop();
 		}
 		expect((await entryStatus(queued.entry.id)).status).toBe('waiting');
+	});
+
+	/** The job of an entry, as the queue stored it. */
+	async function jobOf(entryId: string) {
+		const rows = await db
+			.selectFrom('job')
+			.selectAll()
+			.where('kind', '=', ENTRY_PROCESS_JOB)
+			.execute();
+		const row = rows.find(
+			(r) => (JSON.parse(r.payload) as { entryId: string }).entryId === entryId
+		);
+		if (!row) throw new Error(`no job for entry ${entryId}`);
+		return row;
+	}
+
+	it('asks for a new file when the last attempt times out (a storage read that never ends)', async () => {
+		const contestId = await addContest({ perChild: 5 });
+		const kid = kids[3]!;
+		const { entry } = await submitEntry(
+			{ db, store },
+			asChild(kid),
+			await input(kid, contestId),
+			NOW
+		);
+		// Every read of the upload hangs, as a stalled network disk or S3 endpoint can.
+		const stalled: ObjectStore = { ...store, get: () => new Promise(() => {}) };
+		const worker = new Worker(db, {
+			pollMs: 10,
+			timeoutMs: 100,
+			backoff: { baseMs: 10 },
+			onError: () => {}
+		});
+		worker.register(ENTRY_PROCESS_JOB, entryJobHandler({ db, store: stalled }), entryJobHooks);
+		worker.start();
+		try {
+			await until(async () => (await jobOf(entry.id)).status === 'failed');
+		} finally {
+			await worker.stop();
+		}
+		const job = await jobOf(entry.id);
+		expect(job).toMatchObject({ status: 'failed', attempts: 3, max_attempts: 3 });
+		expect(job.last_error).toMatch(/^JobTimeoutError/);
+		expect(await entryStatus(entry.id)).toMatchObject({
+			status: 'failed',
+			status_message: 'entries.error.processFailed'
+		});
+	});
+
+	it('asks for a new file when the worker died during the last attempt', async () => {
+		const contestId = await addContest({ perChild: 5 });
+		const kid = kids[4]!;
+		const { entry } = await submitEntry(
+			{ db, store },
+			asChild(kid),
+			await input(kid, contestId),
+			NOW
+		);
+		// As a crashed process leaves it: running its last attempt, the lease long gone.
+		await db
+			.updateTable('job')
+			.set({ status: 'running', attempts: 3, locked_until: Date.now() - 60_000 })
+			.where('id', '=', (await jobOf(entry.id)).id)
+			.execute();
+		const worker = new Worker(db, { pollMs: 10, onError: () => {} });
+		worker.register(ENTRY_PROCESS_JOB, entryJobHandler({ db, store }), entryJobHooks);
+		worker.start();
+		try {
+			await until(async () => (await entryStatus(entry.id)).status !== 'processing');
+		} finally {
+			await worker.stop();
+		}
+		expect(await entryStatus(entry.id)).toMatchObject({
+			status: 'failed',
+			status_message: 'entries.error.processFailed'
+		});
+		expect(await jobOf(entry.id)).toMatchObject({ status: 'failed', attempts: 3 });
 	});
 
 	it('shows entry media to the child, their teacher and organizers only', async () => {

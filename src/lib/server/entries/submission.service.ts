@@ -14,7 +14,7 @@ import { writeTransaction, type Db } from '../db/database.ts';
 import type { EntryStatus } from '../db/schema.ts';
 import { findDrawing } from '../drawings/drawing.repository.ts';
 import { newId } from '../ids.ts';
-import { enqueue, PermanentJobError, type JobHandler } from '../jobs/queue.ts';
+import { enqueue, PermanentJobError, type JobHandler, type JobHooks } from '../jobs/queue.ts';
 import { ImageRejectedError, inspectImage, type RejectionReason } from '../media/image.ts';
 import { MediaNotFoundError, processUpload } from '../media/media.service.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
@@ -278,38 +278,30 @@ export async function submitEntry(
 
 /**
  * Queue handler for `entry.process`: makes the renditions, records them on the entry and hands
- * it to the teacher ('waiting'). An image the pipeline refuses fails its own job and entry
- * ("please resubmit"); storage trouble is retried, and the entry fails only with the last try.
+ * it to the teacher ('waiting'). An image the pipeline refuses fails its job at once; storage
+ * trouble is retried. However the job ends up failing for good, `entryJobHooks` marks the entry.
  */
 export function entryJobHandler(deps: { db: Db; store: ObjectStore }): JobHandler {
 	const { db, store } = deps;
-	return async (payload, { job }) => {
+	return async (payload) => {
 		const { entryId } = (payload ?? {}) as { entryId?: unknown };
 		if (typeof entryId !== 'string') throw new PermanentJobError('payload has no entryId');
 		const entry = await repo.findEntry(db, entryId);
 		if (!entry) throw new PermanentJobError(`entry ${entryId} not found`);
 		// Already handled by an earlier attempt whose completion was not recorded.
 		if (entry.status !== 'processing' || !entry.original_key) return { skipped: entry.status };
-		const markFailed = () =>
-			repo.setEntryStatus(
-				db,
-				entryId,
-				'processing',
-				{ status: 'failed', status_message: PROCESS_FAILED_MESSAGE },
-				Date.now()
-			);
 		let media;
 		try {
 			media = await processUpload(store, entry.original_key);
 		} catch (err) {
 			if (err instanceof ImageRejectedError || err instanceof MediaNotFoundError) {
-				await markFailed();
 				throw new PermanentJobError(err.message, { cause: err });
 			}
-			if (job.attempt >= job.maxAttempts) await markFailed();
 			throw err;
 		}
 		// The renditions include a clean private original (no metadata): it replaces the upload.
+		// Only from 'processing': if this attempt timed out and the job was given up meanwhile,
+		// the entry already asks for a new file and stays that way.
 		const original = media.variants.find((v) => v.name === 'original');
 		const moved = await repo.setEntryStatus(
 			db,
@@ -327,6 +319,25 @@ export function entryJobHandler(deps: { db: Db; store: ObjectStore }): JobHandle
 		return { entryId, keyPrefix: media.keyPrefix };
 	};
 }
+
+/**
+ * Every way an `entry.process` job can fail for good — a refused image, the last attempt
+ * throwing or timing out, the worker dying during it — ends the same for the child: the entry
+ * says "please send it again" and frees its place.
+ */
+export const entryJobHooks: JobHooks = {
+	onFinalFailure: async (payload, { db }) => {
+		const { entryId } = (payload ?? {}) as { entryId?: unknown };
+		if (typeof entryId !== 'string') return;
+		await repo.setEntryStatus(
+			db,
+			entryId,
+			'processing',
+			{ status: 'failed', status_message: PROCESS_FAILED_MESSAGE },
+			Date.now()
+		);
+	}
+};
 
 export interface SubmittableContest {
 	id: string;

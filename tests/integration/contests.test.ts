@@ -33,7 +33,7 @@ function input(over: Partial<ContestInput> = {}): ContestInput {
 		opensAt: '2026-11-01T08:00',
 		closesAt: '2026-12-31T18:00',
 		entriesPerChild: '1',
-		boardOrientation: 'landscape',
+		boardSize: 'landscape',
 		allowStudio: true,
 		allowUpload: false,
 		...over
@@ -130,7 +130,8 @@ describe.each(testDatabases())('contests on $name', ({ url }) => {
 				[{ opensAt: '2026-12-31T18:00' }, 'contests.error.datesOrder'],
 				[{ entriesPerChild: '0' }, 'contests.error.entriesPerChild', { max: 10 }],
 				[{ entriesPerChild: '1.5' }, 'contests.error.entriesPerChild', { max: 10 }],
-				[{ boardOrientation: 'square' }, 'contests.error.orientation'],
+				[{ boardSize: '1600x1600' }, 'contests.error.boardSize'],
+				[{ boardSize: '' }, 'contests.error.boardSize'],
 				[{ allowStudio: false, allowUpload: false }, 'contests.error.sources'],
 				[{ schoolIds: ['no-such-school'] }, 'contests.error.school']
 			];

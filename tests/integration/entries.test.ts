@@ -106,7 +106,8 @@ describe.each(testDatabases())('contest entries on $name', ({ url }) => {
 				opensAt: options.opensAt ?? NOW - HOUR,
 				closesAt: options.closesAt ?? NOW + 24 * HOUR,
 				entriesPerChild: options.perChild ?? 1,
-				boardOrientation: 'any',
+				boardWidth: 1600,
+				boardHeight: 1200,
 				allowStudio: options.allowStudio ?? true,
 				allowUpload: true
 			}

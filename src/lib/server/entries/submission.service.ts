@@ -18,7 +18,7 @@ import { enqueue, PermanentJobError, type JobHandler, type JobHooks } from '../j
 import { ImageRejectedError, inspectImage, type RejectionReason } from '../media/image.ts';
 import { MediaNotFoundError, processUpload } from '../media/media.service.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
-import { checkEligibility, type EligibilityError } from './eligibility.ts';
+import { checkEligibility, type ContestFacts, type EligibilityError } from './eligibility.ts';
 import * as repo from './entry.repository.ts';
 
 export const ENTRY_PROCESS_JOB = 'entry.process';
@@ -141,7 +141,7 @@ async function resolveStudent(db: Db, submitter: Submitter) {
 	return student;
 }
 
-async function loadContestFacts(db: Db, contestId: string) {
+async function loadContestFacts(db: Db, contestId: string): Promise<ContestFacts | null> {
 	const row = await contests.findContest(db, contestId);
 	if (!row) return null;
 	const [bands, schoolIds] = await Promise.all([
@@ -349,17 +349,26 @@ export interface SubmittableContest {
 	ages: number[];
 }
 
-/** Open contests this child could enter now from the studio, in the reader's language. */
-export async function listSubmittableContests(
+export interface StudioEligibleContest {
+	row: contests.ContestRow;
+	facts: ContestFacts;
+	/** Entries of the child in this contest that still use up a place. */
+	activeEntries: number;
+}
+
+/**
+ * Open contests this child may enter from the studio now, by the same rules as a submission
+ * except the entry limit (`activeEntries` says how many places are used). Soonest closing first.
+ */
+export async function listStudioEligibleContests(
 	db: Db,
-	student: SessionStudent,
-	locale: Locale,
+	studentId: string,
 	now = Date.now()
-): Promise<SubmittableContest[]> {
-	const child = await repo.findStudentSchool(db, student.id);
+): Promise<StudioEligibleContest[]> {
+	const child = await repo.findStudentSchool(db, studentId);
 	if (!child) return [];
 	const rows = await contests.listOpenContests(db, now);
-	const out: SubmittableContest[] = [];
+	const out: StudioEligibleContest[] = [];
 	for (const row of rows) {
 		const facts = await loadContestFacts(db, row.id);
 		if (!facts) continue;
@@ -367,27 +376,44 @@ export async function listSubmittableContests(
 			contest: facts,
 			childSchoolId: child.school_id,
 			source: 'studio',
+			// The child's age is given when submitting: any age of the contest passes here.
 			age: facts.ageBands[0]?.minAge ?? -1,
 			title: 'x',
 			about: '',
 			drawing: null,
-			activeEntries: await repo.countActiveEntries(db, student.id, row.id),
+			activeEntries: 0,
 			now
 		});
 		if (!verdict.ok) continue;
-		const ages = facts.ageBands.flatMap((b) =>
-			Array.from({ length: b.maxAge - b.minAge + 1 }, (_, i) => b.minAge + i)
-		);
-		out.push({
-			id: row.id,
-			title: localize(parseLocalized(row.title), locale),
-			theme: localize(parseLocalized(row.theme), locale),
-			closesAt: row.closes_at ?? now,
-			timeZone: row.time_zone,
-			ages: [...new Set(ages)].sort((a, b) => a - b)
-		});
+		const activeEntries = await repo.countActiveEntries(db, studentId, row.id);
+		out.push({ row, facts, activeEntries });
 	}
 	return out;
+}
+
+/** Open contests this child could enter now from the studio, in the reader's language. */
+export async function listSubmittableContests(
+	db: Db,
+	student: SessionStudent,
+	locale: Locale,
+	now = Date.now()
+): Promise<SubmittableContest[]> {
+	const eligible = await listStudioEligibleContests(db, student.id, now);
+	return eligible
+		.filter(({ facts, activeEntries }) => activeEntries < facts.entriesPerChild)
+		.map(({ row, facts }) => {
+			const ages = facts.ageBands.flatMap((b) =>
+				Array.from({ length: b.maxAge - b.minAge + 1 }, (_, i) => b.minAge + i)
+			);
+			return {
+				id: row.id,
+				title: localize(parseLocalized(row.title), locale),
+				theme: localize(parseLocalized(row.theme), locale),
+				closesAt: row.closes_at ?? now,
+				timeZone: row.time_zone,
+				ages: [...new Set(ages)].sort((a, b) => a - b)
+			};
+		});
 }
 
 export interface MyEntry {

@@ -329,7 +329,8 @@ describe.each(testDatabases())('contests on $name', ({ url }) => {
 				ageBands: [
 					{ label: 'Petits', minAge: 6, maxAge: 8 },
 					{ label: '9–11', minAge: 9, maxAge: 11 }
-				]
+				],
+				board: { width: 1600, height: 1200 }
 			});
 			expect(fr[1]).toMatchObject({ title: '电子垃圾回收', isUpcoming: true });
 

@@ -77,12 +77,19 @@ function toJob(row: JobRow): Job {
 	};
 }
 
+/**
+ * Claims one due job of the given kinds. First gives up the jobs of those kinds whose worker
+ * died during their last attempt, calling their kind's final-failure hook from `hooks`.
+ */
 export async function claimNext(
 	db: Db,
 	kinds: readonly string[],
 	leaseMs: number,
-	now = Date.now()
+	now = Date.now(),
+	hooks: ReadonlyMap<string, JobHooks> = new Map(),
+	onError: (error: unknown, job: Job) => void = () => {}
 ): Promise<Job | undefined> {
+	await failAbandoned(db, kinds, hooks, now, onError);
 	const row = await claimNextJob(db, kinds, leaseMs, now);
 	return row && toJob(row);
 }
@@ -179,11 +186,12 @@ export async function fail(
  */
 export async function failAbandoned(
 	db: Db,
+	kinds: readonly string[],
 	hooks: ReadonlyMap<string, JobHooks>,
 	now = Date.now(),
 	onError: (error: unknown, job: Job) => void = () => {}
 ): Promise<string[]> {
-	const rows = await listAbandonedJobs(db, [...hooks.keys()], now);
+	const rows = await listAbandonedJobs(db, kinds, now);
 	const done: string[] = [];
 	for (const row of rows) {
 		const job = toJob(row);
@@ -320,13 +328,14 @@ export class Worker {
 
 	async #claimWhileFree(): Promise<void> {
 		try {
-			await failAbandoned(this.#db, this.#hooks, this.#clock(), this.#onError);
 			while (this.#started && this.#running.size < this.#concurrency) {
 				const job = await claimNext(
 					this.#db,
 					[...this.#handlers.keys()],
 					this.#leaseMs,
-					this.#clock()
+					this.#clock(),
+					this.#hooks,
+					this.#onError
 				);
 				if (!job) break;
 				const run = this.#run(job).finally(() => {

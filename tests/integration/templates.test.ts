@@ -180,8 +180,17 @@ describe.each(testDatabases())('colouring pages on $name', ({ url }) => {
 		// Mid-grey stays black, half see-through (255 − 128).
 		expect(await pixelAt(png, 320, 320)).toEqual([0, 0, 0, 127]);
 
-		const thumb = await sharp(await readObject(store, row!.thumb_key)).metadata();
-		expect(thumb).toMatchObject({ format: 'webp', width: 320, height: 240 });
+		const thumbBytes = await readObject(store, row!.thumb_key);
+		expect(await sharp(thumbBytes).metadata()).toMatchObject({
+			format: 'webp',
+			width: 320,
+			height: 240
+		});
+		// The picker shows clean white paper (the off-white 245 is gone), the bar still black.
+		const [paper] = await pixelAt(thumbBytes, 160, 60);
+		const [ink] = await pixelAt(thumbBytes, 160, 120);
+		expect(paper).toBeGreaterThanOrEqual(252);
+		expect(ink).toBeLessThanOrEqual(10);
 		expect((await store.head(row!.image_key))?.contentType).toBe('image/png');
 	});
 

@@ -299,23 +299,26 @@ export async function makeColouringTemplate(
 		throw new ImageRejectedError(reject('corrupt', message(err)));
 	}
 
-	// Grey + alpha, two bytes a pixel: grey stays 0 (black ink), alpha is the darkness.
+	// Grey + alpha, two bytes a pixel: grey stays 0 (black ink), alpha is the darkness. The
+	// thumbnail shows the same ink on clean white, so the picker looks like what the child gets.
 	const pixels = width * height;
 	const inkAlpha = Buffer.alloc(pixels * 2);
+	const onWhite = Buffer.alloc(pixels);
 	for (let i = 0; i < pixels; i++) {
 		const darkness = 255 - grey.data[i]!;
-		inkAlpha[i * 2 + 1] = darkness < TEMPLATE_SIZES.paperThreshold ? 0 : darkness;
+		const alpha = darkness < TEMPLATE_SIZES.paperThreshold ? 0 : darkness;
+		inkAlpha[i * 2 + 1] = alpha;
+		onWhite[i] = 255 - alpha;
 	}
-	const raw = { width, height, channels: 2 } as const;
 	const [lineArt, thumb] = await Promise.all([
 		encode(
-			sharp(inkAlpha, { raw })
+			sharp(inkAlpha, { raw: { width, height, channels: 2 } })
 				.toColourspace('b-w')
 				.png({ compressionLevel: 9, adaptiveFiltering: true }),
 			'png'
 		),
 		encode(
-			sharp(grey.data, { raw: { width, height, channels: 1 } })
+			sharp(onWhite, { raw: { width, height, channels: 1 } })
 				.resize(TEMPLATE_SIZES.thumbWidth)
 				.webp({ quality: 80, effort: 4 }),
 			'webp'

@@ -15,7 +15,7 @@ import {
 import type { Db } from '../../src/lib/server/db/database.ts';
 import { createMigrator } from '../../src/lib/server/db/migrate.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
-import { addUser } from './helpers/fixtures.ts';
+import { addUser, contestInput } from './helpers/fixtures.ts';
 
 const NOW = Date.UTC(2026, 10, 21, 12, 0);
 
@@ -34,21 +34,7 @@ interface OldSchema {
 }
 
 function input(boardSize: string): ContestInput {
-	return {
-		title: { 'zh-CN': '蓝色星球', en: '', fr: '' },
-		theme: { 'zh-CN': '', en: '', fr: '' },
-		brief: { 'zh-CN': '', en: '', fr: '' },
-		rules: { 'zh-CN': '', en: '', fr: '' },
-		ageBands: '6-8',
-		schoolIds: [],
-		timeZone: 'Asia/Shanghai',
-		opensAt: '2026-11-01T08:00',
-		closesAt: '2026-12-31T18:00',
-		entriesPerChild: '1',
-		boardSize,
-		allowStudio: true,
-		allowUpload: true
-	};
+	return contestInput({ boardSize });
 }
 
 describe.each(testDatabases())('contest art board on $name', ({ url }) => {

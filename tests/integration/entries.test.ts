@@ -553,67 +553,73 @@ describe.each(testDatabases())('contest entries on $name', ({ url }) => {
 		return row;
 	}
 
-	it('asks for a new file when the last attempt times out (a storage read that never ends)', async () => {
+	/** Runs an entry worker (with the real hooks) until `condition` holds, then stops it. */
+	async function runEntryWorker(
+		condition: () => Promise<boolean>,
+		options: { store?: ObjectStore; timeoutMs?: number } = {}
+	): Promise<void> {
+		const worker = new Worker(db, {
+			pollMs: 10,
+			timeoutMs: options.timeoutMs,
+			backoff: { baseMs: 10 },
+			onError: () => {}
+		});
+		worker.register(
+			ENTRY_PROCESS_JOB,
+			entryJobHandler({ db, store: options.store ?? store }),
+			entryJobHooks
+		);
+		worker.start();
+		try {
+			await until(condition);
+		} finally {
+			await worker.stop();
+		}
+	}
+
+	/** A fresh entry of `kid`, received and waiting for its processing job. */
+	async function receivedEntry(kid: SessionStudent): Promise<string> {
 		const contestId = await addContest({ perChild: 5 });
-		const kid = kids[3]!;
 		const { entry } = await submitEntry(
 			{ db, store },
 			asChild(kid),
 			await input(kid, contestId),
 			NOW
 		);
+		return entry.id;
+	}
+
+	it('asks for a new file when the last attempt times out (a storage read that never ends)', async () => {
+		const entryId = await receivedEntry(kids[3]!);
 		// Every read of the upload hangs, as a stalled network disk or S3 endpoint can.
 		const stalled: ObjectStore = { ...store, get: () => new Promise(() => {}) };
-		const worker = new Worker(db, {
-			pollMs: 10,
-			timeoutMs: 100,
-			backoff: { baseMs: 10 },
-			onError: () => {}
+		await runEntryWorker(async () => (await jobOf(entryId)).status === 'failed', {
+			store: stalled,
+			timeoutMs: 100
 		});
-		worker.register(ENTRY_PROCESS_JOB, entryJobHandler({ db, store: stalled }), entryJobHooks);
-		worker.start();
-		try {
-			await until(async () => (await jobOf(entry.id)).status === 'failed');
-		} finally {
-			await worker.stop();
-		}
-		const job = await jobOf(entry.id);
+		const job = await jobOf(entryId);
 		expect(job).toMatchObject({ status: 'failed', attempts: 3, max_attempts: 3 });
 		expect(job.last_error).toMatch(/^JobTimeoutError/);
-		expect(await entryStatus(entry.id)).toMatchObject({
+		expect(await entryStatus(entryId)).toMatchObject({
 			status: 'failed',
 			status_message: 'entries.error.processFailed'
 		});
 	});
 
 	it('asks for a new file when the worker died during the last attempt', async () => {
-		const contestId = await addContest({ perChild: 5 });
-		const kid = kids[4]!;
-		const { entry } = await submitEntry(
-			{ db, store },
-			asChild(kid),
-			await input(kid, contestId),
-			NOW
-		);
+		const entryId = await receivedEntry(kids[4]!);
 		// As a crashed process leaves it: running its last attempt, the lease long gone.
 		await db
 			.updateTable('job')
 			.set({ status: 'running', attempts: 3, locked_until: Date.now() - 60_000 })
-			.where('id', '=', (await jobOf(entry.id)).id)
+			.where('id', '=', (await jobOf(entryId)).id)
 			.execute();
-		const worker = new Worker(db, { pollMs: 10, onError: () => {} });
-		worker.register(ENTRY_PROCESS_JOB, entryJobHandler({ db, store }), entryJobHooks);
-		worker.start();
-		try {
-			await until(async () => (await entryStatus(entry.id)).status !== 'processing');
-		} finally {
-			await worker.stop();
-		}
-		expect(await entryStatus(entry.id)).toMatchObject({
+		await runEntryWorker(async () => (await entryStatus(entryId)).status !== 'processing');
+		expect(await entryStatus(entryId)).toMatchObject({
 			status: 'failed',
 			status_message: 'entries.error.processFailed'
 		});
-		expect(await jobOf(entry.id)).toMatchObject({ status: 'failed', attempts: 3 });
+		expect(await jobOf(entryId)).toMatchObject({ status: 'failed', attempts: 3 });
 	});
 
 	it('shows entry media to the child, their teacher and organizers only', async () => {

@@ -27,7 +27,7 @@ import type { Db } from '../../src/lib/server/db/database.ts';
 import { createLocalStore } from '../../src/lib/server/storage/local-store.ts';
 import type { ObjectStore } from '../../src/lib/server/storage/object-store.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
-import { addClassroom, addSchool, addUser } from './helpers/fixtures.ts';
+import { addClassroom, addSchool, addUser, contestInput } from './helpers/fixtures.ts';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 21, 12, 0);
@@ -76,23 +76,15 @@ async function listKeys(store: ObjectStore): Promise<string[]> {
 	return keys.sort();
 }
 
+/** Open from Nov 1 to Dec 31 (Shanghai time), for every school and both sources. */
 function input(over: Partial<ContestInput> = {}): ContestInput {
-	return {
+	return contestInput({
 		title: { 'zh-CN': '森林涂色', en: 'Colour the forest', fr: '' },
 		theme: { 'zh-CN': '保护森林', en: 'Save the forest', fr: '' },
-		brief: { 'zh-CN': '', en: '', fr: '' },
-		rules: { 'zh-CN': '', en: '', fr: '' },
 		ageBands: '6-8\n9-11',
-		schoolIds: [],
-		timeZone: 'Asia/Shanghai',
-		opensAt: '2026-11-01T08:00',
-		closesAt: '2026-12-31T18:00',
-		entriesPerChild: '1',
-		boardSize: 'landscape',
-		allowStudio: true,
 		allowUpload: true,
 		...over
-	};
+	});
 }
 
 function ok(result: TemplateResult): string {

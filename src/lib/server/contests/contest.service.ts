@@ -110,6 +110,21 @@ export function parseLocalized(json: string): LocalizedText {
 	return { 'zh-CN': pick('zh-CN'), en: pick('en'), fr: pick('fr') };
 }
 
+/** How a list of open contests names one, in the reader's language. */
+export function contestHeading(
+	row: Pick<contests.ContestRow, 'id' | 'title' | 'theme' | 'closes_at' | 'time_zone'>,
+	locale: Locale,
+	now: number
+): { id: string; title: string; theme: string; closesAt: number; timeZone: string } {
+	return {
+		id: row.id,
+		title: localize(parseLocalized(row.title), locale),
+		theme: localize(parseLocalized(row.theme), locale),
+		closesAt: row.closes_at ?? now,
+		timeZone: row.time_zone
+	};
+}
+
 export function boardOf(row: { board_width: number; board_height: number }): BoardSize {
 	return { width: row.board_width, height: row.board_height };
 }

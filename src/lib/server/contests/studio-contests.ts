@@ -8,7 +8,7 @@ import type { Db } from '../db/database.ts';
 import { listStudioEligibleContests } from '../entries/submission.service.ts';
 import type { Locale } from '../../i18n/index.ts';
 import type { BoardSize } from '../../contests/board-size.ts';
-import { boardOf, localize, parseLocalized } from './contest.service.ts';
+import { boardOf, contestHeading } from './contest.service.ts';
 import { listTemplates } from './template.repository.ts';
 import { toTemplateView, type TemplateView } from './template.service.ts';
 
@@ -50,11 +50,7 @@ export async function studioContestsFor(
 		eligible.map((e) => e.row.id)
 	);
 	return eligible.map(({ row, facts, activeEntries }) => ({
-		id: row.id,
-		title: localize(parseLocalized(row.title), locale),
-		theme: localize(parseLocalized(row.theme), locale),
-		closesAt: row.closes_at ?? now,
-		timeZone: row.time_zone,
+		...contestHeading(row, locale, now),
 		board: boardOf(row),
 		entriesLeft: Math.max(0, facts.entriesPerChild - activeEntries),
 		templates: templates.filter((t) => t.contest_id === row.id).map(toTemplateView)

@@ -9,7 +9,7 @@ import type { SessionStudent, SessionUser } from '../auth/session.ts';
 import { getManagedClassroom } from '../classrooms/classroom.service.ts';
 import type { Locale } from '../../i18n/index.ts';
 import * as contests from '../contests/contest.repository.ts';
-import { localize, parseLocalized } from '../contests/contest.service.ts';
+import { contestHeading, localize, parseLocalized } from '../contests/contest.service.ts';
 import { writeTransaction, type Db } from '../db/database.ts';
 import type { EntryStatus } from '../db/schema.ts';
 import { findDrawing } from '../drawings/drawing.repository.ts';
@@ -406,11 +406,7 @@ export async function listSubmittableContests(
 				Array.from({ length: b.maxAge - b.minAge + 1 }, (_, i) => b.minAge + i)
 			);
 			return {
-				id: row.id,
-				title: localize(parseLocalized(row.title), locale),
-				theme: localize(parseLocalized(row.theme), locale),
-				closesAt: row.closes_at ?? now,
-				timeZone: row.time_zone,
+				...contestHeading(row, locale, now),
 				ages: [...new Set(ages)].sort((a, b) => a - b)
 			};
 		});

@@ -138,7 +138,8 @@ async function seed(db: Db, now: number): Promise<Seeded> {
 			opensAt: now - 3600_000,
 			closesAt: now + 24 * 3600_000,
 			entriesPerChild: 1,
-			boardOrientation: 'any',
+			boardWidth: 1600,
+			boardHeight: 1200,
 			allowStudio: true,
 			allowUpload: true
 		}

@@ -14,31 +14,14 @@ import {
 } from '../../src/lib/server/contests/contest.service.ts';
 import { findContest } from '../../src/lib/server/contests/contest.repository.ts';
 import type { Db } from '../../src/lib/server/db/database.ts';
-import { addSchool, addUser, countRows } from './helpers/fixtures.ts';
+import { addSchool, addUser, contestInput, countRows } from './helpers/fixtures.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
 
 const DAY = 86_400_000;
 /** A fixed "now" (2026-11-21 12:00 UTC = 20:00 in Shanghai) so the window is deterministic. */
 const NOW = Date.UTC(2026, 10, 21, 12, 0);
 
-function input(over: Partial<ContestInput> = {}): ContestInput {
-	return {
-		title: { 'zh-CN': '我的绿色生活', en: 'My life in green', fr: '' },
-		theme: { 'zh-CN': '节约用水', en: '', fr: '' },
-		brief: { 'zh-CN': '画出你身边的绿色。', en: '', fr: '' },
-		rules: { 'zh-CN': '每人一幅。', en: '', fr: '' },
-		ageBands: '6-8\n9-11 Middle',
-		schoolIds: [],
-		timeZone: 'Asia/Shanghai',
-		opensAt: '2026-11-01T08:00',
-		closesAt: '2026-12-31T18:00',
-		entriesPerChild: '1',
-		boardOrientation: 'landscape',
-		allowStudio: true,
-		allowUpload: false,
-		...over
-	};
-}
+const input = contestInput;
 
 async function create(db: Db, actor: SessionUser, over: Partial<ContestInput> = {}) {
 	const result = await createContest(db, actor, input(over), NOW);
@@ -130,7 +113,8 @@ describe.each(testDatabases())('contests on $name', ({ url }) => {
 				[{ opensAt: '2026-12-31T18:00' }, 'contests.error.datesOrder'],
 				[{ entriesPerChild: '0' }, 'contests.error.entriesPerChild', { max: 10 }],
 				[{ entriesPerChild: '1.5' }, 'contests.error.entriesPerChild', { max: 10 }],
-				[{ boardOrientation: 'square' }, 'contests.error.orientation'],
+				[{ boardSize: '1600x1600' }, 'contests.error.boardSize'],
+				[{ boardSize: '' }, 'contests.error.boardSize'],
 				[{ allowStudio: false, allowUpload: false }, 'contests.error.sources'],
 				[{ schoolIds: ['no-such-school'] }, 'contests.error.school']
 			];
@@ -328,7 +312,8 @@ describe.each(testDatabases())('contests on $name', ({ url }) => {
 				ageBands: [
 					{ label: 'Petits', minAge: 6, maxAge: 8 },
 					{ label: '9–11', minAge: 9, maxAge: 11 }
-				]
+				],
+				board: { width: 1600, height: 1200 }
 			});
 			expect(fr[1]).toMatchObject({ title: '电子垃圾回收', isUpcoming: true });
 

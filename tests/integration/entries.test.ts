@@ -15,6 +15,7 @@ import {
 	ENTRY_PROCESS_JOB,
 	EntryServiceError,
 	entryJobHandler,
+	entryJobHooks,
 	submitEntry,
 	uploadKey,
 	type SubmitInput
@@ -105,7 +106,8 @@ describe.each(testDatabases())('contest entries on $name', ({ url }) => {
 				opensAt: options.opensAt ?? NOW - HOUR,
 				closesAt: options.closesAt ?? NOW + 24 * HOUR,
 				entriesPerChild: options.perChild ?? 1,
-				boardOrientation: 'any',
+				boardWidth: 1600,
+				boardHeight: 1200,
 				allowStudio: options.allowStudio ?? true,
 				allowUpload: true
 			}
@@ -479,7 +481,7 @@ describe.each(testDatabases())('contest entries on $name', ({ url }) => {
 		});
 
 		const worker = new Worker(db, { concurrency: 1, pollMs: 20, onError: () => {} });
-		worker.register(ENTRY_PROCESS_JOB, entryJobHandler({ db, store }));
+		worker.register(ENTRY_PROCESS_JOB, entryJobHandler({ db, store }), entryJobHooks);
 		worker.start();
 		try {
 			await until(async () => {
@@ -522,12 +524,12 @@ describe.each(testDatabases())('contest entries on $name', ({ url }) => {
 		// Submitted while no worker runs (the server is down or busy).
 		const queued = await submitEntry({ db, store }, asChild(kid), await input(kid, contestId), NOW);
 		const stopped = new Worker(db, { pollMs: 20 });
-		stopped.register(ENTRY_PROCESS_JOB, entryJobHandler({ db, store }));
+		stopped.register(ENTRY_PROCESS_JOB, entryJobHandler({ db, store }), entryJobHooks);
 		await stopped.stop();
 		expect((await entryStatus(queued.entry.id)).status).toBe('processing');
 
 		const fresh = new Worker(db, { pollMs: 20, onError: () => {} });
-		fresh.register(ENTRY_PROCESS_JOB, entryJobHandler({ db, store }));
+		fresh.register(ENTRY_PROCESS_JOB, entryJobHandler({ db, store }), entryJobHooks);
 		fresh.start();
 		try {
 			await until(async () => (await entryStatus(queued.entry.id)).status === 'waiting');
@@ -535,6 +537,89 @@ describe.each(testDatabases())('contest entries on $name', ({ url }) => {
 			await fresh.stop();
 		}
 		expect((await entryStatus(queued.entry.id)).status).toBe('waiting');
+	});
+
+	/** The job of an entry, as the queue stored it. */
+	async function jobOf(entryId: string) {
+		const rows = await db
+			.selectFrom('job')
+			.selectAll()
+			.where('kind', '=', ENTRY_PROCESS_JOB)
+			.execute();
+		const row = rows.find(
+			(r) => (JSON.parse(r.payload) as { entryId: string }).entryId === entryId
+		);
+		if (!row) throw new Error(`no job for entry ${entryId}`);
+		return row;
+	}
+
+	/** Runs an entry worker (with the real hooks) until `condition` holds, then stops it. */
+	async function runEntryWorker(
+		condition: () => Promise<boolean>,
+		options: { store?: ObjectStore; timeoutMs?: number } = {}
+	): Promise<void> {
+		const worker = new Worker(db, {
+			pollMs: 10,
+			timeoutMs: options.timeoutMs,
+			backoff: { baseMs: 10 },
+			onError: () => {}
+		});
+		worker.register(
+			ENTRY_PROCESS_JOB,
+			entryJobHandler({ db, store: options.store ?? store }),
+			entryJobHooks
+		);
+		worker.start();
+		try {
+			await until(condition);
+		} finally {
+			await worker.stop();
+		}
+	}
+
+	/** A fresh entry of `kid`, received and waiting for its processing job. */
+	async function receivedEntry(kid: SessionStudent): Promise<string> {
+		const contestId = await addContest({ perChild: 5 });
+		const { entry } = await submitEntry(
+			{ db, store },
+			asChild(kid),
+			await input(kid, contestId),
+			NOW
+		);
+		return entry.id;
+	}
+
+	it('asks for a new file when the last attempt times out (a storage read that never ends)', async () => {
+		const entryId = await receivedEntry(kids[3]!);
+		// Every read of the upload hangs, as a stalled network disk or S3 endpoint can.
+		const stalled: ObjectStore = { ...store, get: () => new Promise(() => {}) };
+		await runEntryWorker(async () => (await jobOf(entryId)).status === 'failed', {
+			store: stalled,
+			timeoutMs: 100
+		});
+		const job = await jobOf(entryId);
+		expect(job).toMatchObject({ status: 'failed', attempts: 3, max_attempts: 3 });
+		expect(job.last_error).toMatch(/^JobTimeoutError/);
+		expect(await entryStatus(entryId)).toMatchObject({
+			status: 'failed',
+			status_message: 'entries.error.processFailed'
+		});
+	});
+
+	it('asks for a new file when the worker died during the last attempt', async () => {
+		const entryId = await receivedEntry(kids[4]!);
+		// As a crashed process leaves it: running its last attempt, the lease long gone.
+		await db
+			.updateTable('job')
+			.set({ status: 'running', attempts: 3, locked_until: Date.now() - 60_000 })
+			.where('id', '=', (await jobOf(entryId)).id)
+			.execute();
+		await runEntryWorker(async () => (await entryStatus(entryId)).status !== 'processing');
+		expect(await entryStatus(entryId)).toMatchObject({
+			status: 'failed',
+			status_message: 'entries.error.processFailed'
+		});
+		expect(await jobOf(entryId)).toMatchObject({ status: 'failed', attempts: 3 });
 	});
 
 	it('shows entry media to the child, their teacher and organizers only', async () => {

@@ -65,7 +65,8 @@ async function addContest(db: Db, title = '我的绿色生活', schools: string[
 			opensAt: NOW - 86_400_000,
 			closesAt: NOW + 86_400_000,
 			entriesPerChild: 3,
-			boardOrientation: 'any',
+			boardWidth: 1600,
+			boardHeight: 1200,
 			allowStudio: true,
 			allowUpload: true
 		}

@@ -9,7 +9,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { createObjectStore, type ObjectStore } from './storage/index.ts';
 import { deleteExpiredSessions } from './auth/session.ts';
 import { pruneFailures } from './auth/rate-limit.ts';
-import { ENTRY_PROCESS_JOB, entryJobHandler } from './entries/submission.service.ts';
+import { ENTRY_PROCESS_JOB, entryJobHandler, entryJobHooks } from './entries/submission.service.ts';
 import { Worker } from './jobs/queue.ts';
 
 export interface Services {
@@ -58,7 +58,7 @@ function startHousekeeping(db: Db): void {
  */
 function startWorker(db: Db, store: ObjectStore): void {
 	const worker = new Worker(db, { concurrency: 1 });
-	worker.register(ENTRY_PROCESS_JOB, entryJobHandler({ db, store }));
+	worker.register(ENTRY_PROCESS_JOB, entryJobHandler({ db, store }), entryJobHooks);
 	worker.start();
 	for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 		process.once(signal, () => {

@@ -1,6 +1,7 @@
 // Rows for integration tests, written straight through the repositories so a test pays for
 // argon2 only when it signs in with a password (`hashPassword` is deliberately slow).
 import type { SessionUser } from '../../../src/lib/server/auth/session.ts';
+import type { ContestInput } from '../../../src/lib/server/contests/contest.service.ts';
 import {
 	insertClassroom,
 	insertStudents
@@ -109,4 +110,24 @@ export async function countRows(
 		.select((eb) => eb.fn.countAll<number | string>().as('n'))
 		.executeTakeFirstOrThrow();
 	return Number(row.n);
+}
+
+/** The contest form as an organizer fills it in (a draft from Nov 1 to Dec 31, Shanghai time). */
+export function contestInput(over: Partial<ContestInput> = {}): ContestInput {
+	return {
+		title: { 'zh-CN': '我的绿色生活', en: 'My life in green', fr: '' },
+		theme: { 'zh-CN': '节约用水', en: '', fr: '' },
+		brief: { 'zh-CN': '画出你身边的绿色。', en: '', fr: '' },
+		rules: { 'zh-CN': '每人一幅。', en: '', fr: '' },
+		ageBands: '6-8\n9-11 Middle',
+		schoolIds: [],
+		timeZone: 'Asia/Shanghai',
+		opensAt: '2026-11-01T08:00',
+		closesAt: '2026-12-31T18:00',
+		entriesPerChild: '1',
+		boardSize: 'landscape',
+		allowStudio: true,
+		allowUpload: false,
+		...over
+	};
 }

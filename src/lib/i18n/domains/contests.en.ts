@@ -53,10 +53,6 @@ export const contestsEn: Record<keyof typeof contestsZhCN, string> = {
 		'Local time in the chosen time zone. A draft can leave the dates empty for now.',
 	'contests.form.settings': 'Artwork requirements',
 	'contests.form.entriesPerChild': 'Entries per child',
-	'contests.form.orientation': 'Art board orientation',
-	'contests.form.orientation.landscape': 'Landscape',
-	'contests.form.orientation.portrait': 'Portrait',
-	'contests.form.orientation.any': 'Either',
 	'contests.form.sources': 'Allowed sources',
 	'contests.form.sourceStudio': 'Children draw in the studio',
 	'contests.form.sourceUpload': 'Teachers upload a photo or scan of paper artwork',
@@ -102,7 +98,6 @@ export const contestsEn: Record<keyof typeof contestsZhCN, string> = {
 	'contests.error.date': 'That date or time is not valid. Please choose it again.',
 	'contests.error.datesOrder': 'The closing time must be after the opening time.',
 	'contests.error.entriesPerChild': 'Entries per child must be between 1 and {max}.',
-	'contests.error.orientation': 'Please choose an art board orientation.',
 	'contests.error.sources': 'Allow at least one source of artwork.',
 	'contests.error.school': 'A chosen school no longer exists. Reload the page and choose again.',
 	'contests.error.notFound': 'This contest was not found.',
@@ -125,5 +120,49 @@ export const contestsEn: Record<keyof typeof contestsZhCN, string> = {
 	'contests.error.transition.datesOrder':
 		'Cannot open yet: the closing time must be after the opening time.',
 	'contests.error.transition.windowOver':
-		'The closing time has passed. Move it to a later time first, then open the contest.'
+		'The closing time has passed. Move it to a later time first, then open the contest.',
+
+	'contests.form.boardSize': 'Art board size',
+	'contests.form.boardSizeHint':
+		'The board children draw on in the studio; colouring pages are fitted to it.',
+	'contests.form.board.landscape': 'Landscape',
+	'contests.form.board.portrait': 'Portrait',
+	'contests.form.board.square': 'Square',
+	'contests.form.board.a4Landscape': 'A4 landscape',
+	'contests.form.board.a4Portrait': 'A4 portrait',
+	'contests.form.board.size': '{width} × {height} pixels',
+	'contests.error.boardSize': 'Please choose one of the art board sizes.',
+	'contests.hub.lead': 'Run contests: texts, dates, age bands, colouring pages and entries.',
+	'contests.hub.leadAdmin': 'Manage accounts, schools, classes and contests.',
+	'contests.templates.title': 'Colouring pages',
+	'contests.templates.lead':
+		'Optional line drawings children can colour in the studio. Upload a clear black-on-white drawing (PNG, JPEG or WebP): it is fitted to the art board and the white paper becomes transparent.',
+	'contests.templates.empty': 'No colouring page yet.',
+	'contests.templates.listLabel': 'Colouring pages of this contest',
+	'contests.templates.preview': 'Preview: {label}',
+	'contests.templates.size': '{width} × {height} pixels',
+	'contests.templates.label': 'Name',
+	'contests.templates.labelHint':
+		'A few words children see in the studio, e.g. “Forest animals”. {max} characters at most.',
+	'contests.templates.file': 'Line drawing',
+	'contests.templates.fileHint': 'PNG, JPEG or WebP, up to 20 MB.',
+	'contests.templates.add': 'Add colouring page',
+	'contests.templates.addTitle': 'New colouring page',
+	'contests.templates.added': 'Colouring page “{label}” added.',
+	'contests.templates.removed': 'Colouring page removed.',
+	'contests.templates.moved': 'Order updated.',
+	'contests.templates.remove': 'Remove',
+	'contests.templates.removeNamed': 'Remove “{label}”',
+	'contests.templates.moveUp': 'Move “{label}” up',
+	'contests.templates.moveDown': 'Move “{label}” down',
+	'contests.templates.count': '{count} of {max}',
+	'contests.templates.locked':
+		'Colouring pages can change only while the contest is a draft or open.',
+	'contests.templates.error.label':
+		'Please give the colouring page a name of at most {max} characters.',
+	'contests.templates.error.noFile': 'Please choose a picture file.',
+	'contests.templates.error.tooMany': 'A contest can have at most {max} colouring pages.',
+	'contests.templates.error.notFound': 'This colouring page was not found. Reload the page.',
+	'contests.templates.error.locked':
+		'Colouring pages can change only while the contest is a draft or open.'
 };

@@ -54,10 +54,6 @@ export const contestsFr: Record<keyof typeof contestsZhCN, string> = {
 		'Heure locale du fuseau choisi. Un brouillon peut laisser les dates vides pour l’instant.',
 	'contests.form.settings': 'Exigences pour les œuvres',
 	'contests.form.entriesPerChild': 'Œuvres par enfant',
-	'contests.form.orientation': 'Orientation de la feuille',
-	'contests.form.orientation.landscape': 'Paysage',
-	'contests.form.orientation.portrait': 'Portrait',
-	'contests.form.orientation.any': 'Au choix',
 	'contests.form.sources': 'Sources acceptées',
 	'contests.form.sourceStudio': 'Les enfants dessinent dans l’atelier',
 	'contests.form.sourceUpload': 'L’enseignant envoie la photo ou le scan d’un dessin sur papier',
@@ -103,7 +99,6 @@ export const contestsFr: Record<keyof typeof contestsZhCN, string> = {
 	'contests.error.date': 'Cette date ou cette heure n’est pas valable. Choisissez-la à nouveau.',
 	'contests.error.datesOrder': 'La clôture doit venir après l’ouverture.',
 	'contests.error.entriesPerChild': 'Le nombre d’œuvres par enfant va de 1 à {max}.',
-	'contests.error.orientation': 'Choisissez une orientation de feuille.',
 	'contests.error.sources': 'Acceptez au moins une source d’œuvres.',
 	'contests.error.school':
 		'Une école choisie n’existe plus. Rechargez la page et choisissez à nouveau.',
@@ -132,5 +127,49 @@ export const contestsFr: Record<keyof typeof contestsZhCN, string> = {
 	'contests.error.transition.datesOrder':
 		'Impossible d’ouvrir pour l’instant : la clôture doit venir après l’ouverture.',
 	'contests.error.transition.windowOver':
-		'L’heure de clôture est passée. Repoussez-la d’abord, puis ouvrez le concours.'
+		'L’heure de clôture est passée. Repoussez-la d’abord, puis ouvrez le concours.',
+
+	'contests.form.boardSize': 'Taille de la feuille',
+	'contests.form.boardSizeHint':
+		'La feuille sur laquelle les enfants dessinent dans l’atelier ; les coloriages y sont ajustés.',
+	'contests.form.board.landscape': 'Paysage',
+	'contests.form.board.portrait': 'Portrait',
+	'contests.form.board.square': 'Carré',
+	'contests.form.board.a4Landscape': 'A4 paysage',
+	'contests.form.board.a4Portrait': 'A4 portrait',
+	'contests.form.board.size': '{width} × {height} pixels',
+	'contests.error.boardSize': 'Choisissez une des tailles de feuille proposées.',
+	'contests.hub.lead':
+		'Gérez les concours : textes, dates, tranches d’âge, coloriages et participations.',
+	'contests.hub.leadAdmin': 'Gérez les comptes, les écoles, les classes et les concours.',
+	'contests.templates.title': 'Coloriages',
+	'contests.templates.lead':
+		'Facultatif : des dessins au trait que les enfants peuvent colorier dans l’atelier. Envoyez un dessin net, noir sur blanc (PNG, JPEG ou WebP) : il est ajusté à la feuille et le papier blanc devient transparent.',
+	'contests.templates.empty': 'Aucun coloriage pour l’instant.',
+	'contests.templates.listLabel': 'Coloriages de ce concours',
+	'contests.templates.preview': 'Aperçu : {label}',
+	'contests.templates.size': '{width} × {height} pixels',
+	'contests.templates.label': 'Nom',
+	'contests.templates.labelHint':
+		'Quelques mots que les enfants voient dans l’atelier, par ex. « Animaux de la forêt ». {max} caractères au plus.',
+	'contests.templates.file': 'Dessin au trait',
+	'contests.templates.fileHint': 'PNG, JPEG ou WebP, 20 Mo au plus.',
+	'contests.templates.add': 'Ajouter le coloriage',
+	'contests.templates.addTitle': 'Nouveau coloriage',
+	'contests.templates.added': 'Coloriage « {label} » ajouté.',
+	'contests.templates.removed': 'Coloriage supprimé.',
+	'contests.templates.moved': 'Ordre mis à jour.',
+	'contests.templates.remove': 'Supprimer',
+	'contests.templates.removeNamed': 'Supprimer « {label} »',
+	'contests.templates.moveUp': 'Monter « {label} »',
+	'contests.templates.moveDown': 'Descendre « {label} »',
+	'contests.templates.count': '{count} sur {max}',
+	'contests.templates.locked':
+		'Les coloriages ne peuvent changer que tant que le concours est un brouillon ou ouvert.',
+	'contests.templates.error.label': 'Donnez au coloriage un nom de {max} caractères au plus.',
+	'contests.templates.error.noFile': 'Choisissez un fichier image.',
+	'contests.templates.error.tooMany': 'Un concours peut avoir au plus {max} coloriages.',
+	'contests.templates.error.notFound': 'Ce coloriage est introuvable. Rechargez la page.',
+	'contests.templates.error.locked':
+		'Les coloriages ne peuvent changer que tant que le concours est un brouillon ou ouvert.'
 };

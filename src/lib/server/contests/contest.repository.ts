@@ -1,3 +1,4 @@
+import { orientationOf } from '../../contests/board-size.ts';
 import type { Db } from '../db/database.ts';
 import type { BoardOrientation, ContestStatus } from '../db/schema.ts';
 import { newId } from '../ids.ts';
@@ -16,6 +17,8 @@ export interface ContestRow {
 	closes_at: number | null;
 	entries_per_child: number;
 	board_orientation: BoardOrientation;
+	board_width: number;
+	board_height: number;
 	allow_studio: number;
 	allow_upload: number;
 	updated_at: number;
@@ -30,7 +33,9 @@ export interface ContestValues {
 	opensAt: number | null;
 	closesAt: number | null;
 	entriesPerChild: number;
-	boardOrientation: BoardOrientation;
+	/** Art board in pixels (a preset); the stored orientation is derived from it. */
+	boardWidth: number;
+	boardHeight: number;
 	allowStudio: boolean;
 	allowUpload: boolean;
 }
@@ -47,6 +52,8 @@ const CONTEST_COLUMNS = [
 	'contest.closes_at',
 	'contest.entries_per_child',
 	'contest.board_orientation',
+	'contest.board_width',
+	'contest.board_height',
 	'contest.allow_studio',
 	'contest.allow_upload',
 	'contest.updated_at'
@@ -62,7 +69,9 @@ function columns(v: ContestValues) {
 		opens_at: v.opensAt,
 		closes_at: v.closesAt,
 		entries_per_child: v.entriesPerChild,
-		board_orientation: v.boardOrientation,
+		board_orientation: orientationOf({ width: v.boardWidth, height: v.boardHeight }),
+		board_width: v.boardWidth,
+		board_height: v.boardHeight,
 		allow_studio: v.allowStudio ? 1 : 0,
 		allow_upload: v.allowUpload ? 1 : 0
 	};

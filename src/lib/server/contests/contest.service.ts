@@ -1,7 +1,13 @@
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { writeTransaction, type Db } from '../db/database.ts';
-import type { BoardOrientation, ContestStatus } from '../db/schema.ts';
+import type { ContestStatus } from '../db/schema.ts';
+import {
+	boardPresetOf,
+	findBoardPreset,
+	type BoardPresetId,
+	type BoardSize
+} from '../../contests/board-size.ts';
 import { newId } from '../ids.ts';
 import { LOCALES, type Locale } from '../../i18n/index.ts';
 import { parseAgeBands, type AgeBand, type AgeBandError } from './age-bands.ts';
@@ -19,7 +25,6 @@ export const TITLE_MAX = 80;
 export const THEME_MAX = 200;
 export const TEXT_MAX = 4000;
 export const MAX_ENTRIES_PER_CHILD = 10;
-export const BOARD_ORIENTATIONS: readonly BoardOrientation[] = ['landscape', 'portrait', 'any'];
 
 /** Message keys, so the page shows the reason in the reader's language. */
 export type ContestError =
@@ -31,7 +36,7 @@ export type ContestError =
 	| 'contests.error.date'
 	| 'contests.error.datesOrder'
 	| 'contests.error.entriesPerChild'
-	| 'contests.error.orientation'
+	| 'contests.error.boardSize'
 	| 'contests.error.sources'
 	| 'contests.error.school'
 	| 'contests.error.notFound'
@@ -63,7 +68,8 @@ export interface ContestInput {
 	opensAt: string;
 	closesAt: string;
 	entriesPerChild: string;
-	boardOrientation: string;
+	/** A preset id from $lib/contests/board-size.ts, e.g. 'landscape' or 'a4-portrait'. */
+	boardSize: string;
 	allowStudio: boolean;
 	allowUpload: boolean;
 }
@@ -102,6 +108,25 @@ export function parseLocalized(json: string): LocalizedText {
 	const obj = (parsed && typeof parsed === 'object' ? parsed : {}) as Record<string, unknown>;
 	const pick = (l: Locale) => (typeof obj[l] === 'string' ? obj[l] : '');
 	return { 'zh-CN': pick('zh-CN'), en: pick('en'), fr: pick('fr') };
+}
+
+/** How a list of open contests names one, in the reader's language. */
+export function contestHeading(
+	row: Pick<contests.ContestRow, 'id' | 'title' | 'theme' | 'closes_at' | 'time_zone'>,
+	locale: Locale,
+	now: number
+): { id: string; title: string; theme: string; closesAt: number; timeZone: string } {
+	return {
+		id: row.id,
+		title: localize(parseLocalized(row.title), locale),
+		theme: localize(parseLocalized(row.theme), locale),
+		closesAt: row.closes_at ?? now,
+		timeZone: row.time_zone
+	};
+}
+
+export function boardOf(row: { board_width: number; board_height: number }): BoardSize {
+	return { width: row.board_width, height: row.board_height };
 }
 
 /** The reader's language, else Chinese (always present for a title). */
@@ -146,8 +171,8 @@ export function validateContest(input: ContestInput): { ok: true; value: ValidCo
 			error: 'contests.error.entriesPerChild',
 			params: { max: MAX_ENTRIES_PER_CHILD }
 		};
-	if (!(BOARD_ORIENTATIONS as readonly string[]).includes(input.boardOrientation))
-		return { ok: false, error: 'contests.error.orientation' };
+	const board = findBoardPreset(input.boardSize);
+	if (!board) return { ok: false, error: 'contests.error.boardSize' };
 	if (!input.allowStudio && !input.allowUpload)
 		return { ok: false, error: 'contests.error.sources' };
 
@@ -163,7 +188,8 @@ export function validateContest(input: ContestInput): { ok: true; value: ValidCo
 				opensAt,
 				closesAt,
 				entriesPerChild,
-				boardOrientation: input.boardOrientation as BoardOrientation,
+				boardWidth: board.width,
+				boardHeight: board.height,
 				allowStudio: input.allowStudio,
 				allowUpload: input.allowUpload
 			},
@@ -352,7 +378,9 @@ export interface ContestForEdit {
 	opensAt: string;
 	closesAt: string;
 	entriesPerChild: number;
-	boardOrientation: BoardOrientation;
+	board: BoardSize;
+	/** The preset of `board`; '' if the stored size is none of them (then nothing is chosen). */
+	boardSize: BoardPresetId | '';
 	allowStudio: boolean;
 	allowUpload: boolean;
 }
@@ -394,7 +422,8 @@ export async function getContestForEdit(
 		opensAt: row.opens_at === null ? '' : epochToLocal(row.opens_at, row.time_zone),
 		closesAt: row.closes_at === null ? '' : epochToLocal(row.closes_at, row.time_zone),
 		entriesPerChild: row.entries_per_child,
-		boardOrientation: row.board_orientation,
+		board: boardOf(row),
+		boardSize: boardPresetOf(boardOf(row)) ?? '',
 		allowStudio: row.allow_studio === 1,
 		allowUpload: row.allow_upload === 1
 	};
@@ -410,6 +439,7 @@ export interface PublicContest {
 	/** Published, but entries are accepted only from opensAt. */
 	isUpcoming: boolean;
 	ageBands: AgeBand[];
+	board: BoardSize;
 }
 
 /**
@@ -438,6 +468,7 @@ export async function listPublicOpenContests(
 			isUpcoming: now < r.opens_at!,
 			ageBands: bands
 				.filter((b) => b.contest_id === r.id)
-				.map((b) => ({ label: b.label, minAge: b.min_age, maxAge: b.max_age }))
+				.map((b) => ({ label: b.label, minAge: b.min_age, maxAge: b.max_age })),
+			board: boardOf(r)
 		}));
 }

@@ -133,7 +133,11 @@ export interface ContestTable {
 	opens_at: number | null;
 	closes_at: number | null;
 	entries_per_child: number;
+	/** Derived from the board size (a square board is 'any'); kept for code that needs the shape. */
 	board_orientation: BoardOrientation;
+	/** Art board in pixels: one of the presets in $lib/contests/board-size.ts. */
+	board_width: number;
+	board_height: number;
 	allow_studio: number;
 	allow_upload: number;
 	created_by: string | null;
@@ -153,6 +157,21 @@ export interface ContestAgeBandTable {
 export interface ContestSchoolTable {
 	contest_id: string;
 	school_id: string;
+}
+
+export interface ContestTemplateTable {
+	id: string;
+	contest_id: string;
+	/** The organizer's short name for the page, shown in the studio's picker. */
+	label: string;
+	/** `public/templates/<sha256>.png`: black line art with alpha at twice the board size. */
+	image_key: string;
+	/** `public/templates/<sha256>.webp`: 320 px wide, on white. */
+	thumb_key: string;
+	width: number;
+	height: number;
+	position: number;
+	created_at: number;
 }
 
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed';
@@ -233,6 +252,7 @@ export interface Database {
 	contest: ContestTable;
 	contest_age_band: ContestAgeBandTable;
 	contest_school: ContestSchoolTable;
+	contest_template: ContestTemplateTable;
 	job: JobTable;
 	entry: EntryTable;
 }

@@ -9,16 +9,16 @@ import type { SessionStudent, SessionUser } from '../auth/session.ts';
 import { getManagedClassroom } from '../classrooms/classroom.service.ts';
 import type { Locale } from '../../i18n/index.ts';
 import * as contests from '../contests/contest.repository.ts';
-import { localize, parseLocalized } from '../contests/contest.service.ts';
+import { contestHeading, localize, parseLocalized } from '../contests/contest.service.ts';
 import { writeTransaction, type Db } from '../db/database.ts';
 import type { EntryStatus } from '../db/schema.ts';
 import { findDrawing } from '../drawings/drawing.repository.ts';
 import { newId } from '../ids.ts';
-import { enqueue, PermanentJobError, type JobHandler } from '../jobs/queue.ts';
+import { enqueue, PermanentJobError, type JobHandler, type JobHooks } from '../jobs/queue.ts';
 import { ImageRejectedError, inspectImage, type RejectionReason } from '../media/image.ts';
 import { MediaNotFoundError, processUpload } from '../media/media.service.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
-import { checkEligibility, type EligibilityError } from './eligibility.ts';
+import { checkEligibility, type ContestFacts, type EligibilityError } from './eligibility.ts';
 import * as repo from './entry.repository.ts';
 
 export const ENTRY_PROCESS_JOB = 'entry.process';
@@ -141,7 +141,7 @@ async function resolveStudent(db: Db, submitter: Submitter) {
 	return student;
 }
 
-async function loadContestFacts(db: Db, contestId: string) {
+async function loadContestFacts(db: Db, contestId: string): Promise<ContestFacts | null> {
 	const row = await contests.findContest(db, contestId);
 	if (!row) return null;
 	const [bands, schoolIds] = await Promise.all([
@@ -278,38 +278,30 @@ export async function submitEntry(
 
 /**
  * Queue handler for `entry.process`: makes the renditions, records them on the entry and hands
- * it to the teacher ('waiting'). An image the pipeline refuses fails its own job and entry
- * ("please resubmit"); storage trouble is retried, and the entry fails only with the last try.
+ * it to the teacher ('waiting'). An image the pipeline refuses fails its job at once; storage
+ * trouble is retried. However the job ends up failing for good, `entryJobHooks` marks the entry.
  */
 export function entryJobHandler(deps: { db: Db; store: ObjectStore }): JobHandler {
 	const { db, store } = deps;
-	return async (payload, { job }) => {
+	return async (payload) => {
 		const { entryId } = (payload ?? {}) as { entryId?: unknown };
 		if (typeof entryId !== 'string') throw new PermanentJobError('payload has no entryId');
 		const entry = await repo.findEntry(db, entryId);
 		if (!entry) throw new PermanentJobError(`entry ${entryId} not found`);
 		// Already handled by an earlier attempt whose completion was not recorded.
 		if (entry.status !== 'processing' || !entry.original_key) return { skipped: entry.status };
-		const markFailed = () =>
-			repo.setEntryStatus(
-				db,
-				entryId,
-				'processing',
-				{ status: 'failed', status_message: PROCESS_FAILED_MESSAGE },
-				Date.now()
-			);
 		let media;
 		try {
 			media = await processUpload(store, entry.original_key);
 		} catch (err) {
 			if (err instanceof ImageRejectedError || err instanceof MediaNotFoundError) {
-				await markFailed();
 				throw new PermanentJobError(err.message, { cause: err });
 			}
-			if (job.attempt >= job.maxAttempts) await markFailed();
 			throw err;
 		}
 		// The renditions include a clean private original (no metadata): it replaces the upload.
+		// Only from 'processing': if this attempt timed out and the job was given up meanwhile,
+		// the entry already asks for a new file and stays that way.
 		const original = media.variants.find((v) => v.name === 'original');
 		const moved = await repo.setEntryStatus(
 			db,
@@ -328,6 +320,25 @@ export function entryJobHandler(deps: { db: Db; store: ObjectStore }): JobHandle
 	};
 }
 
+/**
+ * Every way an `entry.process` job can fail for good — a refused image, the last attempt
+ * throwing or timing out, the worker dying during it — ends the same for the child: the entry
+ * says "please send it again" and frees its place.
+ */
+export const entryJobHooks: JobHooks = {
+	onFinalFailure: async (payload, { db }) => {
+		const { entryId } = (payload ?? {}) as { entryId?: unknown };
+		if (typeof entryId !== 'string') return;
+		await repo.setEntryStatus(
+			db,
+			entryId,
+			'processing',
+			{ status: 'failed', status_message: PROCESS_FAILED_MESSAGE },
+			Date.now()
+		);
+	}
+};
+
 export interface SubmittableContest {
 	id: string;
 	title: string;
@@ -338,17 +349,26 @@ export interface SubmittableContest {
 	ages: number[];
 }
 
-/** Open contests this child could enter now from the studio, in the reader's language. */
-export async function listSubmittableContests(
+export interface StudioEligibleContest {
+	row: contests.ContestRow;
+	facts: ContestFacts;
+	/** Entries of the child in this contest that still use up a place. */
+	activeEntries: number;
+}
+
+/**
+ * Open contests this child may enter from the studio now, by the same rules as a submission
+ * except the entry limit (`activeEntries` says how many places are used). Soonest closing first.
+ */
+export async function listStudioEligibleContests(
 	db: Db,
-	student: SessionStudent,
-	locale: Locale,
+	studentId: string,
 	now = Date.now()
-): Promise<SubmittableContest[]> {
-	const child = await repo.findStudentSchool(db, student.id);
+): Promise<StudioEligibleContest[]> {
+	const child = await repo.findStudentSchool(db, studentId);
 	if (!child) return [];
 	const rows = await contests.listOpenContests(db, now);
-	const out: SubmittableContest[] = [];
+	const out: StudioEligibleContest[] = [];
 	for (const row of rows) {
 		const facts = await loadContestFacts(db, row.id);
 		if (!facts) continue;
@@ -356,27 +376,40 @@ export async function listSubmittableContests(
 			contest: facts,
 			childSchoolId: child.school_id,
 			source: 'studio',
+			// The child's age is given when submitting: any age of the contest passes here.
 			age: facts.ageBands[0]?.minAge ?? -1,
 			title: 'x',
 			about: '',
 			drawing: null,
-			activeEntries: await repo.countActiveEntries(db, student.id, row.id),
+			activeEntries: 0,
 			now
 		});
 		if (!verdict.ok) continue;
-		const ages = facts.ageBands.flatMap((b) =>
-			Array.from({ length: b.maxAge - b.minAge + 1 }, (_, i) => b.minAge + i)
-		);
-		out.push({
-			id: row.id,
-			title: localize(parseLocalized(row.title), locale),
-			theme: localize(parseLocalized(row.theme), locale),
-			closesAt: row.closes_at ?? now,
-			timeZone: row.time_zone,
-			ages: [...new Set(ages)].sort((a, b) => a - b)
-		});
+		const activeEntries = await repo.countActiveEntries(db, studentId, row.id);
+		out.push({ row, facts, activeEntries });
 	}
 	return out;
+}
+
+/** Open contests this child could enter now from the studio, in the reader's language. */
+export async function listSubmittableContests(
+	db: Db,
+	student: SessionStudent,
+	locale: Locale,
+	now = Date.now()
+): Promise<SubmittableContest[]> {
+	const eligible = await listStudioEligibleContests(db, student.id, now);
+	return eligible
+		.filter(({ facts, activeEntries }) => activeEntries < facts.entriesPerChild)
+		.map(({ row, facts }) => {
+			const ages = facts.ageBands.flatMap((b) =>
+				Array.from({ length: b.maxAge - b.minAge + 1 }, (_, i) => b.minAge + i)
+			);
+			return {
+				...contestHeading(row, locale, now),
+				ages: [...new Set(ages)].sort((a, b) => a - b)
+			};
+		});
 }
 
 export interface MyEntry {

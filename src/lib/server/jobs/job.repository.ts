@@ -9,7 +9,12 @@ function isDue(now: number) {
 	return (w: ExpressionBuilder<Database, 'job'>) =>
 		w.or([
 			w.and([w('status', '=', 'queued'), w('run_after', '<=', now)]),
-			w.and([w('status', '=', 'running'), w('locked_until', '<', now)])
+			// An expired lease with attempts left; one without is the reaper's (failAbandonedJob).
+			w.and([
+				w('status', '=', 'running'),
+				w('locked_until', '<', now),
+				w('attempts', '<', w.ref('max_attempts'))
+			])
 		]);
 }
 
@@ -21,12 +26,39 @@ export async function findJob(db: Db | Trx, id: string): Promise<JobRow | undefi
 	return db.selectFrom('job').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+function isAbandoned(now: number) {
+	return (w: ExpressionBuilder<Database, 'job'>) =>
+		w.and([
+			w('status', '=', 'running'),
+			w('locked_until', '<', now),
+			w('attempts', '>=', w.ref('max_attempts'))
+		]);
+}
+
 /**
- * A job whose worker died after its last allowed attempt would otherwise be reclaimed forever
- * (an image that crashes the process every time): give up on it instead.
+ * Jobs whose worker died during their last allowed attempt (an image that crashes the process
+ * every time would otherwise be reclaimed forever). Each is given up with `failAbandonedJob`.
  */
-async function failAbandoned(db: Db | Trx, kinds: readonly string[], now: number): Promise<void> {
-	await db
+export async function listAbandonedJobs(
+	db: Db | Trx,
+	kinds: readonly string[],
+	now: number,
+	limit = 20
+): Promise<JobRow[]> {
+	if (kinds.length === 0) return [];
+	return db
+		.selectFrom('job')
+		.selectAll()
+		.where('kind', 'in', kinds)
+		.where(isAbandoned(now))
+		.orderBy('locked_until')
+		.limit(limit)
+		.execute();
+}
+
+/** Fails one abandoned job for good; false when it is no longer abandoned (another reaper won). */
+export async function failAbandonedJob(db: Db | Trx, id: string, now: number): Promise<boolean> {
+	const res = await db
 		.updateTable('job')
 		.set({
 			status: 'failed',
@@ -34,11 +66,10 @@ async function failAbandoned(db: Db | Trx, kinds: readonly string[], now: number
 			last_error: 'worker stopped during the last attempt (lease expired)',
 			updated_at: now
 		})
-		.where('kind', 'in', kinds)
-		.where('status', '=', 'running')
-		.where('locked_until', '<', now)
-		.where((eb) => eb('attempts', '>=', eb.ref('max_attempts')))
-		.execute();
+		.where('id', '=', id)
+		.where(isAbandoned(now))
+		.executeTakeFirst();
+	return Number(res.numUpdatedRows) === 1;
 }
 
 /**
@@ -60,7 +91,6 @@ export async function claimNextJob(
 	};
 
 	if (dialectOf(db) === 'postgres') {
-		await failAbandoned(db, kinds, now);
 		// SKIP LOCKED lets concurrent workers each take a different row without waiting.
 		return db
 			.updateTable('job')
@@ -84,7 +114,6 @@ export async function claimNextJob(
 	// SQLite has one writer at a time: BEGIN IMMEDIATE takes the write lock before the select,
 	// so no other connection can claim the same row in between.
 	return writeTransaction(db, async (trx) => {
-		await failAbandoned(trx, kinds, now);
 		const due = await trx
 			.selectFrom('job')
 			.select('id')

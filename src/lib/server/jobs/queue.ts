@@ -4,13 +4,15 @@
  * images at a time, and a restart loses nothing: a job whose worker died is claimed again once
  * its lease runs out.
  */
-import type { Db } from '../db/database.ts';
+import { writeTransaction, type Db, type Trx } from '../db/database.ts';
 import { newId } from '../ids.ts';
 import {
 	claimNextJob,
 	completeJob,
+	failAbandonedJob,
 	failJob,
 	insertJob,
+	listAbandonedJobs,
 	renewJobLease,
 	type JobClaim,
 	type JobRow
@@ -75,12 +77,19 @@ function toJob(row: JobRow): Job {
 	};
 }
 
+/**
+ * Claims one due job of the given kinds. First gives up the jobs of those kinds whose worker
+ * died during their last attempt, calling their kind's final-failure hook from `hooks`.
+ */
 export async function claimNext(
 	db: Db,
 	kinds: readonly string[],
 	leaseMs: number,
-	now = Date.now()
+	now = Date.now(),
+	hooks: ReadonlyMap<string, JobHooks> = new Map(),
+	onError: (error: unknown, job: Job) => void = () => {}
 ): Promise<Job | undefined> {
+	await failAbandoned(db, kinds, hooks, now, onError);
 	const row = await claimNextJob(db, kinds, leaseMs, now);
 	return row && toJob(row);
 }
@@ -122,18 +131,80 @@ export class PermanentJobError extends Error {
 	}
 }
 
+/**
+ * Called once when a job of its kind fails for good, whatever the cause: a permanent error,
+ * the last attempt throwing or timing out, or its worker dying during the last attempt. It
+ * runs in the transaction that marks the job failed, on `db`, so the two happen together; if
+ * it throws, neither does, and the job is given up (and the hook called) again later.
+ */
+export type FinalFailureHook = (
+	payload: unknown,
+	context: { job: Job; error: string; db: Trx }
+) => Promise<void>;
+
+export interface JobHooks {
+	onFinalFailure?: FinalFailureHook;
+}
+
+/** Applies a final failure with `apply`, and the kind's hook in the same transaction. */
+async function failFinally(
+	db: Db,
+	job: Job,
+	error: string,
+	hook: FinalFailureHook | undefined,
+	apply: (conn: Db | Trx) => Promise<boolean>
+): Promise<boolean> {
+	if (!hook) return apply(db);
+	return writeTransaction(db, async (trx) => {
+		if (!(await apply(trx))) return false;
+		await hook(job.payload, { job, error, db: trx });
+		return true;
+	});
+}
+
 /** Retries with exponential backoff until the job has used its attempts, then fails it. */
 export async function fail(
 	db: Db,
 	job: Job,
 	error: unknown,
-	options: BackoffOptions & { now?: number } = {}
+	options: BackoffOptions & { now?: number; onFinalFailure?: FinalFailureHook } = {}
 ): Promise<{ retryAt: number | null; applied: boolean }> {
 	const now = options.now ?? Date.now();
 	const isFinal = job.attempt >= job.maxAttempts || error instanceof PermanentJobError;
 	const retryAt = isFinal ? null : now + backoffMs(job.attempt, options);
-	const applied = await failJob(db, claimOf(job), describeError(error), retryAt, now);
+	const text = describeError(error);
+	const apply = (conn: Db | Trx) => failJob(conn, claimOf(job), text, retryAt, now);
+	const applied = isFinal
+		? await failFinally(db, job, text, options.onFinalFailure, apply)
+		: await apply(db);
 	return { retryAt, applied };
+}
+
+/**
+ * Gives up the jobs whose worker died during their last allowed attempt, calling their kind's
+ * final-failure hook. Returns the ids given up.
+ */
+export async function failAbandoned(
+	db: Db,
+	kinds: readonly string[],
+	hooks: ReadonlyMap<string, JobHooks>,
+	now = Date.now(),
+	onError: (error: unknown, job: Job) => void = () => {}
+): Promise<string[]> {
+	const rows = await listAbandonedJobs(db, kinds, now);
+	const done: string[] = [];
+	for (const row of rows) {
+		const job = toJob(row);
+		const error = 'worker stopped during the last attempt (lease expired)';
+		try {
+			const hook = hooks.get(job.kind)?.onFinalFailure;
+			if (await failFinally(db, job, error, hook, (conn) => failAbandonedJob(conn, job.id, now)))
+				done.push(job.id);
+		} catch (err) {
+			onError(err, job);
+		}
+	}
+	return done;
 }
 
 export function describeError(error: unknown): string {
@@ -180,6 +251,7 @@ export interface WorkerOptions {
 export class Worker {
 	readonly #db: Db;
 	readonly #handlers = new Map<string, JobHandler>();
+	readonly #hooks = new Map<string, JobHooks>();
 	readonly #concurrency: number;
 	readonly #pollMs: number;
 	readonly #timeoutMs: number;
@@ -207,8 +279,9 @@ export class Worker {
 				console.error(`[jobs] ${job ? `${job.kind} ${job.id}` : 'poll'}:`, describeError(error)));
 	}
 
-	register(kind: string, handler: JobHandler): this {
+	register(kind: string, handler: JobHandler, hooks: JobHooks = {}): this {
 		this.#handlers.set(kind, handler);
+		this.#hooks.set(kind, hooks);
 		return this;
 	}
 
@@ -260,7 +333,9 @@ export class Worker {
 					this.#db,
 					[...this.#handlers.keys()],
 					this.#leaseMs,
-					this.#clock()
+					this.#clock(),
+					this.#hooks,
+					this.#onError
 				);
 				if (!job) break;
 				const run = this.#run(job).finally(() => {
@@ -308,7 +383,11 @@ export class Worker {
 		} catch (error) {
 			this.#onError(error, job);
 			try {
-				await fail(this.#db, job, error, { ...this.#backoff, now: this.#clock() });
+				await fail(this.#db, job, error, {
+					...this.#backoff,
+					now: this.#clock(),
+					onFinalFailure: this.#hooks.get(job.kind)?.onFinalFailure
+				});
 			} catch (dbError) {
 				// The lease will expire and the job will be retried: nothing is lost.
 				this.#onError(dbError, job);

@@ -248,3 +248,81 @@ export async function makeRenditions(bytes: Buffer): Promise<Renditions> {
 		dominantColor: `#${toHex(dominant.r)}${toHex(dominant.g)}${toHex(dominant.b)}`
 	};
 }
+
+export const TEMPLATE_SIZES = {
+	/** Templates are drawn at twice the board, so lines stay crisp when the child zooms in. */
+	scale: 2,
+	thumbWidth: 320,
+	/**
+	 * Paper lighter than this darkness (0–255, ~8 %) becomes fully transparent: scans and phone
+	 * photos of white paper are never quite white, and that grey would tint every fill.
+	 */
+	paperThreshold: 20
+} as const;
+
+export interface ColouringTemplate {
+	/** Black line art whose alpha is the darkness of the original: PNG, 2× the board. */
+	lineArt: Rendition;
+	/** The page on white, 320 px wide, for the studio's picker: WebP. */
+	thumb: Rendition;
+}
+
+/**
+ * Turns an uploaded colouring page (line art on paper) into a template for a board of
+ * `board.width × board.height`: upright, on white, grey, fitted whole ('contain', centred, white
+ * margins) into exactly twice the board, then black ink whose alpha is 255 − luminance, so the
+ * child's colours show through the paper and stay under the lines. Same hostile-input rules as
+ * entries (format from the bytes, size and pixel limits, no metadata kept).
+ * Throws `ImageRejectedError` for input the pipeline refuses.
+ */
+export async function makeColouringTemplate(
+	bytes: Buffer,
+	board: { width: number; height: number }
+): Promise<ColouringTemplate> {
+	const source = await readHeader(bytes);
+	if (!source.ok) throw new ImageRejectedError(source);
+	const width = board.width * TEMPLATE_SIZES.scale;
+	const height = board.height * TEMPLATE_SIZES.scale;
+
+	let grey: { data: Buffer; info: OutputInfo };
+	try {
+		grey = await decoder(bytes)
+			.rotate()
+			.flatten({ background: '#ffffff' })
+			.greyscale()
+			.resize(width, height, { fit: 'contain', position: 'centre', background: '#ffffff' })
+			// One band of luminance; `greyscale` alone may keep three equal ones.
+			.extractChannel(0)
+			.raw()
+			.toBuffer({ resolveWithObject: true });
+	} catch (err) {
+		throw new ImageRejectedError(reject('corrupt', message(err)));
+	}
+
+	// Grey + alpha, two bytes a pixel: grey stays 0 (black ink), alpha is the darkness. The
+	// thumbnail shows the same ink on clean white, so the picker looks like what the child gets.
+	const pixels = width * height;
+	const inkAlpha = Buffer.alloc(pixels * 2);
+	const onWhite = Buffer.alloc(pixels);
+	for (let i = 0; i < pixels; i++) {
+		const darkness = 255 - grey.data[i]!;
+		const alpha = darkness < TEMPLATE_SIZES.paperThreshold ? 0 : darkness;
+		inkAlpha[i * 2 + 1] = alpha;
+		onWhite[i] = 255 - alpha;
+	}
+	const [lineArt, thumb] = await Promise.all([
+		encode(
+			sharp(inkAlpha, { raw: { width, height, channels: 2 } })
+				.toColourspace('b-w')
+				.png({ compressionLevel: 9, adaptiveFiltering: true }),
+			'png'
+		),
+		encode(
+			sharp(onWhite, { raw: { width, height, channels: 1 } })
+				.resize(TEMPLATE_SIZES.thumbWidth)
+				.webp({ quality: 80, effort: 4 }),
+			'webp'
+		)
+	]);
+	return { lineArt, thumb };
+}

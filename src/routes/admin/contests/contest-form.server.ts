@@ -1,3 +1,4 @@
+import { DEFAULT_BOARD_PRESET } from '$lib/contests/board-size';
 import { LOCALES } from '$lib/i18n/index';
 import type { ContestInput, LocalizedText } from '$lib/server/contests/contest.service';
 import { DEFAULT_TIME_ZONE } from '$lib/server/contests/time-zone';
@@ -21,7 +22,7 @@ export function contestInputFromForm(form: FormData): ContestInput {
 		opensAt: field(form, 'opensAt'),
 		closesAt: field(form, 'closesAt'),
 		entriesPerChild: field(form, 'entriesPerChild'),
-		boardOrientation: field(form, 'boardOrientation'),
+		boardSize: field(form, 'boardSize'),
 		allowStudio: field(form, 'allowStudio') === 'on',
 		allowUpload: field(form, 'allowUpload') === 'on'
 	};
@@ -41,7 +42,7 @@ export function blankContestInput(): ContestInput {
 		opensAt: '',
 		closesAt: '',
 		entriesPerChild: '1',
-		boardOrientation: 'any',
+		boardSize: DEFAULT_BOARD_PRESET,
 		allowStudio: true,
 		allowUpload: true
 	};

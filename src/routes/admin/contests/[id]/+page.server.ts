@@ -6,6 +6,14 @@ import {
 	transitionContest,
 	updateContest
 } from '$lib/server/contests/contest.service';
+import {
+	addContestTemplate,
+	listTemplatesForAdmin,
+	moveContestTemplate,
+	removeContestTemplate,
+	TEMPLATE_LABEL_MAX,
+	TEMPLATES_PER_CONTEST_MAX
+} from '$lib/server/contests/template.service';
 import { CONTEST_TIME_ZONES } from '$lib/server/contests/time-zone';
 import { listSchools } from '$lib/server/schools/school.repository';
 import { field, requireUser } from '$lib/server/http';
@@ -18,7 +26,10 @@ export const load: PageServerLoad = async (event) => {
 	const { db } = await getServices();
 	const contest = await getContestForEdit(db, actor, event.params.id);
 	if (!contest) error(404, { message: 'Not found', key: 'contests.error.notFound' });
-	const schools = await listSchools(db);
+	const [schools, templates] = await Promise.all([
+		listSchools(db),
+		listTemplatesForAdmin(db, actor, contest.id)
+	]);
 	return {
 		id: contest.id,
 		status: contest.status,
@@ -36,12 +47,16 @@ export const load: PageServerLoad = async (event) => {
 			opensAt: contest.opensAt,
 			closesAt: contest.closesAt,
 			entriesPerChild: String(contest.entriesPerChild),
-			boardOrientation: contest.boardOrientation,
+			boardSize: contest.boardSize as string,
 			allowStudio: contest.allowStudio,
 			allowUpload: contest.allowUpload
 		},
 		schools: schools.map((s) => ({ id: s.id, name: s.name, city: s.city })),
-		timeZones: [...CONTEST_TIME_ZONES]
+		timeZones: [...CONTEST_TIME_ZONES],
+		board: contest.board,
+		templates: templates ?? [],
+		templateLimits: { labelMax: TEMPLATE_LABEL_MAX, count: TEMPLATES_PER_CONTEST_MAX },
+		canChangeTemplates: contest.status === 'draft' || contest.status === 'open'
 	};
 };
 
@@ -63,5 +78,44 @@ export const actions: Actions = {
 		const result = await transitionContest(db, actor, event.params.id, to);
 		if (!result.ok) return fail(400, { transitionError: result.error });
 		return { transitioned: to };
+	},
+	addTemplate: async (event) => {
+		const actor = requireUser(event, 'organizer');
+		const form = await event.request.formData();
+		const label = field(form, 'label');
+		const file = form.get('image');
+		// A file input left empty still sends a part: no name, no bytes.
+		const chosen = file instanceof File && (file.size > 0 || file.name !== '') ? file : null;
+		const services = await getServices();
+		const result = await addContestTemplate(services, actor, event.params.id, {
+			label,
+			image: chosen && new Uint8Array(await chosen.arrayBuffer())
+		});
+		if (!result.ok)
+			return fail(400, { templateError: result.error, templateParams: result.params, label });
+		return { templateAdded: label.trim() };
+	},
+	removeTemplate: async (event) => {
+		const actor = requireUser(event, 'organizer');
+		const templateId = field(await event.request.formData(), 'templateId');
+		const services = await getServices();
+		const result = await removeContestTemplate(services, actor, event.params.id, templateId);
+		if (!result.ok) return fail(400, { templateError: result.error });
+		return { templateRemoved: true };
+	},
+	moveTemplate: async (event) => {
+		const actor = requireUser(event, 'organizer');
+		const form = await event.request.formData();
+		const direction = field(form, 'direction') === 'up' ? 'up' : 'down';
+		const { db } = await getServices();
+		const result = await moveContestTemplate(
+			db,
+			actor,
+			event.params.id,
+			field(form, 'templateId'),
+			direction
+		);
+		if (!result.ok) return fail(400, { templateError: result.error });
+		return { templateMoved: true };
 	}
 };

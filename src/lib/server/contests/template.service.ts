@@ -1,0 +1,291 @@
+/**
+ * Colouring pages ("templates") an organizer attaches to a contest. The picture is processed in
+ * the organizer's request (they upload rarely): refused input changes nothing, and the two
+ * public objects are written before the row, then removed again if the row cannot be added.
+ */
+import { createHash } from 'node:crypto';
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { SessionUser } from '../auth/session.ts';
+import { writeTransaction, type Db } from '../db/database.ts';
+import { newId } from '../ids.ts';
+import {
+	ImageRejectedError,
+	makeColouringTemplate,
+	type Rendition,
+	type RejectionReason
+} from '../media/image.ts';
+import type { ObjectStore } from '../storage/object-store.ts';
+import { boardOf, canManageContests } from './contest.service.ts';
+import * as contests from './contest.repository.ts';
+import { effectiveStatus } from './lifecycle.ts';
+import * as repo from './template.repository.ts';
+
+export const TEMPLATE_LABEL_MAX = 40;
+export const TEMPLATES_PER_CONTEST_MAX = 12;
+/** Under `public/`: served by `/objects/` on the app's own origin, cached for good. */
+export const TEMPLATE_PREFIX = 'public/templates/';
+
+export type TemplateError =
+	| 'auth.error.forbidden'
+	| 'contests.error.notFound'
+	| 'contests.templates.error.label'
+	| 'contests.templates.error.noFile'
+	| 'contests.templates.error.tooMany'
+	| 'contests.templates.error.notFound'
+	| 'contests.templates.error.locked'
+	| `entries.error.image.${RejectionReason}`;
+
+export type TemplateResult =
+	{ ok: true; id: string } | { ok: false; error: TemplateError; params?: Record<string, number> };
+
+type Failure = Extract<TemplateResult, { ok: false }>;
+
+/** The same-origin path the browser (and the studio canvas) reads an object from. */
+export function objectPath(key: string): string {
+	return `/objects/${key}`;
+}
+
+/** A colouring page as pages and the studio see it. */
+export interface TemplateView {
+	id: string;
+	/** The organizer's name for the page (not translated: organizers write it once). */
+	label: string;
+	/**
+	 * `/objects/public/templates/<sha256>.png`: black line art with alpha, exactly twice the
+	 * contest's board (`width` × `height`); same origin, so a canvas may read its pixels.
+	 */
+	url: string;
+	/** `/objects/public/templates/<sha256>.webp`: 320 px wide, on white, for a picker. */
+	thumbUrl: string;
+	width: number;
+	height: number;
+}
+
+export function toTemplateView(row: repo.TemplateRow): TemplateView {
+	return {
+		id: row.id,
+		label: row.label,
+		url: objectPath(row.image_key),
+		thumbUrl: objectPath(row.thumb_key),
+		width: row.width,
+		height: row.height
+	};
+}
+
+/** Templates change only while children can still start drawings: draft or open. */
+function isTemplateEditable(row: contests.ContestRow, now: number): boolean {
+	const status = effectiveStatus({ status: row.status, closesAt: row.closes_at }, now);
+	return status === 'draft' || status === 'open';
+}
+
+export async function listTemplatesForAdmin(
+	db: Db,
+	actor: SessionUser | null,
+	contestId: string
+): Promise<TemplateView[] | null> {
+	if (!canManageContests(actor)) return null;
+	return (await repo.listTemplates(db, [contestId])).map(toTemplateView);
+}
+
+/** Code points, so an emoji or a rare hanzi counts as one character. */
+function cleanLabel(label: string): string | null {
+	const clean = label.trim().replace(/\s+/g, ' ');
+	const length = [...clean].length;
+	return length >= 1 && length <= TEMPLATE_LABEL_MAX ? clean : null;
+}
+
+/** Checks that can refuse before any pixel is decoded, and again under the lock. */
+async function refuseChange(
+	db: Db,
+	contestId: string,
+	now: number
+): Promise<{ refusal: Failure; row?: undefined } | { refusal: null; row: contests.ContestRow }> {
+	const row = await contests.findContest(db, contestId);
+	if (!row) return { refusal: { ok: false, error: 'contests.error.notFound' } };
+	if (!isTemplateEditable(row, now))
+		return { refusal: { ok: false, error: 'contests.templates.error.locked' } };
+	return { refusal: null, row };
+}
+
+async function refuseAdd(db: Db, contestId: string, now: number) {
+	const checked = await refuseChange(db, contestId, now);
+	if (checked.refusal) return checked;
+	if ((await repo.countTemplates(db, contestId)) >= TEMPLATES_PER_CONTEST_MAX)
+		return {
+			refusal: {
+				ok: false,
+				error: 'contests.templates.error.tooMany',
+				params: { max: TEMPLATES_PER_CONTEST_MAX }
+			} satisfies Failure
+		};
+	return checked;
+}
+
+/** Writes what is not stored yet; returns the keys this call created. */
+async function storeObjects(
+	store: ObjectStore,
+	objects: readonly { key: string; rendition: Rendition }[]
+): Promise<string[]> {
+	const written: string[] = [];
+	try {
+		for (const { key, rendition } of objects) {
+			const existing = await store.head(key);
+			// Only trust a complete object; the same page uploaded again lands on the same keys.
+			if (existing && existing.size === rendition.data.length) continue;
+			await store.put(key, rendition.data, {
+				contentType: rendition.contentType,
+				contentLength: rendition.data.length
+			});
+			written.push(key);
+		}
+	} catch (err) {
+		await Promise.allSettled(written.map((key) => store.delete(key)));
+		throw err;
+	}
+	return written;
+}
+
+/** Deletes the objects no template names any more (they may be shared between contests). */
+async function deleteUnreferenced(db: Db, store: ObjectStore, keys: readonly string[]) {
+	for (const key of keys) {
+		if (!(await repo.isObjectReferenced(db, key))) await store.delete(key).catch(() => {});
+	}
+}
+
+export interface AddTemplateInput {
+	label: string;
+	/** The uploaded file's bytes; null when no file was chosen. */
+	image: Uint8Array | null;
+}
+
+export async function addContestTemplate(
+	deps: { db: Db; store: ObjectStore },
+	actor: SessionUser | null,
+	contestId: string,
+	input: AddTemplateInput,
+	now = Date.now()
+): Promise<TemplateResult> {
+	const { db, store } = deps;
+	if (!canManageContests(actor)) return { ok: false, error: 'auth.error.forbidden' };
+	const label = cleanLabel(input.label);
+	if (label === null)
+		return {
+			ok: false,
+			error: 'contests.templates.error.label',
+			params: { max: TEMPLATE_LABEL_MAX }
+		};
+	if (input.image === null) return { ok: false, error: 'contests.templates.error.noFile' };
+	const first = await refuseAdd(db, contestId, now);
+	if (first.refusal) return first.refusal;
+
+	let template;
+	try {
+		const bytes = Buffer.from(input.image.buffer, input.image.byteOffset, input.image.byteLength);
+		template = await makeColouringTemplate(bytes, boardOf(first.row));
+	} catch (err) {
+		if (err instanceof ImageRejectedError)
+			return { ok: false, error: `entries.error.image.${err.reason}` };
+		throw err;
+	}
+	const hash = createHash('sha256').update(template.lineArt.data).digest('hex');
+	const imageKey = `${TEMPLATE_PREFIX}${hash}.png`;
+	const thumbKey = `${TEMPLATE_PREFIX}${hash}.webp`;
+	const written = await storeObjects(store, [
+		{ key: imageKey, rendition: template.lineArt },
+		{ key: thumbKey, rendition: template.thumb }
+	]);
+
+	const id = newId();
+	let result: TemplateResult;
+	try {
+		result = await writeTransaction(db, async (trx) => {
+			await repo.lockContest(db, trx, contestId);
+			// The stage or the count may have changed while the picture was processed.
+			const again = await refuseAdd(trx as unknown as Db, contestId, now);
+			if (again.refusal) return again.refusal;
+			await repo.insertTemplate(trx, {
+				id,
+				contest_id: contestId,
+				label,
+				image_key: imageKey,
+				thumb_key: thumbKey,
+				width: template.lineArt.width,
+				height: template.lineArt.height,
+				position: await repo.nextTemplatePosition(trx, contestId),
+				created_at: now
+			});
+			await recordAudit(trx, {
+				actorUserId: actor?.id ?? null,
+				action: 'contest.template.add',
+				subjectType: 'contest',
+				subjectId: contestId,
+				detail: { templateId: id }
+			});
+			return { ok: true, id } as const;
+		});
+	} catch (err) {
+		await deleteUnreferenced(db, store, written);
+		throw err;
+	}
+	if (!result.ok) await deleteUnreferenced(db, store, written);
+	return result;
+}
+
+export async function removeContestTemplate(
+	deps: { db: Db; store: ObjectStore },
+	actor: SessionUser | null,
+	contestId: string,
+	templateId: string,
+	now = Date.now()
+): Promise<TemplateResult> {
+	const { db, store } = deps;
+	if (!canManageContests(actor)) return { ok: false, error: 'auth.error.forbidden' };
+	const outcome = await writeTransaction(db, async (trx) => {
+		await repo.lockContest(db, trx, contestId);
+		const checked = await refuseChange(trx as unknown as Db, contestId, now);
+		if (checked.refusal) return checked.refusal;
+		const row = await repo.findTemplate(trx, contestId, templateId);
+		if (!row) return { ok: false, error: 'contests.templates.error.notFound' } satisfies Failure;
+		await repo.deleteTemplate(trx, row.id);
+		await recordAudit(trx, {
+			actorUserId: actor?.id ?? null,
+			action: 'contest.template.remove',
+			subjectType: 'contest',
+			subjectId: contestId,
+			detail: { templateId: row.id }
+		});
+		return { ok: true, id: row.id, keys: [row.image_key, row.thumb_key] } as const;
+	});
+	if (!outcome.ok) return outcome;
+	await deleteUnreferenced(db, store, outcome.keys);
+	return { ok: true, id: outcome.id };
+}
+
+/** Swaps a template with its neighbour above ('up') or below ('down') in the studio's order. */
+export async function moveContestTemplate(
+	db: Db,
+	actor: SessionUser | null,
+	contestId: string,
+	templateId: string,
+	direction: 'up' | 'down',
+	now = Date.now()
+): Promise<TemplateResult> {
+	if (!canManageContests(actor)) return { ok: false, error: 'auth.error.forbidden' };
+	return writeTransaction(db, async (trx) => {
+		await repo.lockContest(db, trx, contestId);
+		const checked = await refuseChange(trx as unknown as Db, contestId, now);
+		if (checked.refusal) return checked.refusal;
+		const rows = await repo.listTemplates(trx, [contestId]);
+		const from = rows.findIndex((r) => r.id === templateId);
+		if (from < 0) return { ok: false, error: 'contests.templates.error.notFound' };
+		const to = direction === 'up' ? from - 1 : from + 1;
+		if (to < 0 || to >= rows.length) return { ok: true, id: templateId };
+		const order = [...rows];
+		[order[from], order[to]] = [order[to]!, order[from]!];
+		// Renumber all: positions stay 0…n−1 whatever earlier edits left behind.
+		for (const [position, row] of order.entries()) {
+			if (row.position !== position) await repo.setTemplatePosition(trx, row.id, position);
+		}
+		return { ok: true, id: templateId };
+	});
+}

@@ -4,7 +4,7 @@
  * resolution. Pixels are never the source; they are derived from `ops`.
  */
 
-export const DOCUMENT_VERSION = 1;
+export const DOCUMENT_VERSION = 2;
 
 export const ART_BOARD = {
 	landscape: { width: 1600, height: 1200 },
@@ -12,6 +12,17 @@ export const ART_BOARD = {
 } as const;
 
 export type Orientation = keyof typeof ART_BOARD;
+
+export interface BoardSize {
+	width: number;
+	height: number;
+}
+
+/**
+ * A contest's colouring page: line art with transparent paper, stored content-addressed and
+ * served from our own origin (the canvas must be allowed to read its pixels for fills).
+ */
+export const TEMPLATE_PATH = /^\/objects\/public\/templates\/[a-f0-9]{64}\.png$/;
 
 export type StrokeTool = 'pencil' | 'brush' | 'marker' | 'crayon' | 'eraser';
 export type ShapeKind = 'line' | 'rect' | 'ellipse';
@@ -105,16 +116,29 @@ export interface DrawDocument {
 	height: number;
 	/** Paper colour `#rrggbb`, drawn under everything; the eraser reveals it. */
 	background: string;
+	/**
+	 * Path of the colouring page (`TEMPLATE_PATH`) drawn over everything, stretched to the
+	 * board; its lines also stop the paint bucket. Absent on blank paper.
+	 */
+	template?: string;
 	/** Painted in order, each over the previous ones. */
 	ops: readonly Op[];
 }
 
 export function createDocument(
-	orientation: Orientation = 'landscape',
-	background = '#ffffff'
+	board: Orientation | BoardSize = 'landscape',
+	background = '#ffffff',
+	template?: string
 ): DrawDocument {
-	const { width, height } = ART_BOARD[orientation];
-	return { version: DOCUMENT_VERSION, width, height, background, ops: [] };
+	const { width, height } = typeof board === 'string' ? ART_BOARD[board] : board;
+	return {
+		version: DOCUMENT_VERSION,
+		width,
+		height,
+		background,
+		...(template ? { template } : {}),
+		ops: []
+	};
 }
 
 /** JSON of ops already serialized; ops are immutable, so an op's text never changes. */

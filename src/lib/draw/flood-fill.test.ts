@@ -123,6 +123,35 @@ describe('floodFill', () => {
 		expect(mask?.mask[0 * (mask?.width ?? 0) + 5]).toBe(0);
 	});
 
+	it("stops at a colouring page's lines, which are not in the pixels, and reaches under them", () => {
+		const size = 40;
+		// An empty bitmap (the page is drawn over it, not into it); the page is a box outline.
+		const data = blank(size, size, 0, 0);
+		const walls = new Uint8Array(size * size);
+		for (let i = 10; i <= 30; i++) {
+			for (const [x, y] of [
+				[i, 10],
+				[i, 30],
+				[10, i],
+				[30, i]
+			] as const) {
+				walls[y * size + x] = 255;
+			}
+		}
+		const mask = floodFill(data, size, size, 20, 20, 32, walls);
+		expect(mask).not.toBeNull();
+		compositeFill(data, size, mask!, RED);
+		const alpha = (x: number, y: number) => data[(y * size + x) * 4 + 3] as number;
+		expect(alpha(20, 20)).toBe(255);
+		expect(alpha(11, 11)).toBe(255);
+		// Under the line: covered, so no paper shows between the colour and the line.
+		expect(alpha(10, 20)).toBe(255);
+		expect(alpha(5, 5)).toBe(0);
+		expect(alpha(35, 20)).toBe(0);
+		// A tap on the line itself fills nothing.
+		expect(floodFill(data, size, size, 10, 20, 32, walls)).toBeNull();
+	});
+
 	it('returns null for a seed outside the image', () => {
 		expect(floodFill(blank(4, 4), 4, 4, -1, 0, 10)).toBeNull();
 		expect(floodFill(blank(4, 4), 4, 4, 4, 0, 10)).toBeNull();

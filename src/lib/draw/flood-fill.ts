@@ -27,12 +27,17 @@ function distanceAt(data: Uint8ClampedArray, i: number, seed: readonly number[])
 	return Math.max(da, dr, dg, db);
 }
 
+/** Colouring-page pixels at least this opaque are line, not paper: the fill stops there. */
+export const WALL_ALPHA = 64;
+
 /**
  * Scanline flood fill from (x, y) over pixels within `tolerance` of the seed colour, then a
  * one-pixel soft rim: pixels bordering the region that are only partly "wall" (anti-aliased
  * edges) get coverage in proportion to how much seed colour they contain, so no pale halo is
  * left along outlines. The rim is a dilation, not a flood, so it cannot leak through a wall.
- * Returns null when the seed is outside the image.
+ * `walls` (one alpha per pixel, a colouring page's lines) stops the region too; the rim then
+ * reaches a pixel under the line, which hides the seam. Returns null when the seed is outside
+ * the image or on a line of the page.
  */
 export function floodFill(
 	data: Uint8ClampedArray,
@@ -40,11 +45,13 @@ export function floodFill(
 	height: number,
 	x: number,
 	y: number,
-	tolerance: number
+	tolerance: number,
+	walls: Uint8Array | null = null
 ): FillMask | null {
 	const sx = Math.floor(x);
 	const sy = Math.floor(y);
 	if (sx < 0 || sy < 0 || sx >= width || sy >= height) return null;
+	if (walls && (walls[sy * width + sx] as number) >= WALL_ALPHA) return null;
 	const s = (sy * width + sx) * 4;
 	const sa = data[s + 3] as number;
 	const seed = [
@@ -59,6 +66,7 @@ export function floodFill(
 	// Most pixels of a region are exactly the seed colour; one 32-bit compare settles those.
 	const matches = (p: number) =>
 		inside[p] === 0 &&
+		(walls === null || (walls[p] as number) < WALL_ALPHA) &&
 		((words !== null && words[p] === seedWord) || distanceAt(data, p * 4, seed) <= tolerance);
 	let minX = sx;
 	let maxX = sx;

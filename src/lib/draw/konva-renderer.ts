@@ -14,21 +14,22 @@ import {
 	type CheckpointPolicy,
 	type SnapshotMeta
 } from './checkpoints.ts';
-import { POINT_STRIDE, type DrawDocument, type Op, type StrokeOp } from './document.ts';
-import { paintOp, paintStroke, type PaintEnv, type StrokePath } from './paint.ts';
+import type { ColouringPage } from './colouring-page.ts';
+import type { DrawDocument, Op, StrokeOp } from './document.ts';
+import { LiveCanvas } from './live-canvas.ts';
+import { paintOp, type PaintEnv, type StrokePath } from './paint.ts';
 import { strokePasses } from './stroke-geometry.ts';
 import type { Renderer, View } from './renderer.ts';
 
 /**
  * The only module that imports Konva (and so must only be loaded in the browser, e.g. via a
- * dynamic import from the studio component). Two layers, because on a classroom PC without GPU
- * compositing every full-size canvas costs the browser a full-screen blend each frame:
+ * dynamic import from the studio component). As few layers as possible, because on a classroom
+ * PC without GPU compositing every full-size canvas costs the browser a blend each frame:
  * - static: paper colour and one bitmap of every finished op, redrawn only on commit, undo,
  *   load and view changes, never per pointer move;
+ * - the live stroke's own small canvas (`live-canvas.ts`), not a Konva layer;
+ * - page (only on a colouring page): the page's lines, over the ink, redrawn on view changes;
  * - dynamic: the shape/stamp/text being placed.
- * The live stroke is not on a Konva layer at all: it is drawn on a small canvas of its own,
- * just big enough for the stroke and moved over it, so a frame of ink clears, draws and hands
- * the compositor a few hundred pixels square instead of a whole screen.
  * All drawing logic lives in `paint.ts`; this file only owns canvases.
  */
 
@@ -55,12 +56,12 @@ const EXPORT_CHUNK = 250;
  */
 const STROKE_PATH_CACHE_MAX = 12_000;
 
-/** Device-pixel rectangle on the stage. */
-interface DirtyRect {
-	x: number;
-	y: number;
-	w: number;
-	h: number;
+export interface KonvaRendererOptions {
+	policy?: CheckpointPolicy;
+	/** Used by the first `renderDocument` whose document it matches, instead of painting. */
+	snapshot?: BitmapSnapshot | null;
+	/** The document's colouring page, already loaded (see `loadColouringPage`). */
+	page?: ColouringPage | null;
 }
 
 /**
@@ -87,10 +88,10 @@ export class KonvaRenderer implements Renderer {
 	#paper = new Rect({ x: 0, y: 0, listening: false, perfectDrawEnabled: false });
 	#staticLayer = new Konva.Layer({ listening: false });
 	#dynamicLayer = new Konva.Layer({ listening: false });
-	/** The live stroke's own canvas, over the Konva layers; hidden between strokes. */
-	#liveCanvas = createCanvas(1, 1);
-	#liveCtx = context2d(this.#liveCanvas);
+	#live = new LiveCanvas();
 	#liveFrame = 0;
+	#page: ColouringPage | null;
+	#pageImage: KonvaImage | null = null;
 	#bitmap = createCanvas(1, 1);
 	#ctx = context2d(this.#bitmap);
 	#image = new KonvaImage({
@@ -106,7 +107,7 @@ export class KonvaRenderer implements Renderer {
 	#seq = 0;
 	#policy: CheckpointPolicy;
 	#view: View = { scale: 1, x: 0, y: 0 };
-	#live: StrokeOp | null = null;
+	#liveOp: StrokeOp | null = null;
 	#preview: Op | null = null;
 	#paths = new Map<string, Path2D>();
 	/** Finished strokes' polygons by op (ops are immutable and shared across undo states). */
@@ -115,13 +116,10 @@ export class KonvaRenderer implements Renderer {
 	/** Used by the first `renderDocument` whose document it matches, instead of painting. */
 	#snapshot: BitmapSnapshot | null;
 
-	constructor(
-		container: HTMLDivElement,
-		policy: CheckpointPolicy = DEFAULT_CHECKPOINT_POLICY,
-		snapshot: BitmapSnapshot | null = null
-	) {
-		this.#policy = policy;
-		this.#snapshot = snapshot;
+	constructor(container: HTMLDivElement, options: KonvaRendererOptions = {}) {
+		this.#policy = options.policy ?? DEFAULT_CHECKPOINT_POLICY;
+		this.#snapshot = options.snapshot ?? null;
+		this.#page = options.page ?? null;
 		this.#stage = new Konva.Stage({
 			container,
 			listening: false,
@@ -136,19 +134,27 @@ export class KonvaRenderer implements Renderer {
 				sceneFunc: (con) => this.#drawPreview(con._context)
 			})
 		);
-		this.#stage.add(this.#staticLayer, this.#dynamicLayer);
+		this.#stage.add(this.#staticLayer);
+		let above: Konva.Layer = this.#dynamicLayer;
+		if (this.#page) {
+			const pageLayer = new Konva.Layer({ listening: false });
+			this.#pageImage = new KonvaImage({
+				image: this.#page.image,
+				listening: false,
+				perfectDrawEnabled: false
+			});
+			pageLayer.add(this.#pageImage);
+			this.#stage.add(pageLayer);
+			above = pageLayer;
+		}
+		this.#stage.add(this.#dynamicLayer);
 		// Nothing on the stage is hit-tested: the studio handles pointers on the container. Left
 		// to receive them, Konva would read the content's position (getBoundingClientRect, a
 		// forced layout) on every pointer and mouse move of a stroke.
-		this.#stage.getContent().style.pointerEvents = 'none';
-		const live = this.#liveCanvas.style;
-		live.position = 'absolute';
-		live.left = '0';
-		live.top = '0';
-		live.pointerEvents = 'none';
-		live.display = 'none';
-		live.willChange = 'transform';
-		this.#stage.getContent().appendChild(this.#liveCanvas);
+		const content = this.#stage.getContent();
+		content.style.pointerEvents = 'none';
+		// Ink goes under the colouring page's lines, as it will in the finished picture.
+		content.insertBefore(this.#live.element, above.getNativeCanvasElement());
 	}
 
 	/** Call when the container changes size (window resize, fullscreen). */
@@ -161,6 +167,7 @@ export class KonvaRenderer implements Renderer {
 		this.#doc = doc;
 		this.#ensureBoard(doc.width, doc.height);
 		this.#paper.setAttrs({ width: doc.width, height: doc.height, fill: doc.background });
+		this.#pageImage?.size({ width: doc.width, height: doc.height });
 		const snapshot = this.#snapshot;
 		this.#snapshot = null;
 		if (snapshot && snapshotMatches(snapshot.meta, doc) && this.#restore(snapshot, doc)) {
@@ -205,7 +212,7 @@ export class KonvaRenderer implements Renderer {
 	 * for another frame here would add a whole frame to every sample's way onto the screen.
 	 */
 	updateLiveStroke(op: StrokeOp): void {
-		this.#live = op;
+		this.#liveOp = op;
 		if (this.#liveFrame) cancelAnimationFrame(this.#liveFrame);
 		this.#liveFrame = 0;
 		this.#drawLive();
@@ -213,7 +220,7 @@ export class KonvaRenderer implements Renderer {
 
 	endLiveStroke(): void {
 		// Hidden in the same frame as the bitmap layer shows the committed stroke: no flicker.
-		this.#live = null;
+		this.#liveOp = null;
 		this.#scheduleLive();
 	}
 
@@ -224,7 +231,7 @@ export class KonvaRenderer implements Renderer {
 
 	setView(view: View): void {
 		this.#view = view;
-		if (this.#live) this.#scheduleLive();
+		if (this.#liveOp) this.#scheduleLive();
 		this.#stage.scale({ x: view.scale, y: view.scale });
 		this.#stage.position({ x: view.x, y: view.y });
 		this.#stage.batchDraw();
@@ -258,6 +265,7 @@ export class KonvaRenderer implements Renderer {
 		ctx.fillStyle = doc.background;
 		ctx.fillRect(0, 0, thumb.width, thumb.height);
 		ctx.drawImage(this.#bitmap, 0, 0, thumb.width, thumb.height);
+		this.#page?.drawOver(ctx, thumb.width, thumb.height);
 		return thumb.toDataURL('image/jpeg', 0.8);
 	}
 
@@ -282,6 +290,7 @@ export class KonvaRenderer implements Renderer {
 		outCtx.fillRect(0, 0, width, height);
 		outCtx.drawImage(ink, 0, 0);
 		ink.width = 0;
+		this.#page?.drawOver(outCtx, width, height);
 		return new Promise((resolve, reject) => {
 			out.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))));
 		});
@@ -295,7 +304,7 @@ export class KonvaRenderer implements Renderer {
 		const painted = { ops: this.#painted, count: this.#painted.length };
 		if (
 			// Not while the child draws: encoding would take frames from the ink.
-			this.#live ||
+			this.#liveOp ||
 			this.#painted.length !== doc.ops.length ||
 			doc.ops.length === 0 ||
 			!isPrefixOf(painted, doc.ops) ||
@@ -315,8 +324,9 @@ export class KonvaRenderer implements Renderer {
 	destroy(): void {
 		if (this.#liveFrame) cancelAnimationFrame(this.#liveFrame);
 		this.#liveFrame = 0;
+		this.#live.destroy();
 		this.#stage.destroy();
-		const canvases = [this.#bitmap, this.#liveCanvas, ...this.#checkpoints.map((c) => c.canvas)];
+		const canvases = [this.#bitmap, ...this.#checkpoints.map((c) => c.canvas)];
 		for (const canvas of canvases) {
 			// Zero-size canvases release their backing store at once instead of at GC.
 			canvas.width = 0;
@@ -337,7 +347,8 @@ export class KonvaRenderer implements Renderer {
 				if (!path) this.#paths.set(d, (path = new Path2D(d)));
 				return path;
 			},
-			strokePaths: (op) => this.#strokePathsOf(op)
+			strokePaths: (op) => this.#strokePathsOf(op),
+			walls: (w, h) => this.#page?.walls(w, h) ?? null
 		};
 	}
 
@@ -426,71 +437,9 @@ export class KonvaRenderer implements Renderer {
 		});
 	}
 
-	/** Fits the live canvas around the stroke (in device pixels, clipped to the stage), draws it. */
 	#drawLive(): void {
-		const canvas = this.#liveCanvas;
-		const op = this.#live;
-		const ratio = Konva.pixelRatio;
-		const { scale, x, y } = this.#view;
-		const m = new DOMMatrix([ratio * scale, 0, 0, ratio * scale, ratio * x, ratio * y]);
-		const extent = op ? liveExtent(op, m) : null;
-		const stageW = Math.ceil(this.#stage.width() * ratio);
-		const stageH = Math.ceil(this.#stage.height() * ratio);
-		const left = Math.max(0, extent?.x ?? 0);
-		const top = Math.max(0, extent?.y ?? 0);
-		const w = Math.min(stageW, extent ? extent.x + extent.w : 0) - left;
-		const h = Math.min(stageH, extent ? extent.y + extent.h : 0) - top;
-		if (!op || w <= 0 || h <= 0) {
-			canvas.style.display = 'none';
-			// Start the next stroke small again (a long stroke may have grown it to the stage).
-			canvas.width = 1;
-			canvas.height = 1;
-			return;
-		}
-		const ctx = this.#liveCtx;
-		if (canvas.width < w || canvas.height < h) {
-			// Grow with slack, never shrink mid-stroke: a resize reallocates and clears.
-			canvas.width = Math.min(stageW, Math.max(canvas.width, w + 128));
-			canvas.height = Math.min(stageH, Math.max(canvas.height, h + 128));
-			canvas.style.width = `${canvas.width / ratio}px`;
-			canvas.style.height = `${canvas.height / ratio}px`;
-		} else {
-			ctx.setTransform(1, 0, 0, 1, 0, 0);
-			ctx.clearRect(0, 0, canvas.width, canvas.height);
-		}
-		canvas.style.transform = `translate(${left / ratio}px, ${top / ratio}px)`;
-		ctx.setTransform(m.a, 0, 0, m.d, m.e - left, m.f - top);
-		const eraserPreviewColor = this.#doc?.background ?? '#ffffff';
-		paintStroke(ctx, op, { last: false, eraserPreviewColor });
-		canvas.style.display = 'block';
+		const stage = { width: this.#stage.width(), height: this.#stage.height() };
+		const paper = this.#doc?.background ?? '#ffffff';
+		this.#live.draw(this.#liveOp, this.#view, Konva.pixelRatio, stage, paper);
 	}
-}
-
-/**
- * The device-pixel rectangle a live stroke can cover: its points' box grown by the stroke size
- * (the outline radius plus the crayon's wobble) and a pixel of anti-aliasing.
- */
-function liveExtent(op: StrokeOp, m: DOMMatrix): DirtyRect | null {
-	const { points } = op;
-	if (points.length < POINT_STRIDE) return null;
-	let minX = Infinity;
-	let minY = Infinity;
-	let maxX = -Infinity;
-	let maxY = -Infinity;
-	for (let i = 0; i + 1 < points.length; i += POINT_STRIDE) {
-		const x = points[i] as number;
-		const y = points[i + 1] as number;
-		if (x < minX) minX = x;
-		if (x > maxX) maxX = x;
-		if (y < minY) minY = y;
-		if (y > maxY) maxY = y;
-	}
-	// The view is only ever scaled and translated, never rotated or skewed.
-	if (m.b !== 0 || m.c !== 0 || !Number.isFinite(minX + minY + maxX + maxY)) return null;
-	const pad = op.size + 2;
-	const x0 = Math.floor(m.a * (minX - pad) + m.e) - 2;
-	const y0 = Math.floor(m.d * (minY - pad) + m.f) - 2;
-	const x1 = Math.ceil(m.a * (maxX + pad) + m.e) + 2;
-	const y1 = Math.ceil(m.d * (maxY + pad) + m.f) + 2;
-	return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
 }

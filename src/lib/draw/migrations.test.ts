@@ -48,11 +48,11 @@ describe('migrateDocument', () => {
 	});
 
 	it('upgrades an older document and then validates it', () => {
-		const result = parseDocument(v0, v0ToV1);
+		const result = parseDocument(v0, { ...MIGRATIONS, ...v0ToV1 });
 		expect(result).toEqual({
 			ok: true,
 			doc: {
-				version: 1,
+				version: DOCUMENT_VERSION,
 				width: 800,
 				height: 600,
 				background: '#ffffff',

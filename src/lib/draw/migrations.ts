@@ -5,14 +5,16 @@ import { DOCUMENT_VERSION } from './document.ts';
  * step receives whatever the previous one produced (still unvalidated) and must return a plain
  * JSON value; the final result is validated as the current version by `parseDocument`.
  *
- * Version 1 is the first stored format, so the table is empty. When v2 lands, add
- * `1: (v1) => v2` here and bump `DOCUMENT_VERSION`; old drafts in IndexedDB and on the server
- * then upgrade on load, and v1 code meeting a v2 document reports 'future-version'.
+ * Old drafts in IndexedDB and on the server upgrade on load, and older code meeting a newer
+ * document reports 'future-version' instead of dropping what it does not know.
  */
 export type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 export type MigrationTable = Readonly<Record<number, Migration>>;
 
-export const MIGRATIONS: MigrationTable = {};
+export const MIGRATIONS: MigrationTable = {
+	// v2 added the optional colouring page (`template`); a v1 drawing is on blank paper.
+	1: (v1) => ({ ...v1, version: 2 })
+};
 
 export type MigrationResult =
 	{ ok: true; doc: Record<string, unknown> } | { ok: false; reason: 'corrupt' | 'future-version' };

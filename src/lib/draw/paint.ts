@@ -70,6 +70,11 @@ export interface PaintEnv {
 	 * costly part of repainting (undo, export), and a finished stroke's never changes.
 	 */
 	strokePaths?(op: StrokeOp): readonly StrokePath[];
+	/**
+	 * The colouring page's alpha at `width` × `height` device pixels, one byte per pixel, or
+	 * null on blank paper: its lines stop the paint bucket.
+	 */
+	walls?(width: number, height: number): Uint8Array | null;
 }
 
 /** One polygon of a finished stroke, ready to fill. */
@@ -188,7 +193,7 @@ function paintFill(ctx: PaintContext, op: FillOp, env: PaintEnv): void {
 	const pixels = ctx.getImageData(0, 0, w, h);
 	const x = op.x * env.pixelRatio;
 	const y = op.y * env.pixelRatio;
-	const mask = floodFill(pixels.data, w, h, x, y, op.tolerance);
+	const mask = floodFill(pixels.data, w, h, x, y, op.tolerance, env.walls?.(w, h) ?? null);
 	if (!mask) return;
 	compositeFill(pixels.data, w, mask, hexToRgba(op.color));
 	ctx.putImageData(pixels, 0, 0, mask.x, mask.y, mask.width, mask.height);

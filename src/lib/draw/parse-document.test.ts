@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createDocument, serializeDocument, type DrawDocument, type Op } from './document.ts';
+import {
+	createDocument,
+	DOCUMENT_VERSION,
+	serializeDocument,
+	type DrawDocument,
+	type Op
+} from './document.ts';
 import { LIMITS, parseDocument } from './parse-document.ts';
 
 const stroke = (id: string, points: number[] = [10, 10, 0.5, 0, 20, 20, 0.6, 16]): Op => ({
@@ -65,6 +71,25 @@ describe('parseDocument', () => {
 		expect(serializeDocument(more)).toBe(JSON.stringify(more));
 	});
 
+	it('keeps a colouring page of ours and refuses any other address for it', () => {
+		const page = `/objects/public/templates/${'a1'.repeat(32)}.png`;
+		const doc = createDocument({ width: 1697, height: 1200 }, '#ffffff', page);
+		expect(parseDocument(serializeDocument(doc))).toEqual({ ok: true, doc });
+		for (const bad of [
+			'https://evil.example/x.png',
+			'/objects/public/templates/../../private/x.png',
+			`/objects/private/${'a1'.repeat(32)}.png`,
+			42
+		]) {
+			expect(parseDocument({ ...doc, template: bad })).toEqual({ ok: false, reason: 'corrupt' });
+		}
+	});
+
+	it('opens a version 1 drawing as blank paper of the current version', () => {
+		const v1 = { version: 1, width: 1600, height: 1200, background: '#ffffff', ops: [] };
+		expect(parseDocument(JSON.stringify(v1))).toEqual({ ok: true, doc: createDocument() });
+	});
+
 	it('accepts an already-parsed value as well as a string', () => {
 		expect(parseDocument(sample())).toEqual({ ok: true, doc: sample() });
 	});
@@ -108,7 +133,11 @@ describe('parseDocument', () => {
 	});
 
 	it('reports a newer version as future-version, not corrupt', () => {
-		const doc = { ...sample(), version: 2, ops: [{ type: 'hologram', id: 'h' }] };
+		const doc = {
+			...sample(),
+			version: DOCUMENT_VERSION + 1,
+			ops: [{ type: 'hologram', id: 'h' }]
+		};
 		expect(parseDocument(doc)).toEqual({ ok: false, reason: 'future-version' });
 	});
 

@@ -1,6 +1,7 @@
 import {
 	DOCUMENT_VERSION,
 	POINT_STRIDE,
+	TEMPLATE_PATH,
 	type DrawDocument,
 	type Op,
 	type ShapeKind,
@@ -194,7 +195,17 @@ function parseCurrent(raw: Record<string, unknown>, owned: boolean): DrawDocumen
 		ids.add(op.id);
 		ops.push(op);
 	}
-	return { version: DOCUMENT_VERSION, width: w, height: h, background: color(raw.background), ops };
+	const template = raw.template;
+	if (template !== undefined && (typeof template !== 'string' || !TEMPLATE_PATH.test(template)))
+		fail();
+	return {
+		version: DOCUMENT_VERSION,
+		width: w,
+		height: h,
+		background: color(raw.background),
+		...(template === undefined ? {} : { template }),
+		ops
+	};
 }
 
 /**

@@ -1,3 +1,4 @@
+import { colouringEn } from './domains/colouring.en.ts';
 import { consentEn } from './domains/consent.en.ts';
 import { contestsEn } from './domains/contests.en.ts';
 import { entriesEn } from './domains/entries.en.ts';
@@ -11,6 +12,7 @@ export const en: Messages = {
 	...mediaEn,
 	...entriesEn,
 	...reviewEn,
+	...colouringEn,
 	'app.name': 'Sprout',
 	'app.tagline': "Children's green digital-art competitions",
 	'app.skip': 'Skip to main content',

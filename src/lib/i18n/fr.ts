@@ -1,3 +1,4 @@
+import { colouringFr } from './domains/colouring.fr.ts';
 import { consentFr } from './domains/consent.fr.ts';
 import { contestsFr } from './domains/contests.fr.ts';
 import { entriesFr } from './domains/entries.fr.ts';
@@ -11,6 +12,7 @@ export const fr: Messages = {
 	...mediaFr,
 	...entriesFr,
 	...reviewFr,
+	...colouringFr,
 	'app.name': 'Sprout',
 	'app.tagline': 'Concours d’art numérique vert pour les enfants',
 	'app.skip': 'Aller au contenu principal',

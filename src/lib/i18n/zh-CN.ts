@@ -1,4 +1,5 @@
 /** Source catalog: every key lives here first; en and fr must define the same keys. */
+import { colouringZhCN } from './domains/colouring.zh-CN.ts';
 import { consentZhCN } from './domains/consent.zh-CN.ts';
 import { contestsZhCN } from './domains/contests.zh-CN.ts';
 import { entriesZhCN } from './domains/entries.zh-CN.ts';
@@ -368,7 +369,8 @@ export const zhCN = {
 	...mediaZhCN,
 	...consentZhCN,
 	...entriesZhCN,
-	...reviewZhCN
+	...reviewZhCN,
+	...colouringZhCN
 };
 
 export type Messages = { [K in keyof typeof zhCN]: string };

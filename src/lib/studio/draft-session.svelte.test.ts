@@ -15,7 +15,7 @@ function setup(backend = new MemoryBackend(), drawingId = 'd1') {
 	const session = new DraftSession({
 		studentId: 's1',
 		drawingId,
-		orientation: 'portrait',
+		board: 'portrait',
 		openDrafts: () => drafts,
 		newId: () => 'fresh',
 		makeThumbnail: () => `data:image/jpeg;base64,T${++thumbnails}`
@@ -38,6 +38,24 @@ describe('DraftSession', () => {
 		expect(session.saveState).toBe('new');
 		await session.flush();
 		expect(backend.map.size).toBe(0);
+	});
+
+	it("starts a new drawing on the contest's board and colouring page, and keeps them", async () => {
+		const drafts = new LocalDrafts(new MemoryBackend());
+		const template = `/objects/public/templates/${'c'.repeat(64)}.png`;
+		const session = new DraftSession({
+			studentId: 's1',
+			drawingId: 'd1',
+			board: { width: 1697, height: 1200 },
+			template,
+			openDrafts: () => drafts,
+			newId: () => 'fresh'
+		});
+		await session.open();
+		expect(session.document).toMatchObject({ width: 1697, height: 1200, template, ops: [] });
+		session.documentChanged(withOp(session.document!, 'a'));
+		await vi.advanceTimersByTimeAsync(1000);
+		expect(await drafts.load('s1', 'd1')).toMatchObject({ status: 'ok', doc: { template } });
 	});
 
 	it('saves a change within a second, with title and thumbnail', async () => {
@@ -101,7 +119,7 @@ describe('DraftSession', () => {
 		const session = new DraftSession({
 			studentId: 's1',
 			drawingId: 'd1',
-			orientation: 'landscape',
+			board: 'landscape',
 			openDrafts: () => {
 				throw new DOMException('no', 'InvalidStateError');
 			},
@@ -120,7 +138,7 @@ describe('DraftSession', () => {
 		const session = new DraftSession({
 			studentId: 's1',
 			drawingId: 'd1',
-			orientation: 'portrait',
+			board: 'portrait',
 			openDrafts: () => drafts,
 			newId: () => 'fresh',
 			afterSave: (id) => saved.push(id),

@@ -1,4 +1,9 @@
-import { createDocument, type DrawDocument, type Orientation } from '$lib/draw/document';
+import {
+	createDocument,
+	type BoardSize,
+	type DrawDocument,
+	type Orientation
+} from '$lib/draw/document';
 import type { ParseFailure } from '$lib/draw/parse-document';
 import { createId } from '$lib/draw/ids';
 import { Autosave } from './autosave.ts';
@@ -13,8 +18,10 @@ export function isSaveError(state: SaveState): boolean {
 export interface DraftSessionOptions {
 	studentId: string;
 	drawingId: string;
-	/** Paper for a drawing that has no draft yet. */
-	orientation: Orientation;
+	/** Paper for a drawing that has no draft yet (a contest's board, or an orientation). */
+	board: Orientation | BoardSize;
+	/** A contest's colouring page for a drawing that has no draft yet. */
+	template?: string;
 	/** Opens local storage; may throw where IndexedDB is missing or blocked. */
 	openDrafts: () => LocalDrafts;
 	newId: () => string;
@@ -188,7 +195,7 @@ export class DraftSession {
 			this.#drafts = null;
 			this.#saveState = classifyDraftError(error) === 'quota' ? 'quota' : 'unavailable';
 		}
-		this.#setDocument(createDocument(this.#options.orientation));
+		this.#setDocument(createDocument(this.#options.board, '#ffffff', this.#options.template));
 		return { movedTo };
 	}
 

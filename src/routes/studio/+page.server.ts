@@ -1,3 +1,4 @@
+import { studioContestsFor } from '$lib/server/contests/studio-contests';
 import { listMyDrawings } from '$lib/server/drawings/drawing.service';
 import { requireStudent } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
@@ -14,5 +15,12 @@ export const load: PageServerLoad = async (event) => {
 		updatedAt: d.updated_at,
 		hasThumbnail: d.thumb_key !== null
 	}));
-	return { pseudonym: student.pseudonym, avatar: student.avatar, studentId: student.id, drawings };
+	const contests = await studioContestsFor(db, student, event.locals.locale);
+	return {
+		pseudonym: student.pseudonym,
+		avatar: student.avatar,
+		studentId: student.id,
+		drawings,
+		contests
+	};
 };

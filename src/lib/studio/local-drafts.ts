@@ -259,6 +259,15 @@ export class LocalDrafts {
 		});
 	}
 
+	/**
+	 * The small record without its document (upload bookkeeping: is there anything to send?),
+	 * or null when missing or not this student's.
+	 */
+	async meta(studentId: string, id: string): Promise<StoredRecord | null> {
+		const record = await this.#backend.get(draftKey(studentId, id));
+		return isRecordOf(record, studentId) && record.id === id ? record : null;
+	}
+
 	/** The stored record itself (for uploads), or null when missing or not this student's. */
 	async record(studentId: string, id: string): Promise<DraftRecord | null> {
 		const key = draftKey(studentId, id);

@@ -227,14 +227,19 @@ export class DrawingSync {
 
 	async #upload(id: string, entry: Entry): Promise<void> {
 		const { drafts, studentId } = this.#o;
-		const record = await drafts.record(studentId, id);
-		if (!record) return;
-		if (record.dirty === false) {
+		// The small record first: opening a big drawing that is already on the server must not
+		// read its whole document out of IndexedDB just to learn there is nothing to send.
+		const meta = await drafts.meta(studentId, id);
+		if (!meta) return;
+		if (meta.dirty === false) {
 			this.#set(id, { state: 'synced' });
 			return;
 		}
-		if (entry.refused === record.updatedAt) return;
+		if (entry.refused === meta.updatedAt) return;
 		if (!this.#online()) throw new RetryLater();
+		const record = await drafts.record(studentId, id);
+		if (!record) return;
+		if (record.dirty === false) return this.#set(id, { state: 'synced' });
 		this.#set(id, { state: 'syncing' });
 
 		const body = new FormData();

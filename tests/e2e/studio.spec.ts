@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
 import {
 	createClass,
+	expectNoSeriousAxeViolations,
 	newEnglishContext,
 	open,
 	signInChild,
@@ -56,6 +57,14 @@ async function waitForPaper(page: Page): Promise<void> {
 	await expect(page.getByRole('button', { name: 'Pencil', exact: true })).toBeEnabled();
 }
 
+/** From the child's studio page: "New drawing", then waits for the paper; the editor's path. */
+async function startNewDrawing(page: Page): Promise<string> {
+	await page.getByRole('link', { name: 'New drawing' }).click();
+	await expect(page).toHaveURL(/\/studio\/draw\/[a-z0-9]+$/);
+	await waitForPaper(page);
+	return new URL(page.url()).pathname;
+}
+
 /** Board coordinates → screen, from the canvas box and the editor's fit-to-screen view. */
 async function boardToScreen(page: Page) {
 	const box = (await page.getByRole('application', { name: 'Drawing paper' }).boundingBox())!;
@@ -90,6 +99,25 @@ async function tool(page: Page, name: string): Promise<void> {
 		.click();
 }
 
+/** Presses "Download picture"; reads the 2× PNG's RGB at board points. */
+async function downloadPicture(page: Page) {
+	const [download] = await Promise.all([
+		page.waitForEvent('download'),
+		page.getByRole('button', { name: 'Download picture' }).click()
+	]);
+	const png = await readFile((await download.path())!);
+	const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+	expect([info.width, info.height]).toEqual([BOARD.width * 2, BOARD.height * 2]);
+	return (bx: number, by: number) => {
+		const i = (Math.round(by * 2) * info.width + Math.round(bx * 2)) * info.channels;
+		return [data[i]!, data[i + 1]!, data[i + 2]!] as const;
+	};
+}
+
+function near(actual: readonly number[], expected: readonly number[], within = 12): boolean {
+	return actual.every((v, i) => Math.abs(v - expected[i]!) <= within);
+}
+
 async function expectOnServer(page: Page): Promise<void> {
 	await expect(status(page)).toHaveText('Saved', { timeout: 10_000 });
 }
@@ -107,10 +135,7 @@ test('draw, undo/redo, fill a box, stick a turned sticker, erase; reload restore
 	browser
 }) => {
 	const { context, page } = await childPage(browser, childA);
-	await page.getByRole('link', { name: 'New drawing' }).click();
-	await expect(page).toHaveURL(/\/studio\/draw\/[a-z0-9]+$/);
-	drawingPath = new URL(page.url()).pathname;
-	await waitForPaper(page);
+	drawingPath = await startNewDrawing(page);
 	await expect(status(page)).toHaveText('New paper');
 	const undo = page.getByRole('button', { name: 'Undo', exact: true });
 	const redo = page.getByRole('button', { name: 'Redo', exact: true });
@@ -175,17 +200,7 @@ test('draw, undo/redo, fill a box, stick a turned sticker, erase; reload restore
 	await expect(page.getByRole('textbox', { name: 'Name of the drawing' })).toHaveValue(TITLE);
 	await expectOnServer(page);
 
-	const [download] = await Promise.all([
-		page.waitForEvent('download'),
-		page.getByRole('button', { name: 'Download picture' }).click()
-	]);
-	const png = await readFile((await download.path())!);
-	const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
-	expect([info.width, info.height]).toEqual([BOARD.width * 2, BOARD.height * 2]);
-	const pixel = (bx: number, by: number) => {
-		const i = (Math.round(by * 2) * info.width + Math.round(bx * 2)) * info.channels;
-		return [data[i]!, data[i + 1]!, data[i + 2]!] as const;
-	};
+	const pixel = await downloadPicture(page);
 	/** The darkest channel sum around a board point. */
 	const darkest = (bx: number, by: number, r = 8) => {
 		let min = 765;
@@ -196,8 +211,6 @@ test('draw, undo/redo, fill a box, stick a turned sticker, erase; reload restore
 			}
 		return min;
 	};
-	const near = (actual: readonly number[], expected: readonly number[]) =>
-		actual.every((v, i) => Math.abs(v - expected[i]!) <= 12);
 	expect(near(pixel(800, 600), [0xe5, 0x39, 0x35]), `box centre ${pixel(800, 600)}`).toBe(true);
 	expect(near(pixel(650, 700), [0xe5, 0x39, 0x35]), 'inside the box').toBe(true);
 	expect(near(pixel(1400, 1000), [255, 255, 255]), 'white paper elsewhere').toBe(true);
@@ -326,5 +339,99 @@ test('the next child on the same browser cannot see or open the first child’s 
 	await waitForPaper(page);
 	await expect(status(page)).toHaveText('New paper');
 	await expect(page.getByRole('textbox', { name: 'Name of the drawing' })).toHaveValue('');
+	await context.close();
+});
+
+test('opacity, fill spread and paper colour: by mouse and keyboard, in the PNG, undoable', async ({
+	browser
+}) => {
+	const { context, page } = await childPage(browser, childB);
+	await startNewDrawing(page);
+
+	// A half-strength blue pencil line.
+	await tool(page, 'Pencil');
+	await page.getByRole('slider', { name: 'Size' }).fill('40');
+	const opacity = page.getByRole('slider', { name: 'Opacity' });
+	await expect(opacity).toHaveAttribute('aria-valuetext', '100%');
+	await opacity.focus();
+	for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft');
+	await expect(opacity).toHaveValue('50');
+	await expect(opacity).toHaveAttribute('aria-valuetext', '50%');
+	await expect(page.locator('.options').getByText('50%', { exact: true })).toBeVisible();
+	await page.getByRole('button', { name: 'Blue', exact: true }).click();
+	await drag(page, [
+		[300, 600],
+		[1300, 600]
+	]);
+	// The eraser always rubs out fully: it has no opacity.
+	await tool(page, 'Eraser');
+	await expect(page.getByRole('slider', { name: 'Size' })).toBeVisible();
+	await expect(page.getByRole('slider', { name: 'Opacity' })).toHaveCount(0);
+
+	// Cream paper, chosen with the mouse; Escape closes the choices and returns focus.
+	const paperButton = page.getByRole('button', { name: 'Paper: White' });
+	await paperButton.click();
+	await expect(paperButton).toHaveAttribute('aria-expanded', 'true');
+	const choices = page.getByRole('group', { name: 'Paper' });
+	await expect(choices.getByRole('button', { name: 'White' })).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
+	await expectNoSeriousAxeViolations(page, 'the studio with the paper choices open');
+	await choices.getByRole('button', { name: 'Cream' }).click();
+	await expect(choices.getByRole('button', { name: 'Cream' })).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
+	await expect(choices.getByRole('button', { name: 'White' })).toHaveAttribute(
+		'aria-pressed',
+		'false'
+	);
+	await page.keyboard.press('Escape');
+	await expect(choices).toBeHidden();
+	const creamButton = page.getByRole('button', { name: 'Paper: Cream' });
+	await expect(creamButton).toBeFocused();
+	await expect(creamButton).toHaveAttribute('aria-expanded', 'false');
+
+	// The bucket's spread, by keyboard only, read out in words.
+	await tool(page, 'Fill');
+	const spread = page.getByRole('slider', { name: 'Fill spreads over' });
+	await expect(spread).toHaveValue('32');
+	await expect(spread).toHaveAttribute('aria-valuetext', 'Similar colours too');
+	await spread.focus();
+	await page.keyboard.press('Home');
+	await expect(spread).toHaveValue('0');
+	await expect(spread).toHaveAttribute('aria-valuetext', 'Only the exact same colour');
+	await page.keyboard.press('ArrowRight');
+	await expect(spread).toHaveValue('8');
+	await expect(spread).toHaveAttribute('aria-valuetext', 'Very close colours too');
+	await page.keyboard.press('End');
+	await expect(spread).toHaveValue('128');
+	await expect(spread).toHaveAttribute('aria-valuetext', 'Quite different colours too');
+	await expectNoSeriousAxeViolations(page, 'the studio with the fill options');
+
+	let pixel = await downloadPicture(page);
+	const blue = [0x1e, 0x88, 0xe5];
+	const cream = [0xff, 0xf8, 0xe1];
+	expect(near(pixel(100, 100), cream, 3), `cream paper ${pixel(100, 100)}`).toBe(true);
+	expect(near(pixel(1400, 1000), cream, 3), 'cream paper elsewhere').toBe(true);
+	const ink = pixel(800, 600);
+	const halfway = blue.map((b, i) => (b + cream[i]!) / 2);
+	expect(near(ink, halfway, 16), `ink ${ink} is blue half-blended into cream`).toBe(true);
+	expect(near(ink, blue, 40), 'ink is not full-strength blue').toBe(false);
+
+	// Undo takes the paper back to white; the translucent line stays.
+	await page.getByRole('button', { name: 'Undo', exact: true }).click();
+	await expect(page.getByRole('button', { name: 'Paper: White' })).toBeVisible();
+	pixel = await downloadPicture(page);
+	expect(near(pixel(100, 100), [255, 255, 255], 3), `white paper ${pixel(100, 100)}`).toBe(true);
+	expect(
+		near(
+			pixel(800, 600),
+			blue.map((b) => (b + 255) / 2),
+			16
+		),
+		`ink over white ${pixel(800, 600)}`
+	).toBe(true);
 	await context.close();
 });

@@ -4,6 +4,7 @@ import { contestsEn } from './domains/contests.en.ts';
 import { entriesEn } from './domains/entries.en.ts';
 import { mediaEn } from './domains/media.en.ts';
 import { reviewEn } from './domains/review.en.ts';
+import { studioOptionsEn } from './domains/studio-options.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -13,6 +14,7 @@ export const en: Messages = {
 	...entriesEn,
 	...reviewEn,
 	...colouringEn,
+	...studioOptionsEn,
 	'app.name': 'Sprout',
 	'app.tagline': "Children's green digital-art competitions",
 	'app.skip': 'Skip to main content',
@@ -194,7 +196,7 @@ export const en: Messages = {
 	'draw.stamp.fish': 'Fish',
 	'draw.stamp.bee': 'Bee',
 	'draw.stamp.planet': 'Planet',
-	'draw.stampHint': 'Click on the paper to place the sticker, then drag it.',
+	'draw.stampHint': 'Click the paper to place a sticker, then drag it.',
 	'draw.stampBigger': 'Bigger',
 	'draw.stampSmaller': 'Smaller',
 	'draw.stampRotateLeft': 'Turn left',

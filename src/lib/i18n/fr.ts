@@ -4,6 +4,7 @@ import { contestsFr } from './domains/contests.fr.ts';
 import { entriesFr } from './domains/entries.fr.ts';
 import { mediaFr } from './domains/media.fr.ts';
 import { reviewFr } from './domains/review.fr.ts';
+import { studioOptionsFr } from './domains/studio-options.fr.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const fr: Messages = {
@@ -13,6 +14,7 @@ export const fr: Messages = {
 	...entriesFr,
 	...reviewFr,
 	...colouringFr,
+	...studioOptionsFr,
 	'app.name': 'Sprout',
 	'app.tagline': 'Concours d’art numérique vert pour les enfants',
 	'app.skip': 'Aller au contenu principal',
@@ -204,7 +206,7 @@ export const fr: Messages = {
 	'draw.stamp.fish': 'Poisson',
 	'draw.stamp.bee': 'Abeille',
 	'draw.stamp.planet': 'Planète',
-	'draw.stampHint': 'Clique sur la feuille pour poser l’image, puis fais-la glisser.',
+	'draw.stampHint': 'Clique pour poser l’image, puis déplace-la.',
 	'draw.stampBigger': 'Plus grand',
 	'draw.stampSmaller': 'Plus petit',
 	'draw.stampRotateLeft': 'Tourner à gauche',

@@ -5,6 +5,7 @@ import { contestsZhCN } from './domains/contests.zh-CN.ts';
 import { entriesZhCN } from './domains/entries.zh-CN.ts';
 import { mediaZhCN } from './domains/media.zh-CN.ts';
 import { reviewZhCN } from './domains/review.zh-CN.ts';
+import { studioOptionsZhCN } from './domains/studio-options.zh-CN.ts';
 
 const coreZhCN = {
 	'app.name': '萌芽 Sprout',
@@ -370,7 +371,8 @@ export const zhCN = {
 	...consentZhCN,
 	...entriesZhCN,
 	...reviewZhCN,
-	...colouringZhCN
+	...colouringZhCN,
+	...studioOptionsZhCN
 };
 
 export type Messages = { [K in keyof typeof zhCN]: string };

@@ -92,4 +92,72 @@ describe('StudioState', () => {
 		expect(studio.snapshot).toBeNull();
 		expect(studio.getDocument()).toBeNull();
 	});
+
+	it('sets the pen opacity in percent, clamped to 10–100 and whole', () => {
+		const { studio, changes } = setup();
+		expect(studio.opacityPercent).toBe(100);
+		studio.setOpacityPercent(50);
+		expect(studio.snapshot?.opacity).toBe(0.5);
+		expect(studio.opacityPercent).toBe(50);
+		studio.setOpacityPercent(0);
+		expect(studio.snapshot?.opacity).toBe(0.1);
+		studio.setOpacityPercent(250);
+		expect(studio.snapshot?.opacity).toBe(1);
+		studio.setOpacityPercent(72.4);
+		expect(studio.opacityPercent).toBe(72);
+		studio.setOpacityPercent(Number.NaN);
+		expect(studio.opacityPercent).toBe(72);
+		// A style, not a drawing change: nothing to save, nothing to undo.
+		expect(changes).toHaveLength(0);
+		expect(studio.snapshot?.canUndo).toBe(false);
+
+		studio.setTool('marker');
+		studio.pointer(input('down', 100, 100, 0));
+		studio.pointer(input('move', 200, 100, 16));
+		studio.pointer(input('up', 200, 100, 32));
+		expect(changes.at(-1)?.ops[0]).toMatchObject({ tool: 'marker', opacity: 0.72 });
+	});
+
+	it('sets the fill tolerance, clamped to 0–128, and fills with it', () => {
+		const { studio, editor } = setup();
+		expect(studio.snapshot?.tolerance).toBe(32);
+		studio.setTolerance(200);
+		expect(studio.snapshot?.tolerance).toBe(128);
+		studio.setTolerance(-5);
+		expect(studio.snapshot?.tolerance).toBe(0);
+		studio.setTolerance(40.6);
+		expect(studio.snapshot?.tolerance).toBe(41);
+		studio.setTool('fill');
+		studio.pointer(input('down', 10, 10, 0));
+		studio.pointer(input('up', 10, 10, 16));
+		expect(editor.getDocument().ops).toMatchObject([{ type: 'fill', tolerance: 41 }]);
+	});
+
+	it('changes the paper as one undo step; undo brings the old paper back', () => {
+		const { studio, changes } = setup();
+		expect(studio.paper).toBe('#ffffff');
+		studio.setPaper('#FFF8E1');
+		expect(studio.paper).toBe('#fff8e1');
+		expect(changes.at(-1)?.background).toBe('#fff8e1');
+		studio.setPaper('#263238');
+		expect(studio.paper).toBe('#263238');
+		studio.undo();
+		expect(studio.paper).toBe('#fff8e1');
+		studio.undo();
+		expect(studio.paper).toBe('#ffffff');
+		expect(studio.snapshot?.canUndo).toBe(false);
+		studio.redo();
+		expect(studio.paper).toBe('#fff8e1');
+	});
+
+	it('ignores the same paper again and anything that is not a #rrggbb colour', () => {
+		const { studio, changes } = setup();
+		studio.setPaper('#ffffff');
+		studio.setPaper('red');
+		studio.setPaper('#fff');
+		studio.setPaper('#fff8e1; background: url(x)');
+		expect(changes).toHaveLength(0);
+		expect(studio.snapshot?.canUndo).toBe(false);
+		expect(studio.paper).toBe('#ffffff');
+	});
 });

@@ -17,6 +17,14 @@ const MAX_SCALE = 8;
 const FIT_MARGIN = 16;
 export const MIN_FONT_SIZE = 16;
 export const MAX_FONT_SIZE = 240;
+/** Opacity slider, in percent: below 10 % a child sees nothing happen and thinks it is broken. */
+export const OPACITY_RANGE = { min: 10, max: 100, step: 5 } as const;
+/**
+ * Paint bucket tolerance (the core accepts 0–255). Past 128 a fill leaks through most outlines,
+ * which children read as "the bucket broke my drawing".
+ */
+export const TOLERANCE_RANGE = { min: 0, max: 128, step: 8 } as const;
+const HEX_COLOR = /^#[0-9a-f]{6}$/;
 
 /**
  * UI state of one open drawing: mirrors the editor's snapshots into `$state` for the toolbars
@@ -57,6 +65,16 @@ export class StudioState {
 		return this.#snapshot?.tool === 'text'
 			? { min: MIN_FONT_SIZE, max: MAX_FONT_SIZE }
 			: { min: MIN_SIZE, max: MAX_SIZE };
+	}
+
+	/** The pen's opacity as the slider shows it: a whole percentage. */
+	get opacityPercent(): number {
+		return Math.round((this.#snapshot?.opacity ?? 1) * 100);
+	}
+
+	/** The paper (document background) colour, `#rrggbb`. */
+	get paper(): string {
+		return this.#snapshot?.doc.background ?? '#ffffff';
 	}
 
 	attach(editor: Editor, renderer: ResizableRenderer, width: number, height: number): void {
@@ -161,6 +179,28 @@ export class StudioState {
 	stepSize(step: -1 | 1): void {
 		if (this.#snapshot?.tool === 'text') this.setSizeValue(this.sizeValue + step * 8);
 		else this.setSizeValue(stepSize(this.sizeValue, step));
+	}
+
+	setOpacityPercent(percent: number): void {
+		if (!Number.isFinite(percent)) return;
+		const { min, max } = OPACITY_RANGE;
+		this.#editor?.setOpacity(Math.round(Math.min(max, Math.max(min, percent))) / 100);
+	}
+
+	setTolerance(tolerance: number): void {
+		if (!Number.isFinite(tolerance)) return;
+		const { min, max } = TOLERANCE_RANGE;
+		this.#editor?.setStyle({ tolerance: Math.round(Math.min(max, Math.max(min, tolerance))) });
+	}
+
+	/**
+	 * Changes the paper as one undo step. The same colour again changes nothing (and adds no
+	 * step); anything but `#rrggbb` is ignored, as the document parser would refuse it.
+	 */
+	setPaper(color: string): void {
+		const paper = color.toLowerCase();
+		if (!HEX_COLOR.test(paper) || paper === this.paper.toLowerCase()) return;
+		this.#editor?.setBackground(paper);
 	}
 
 	setFilled(filled: boolean): void {

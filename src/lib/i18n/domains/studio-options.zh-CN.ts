@@ -1,0 +1,26 @@
+/** Messages of the studio's tool options (opacity, fill spread, paper); en and fr mirror these keys. */
+export const studioOptionsZhCN = {
+	'studioOptions.opacity': '浓淡',
+	'studioOptions.percent': '{value}%',
+	'studioOptions.opacityLight': '淡',
+	'studioOptions.opacityStrong': '浓',
+	'studioOptions.tolerance': '油漆会流到',
+	'studioOptions.toleranceExact': '一模一样的颜色',
+	'studioOptions.toleranceSimilar': '差不多的颜色',
+	'studioOptions.toleranceLevel.exact': '只填一模一样的颜色',
+	'studioOptions.toleranceLevel.low': '也填非常接近的颜色',
+	'studioOptions.toleranceLevel.medium': '也填差不多的颜色',
+	'studioOptions.toleranceLevel.high': '连不太一样的颜色也填',
+	'studioOptions.paper': '纸的颜色',
+	'studioOptions.paperCurrent': '画纸：{name}',
+	'studioOptions.paperCustom': '调一个纸的颜色',
+	'studioOptions.paperUndoHint': '换错了？点“撤销”就能换回来。',
+	'studioOptions.paper.white': '白色',
+	'studioOptions.paper.cream': '奶油色',
+	'studioOptions.paper.sky': '天空蓝',
+	'studioOptions.paper.mint': '薄荷绿',
+	'studioOptions.paper.blush': '淡粉色',
+	'studioOptions.paper.sand': '沙滩色',
+	'studioOptions.paper.night': '夜空色',
+	'studioOptions.paper.custom': '自己调的颜色'
+};

@@ -150,7 +150,7 @@ export const fr: Messages = {
 	'draw.tool.crayon': 'Pastel',
 	'draw.tool.eraser': 'Gomme',
 	'draw.tool.line': 'Trait',
-	'draw.tool.rect': 'Rectangle',
+	'draw.tool.rect': 'Carré',
 	'draw.tool.ellipse': 'Rond',
 	'draw.tool.fill': 'Remplir',
 	'draw.tool.stamp': 'Images',

@@ -254,7 +254,9 @@ export async function removeContestTemplate(
 			subjectId: contestId,
 			detail: { templateId: row.id }
 		});
-		return { ok: true, id: row.id, keys: [row.image_key, row.thumb_key] } as const;
+		// Only the picker's thumbnail may go: drawings children started on this page name its
+		// line art in their documents and must keep opening, replaying and exporting with it.
+		return { ok: true, id: row.id, keys: [row.thumb_key] } as const;
 	});
 	if (!outcome.ok) return outcome;
 	await deleteUnreferenced(db, store, outcome.keys);

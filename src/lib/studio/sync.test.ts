@@ -102,6 +102,35 @@ describe('DrawingSync', () => {
 		vi.useRealTimers();
 	});
 
+	it('sends a big drawing again at a pace its size allows, and at once when leaving', async () => {
+		const t = setup();
+		let doc = createDocument('landscape');
+		// ~1 MB of ops: at 256 KB/s the next upload waits about four seconds.
+		for (let i = 0; i < 14_000; i++) doc = withOp(doc, `op${i}`);
+		const bytes = serializeDocument(doc).length;
+		expect(bytes).toBeGreaterThan(900_000);
+		await t.drafts.save('s1', 'd1', doc, 'Big');
+		t.sync.schedule('d1');
+		await vi.advanceTimersByTimeAsync(200);
+		expect(t.server.puts).toHaveLength(1);
+		for (let second = 1; second <= 3; second++) {
+			doc = withOp(doc, `more${second}`);
+			await t.drafts.save('s1', 'd1', doc, 'Big');
+			t.sync.schedule('d1');
+			await vi.advanceTimersByTimeAsync(1000);
+		}
+		expect(t.server.puts).toHaveLength(1);
+		await vi.advanceTimersByTimeAsync(1500);
+		expect(t.server.puts).toHaveLength(2);
+		expect(t.server.drawings.get('d1')?.doc).toBe(serializeDocument(doc));
+		doc = withOp(doc, 'last');
+		await t.drafts.save('s1', 'd1', doc, 'Big');
+		t.sync.schedule('d1');
+		t.sync.retryAll();
+		await vi.advanceTimersByTimeAsync(10);
+		expect(t.server.puts).toHaveLength(3);
+	});
+
 	it('uploads a saved draft with its thumbnail and records the server revision', async () => {
 		const t = setup();
 		const doc = withOp(createDocument('landscape'), 'a');

@@ -55,13 +55,27 @@ export interface SyncOptions {
 	lock?: (name: string, task: () => Promise<void>) => Promise<void>;
 	/** Wait after a local save before uploading, so a burst of saves makes one request. */
 	debounceMs?: number;
+	/**
+	 * Bytes per second a drawing's uploads may average: the next upload of a drawing waits at
+	 * least its last upload's size divided by this since that upload started.
+	 */
+	uploadBudget?: number;
 	baseDelayMs?: number;
 	maxDelayMs?: number;
 	apiBase?: string;
 }
 
+/**
+ * A big drawing is not sent again after every stroke: 6 MB a second would fill a school's
+ * link and keep the classroom PC busy while the child draws. It is safe here within a second
+ * either way; the server copy follows at this average pace (and at once when leaving).
+ */
+const UPLOAD_BUDGET_BYTES_PER_S = 256 * 1024;
+
 interface Entry {
 	status: SyncStatus;
+	/** When the last upload started, and how big it was (for `uploadBudget`). */
+	lastUpload?: { at: number; bytes: number };
 	running: Promise<void> | null;
 	again: boolean;
 	attempt: number;
@@ -129,7 +143,7 @@ export class DrawingSync {
 			return;
 		}
 		if (entry.status.state !== 'error') this.#set(id, { state: 'syncing' });
-		this.#arm(id, entry, immediately ? 0 : (this.#o.debounceMs ?? 400));
+		this.#arm(id, entry, immediately ? 0 : this.#nextDelay(entry));
 	}
 
 	/** Uploads now whatever waits (coming online, leaving the page). */
@@ -189,6 +203,14 @@ export class DrawingSync {
 		this.#o.onStatus?.(id, status);
 	}
 
+	#nextDelay(entry: Entry): number {
+		const debounce = this.#o.debounceMs ?? 400;
+		if (!entry.lastUpload) return debounce;
+		const budget = this.#o.uploadBudget ?? UPLOAD_BUDGET_BYTES_PER_S;
+		const due = entry.lastUpload.at + (entry.lastUpload.bytes / budget) * 1000;
+		return Math.max(debounce, due - Date.now());
+	}
+
 	#arm(id: string, entry: Entry, delay: number): void {
 		if (entry.timer) clearTimeout(entry.timer);
 		entry.timer = setTimeout(() => {
@@ -221,7 +243,7 @@ export class DrawingSync {
 		if (entry.again && !entry.stopped && !this.#disposed) {
 			entry.again = false;
 			if (entry.timer) return;
-			this.#arm(id, entry, 0);
+			this.#arm(id, entry, this.#nextDelay(entry));
 		}
 	}
 
@@ -247,7 +269,9 @@ export class DrawingSync {
 			'meta',
 			JSON.stringify({ baseRevision: record.serverRevision ?? null, title: record.title })
 		);
-		body.set('doc', new Blob([record.doc], { type: 'application/json' }), 'drawing.json');
+		const doc = new Blob([record.doc], { type: 'application/json' });
+		entry.lastUpload = { at: Date.now(), bytes: doc.size };
+		body.set('doc', doc, 'drawing.json');
 		const thumb = record.thumbnail ? dataUrlToBlob(record.thumbnail) : null;
 		if (thumb) body.set('thumb', thumb, 'thumb');
 

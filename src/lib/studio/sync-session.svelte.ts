@@ -20,6 +20,8 @@ export interface SyncSessionOptions {
 	onUploaded: (id: string, revision: number, writer: string | undefined) => void;
 	openDrafts?: () => LocalDrafts;
 	fetch?: typeof fetch;
+	/** True while the child is drawing a stroke: an upload waits for the pen to lift. */
+	isBusy?: () => boolean;
 }
 
 /** The editor's upload state, reactive for the page; one per open editor. */
@@ -92,6 +94,7 @@ export class SyncSession {
 			},
 			events: typeof window === 'undefined' ? null : window,
 			isOnline: () => typeof navigator === 'undefined' || navigator.onLine !== false,
+			...(o.isBusy ? { isBusy: o.isBusy } : {}),
 			onStatus: (id, status) => {
 				if (id === o.currentId()) this.#status = status;
 			},

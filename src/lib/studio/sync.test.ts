@@ -52,7 +52,7 @@ class FakeServer {
 	});
 }
 
-function setup() {
+function setup(options: { isBusy?: () => boolean } = {}) {
 	const server = new FakeServer();
 	const drafts = new LocalDrafts(new MemoryBackend());
 	const events = new EventTarget();
@@ -70,6 +70,7 @@ function setup() {
 		events,
 		isOnline: () => isOnline,
 		debounceMs: 100,
+		...options,
 		onStatus: (id, status) => statuses.push([id, status]),
 		onConflict: (c) => conflicts.push(`${c.id}->${c.copyId}:${c.copyTitle}`)
 	});
@@ -129,6 +130,20 @@ describe('DrawingSync', () => {
 		t.sync.retryAll();
 		await vi.advanceTimersByTimeAsync(10);
 		expect(t.server.puts).toHaveLength(3);
+	});
+
+	it('waits for the pen to lift before it starts an upload', async () => {
+		let isDrawing = true;
+		const t = setup({ isBusy: () => isDrawing });
+		await t.drafts.save('s1', 'd1', withOp(createDocument(), 'a'), 'Sun');
+		t.sync.schedule('d1');
+		await vi.advanceTimersByTimeAsync(3000);
+		expect(t.server.puts).toHaveLength(0);
+		expect(t.last()).toEqual({ state: 'syncing' });
+		isDrawing = false;
+		await vi.advanceTimersByTimeAsync(300);
+		expect(t.server.puts).toHaveLength(1);
+		expect(t.last()).toEqual({ state: 'synced' });
 	});
 
 	it('uploads a saved draft with its thumbnail and records the server revision', async () => {

@@ -56,6 +56,11 @@ export interface SyncOptions {
 	/** Wait after a local save before uploading, so a burst of saves makes one request. */
 	debounceMs?: number;
 	/**
+	 * True while an upload should not start yet (the child is in the middle of a stroke:
+	 * encoding megabytes for the request would take frames from the ink). Checked again soon.
+	 */
+	isBusy?: () => boolean;
+	/**
 	 * Bytes per second a drawing's uploads may average: the next upload of a drawing waits at
 	 * least its last upload's size divided by this since that upload started.
 	 */
@@ -71,6 +76,8 @@ export interface SyncOptions {
  * either way; the server copy follows at this average pace (and at once when leaving).
  */
 const UPLOAD_BUDGET_BYTES_PER_S = 256 * 1024;
+/** How soon a deferred upload looks again whether the stroke is over. */
+const BUSY_RETRY_MS = 250;
 
 interface Entry {
 	status: SyncStatus;
@@ -215,6 +222,7 @@ export class DrawingSync {
 		if (entry.timer) clearTimeout(entry.timer);
 		entry.timer = setTimeout(() => {
 			entry.timer = null;
+			if (this.#o.isBusy?.() && !this.#disposed) return this.#arm(id, entry, BUSY_RETRY_MS);
 			void this.#run(id, entry);
 		}, delay);
 	}

@@ -1,8 +1,8 @@
 // A child starts a drawing on a contest's colouring page: the paint bucket stops at the page's
 // lines (which are not in the child's ink), and the exported picture has the lines on top.
 import { expect, test } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
+import { BOARD, click, downloadPicture, tool } from './board.ts';
 import {
 	createClass,
 	expectNoSeriousAxeViolations,
@@ -13,8 +13,6 @@ import {
 	waitForHydration
 } from './helpers.ts';
 
-const BOARD = { width: 1600, height: 1200 };
-const FIT_MARGIN = 16;
 const BOX = { left: 600, top: 400, right: 1000, bottom: 800, line: 6 };
 
 /** Line art at board size: one black box outline on white paper. */
@@ -73,35 +71,12 @@ test('a child colours inside a contest colouring page; the fill stops at its lin
 	await waitForHydration(page);
 	await expect(page.getByRole('button', { name: 'Pencil', exact: true })).toBeEnabled();
 
-	const box = (await page.getByRole('application', { name: 'Drawing paper' }).boundingBox())!;
-	const scale = Math.min(
-		(box.width - 2 * FIT_MARGIN) / BOARD.width,
-		(box.height - 2 * FIT_MARGIN) / BOARD.height
-	);
-	const at = (x: number, y: number) => ({
-		x: box.x + (box.width - BOARD.width * scale) / 2 + x * scale,
-		y: box.y + (box.height - BOARD.height * scale) / 2 + y * scale
-	});
 	await page.getByRole('button', { name: 'Blue', exact: true }).click();
-	await page
-		.getByRole('toolbar', { name: 'Tools' })
-		.getByRole('button', { name: 'Fill', exact: true })
-		.click();
-	const inside = at(800, 600);
-	await page.mouse.click(inside.x, inside.y);
+	await tool(page, 'Fill');
+	await click(page, 800, 600);
 	await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeEnabled();
 
-	const [download] = await Promise.all([
-		page.waitForEvent('download'),
-		page.getByRole('button', { name: 'Download picture' }).click()
-	]);
-	const png = await readFile((await download.path())!);
-	const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
-	expect([info.width, info.height]).toEqual([BOARD.width * 2, BOARD.height * 2]);
-	const pixel = (bx: number, by: number) => {
-		const i = (Math.round(by * 2) * info.width + Math.round(bx * 2)) * info.channels;
-		return [data[i]!, data[i + 1]!, data[i + 2]!];
-	};
+	const pixel = await downloadPicture(page);
 	const [r, g, b] = pixel(800, 600);
 	expect(b).toBeGreaterThan(150);
 	expect(r).toBeLessThan(120);

@@ -1,6 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { readFile } from 'node:fs/promises';
-import sharp from 'sharp';
+import { click, downloadPicture, drag, tool } from './board.ts';
 import {
 	createClass,
 	expectNoSeriousAxeViolations,
@@ -19,8 +18,6 @@ import {
  * class, so the demo children stay untouched.
  */
 
-const BOARD = { width: 1600, height: 1200 };
-const FIT_MARGIN = 16;
 const TITLE = 'Green house';
 
 let klass: CreatedClass;
@@ -63,55 +60,6 @@ async function startNewDrawing(page: Page): Promise<string> {
 	await expect(page).toHaveURL(/\/studio\/draw\/[a-z0-9]+$/);
 	await waitForPaper(page);
 	return new URL(page.url()).pathname;
-}
-
-/** Board coordinates → screen, from the canvas box and the editor's fit-to-screen view. */
-async function boardToScreen(page: Page) {
-	const box = (await page.getByRole('application', { name: 'Drawing paper' }).boundingBox())!;
-	const scale = Math.min(
-		(box.width - 2 * FIT_MARGIN) / BOARD.width,
-		(box.height - 2 * FIT_MARGIN) / BOARD.height
-	);
-	const left = box.x + (box.width - BOARD.width * scale) / 2;
-	const top = box.y + (box.height - BOARD.height * scale) / 2;
-	return (x: number, y: number) => ({ x: left + x * scale, y: top + y * scale });
-}
-
-/** A mouse drag through board points. */
-async function drag(page: Page, points: [number, number][]): Promise<void> {
-	const at = await boardToScreen(page);
-	const [first, ...rest] = points.map(([x, y]) => at(x, y));
-	await page.mouse.move(first!.x, first!.y);
-	await page.mouse.down();
-	for (const p of rest) await page.mouse.move(p.x, p.y, { steps: 12 });
-	await page.mouse.up();
-}
-
-async function click(page: Page, x: number, y: number): Promise<void> {
-	const p = (await boardToScreen(page))(x, y);
-	await page.mouse.click(p.x, p.y);
-}
-
-async function tool(page: Page, name: string): Promise<void> {
-	await page
-		.getByRole('toolbar', { name: 'Tools' })
-		.getByRole('button', { name, exact: true })
-		.click();
-}
-
-/** Presses "Download picture"; reads the 2× PNG's RGB at board points. */
-async function downloadPicture(page: Page) {
-	const [download] = await Promise.all([
-		page.waitForEvent('download'),
-		page.getByRole('button', { name: 'Download picture' }).click()
-	]);
-	const png = await readFile((await download.path())!);
-	const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
-	expect([info.width, info.height]).toEqual([BOARD.width * 2, BOARD.height * 2]);
-	return (bx: number, by: number) => {
-		const i = (Math.round(by * 2) * info.width + Math.round(bx * 2)) * info.channels;
-		return [data[i]!, data[i + 1]!, data[i + 2]!] as const;
-	};
 }
 
 function near(actual: readonly number[], expected: readonly number[], within = 12): boolean {

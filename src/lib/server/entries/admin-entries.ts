@@ -3,11 +3,11 @@ import type { SessionUser } from '../auth/session.ts';
 import { canManageContests, localize, parseLocalized } from '../contests/contest.service.ts';
 import { findContest, listAgeBands } from '../contests/contest.repository.ts';
 import { writeTransaction, type Db } from '../db/database.ts';
-import type { EntrySource, EntryStatus } from '../db/schema.ts';
+import type { EntryStatus } from '../db/schema.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { toCsv } from './csv.ts';
 import * as repo from './review.repository.ts';
-import { checkMessage, displaySize, ReviewServiceError } from './review.service.ts';
+import { checkMessage, ReviewServiceError, toEntryView, type EntryView } from './review.service.ts';
 
 export const ENTRY_STATUSES: readonly EntryStatus[] = [
 	'receiving',
@@ -42,36 +42,13 @@ export function parseEntryFilter(params: URLSearchParams): repo.AdminEntryFilter
 	};
 }
 
-export interface AdminEntry {
-	id: string;
-	title: string;
-	about: string;
-	age: number;
-	source: EntrySource;
-	status: EntryStatus;
-	statusMessage: string | null;
-	createdAt: number;
-	pseudonym: string;
+export interface AdminEntry extends EntryView {
 	schoolName: string;
 	ageBand: string | null;
-	image: { width: number; height: number } | null;
 }
 
 function toAdminEntry(row: repo.AdminEntryRow): AdminEntry {
-	return {
-		id: row.id,
-		title: row.title,
-		about: row.about,
-		age: row.age,
-		source: row.source,
-		status: row.status,
-		statusMessage: row.status_message,
-		createdAt: row.created_at,
-		pseudonym: row.pseudonym,
-		schoolName: row.school_name,
-		ageBand: row.age_band_label,
-		image: displaySize(row.media)
-	};
+	return { ...toEntryView(row), schoolName: row.school_name, ageBand: row.age_band_label };
 }
 
 /** The contest's entries under a filter, with what the filter form offers; null if not allowed. */

@@ -2,8 +2,8 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
 import type { ConsentScope, EntrySource, EntryStatus } from '../db/schema.ts';
 
-/** What a reviewer sees of an entry: the child appears by pseudonym only. */
-export interface ReviewEntryRow {
+/** The entry columns every list reads; the child appears by pseudonym only. */
+export interface EntryRowBase {
 	id: string;
 	title: string;
 	about: string;
@@ -13,9 +13,13 @@ export interface ReviewEntryRow {
 	status_message: string | null;
 	media: string | null;
 	created_at: number;
+	pseudonym: string;
+}
+
+/** What a reviewer sees of an entry. */
+export interface ReviewEntryRow extends EntryRowBase {
 	reviewed_at: number | null;
 	student_id: string;
-	pseudonym: string;
 	contest_title: string;
 	consent_scope: ConsentScope | null;
 }
@@ -166,17 +170,7 @@ export interface AdminEntryFilter {
 }
 
 /** An organizer's row: pseudonym and school, never the child's first name. */
-export interface AdminEntryRow {
-	id: string;
-	title: string;
-	about: string;
-	age: number;
-	source: EntrySource;
-	status: EntryStatus;
-	status_message: string | null;
-	media: string | null;
-	created_at: number;
-	pseudonym: string;
+export interface AdminEntryRow extends EntryRowBase {
 	school_id: string;
 	school_name: string;
 	age_band_id: string | null;

@@ -66,7 +66,8 @@ export function displaySize(media: string | null): { width: number; height: numb
 	return null;
 }
 
-export interface ReviewEntry {
+/** What every entry list shows of an entry (the review queue and the organizer's table). */
+export interface EntryView {
 	id: string;
 	title: string;
 	about: string;
@@ -75,14 +76,11 @@ export interface ReviewEntry {
 	status: EntryStatus;
 	statusMessage: string | null;
 	createdAt: number;
-	reviewedAt: number | null;
 	pseudonym: string;
-	contestTitle: string;
-	consent: ConsentScope | null;
 	image: { width: number; height: number } | null;
 }
 
-function toReviewEntry(row: repo.ReviewEntryRow, locale: Locale): ReviewEntry {
+export function toEntryView(row: repo.EntryRowBase): EntryView {
 	return {
 		id: row.id,
 		title: row.title,
@@ -92,11 +90,23 @@ function toReviewEntry(row: repo.ReviewEntryRow, locale: Locale): ReviewEntry {
 		status: row.status,
 		statusMessage: row.status_message,
 		createdAt: row.created_at,
-		reviewedAt: row.reviewed_at,
 		pseudonym: row.pseudonym,
-		contestTitle: localize(parseLocalized(row.contest_title), locale),
-		consent: row.consent_scope,
 		image: displaySize(row.media)
+	};
+}
+
+export interface ReviewEntry extends EntryView {
+	reviewedAt: number | null;
+	contestTitle: string;
+	consent: ConsentScope | null;
+}
+
+function toReviewEntry(row: repo.ReviewEntryRow, locale: Locale): ReviewEntry {
+	return {
+		...toEntryView(row),
+		reviewedAt: row.reviewed_at,
+		contestTitle: localize(parseLocalized(row.contest_title), locale),
+		consent: row.consent_scope
 	};
 }
 

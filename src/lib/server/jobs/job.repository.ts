@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Insertable, Selectable } from 'kysely';
+import type { ExpressionBuilder, Insertable, Selectable, Updateable } from 'kysely';
 import { dialectOf, writeTransaction, type Db, type Trx } from '../db/database.ts';
 import type { Database, JobTable } from '../db/schema.ts';
 
@@ -142,21 +142,36 @@ export interface JobClaim {
 /**
  * Each update below only applies while the caller still holds its claim: a worker that was
  * too slow (lease expired, job reclaimed) must not overwrite the newer attempt's outcome.
+ * Resolves to whether it applied.
  */
+async function updateClaimed(
+	db: Db | Trx,
+	claim: JobClaim,
+	values: Updateable<JobTable>
+): Promise<boolean> {
+	const res = await db
+		.updateTable('job')
+		.set(values)
+		.where('id', '=', claim.id)
+		.where('status', '=', 'running')
+		.where('attempts', '=', claim.attempts)
+		.executeTakeFirst();
+	return Number(res.numUpdatedRows) === 1;
+}
+
 export async function completeJob(
 	db: Db | Trx,
 	claim: JobClaim,
 	result: string | null,
 	now: number
 ): Promise<boolean> {
-	const res = await db
-		.updateTable('job')
-		.set({ status: 'done', result, locked_until: null, last_error: null, updated_at: now })
-		.where('id', '=', claim.id)
-		.where('status', '=', 'running')
-		.where('attempts', '=', claim.attempts)
-		.executeTakeFirst();
-	return Number(res.numUpdatedRows) === 1;
+	return updateClaimed(db, claim, {
+		status: 'done',
+		result,
+		locked_until: null,
+		last_error: null,
+		updated_at: now
+	});
 }
 
 /** Back to the queue at `retryAt`, or `failed` for good when `retryAt` is null. */
@@ -167,24 +182,19 @@ export async function failJob(
 	retryAt: number | null,
 	now: number
 ): Promise<boolean> {
-	const res = await db
-		.updateTable('job')
-		.set(
-			retryAt === null
-				? { status: 'failed', last_error: error, locked_until: null, updated_at: now }
-				: {
-						status: 'queued',
-						last_error: error,
-						locked_until: null,
-						run_after: retryAt,
-						updated_at: now
-					}
-		)
-		.where('id', '=', claim.id)
-		.where('status', '=', 'running')
-		.where('attempts', '=', claim.attempts)
-		.executeTakeFirst();
-	return Number(res.numUpdatedRows) === 1;
+	return updateClaimed(
+		db,
+		claim,
+		retryAt === null
+			? { status: 'failed', last_error: error, locked_until: null, updated_at: now }
+			: {
+					status: 'queued',
+					last_error: error,
+					locked_until: null,
+					run_after: retryAt,
+					updated_at: now
+				}
+	);
 }
 
 export async function renewJobLease(
@@ -193,12 +203,5 @@ export async function renewJobLease(
 	lockedUntil: number,
 	now: number
 ): Promise<boolean> {
-	const res = await db
-		.updateTable('job')
-		.set({ locked_until: lockedUntil, updated_at: now })
-		.where('id', '=', claim.id)
-		.where('status', '=', 'running')
-		.where('attempts', '=', claim.attempts)
-		.executeTakeFirst();
-	return Number(res.numUpdatedRows) === 1;
+	return updateClaimed(db, claim, { locked_until: lockedUntil, updated_at: now });
 }

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startBenchServer } from './bench-server.ts';
 import { makeDocument, spiral } from './draw-documents.ts';
-import { installInkProbe } from './ink-probe.ts';
+import { installInkProbe, installWorkerInkProbe } from './ink-probe.ts';
 import { startNaiveServer } from './naive-konva.ts';
 import { median, percentile, printTable, writeReport, type Figure } from './report.ts';
 
@@ -113,6 +113,16 @@ function summarise(runs: InkRun[]) {
 	};
 }
 
+/**
+ * Waits (a few seconds at most) for the worker half of the probe, where the studio draws ink in
+ * a worker; without one, ink is drawn and measured on the main thread.
+ */
+async function waitWorkerProbe(page: Page): Promise<void> {
+	await page
+		.waitForFunction(() => window.__inkProbe.workerProbes() > 0, undefined, { timeout: 5000 })
+		.catch(() => log('no worker probe: ink is measured on the main thread'));
+}
+
 /** Ready to draw: the Konva stage is in the page and the "opening your paper" note is gone. */
 async function waitDrawable(page: Page, timeout = 60_000): Promise<number> {
 	const handle = await page.waitForFunction(
@@ -186,12 +196,16 @@ async function injectDraft(page: Page, studentId: string, id: string, doc: strin
 
 /** Gzip size of every script the current document loaded from the app (from the build). */
 async function loadedScriptsGzipKb(page: Page): Promise<{ kb: number; files: number }> {
-	const urls = await page.evaluate(() =>
+	const scripts = () =>
 		performance
 			.getEntriesByType('resource')
 			.map((e) => e.name)
-			.filter((name) => new URL(name).pathname.endsWith('.js'))
-	);
+			.filter((name) => new URL(name).pathname.endsWith('.js'));
+	const urls = await page.evaluate(scripts);
+	// The ink worker's script and whatever it imported are first-load JavaScript too.
+	for (const worker of page.workers()) {
+		urls.push(worker.url(), ...(await worker.evaluate(scripts).catch(() => [])));
+	}
 	let bytes = 0;
 	const seen = new Set<string>();
 	for (const url of urls) {
@@ -230,6 +244,10 @@ async function newContext(
 		acceptDownloads: true
 	});
 	await context.addInitScript(installInkProbe);
+	// The studio draws the live stroke in a worker: the probe's worker half goes into each one.
+	context.on('page', (page) =>
+		page.on('worker', (worker) => void worker.evaluate(installWorkerInkProbe).catch(() => {}))
+	);
 	return context;
 }
 
@@ -281,6 +299,7 @@ async function main(): Promise<void> {
 			await injectDraft(page, studentId, id, docs.get(count) as string);
 			await page.goto(`/studio/draw/${id}`);
 			await waitDrawable(page);
+			await waitWorkerProbe(page);
 			if (!jsGzip) jsGzip = await loadedScriptsGzipKb(page);
 			await naivePage.evaluate((n) => window.naiveOpen(n), count);
 			await sleep(SETTLE_MS * 2);

@@ -12,6 +12,13 @@
  *   its whole input queue in its frame callback and draws the live stroke right there. The
  *   latency is measured to the end of that frame (a message posted from the frame runs once it
  *   has been rendered).
+ * - Ink drawn by a worker (the studio's OffscreenCanvas tiles): every message the page posts to
+ *   a worker carries a sequence number (an extra `__inkProbe` field on object messages), and
+ *   takes with it every sample received so far. `installWorkerInkProbe`, evaluated in the
+ *   worker, sees each canvas draw there: it paints every message the worker had received when
+ *   the draw's task (or animation frame) began, and is on screen once that task has ended and
+ *   its canvases are committed. The worker reports the last such sequence number and the time
+ *   over a BroadcastChannel; times are compared on the shared clock (`timeOrigin`).
  *
  * Must be self-contained: Playwright serialises the function's source.
  */
@@ -23,6 +30,8 @@ export interface InkProbe {
 	consume(): void;
 	/** Samples not painted yet. */
 	pending(): number;
+	/** Workers that have the worker half of the probe installed. */
+	workerProbes(): number;
 	/**
 	 * Input-to-paint latency of every painted sample, the end time of each frame that showed new
 	 * ink, and the time of the first sample.
@@ -60,6 +69,48 @@ export function installInkProbe(): void {
 	const latencies: number[] = [];
 	const paintEnds: number[] = [];
 	const channel = new MessageChannel();
+	/** Samples handed to a worker, with the sequence number of the message that took them. */
+	let inWorker: { ts: number; seq: number }[] = [];
+	let workerSeq = 0;
+	let workerProbes = 0;
+
+	const originalPost = Worker.prototype.postMessage as (...args: unknown[]) => void;
+	Worker.prototype.postMessage = function (this: Worker, ...args: unknown[]) {
+		const seq = ++workerSeq;
+		const data = args[0];
+		if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+			args[0] = { ...(data as object), __inkProbe: seq };
+		}
+		if (recording) {
+			for (const ts of received) inWorker.push({ ts, seq });
+			for (const c of consumed) inWorker.push({ ts: c.ts, seq });
+			received = [];
+			consumed = [];
+			snapshot = 0;
+		}
+		originalPost.apply(this, args);
+	};
+	const broadcast = new BroadcastChannel('__inkProbe');
+	broadcast.onmessage = (e: MessageEvent<{ hello?: true; through?: number; at?: number }>) => {
+		if (e.data.hello) {
+			workerProbes++;
+			return;
+		}
+		const through = e.data.through as number;
+		const end = (e.data.at as number) - performance.timeOrigin;
+		const keep: typeof inWorker = [];
+		let painted = 0;
+		for (const sample of inWorker) {
+			if (sample.seq <= through) {
+				latencies.push(end - sample.ts);
+				painted++;
+			} else {
+				keep.push(sample);
+			}
+		}
+		inWorker = keep;
+		if (painted > 0) paintEnds.push(end);
+	};
 
 	channel.port1.onmessage = () => {
 		framePosted = false;
@@ -169,6 +220,7 @@ export function installInkProbe(): void {
 			received = [];
 			consumed = [];
 			painted = [];
+			inWorker = [];
 			latencies.length = 0;
 			paintEnds.length = 0;
 			firstInput = Number.NaN;
@@ -182,7 +234,10 @@ export function installInkProbe(): void {
 			received = [];
 		},
 		pending() {
-			return received.length + consumed.length + painted.length;
+			return received.length + consumed.length + painted.length + inWorker.length;
+		},
+		workerProbes() {
+			return workerProbes;
 		},
 		result() {
 			return { latencies: latencies.slice(), paintEnds: paintEnds.slice(), firstInput };
@@ -193,4 +248,74 @@ export function installInkProbe(): void {
 			return new Promise<number>((resolve) => (armedResolve = resolve));
 		}
 	};
+}
+
+/**
+ * The worker half of the probe, evaluated in each worker the page starts (Playwright
+ * `worker.evaluate`). Self-contained for the same reason as `installInkProbe`.
+ */
+export function installWorkerInkProbe(): void {
+	type Handler = ((e: MessageEvent) => void) | null;
+	const scope = self as unknown as {
+		onmessage: Handler;
+		requestAnimationFrame?: (callback: (time: number) => void) => number;
+	};
+	const broadcast = new BroadcastChannel('__inkProbe');
+	let lastSeq = 0;
+	/** What a draw now paints: messages received before the current task or frame began. */
+	let through = 0;
+	let rafDepth = 0;
+	let posted = false;
+	const note = (e: MessageEvent) => {
+		const seq = (e.data as { __inkProbe?: unknown } | null)?.__inkProbe;
+		if (typeof seq === 'number' && seq > lastSeq) lastSeq = seq;
+		if (rafDepth === 0) through = lastSeq;
+	};
+	// The app's handler is wrapped so the sequence number is known before it draws.
+	let appHandler: Handler = scope.onmessage;
+	scope.onmessage = null;
+	const wrapped = (e: MessageEvent) => {
+		note(e);
+		appHandler?.call(scope, e);
+	};
+	Object.defineProperty(scope, 'onmessage', {
+		configurable: true,
+		get: () => appHandler,
+		set: (handler: Handler) => (appHandler = handler)
+	});
+	addEventListener('message', wrapped);
+	const channel = new MessageChannel();
+	// A message posted while drawing runs in a later task, after the canvases were committed.
+	channel.port1.onmessage = (e: MessageEvent<number>) => {
+		posted = false;
+		broadcast.postMessage({ through: e.data, at: performance.timeOrigin + performance.now() });
+	};
+	const originalRaf = scope.requestAnimationFrame?.bind(scope);
+	if (originalRaf) {
+		scope.requestAnimationFrame = (callback) =>
+			originalRaf((time) => {
+				rafDepth++;
+				through = lastSeq;
+				try {
+					callback(time);
+				} finally {
+					rafDepth--;
+				}
+			});
+	}
+	const proto = OffscreenCanvasRenderingContext2D.prototype as unknown as Record<
+		string,
+		(...args: unknown[]) => unknown
+	>;
+	for (const name of ['fill', 'stroke', 'drawImage', 'putImageData', 'fillRect']) {
+		const original = proto[name] as (...args: unknown[]) => unknown;
+		proto[name] = function (this: unknown, ...args: unknown[]) {
+			if (!posted) {
+				posted = true;
+				channel.port2.postMessage(through);
+			}
+			return original.apply(this, args);
+		};
+	}
+	broadcast.postMessage({ hello: true });
 }

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { click, downloadPicture, drag, tool } from './board.ts';
+import sharp from 'sharp';
+import { boardToScreen, click, downloadPicture, drag, tool } from './board.ts';
 import {
 	createClass,
 	expectNoSeriousAxeViolations,
@@ -381,5 +382,44 @@ test('opacity, fill spread and paper colour: by mouse and keyboard, in the PNG, 
 		),
 		`ink over white ${pixel(800, 600)}`
 	).toBe(true);
+	await context.close();
+});
+
+/** Dark pixels (ink) in a small square of the screen around `at`. */
+async function inkOnScreen(page: Page, at: { x: number; y: number }): Promise<number> {
+	const png = await page.screenshot({ clip: { x: at.x - 6, y: at.y - 6, width: 12, height: 12 } });
+	const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+	let dark = 0;
+	for (let i = 0; i < data.length; i += info.channels) {
+		if (data[i]! < 110 && data[i + 1]! < 110 && data[i + 2]! < 110) dark++;
+	}
+	return dark;
+}
+
+test('ink follows the pen while the button is still down (drawn off the main thread), and stays after', async ({
+	browser
+}) => {
+	const { context, page } = await childPage(browser, childB);
+	await startNewDrawing(page);
+	// Chromium has OffscreenCanvas: the live stroke goes to the worker's tiles once it is ready.
+	await expect
+		.poll(() => page.locator('.stage canvas').count(), { timeout: 10_000 })
+		.toBeGreaterThan(3);
+	const at = await boardToScreen(page);
+	const start = at(300, 600);
+	const middle = at(800, 600);
+	const end = at(1300, 600);
+	const away = at(800, 300);
+	await page.mouse.move(start.x, start.y);
+	await page.mouse.down();
+	await page.mouse.move(end.x, end.y, { steps: 30 });
+	await expect.poll(() => inkOnScreen(page, middle)).toBeGreaterThan(20);
+	expect(await inkOnScreen(page, away), 'no ink away from the pen').toBe(0);
+	await page.mouse.up();
+	await expect(status(page)).toContainText(/Saved/);
+	expect(await inkOnScreen(page, middle), 'the finished stroke stays').toBeGreaterThan(20);
+	// And the stroke is in the document, not only on screen.
+	const pixel = await downloadPicture(page);
+	expect(near(pixel(800, 600), [0x22, 0x22, 0x22], 40), `ink ${pixel(800, 600)}`).toBe(true);
 	await context.close();
 });

@@ -16,10 +16,11 @@ import {
 } from './checkpoints.ts';
 import type { ColouringPage } from './colouring-page.ts';
 import type { DrawDocument, Op, StrokeOp } from './document.ts';
-import { LiveCanvas } from './live-canvas.ts';
-import { paintOp, type PaintEnv, type StrokePath } from './paint.ts';
+import { LiveCanvas, type LiveInk } from './live-canvas.ts';
+import { paintOp, toStrokePaths, type PaintEnv, type StrokePath } from './paint.ts';
 import { strokePasses } from './stroke-geometry.ts';
 import type { Renderer, View } from './renderer.ts';
+import { WorkerInk } from './worker-ink.ts';
 
 /**
  * The only module that imports Konva (and so must only be loaded in the browser, e.g. via a
@@ -62,6 +63,8 @@ export interface KonvaRendererOptions {
 	snapshot?: BitmapSnapshot | null;
 	/** The document's colouring page, already loaded (see `loadColouringPage`). */
 	page?: ColouringPage | null;
+	/** Draw the stroke in progress in a worker where the browser can (the studio's editor). */
+	workerInk?: boolean;
 }
 
 /**
@@ -87,8 +90,11 @@ export class KonvaRenderer implements Renderer {
 	#stage: Konva.Stage;
 	#paper = new Rect({ x: 0, y: 0, listening: false, perfectDrawEnabled: false });
 	#staticLayer = new Konva.Layer({ listening: false });
-	#dynamicLayer = new Konva.Layer({ listening: false });
-	#live = new LiveCanvas();
+	#dynamicLayer = new Konva.Layer({ listening: false, visible: false });
+	#live: LiveInk = new LiveCanvas();
+	/** The worker-drawn ink, once it has loaded, waiting for the stroke in progress to end. */
+	#workerInk: WorkerInk | null = null;
+	#isDestroyed = false;
 	#liveFrame = 0;
 	#page: ColouringPage | null;
 	#pageImage: KonvaImage | null = null;
@@ -155,12 +161,42 @@ export class KonvaRenderer implements Renderer {
 		content.style.pointerEvents = 'none';
 		// Ink goes under the colouring page's lines, as it will in the finished picture.
 		content.insertBefore(this.#live.element, above.getNativeCanvasElement());
+		if (options.workerInk && WorkerInk.isSupported()) this.#startWorkerInk();
+	}
+
+	#startWorkerInk(): void {
+		let ink: WorkerInk;
+		try {
+			ink = new WorkerInk();
+		} catch {
+			return; // No worker (blocked or unsupported): the main thread keeps drawing the ink.
+		}
+		ink.ready.then(
+			() => {
+				if (this.#isDestroyed) return ink.destroy();
+				this.#workerInk = ink;
+				if (!this.#liveOp) this.#swapInk();
+			},
+			() => ink.destroy()
+		);
+	}
+
+	/** Hands the live stroke to the worker; only between strokes, so none is cut in two. */
+	#swapInk(): void {
+		const ink = this.#workerInk;
+		if (!ink) return;
+		this.#workerInk = null;
+		ink.layout(this.#stage.width(), this.#stage.height(), Konva.pixelRatio);
+		this.#live.element.replaceWith(ink.element);
+		this.#live.destroy();
+		this.#live = ink;
 	}
 
 	/** Call when the container changes size (window resize, fullscreen). */
 	resize(width: number, height: number): void {
 		if (width === this.#stage.width() && height === this.#stage.height()) return;
 		this.#stage.size({ width, height });
+		if (this.#live instanceof WorkerInk) this.#live.layout(width, height, Konva.pixelRatio);
 	}
 
 	renderDocument(doc: DrawDocument): void {
@@ -226,6 +262,7 @@ export class KonvaRenderer implements Renderer {
 
 	showPreview(op: Op | null): void {
 		this.#preview = op;
+		this.#dynamicLayer.visible(op !== null);
 		this.#dynamicLayer.batchDraw();
 	}
 
@@ -322,6 +359,8 @@ export class KonvaRenderer implements Renderer {
 	}
 
 	destroy(): void {
+		this.#isDestroyed = true;
+		this.#workerInk?.destroy();
 		if (this.#liveFrame) cancelAnimationFrame(this.#liveFrame);
 		this.#liveFrame = 0;
 		this.#live.destroy();
@@ -355,16 +394,7 @@ export class KonvaRenderer implements Renderer {
 	#strokePathsOf(op: StrokeOp): StrokePath[] {
 		let paths = this.#strokePaths.get(op);
 		if (paths) return paths;
-		paths = strokePasses(op).map((pass) => {
-			const path = new Path2D();
-			const [first, ...rest] = pass.outline;
-			if (first) {
-				path.moveTo(first[0], first[1]);
-				for (const [x, y] of rest) path.lineTo(x, y);
-				path.closePath();
-			}
-			return { path, alpha: pass.alpha };
-		});
+		paths = toStrokePaths(strokePasses(op));
 		if (this.#strokePaths.size >= STROKE_PATH_CACHE_MAX) this.#strokePaths.clear();
 		this.#strokePaths.set(op, paths);
 		return paths;
@@ -440,6 +470,7 @@ export class KonvaRenderer implements Renderer {
 	#drawLive(): void {
 		const stage = { width: this.#stage.width(), height: this.#stage.height() };
 		const paper = this.#doc?.background ?? '#ffffff';
-		this.#live.draw(this.#liveOp, this.#view, Konva.pixelRatio, stage, paper);
+		this.#live.draw({ op: this.#liveOp, view: this.#view, ratio: Konva.pixelRatio, stage, paper });
+		if (!this.#liveOp) this.#swapInk();
 	}
 }

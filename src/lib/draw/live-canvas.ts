@@ -10,13 +10,33 @@ interface DeviceRect {
 	h: number;
 }
 
+/** The stroke in progress (null: none) and what it is shown on. */
+export interface LiveFrame {
+	op: StrokeOp | null;
+	view: View;
+	/** Device pixels per CSS pixel. */
+	ratio: number;
+	/** The stage's size in CSS pixels. */
+	stage: { width: number; height: number };
+	/** The paper colour, for a live eraser stroke. */
+	paper: string;
+}
+
+/** Whatever shows the stroke in progress over the bitmap (see also `worker-ink.ts`). */
+export interface LiveInk {
+	readonly element: HTMLElement;
+	draw(frame: LiveFrame): void;
+	hide(): void;
+	destroy(): void;
+}
+
 /**
  * The stroke being drawn, on a small canvas of its own over the bitmap: just big enough for
  * the stroke and moved over it, so a frame of ink clears, draws and hands the compositor a few
  * hundred pixels square instead of a whole screen. (A stage-sized canvas that never moves was
  * measured too: it spares the restyle but costs the software compositor three times as much.)
  */
-export class LiveCanvas {
+export class LiveCanvas implements LiveInk {
 	readonly element = document.createElement('canvas');
 	#ctx: CanvasRenderingContext2D;
 
@@ -40,13 +60,7 @@ export class LiveCanvas {
 	 * the canvas when there is nothing to show. `paper` paints a live eraser stroke (the canvas
 	 * sits above the bitmap and cannot erase it; the bitmap is really erased on commit).
 	 */
-	draw(
-		op: StrokeOp | null,
-		view: View,
-		ratio: number,
-		stage: { width: number; height: number },
-		paper: string
-	): void {
+	draw({ op, view, ratio, stage, paper }: LiveFrame): void {
 		const canvas = this.element;
 		const m = new DOMMatrix([
 			ratio * view.scale,
@@ -99,7 +113,10 @@ export class LiveCanvas {
  * The device-pixel rectangle a live stroke can cover: its points' box grown by the stroke size
  * (the outline radius plus the crayon's wobble) and a pixel of anti-aliasing.
  */
-function liveExtent(op: StrokeOp, m: DOMMatrix): DeviceRect | null {
+function liveExtent(
+	op: StrokeOp,
+	m: { a: number; d: number; e: number; f: number }
+): DeviceRect | null {
 	const { points } = op;
 	if (points.length < POINT_STRIDE) return null;
 	let minX = Infinity;

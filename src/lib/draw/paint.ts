@@ -1,7 +1,7 @@
 import type { FillOp, Op, ShapeOp, StampOp, StrokeOp, TextOp } from './document.ts';
 import { compositeFill, floodFill, hexToRgba } from './flood-fill.ts';
 import { findStamp, STAMP_BASE_SIZE, STAMP_GRID } from './stamps.ts';
-import { strokePasses } from './stroke-geometry.ts';
+import { strokePasses, type StrokePass } from './stroke-geometry.ts';
 
 export interface PixelsLike {
 	data: Uint8ClampedArray;
@@ -105,19 +105,12 @@ export function paintStroke(
 	op: StrokeOp,
 	options: StrokePaintOptions = {}
 ): void {
+	const cached = (options.last ?? true) ? options.paths?.(op) : undefined;
+	if (cached) return fillStrokePaths(ctx, op, cached, options.eraserPreviewColor);
 	const erasing = op.tool === 'eraser';
 	ctx.save();
 	ctx.fillStyle = erasing ? (options.eraserPreviewColor ?? '#000000') : op.color;
 	if (erasing && !options.eraserPreviewColor) ctx.globalCompositeOperation = 'destination-out';
-	const cached = (options.last ?? true) ? options.paths?.(op) : undefined;
-	if (cached) {
-		for (const pass of cached) {
-			ctx.globalAlpha = op.opacity * pass.alpha;
-			ctx.fill(pass.path);
-		}
-		ctx.restore();
-		return;
-	}
 	for (const pass of strokePasses(op, options.last ?? true)) {
 		const [first, ...rest] = pass.outline;
 		if (!first) continue;
@@ -127,6 +120,38 @@ export function paintStroke(
 		for (const [x, y] of rest) ctx.lineTo(x, y);
 		ctx.closePath();
 		ctx.fill();
+	}
+	ctx.restore();
+}
+
+/** A stroke's polygons (see `strokePasses`) as paths, to fill once or many times. */
+export function toStrokePaths(passes: readonly StrokePass[]): StrokePath[] {
+	return passes.map((pass) => {
+		const path = new Path2D();
+		const [first, ...rest] = pass.outline;
+		if (first) {
+			path.moveTo(first[0], first[1]);
+			for (const [x, y] of rest) path.lineTo(x, y);
+			path.closePath();
+		}
+		return { path, alpha: pass.alpha };
+	});
+}
+
+/** Fills a stroke's ready-made polygons (see `paintStroke` for `eraserPreviewColor`). */
+export function fillStrokePaths(
+	ctx: PaintContext,
+	op: StrokeOp,
+	paths: readonly StrokePath[],
+	eraserPreviewColor?: string
+): void {
+	const erasing = op.tool === 'eraser';
+	ctx.save();
+	ctx.fillStyle = erasing ? (eraserPreviewColor ?? '#000000') : op.color;
+	if (erasing && !eraserPreviewColor) ctx.globalCompositeOperation = 'destination-out';
+	for (const pass of paths) {
+		ctx.globalAlpha = op.opacity * pass.alpha;
+		ctx.fill(pass.path);
 	}
 	ctx.restore();
 }

@@ -20,7 +20,7 @@ export interface Tile {
 	h: number;
 }
 
-/** Device pixels per tile side: a few tiles cover the ink near the pen. */
+/** CSS pixels per tile side (times the pixel density on the device): a few cover the pen. */
 export const TILE_SIZE = 256;
 
 /** Tiles covering a `width` × `height` device-pixel stage, row by row; edge tiles are smaller. */

@@ -1,5 +1,5 @@
 import type { StrokeOp } from './document.ts';
-import { tileGrid, type Tile } from './ink-tiles.ts';
+import { TILE_SIZE, tileGrid, type Tile } from './ink-tiles.ts';
 import type { LiveFrame, LiveInk } from './live-canvas.ts';
 
 /** Art-board → device pixels: the view is only ever scaled and translated. */
@@ -78,7 +78,8 @@ export class WorkerInk implements LiveInk {
 		this.#layout = key;
 		for (const canvas of this.#tiles) canvas.remove();
 		const offscreen: OffscreenCanvas[] = [];
-		const grid = tileGrid(deviceW, deviceH);
+		// The same CSS size at any pixel density: a tablet gets as few tiles as a classroom PC.
+		const grid = tileGrid(deviceW, deviceH, Math.round(TILE_SIZE * ratio));
 		this.#tiles = grid.map((tile) => {
 			const canvas = document.createElement('canvas');
 			canvas.width = tile.w;

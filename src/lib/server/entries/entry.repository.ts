@@ -122,3 +122,49 @@ export async function listEntriesOfStudent(db: Conn, studentId: string) {
 		.orderBy('entry.id')
 		.execute();
 }
+
+/**
+ * The approved entries of a contest, in age-band order then oldest first: what judging rounds
+ * draw from and the exhibition publishes. Carries the facts those need and nothing that names a
+ * child: the school (conflicts of interest, consented credit) and the approving teacher
+ * (a judge never scores work they approved). Optionally one band only.
+ */
+export async function listApprovedEntries(
+	db: Conn,
+	contestId: string,
+	options: { ageBandId?: string } = {}
+) {
+	let query = db
+		.selectFrom('entry')
+		.innerJoin('student', 'student.id', 'entry.student_id')
+		.innerJoin('classroom', 'classroom.id', 'student.classroom_id')
+		.leftJoin('contest_age_band', 'contest_age_band.id', 'entry.age_band_id')
+		.select([
+			'entry.id',
+			'entry.contest_id',
+			'entry.student_id',
+			'entry.age_band_id',
+			'entry.age',
+			'entry.source',
+			'entry.drawing_id',
+			'entry.title',
+			'entry.about',
+			'entry.media_prefix',
+			'entry.media',
+			'entry.reviewed_by',
+			'entry.created_at',
+			'classroom.school_id',
+			'contest_age_band.position as band_position'
+		])
+		.where('entry.contest_id', '=', contestId)
+		.where('entry.status', '=', 'approved');
+	if (options.ageBandId !== undefined)
+		query = query.where('entry.age_band_id', '=', options.ageBandId);
+	return query
+		.orderBy('contest_age_band.position')
+		.orderBy('entry.created_at')
+		.orderBy('entry.id')
+		.execute();
+}
+
+export type ApprovedEntry = Awaited<ReturnType<typeof listApprovedEntries>>[number];

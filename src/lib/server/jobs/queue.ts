@@ -6,9 +6,11 @@
  */
 import { writeTransaction, type Db, type Trx } from '../db/database.ts';
 import { newId } from '../ids.ts';
+import { isInfrastructureError } from './infrastructure.ts';
 import {
 	claimNextJob,
 	completeJob,
+	deferJobForOutage,
 	failAbandonedJob,
 	failJob,
 	insertJob,
@@ -26,6 +28,10 @@ export interface Job<P = unknown> {
 	attempt: number;
 	maxAttempts: number;
 	lockedUntil: number;
+	/** Waits so far for an unreachable database or store (they do not count as attempts). */
+	outageRetries: number;
+	/** When the ongoing outage was first met, or null. */
+	outageSince: number | null;
 }
 
 export interface EnqueueOptions {
@@ -60,6 +66,8 @@ export async function enqueue(
 		locked_until: null,
 		last_error: null,
 		result: null,
+		outage_retries: 0,
+		outage_since: null,
 		created_at: now,
 		updated_at: now
 	});
@@ -73,7 +81,9 @@ function toJob(row: JobRow): Job {
 		payload: JSON.parse(row.payload) as unknown,
 		attempt: row.attempts,
 		maxAttempts: row.max_attempts,
-		lockedUntil: row.locked_until ?? 0
+		lockedUntil: row.locked_until ?? 0,
+		outageRetries: row.outage_retries,
+		outageSince: row.outage_since === null ? null : Number(row.outage_since)
 	};
 }
 
@@ -162,22 +172,48 @@ async function failFinally(
 	});
 }
 
-/** Retries with exponential backoff until the job has used its attempts, then fails it. */
+/** Longest an outage is waited out before its jobs fail like any other (default 12 h). */
+export const OUTAGE_WINDOW_MS = 12 * 3600_000;
+/** Waits during an outage: 5 s, 10 s, 20 s … then every 5 minutes. */
+const OUTAGE_BACKOFF: BackoffOptions = { baseMs: 5_000, maxMs: 5 * 60_000 };
+
+export interface FailOptions extends BackoffOptions {
+	now?: number;
+	onFinalFailure?: FinalFailureHook;
+	outageWindowMs?: number;
+	outageBackoff?: BackoffOptions;
+}
+
+/**
+ * Retries with exponential backoff until the job has used its attempts, then fails it. A
+ * failure to reach the database or storage is not the job's fault: it waits (with a growing
+ * delay, for up to `outageWindowMs`) without using an attempt, and runs again when the outage
+ * is over.
+ */
 export async function fail(
 	db: Db,
 	job: Job,
 	error: unknown,
-	options: BackoffOptions & { now?: number; onFinalFailure?: FinalFailureHook } = {}
-): Promise<{ retryAt: number | null; applied: boolean }> {
+	options: FailOptions = {}
+): Promise<{ retryAt: number | null; applied: boolean; outage: boolean }> {
 	const now = options.now ?? Date.now();
+	const text = describeError(error);
+	if (!(error instanceof PermanentJobError) && isInfrastructureError(error)) {
+		const since = job.outageSince ?? now;
+		if (now - since < (options.outageWindowMs ?? OUTAGE_WINDOW_MS)) {
+			const retryAt =
+				now + backoffMs(job.outageRetries + 1, options.outageBackoff ?? OUTAGE_BACKOFF);
+			const applied = await deferJobForOutage(db, claimOf(job), text, retryAt, since, now);
+			return { retryAt, applied, outage: true };
+		}
+	}
 	const isFinal = job.attempt >= job.maxAttempts || error instanceof PermanentJobError;
 	const retryAt = isFinal ? null : now + backoffMs(job.attempt, options);
-	const text = describeError(error);
 	const apply = (conn: Db | Trx) => failJob(conn, claimOf(job), text, retryAt, now);
 	const applied = isFinal
 		? await failFinally(db, job, text, options.onFinalFailure, apply)
 		: await apply(db);
-	return { retryAt, applied };
+	return { retryAt, applied, outage: false };
 }
 
 /**
@@ -240,6 +276,9 @@ export interface WorkerOptions {
 	/** How long a claim lasts; renewed while the job runs, so a live worker never loses it. */
 	leaseMs?: number;
 	backoff?: BackoffOptions;
+	/** How long an outage of the database or storage is waited out (see `fail`). */
+	outageWindowMs?: number;
+	outageBackoff?: BackoffOptions;
 	clock?: () => number;
 	onError?: (error: unknown, job: Job | undefined) => void;
 }
@@ -257,6 +296,7 @@ export class Worker {
 	readonly #timeoutMs: number;
 	readonly #leaseMs: number;
 	readonly #backoff: BackoffOptions;
+	readonly #outage: Pick<FailOptions, 'outageWindowMs' | 'outageBackoff'>;
 	readonly #clock: () => number;
 	readonly #onError: (error: unknown, job: Job | undefined) => void;
 	readonly #running = new Set<Promise<void>>();
@@ -272,6 +312,7 @@ export class Worker {
 		// Short enough that a crashed worker's job is picked up again within a minute.
 		this.#leaseMs = options.leaseMs ?? 60_000;
 		this.#backoff = options.backoff ?? {};
+		this.#outage = { outageWindowMs: options.outageWindowMs, outageBackoff: options.outageBackoff };
 		this.#clock = options.clock ?? Date.now;
 		this.#onError =
 			options.onError ??
@@ -382,19 +423,35 @@ export class Worker {
 			await complete(this.#db, job, result, this.#clock());
 		} catch (error) {
 			this.#onError(error, job);
-			try {
-				await fail(this.#db, job, error, {
-					...this.#backoff,
-					now: this.#clock(),
-					onFinalFailure: this.#hooks.get(job.kind)?.onFinalFailure
-				});
-			} catch (dbError) {
-				// The lease will expire and the job will be retried: nothing is lost.
-				this.#onError(dbError, job);
-			}
+			await this.#recordFailure(job, error);
 		} finally {
 			clearTimeout(timeout);
 			clearInterval(renewal);
+		}
+	}
+
+	/**
+	 * Records a failure. When the database itself is briefly unreachable, keeps trying for most
+	 * of the lease: otherwise the job would be reclaimed later with one more attempt used, and a
+	 * short database restart could fail a child's last attempt.
+	 */
+	async #recordFailure(job: Job, error: unknown): Promise<void> {
+		const giveUpAt = this.#clock() + Math.floor((this.#leaseMs * 2) / 3);
+		for (let wait = 1000; ; wait = Math.min(wait * 2, 8000)) {
+			try {
+				await fail(this.#db, job, error, {
+					...this.#backoff,
+					...this.#outage,
+					now: this.#clock(),
+					onFinalFailure: this.#hooks.get(job.kind)?.onFinalFailure
+				});
+				return;
+			} catch (dbError) {
+				this.#onError(dbError, job);
+				// Otherwise the lease runs out and the job is claimed again: nothing is lost.
+				if (!isInfrastructureError(dbError) || this.#clock() + wait > giveUpAt) return;
+				await new Promise((resolve) => setTimeout(resolve, wait).unref());
+			}
 		}
 	}
 }

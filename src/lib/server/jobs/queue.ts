@@ -6,7 +6,7 @@
  */
 import { writeTransaction, type Db, type Trx } from '../db/database.ts';
 import { newId } from '../ids.ts';
-import { isInfrastructureError } from './infrastructure.ts';
+import { isInfrastructureError } from '../infrastructure.ts';
 import {
 	claimNextJob,
 	completeJob,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ImageRejectedError } from '../media/image.ts';
+import { ImageRejectedError } from './media/image.ts';
 import { isInfrastructureError } from './infrastructure.ts';
 
 function withCode(code: string, message = code): Error {

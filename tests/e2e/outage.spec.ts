@@ -58,7 +58,8 @@ test.beforeAll(async () => {
 	origin = `http://127.0.0.1:${port}`;
 	const env = {
 		...process.env,
-		DATABASE_URL: `sqlite:${path.join(dataDir, 'sprout.db')}`,
+		// PostgreSQL where the suite has one (CI does): its pool is what kept a stopping server alive.
+		DATABASE_URL: process.env.TEST_DATABASE_URL || `sqlite:${path.join(dataDir, 'sprout.db')}`,
 		S3_ENDPOINT: `http://127.0.0.1:${s3Port}`,
 		S3_BUCKET: 'sprout',
 		S3_ACCESS_KEY_ID: 'S3RVER',
@@ -113,4 +114,15 @@ test('a storage outage answers 503 with the translated message, and recovers', a
 
 	await startS3();
 	expect((await fetch(url)).status).toBe(404);
+});
+
+test('SIGTERM ends the server within a few seconds, even with keep-alive connections open', async () => {
+	// fetch keeps its connections alive: exactly what a reverse proxy does.
+	for (let i = 0; i < 3; i++) expect((await fetch(`${origin}/healthz`)).ok).toBe(true);
+	const exited = new Promise<number>((resolve) => app!.once('exit', () => resolve(Date.now())));
+	const sentAt = Date.now();
+	app!.kill('SIGTERM');
+	const seconds = ((await exited) - sentAt) / 1000;
+	expect(seconds).toBeLessThan(5);
+	app = undefined;
 });

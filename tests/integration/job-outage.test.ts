@@ -154,6 +154,35 @@ describe.each(testDatabases())('jobs during an outage on $name', ({ url }) => {
 		expect(row.last_error).toContain('ECONNREFUSED');
 	});
 
+	it('on shutdown hands a job that outlives the grace period back to the queue, unused', async () => {
+		const k = kind();
+		const id = await enqueue(db, k, { big: true }, { maxAttempts: 2 });
+		let started = false;
+		const slow = new Worker(db, { pollMs: 10, onError: () => {} });
+		slow.register(k, async () => {
+			started = true;
+			await sleep(10_000);
+		});
+		slow.start();
+		await until(async () => started);
+		const stopAt = Date.now();
+		await slow.stop({ graceMs: 100 });
+		expect(Date.now() - stopAt).toBeLessThan(2000);
+		expect(await findJob(db, id)).toMatchObject({
+			status: 'queued',
+			attempts: 0,
+			locked_until: null
+		});
+
+		// Another process takes it at once, without waiting for a lease to run out.
+		const next = new Worker(db, { pollMs: 10, onError: () => {} });
+		next.register(k, async () => 'done');
+		next.start();
+		await until(async () => (await findJob(db, id))!.status === 'done');
+		await next.stop();
+		expect(await findJob(db, id)).toMatchObject({ attempts: 1 });
+	});
+
 	it('still fails a job whose own work fails, on its attempts', async () => {
 		const k = kind();
 		const id = await enqueue(db, k, {}, { maxAttempts: 2 });

@@ -237,6 +237,27 @@ export async function failJob(
 	);
 }
 
+/**
+ * Hands a running job back to the queue at once, as if never claimed: the process is shutting
+ * down, and another instance (or this one after its restart) should not wait for the lease.
+ */
+export async function releaseJob(db: Db | Trx, claim: JobClaim, now: number): Promise<boolean> {
+	const res = await db
+		.updateTable('job')
+		.set((eb) => ({
+			status: 'queued' as const,
+			attempts: eb('attempts', '-', 1),
+			locked_until: null,
+			run_after: now,
+			updated_at: now
+		}))
+		.where('id', '=', claim.id)
+		.where('status', '=', 'running')
+		.where('attempts', '=', claim.attempts)
+		.executeTakeFirst();
+	return Number(res.numUpdatedRows) === 1;
+}
+
 export async function renewJobLease(
 	db: Db | Trx,
 	claim: JobClaim,

@@ -15,6 +15,7 @@ import {
 	failJob,
 	insertJob,
 	listAbandonedJobs,
+	releaseJob,
 	renewJobLease,
 	type JobClaim,
 	type JobRow
@@ -256,6 +257,14 @@ export class JobTimeoutError extends Error {
 	}
 }
 
+/** The reason a running job is aborted when its process shuts down: it is handed back, not failed. */
+export class ShutdownError extends Error {
+	constructor() {
+		super('the worker is shutting down');
+		this.name = 'ShutdownError';
+	}
+}
+
 export interface JobContext {
 	job: Job;
 	/**
@@ -300,6 +309,7 @@ export class Worker {
 	readonly #clock: () => number;
 	readonly #onError: (error: unknown, job: Job | undefined) => void;
 	readonly #running = new Set<Promise<void>>();
+	readonly #controllers = new Set<AbortController>();
 	#started = false;
 	#timer: NodeJS.Timeout | undefined;
 	#filling: Promise<void> | undefined;
@@ -336,12 +346,26 @@ export class Worker {
 		this.#schedule(0);
 	}
 
-	/** Stops claiming, then waits for the jobs already running to finish (or time out). */
-	async stop(): Promise<void> {
+	/**
+	 * Stops claiming, then waits for the jobs already running to finish. With `graceMs`, jobs
+	 * still running after it are aborted and handed back to the queue for another process:
+	 * a deploy or restart must not wait minutes for an image, nor lose it.
+	 */
+	async stop(options: { graceMs?: number } = {}): Promise<void> {
 		this.#started = false;
 		clearTimeout(this.#timer);
 		await this.#filling;
-		while (this.#running.size > 0) await Promise.allSettled([...this.#running]);
+		const grace =
+			options.graceMs === undefined
+				? undefined
+				: setTimeout(() => {
+						for (const controller of this.#controllers) controller.abort(new ShutdownError());
+					}, options.graceMs);
+		try {
+			while (this.#running.size > 0) await Promise.allSettled([...this.#running]);
+		} finally {
+			clearTimeout(grace);
+		}
 	}
 
 	/** Claims and starts jobs until the slots are full or nothing is due. */
@@ -393,6 +417,7 @@ export class Worker {
 	async #run(job: Job): Promise<void> {
 		const handler = this.#handlers.get(job.kind);
 		const controller = new AbortController();
+		this.#controllers.add(controller);
 		let timeout: NodeJS.Timeout | undefined;
 		// Renew well before the lease runs out, so only a dead process ever loses its claim.
 		const renewal = setInterval(
@@ -413,20 +438,31 @@ export class Worker {
 			const result = await Promise.race([
 				Promise.resolve().then(() => handler(job.payload, { job, signal: controller.signal })),
 				new Promise<never>((_, reject) => {
-					timeout = setTimeout(() => {
-						const error = new JobTimeoutError(this.#timeoutMs);
-						controller.abort(error);
-						reject(error);
-					}, this.#timeoutMs);
+					// A hung handler must not hold the slot: abort (timeout or shutdown) moves on at once.
+					controller.signal.addEventListener('abort', () => reject(controller.signal.reason), {
+						once: true
+					});
+					timeout = setTimeout(
+						() => controller.abort(new JobTimeoutError(this.#timeoutMs)),
+						this.#timeoutMs
+					);
 				})
 			]);
 			await complete(this.#db, job, result, this.#clock());
 		} catch (error) {
-			this.#onError(error, job);
-			await this.#recordFailure(job, error);
+			if (error instanceof ShutdownError) {
+				await releaseJob(this.#db, claimOf(job), this.#clock()).catch((dbError: unknown) =>
+					// Then the lease runs out and another worker claims it: still nothing lost.
+					this.#onError(dbError, job)
+				);
+			} else {
+				this.#onError(error, job);
+				await this.#recordFailure(job, error);
+			}
 		} finally {
 			clearTimeout(timeout);
 			clearInterval(renewal);
+			this.#controllers.delete(controller);
 		}
 	}
 

@@ -10,6 +10,7 @@ import { ConfigError, getConfig } from '$lib/server/config.ts';
 import { getServices } from '$lib/server/services.ts';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session.ts';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies.ts';
+import { hadOutage, isOutageError, markOutage, outageResponse } from '$lib/server/outage.ts';
 
 export const init: ServerInit = async () => {
 	try {
@@ -112,7 +113,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token !== undefined) {
-		const session = await validateSessionToken(services.db, token);
+		const session = await validateSessionToken(services.db, token).catch((err: unknown) => {
+			if (isOutageError(err)) return 'outage' as const;
+			throw err;
+		});
+		if (session === 'outage')
+			return outageResponse(event.request, locale, (status, text) =>
+				plainPage(locale, status, text)
+			);
 		if (session) {
 			event.locals.user = session.user;
 			event.locals.student = session.student;
@@ -127,9 +135,16 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const refused = gate(event);
 	if (refused) return refused;
 
-	const response = await resolve(event, {
+	let response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', locale)
 	});
+	if (hadOutage(event.request))
+		response = outageResponse(
+			event.request,
+			locale,
+			(status, text) => plainPage(locale, status, text),
+			response
+		);
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'same-origin');
 	if (!response.headers.has('x-frame-options')) response.headers.set('x-frame-options', 'DENY');
@@ -140,6 +155,16 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 export const handleError: HandleServerError = ({ error: err, event, status, message }) => {
 	if (status === 404) return { message: 'Not found', key: 'error.notFound' };
+	if (isOutageError(err)) {
+		markOutage(event.request);
+		console.error(
+			`[sprout] unavailable ${event.request.method} ${event.url.pathname}: ${err instanceof Error ? err.message : String(err)}`
+		);
+		return {
+			message: translate(event.locals.locale, 'error.unavailable'),
+			key: 'error.unavailable'
+		};
+	}
 	const id = crypto.randomUUID();
 	console.error(`[sprout] ${id} ${event.request.method} ${event.url.pathname}:`, err);
 	return {

@@ -117,7 +117,8 @@ describe.each(testDatabases())('job queue on $name', ({ name, url }) => {
 		const first = await claimNext(db, [k], 60_000, 0);
 		expect(await fail(db, first!, new Error('decoder hiccup'), { ...backoff, now: 10 })).toEqual({
 			retryAt: 1010,
-			applied: true
+			applied: true,
+			outage: false
 		});
 		expect(await findJob(db, id)).toMatchObject({
 			status: 'queued',
@@ -252,7 +253,7 @@ describe.each(testDatabases())('job queue on $name', ({ name, url }) => {
 		const id = await enqueue(db, k, {}, { maxAttempts: 5, now: 0 });
 		const job = await claimNext(db, [k], 60_000, 0);
 		const outcome = await fail(db, job!, new PermanentJobError('not an image'), { now: 1 });
-		expect(outcome).toEqual({ retryAt: null, applied: true });
+		expect(outcome).toEqual({ retryAt: null, applied: true, outage: false });
 		expect(await findJob(db, id)).toMatchObject({
 			status: 'failed',
 			attempts: 1,

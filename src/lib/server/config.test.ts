@@ -28,6 +28,15 @@ describe('parseConfig', () => {
 		expect(config.bodySizeLimit).toBe(32 * 1024 * 1024);
 		expect(config.port).toBe(3000);
 		expect(config.isProduction).toBe(false);
+		expect(config.workerConcurrency).toBe(1);
+	});
+
+	it('reads the worker concurrency, 0 meaning a web-only instance, and refuses nonsense', () => {
+		expect(parseConfig({ WORKER_CONCURRENCY: '0' }).workerConcurrency).toBe(0);
+		expect(parseConfig({ WORKER_CONCURRENCY: ' 3 ' }).workerConcurrency).toBe(3);
+		for (const bad of ['-1', '1.5', 'two', '99']) {
+			expect(configError({ WORKER_CONCURRENCY: bad }).variable).toBe('WORKER_CONCURRENCY');
+		}
 	});
 
 	it('treats blank values as unset', () => {

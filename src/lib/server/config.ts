@@ -28,6 +28,11 @@ export interface Config {
 	bodySizeLimit: number;
 	port: number;
 	isProduction: boolean;
+	/**
+	 * Image jobs this process runs at once (WORKER_CONCURRENCY, default 1). 0 makes a web-only
+	 * instance: with several instances behind a load balancer, any of them may run the worker.
+	 */
+	workerConcurrency: number;
 }
 
 export class ConfigError extends Error {
@@ -108,6 +113,15 @@ function parseStorage(env: Env): StorageConfig {
 	};
 }
 
+function parseCount(name: string, value: string | undefined, fallback: number, max: number) {
+	const text = value?.trim();
+	if (!text) return fallback;
+	const n = Number(text);
+	if (!/^\d+$/.test(text) || n > max)
+		throw new ConfigError(name, `a whole number from 0 to ${max}`, text);
+	return n;
+}
+
 export function parseConfig(env: Env): Config {
 	const origin = env.ORIGIN?.trim() || undefined;
 	if (origin) {
@@ -127,7 +141,8 @@ export function parseConfig(env: Env): Config {
 		origin,
 		bodySizeLimit: parseSize('BODY_SIZE_LIMIT', env.BODY_SIZE_LIMIT?.trim() || '32M'),
 		port,
-		isProduction: env.NODE_ENV === 'production'
+		isProduction: env.NODE_ENV === 'production',
+		workerConcurrency: parseCount('WORKER_CONCURRENCY', env.WORKER_CONCURRENCY, 1, 16)
 	};
 }
 

@@ -35,7 +35,7 @@ async function start(): Promise<Services> {
 		await store.ping();
 		const services = { config, db, store };
 		startHousekeeping(db);
-		startWorker(db, store);
+		startWorker(config, db, store);
 		return services;
 	} catch (err) {
 		await db.destroy().catch(() => {});
@@ -52,22 +52,48 @@ function startHousekeeping(db: Db): void {
 	timer.unref();
 }
 
+/** How long a running image job may finish on shutdown before it is handed back to the queue. */
+const SHUTDOWN_GRACE_MS = 3000;
+
 /**
- * One job at a time: sharp already uses both cores of a school server, and a class submitting
- * at the bell must not starve the requests of everyone else.
+ * One job at a time by default: sharp already uses both cores of a school server, and a class
+ * submitting at the bell must not starve the requests of everyone else. WORKER_CONCURRENCY=0
+ * makes a web-only instance.
+ *
+ * On SIGTERM/SIGINT the worker stops claiming at once and its running job gets a few seconds;
+ * then it is handed back to the queue (another instance takes it without waiting for the
+ * lease). When adapter-node has finished the in-flight requests ('sveltekit:shutdown'), the
+ * database pool is closed so the process exits within seconds instead of waiting for idle
+ * connections to time out.
  */
-function startWorker(db: Db, store: ObjectStore): void {
-	const worker = new Worker(db, { concurrency: 1 });
-	worker.register(ENTRY_PROCESS_JOB, entryJobHandler({ db, store }), entryJobHooks);
-	worker.start();
+function startWorker(config: Config, db: Db, store: ObjectStore): void {
+	const worker =
+		config.workerConcurrency > 0
+			? new Worker(db, { concurrency: config.workerConcurrency }).register(
+					ENTRY_PROCESS_JOB,
+					entryJobHandler({ db, store }),
+					entryJobHooks
+				)
+			: undefined;
+	worker?.start();
+	let stopping: Promise<void> | undefined;
+	const stopWorker = () =>
+		(stopping ??= worker?.stop({ graceMs: SHUTDOWN_GRACE_MS }) ?? Promise.resolve());
 	for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 		process.once(signal, () => {
-			void worker.stop().finally(() => {
+			void stopWorker().finally(() => {
 				// Alone on this signal (no adapter handler): keep its default, ending the process.
 				if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
 			});
 		});
 	}
+	process.once('sveltekit:shutdown', () => {
+		void stopWorker()
+			.then(() => db.destroy())
+			.catch((err: unknown) =>
+				console.error('[sprout] shutdown:', err instanceof Error ? err.message : err)
+			);
+	});
 }
 
 export class ServiceUnavailableError extends Error {

@@ -191,6 +191,10 @@ export interface JobTable {
 	last_error: string | null;
 	/** JSON, set when done. */
 	result: string | null;
+	/** Times this job has waited for the database or storage to come back (not attempts). */
+	outage_retries: number;
+	/** When the ongoing outage was first met; null when the last run met none. */
+	outage_since: number | null;
 	created_at: number;
 	updated_at: number;
 }

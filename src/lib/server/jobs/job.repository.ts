@@ -170,8 +170,41 @@ export async function completeJob(
 		result,
 		locked_until: null,
 		last_error: null,
+		outage_since: null,
 		updated_at: now
 	});
+}
+
+/**
+ * Back to the queue to wait out an outage of the database or storage: the attempt this claim
+ * used is given back (it was not the job's fault), and the outage is remembered so the waits grow
+ * and end after a window. Only while the caller still holds the claim.
+ */
+export async function deferJobForOutage(
+	db: Db | Trx,
+	claim: JobClaim,
+	error: string,
+	retryAt: number,
+	outageSince: number,
+	now: number
+): Promise<boolean> {
+	const res = await db
+		.updateTable('job')
+		.set((eb) => ({
+			status: 'queued' as const,
+			attempts: eb('attempts', '-', 1),
+			outage_retries: eb('outage_retries', '+', 1),
+			outage_since: outageSince,
+			last_error: error,
+			locked_until: null,
+			run_after: retryAt,
+			updated_at: now
+		}))
+		.where('id', '=', claim.id)
+		.where('status', '=', 'running')
+		.where('attempts', '=', claim.attempts)
+		.executeTakeFirst();
+	return Number(res.numUpdatedRows) === 1;
 }
 
 /** Back to the queue at `retryAt`, or `failed` for good when `retryAt` is null. */
@@ -186,15 +219,43 @@ export async function failJob(
 		db,
 		claim,
 		retryAt === null
-			? { status: 'failed', last_error: error, locked_until: null, updated_at: now }
+			? {
+					status: 'failed',
+					last_error: error,
+					locked_until: null,
+					outage_since: null,
+					updated_at: now
+				}
 			: {
 					status: 'queued',
 					last_error: error,
 					locked_until: null,
+					outage_since: null,
 					run_after: retryAt,
 					updated_at: now
 				}
 	);
+}
+
+/**
+ * Hands a running job back to the queue at once, as if never claimed: the process is shutting
+ * down, and another instance (or this one after its restart) should not wait for the lease.
+ */
+export async function releaseJob(db: Db | Trx, claim: JobClaim, now: number): Promise<boolean> {
+	const res = await db
+		.updateTable('job')
+		.set((eb) => ({
+			status: 'queued' as const,
+			attempts: eb('attempts', '-', 1),
+			locked_until: null,
+			run_after: now,
+			updated_at: now
+		}))
+		.where('id', '=', claim.id)
+		.where('status', '=', 'running')
+		.where('attempts', '=', claim.attempts)
+		.executeTakeFirst();
+	return Number(res.numUpdatedRows) === 1;
 }
 
 export async function renewJobLease(

@@ -6,13 +6,16 @@
  */
 import { writeTransaction, type Db, type Trx } from '../db/database.ts';
 import { newId } from '../ids.ts';
+import { isInfrastructureError } from '../infrastructure.ts';
 import {
 	claimNextJob,
 	completeJob,
+	deferJobForOutage,
 	failAbandonedJob,
 	failJob,
 	insertJob,
 	listAbandonedJobs,
+	releaseJob,
 	renewJobLease,
 	type JobClaim,
 	type JobRow
@@ -26,6 +29,10 @@ export interface Job<P = unknown> {
 	attempt: number;
 	maxAttempts: number;
 	lockedUntil: number;
+	/** Waits so far for an unreachable database or store (they do not count as attempts). */
+	outageRetries: number;
+	/** When the ongoing outage was first met, or null. */
+	outageSince: number | null;
 }
 
 export interface EnqueueOptions {
@@ -60,6 +67,8 @@ export async function enqueue(
 		locked_until: null,
 		last_error: null,
 		result: null,
+		outage_retries: 0,
+		outage_since: null,
 		created_at: now,
 		updated_at: now
 	});
@@ -73,7 +82,9 @@ function toJob(row: JobRow): Job {
 		payload: JSON.parse(row.payload) as unknown,
 		attempt: row.attempts,
 		maxAttempts: row.max_attempts,
-		lockedUntil: row.locked_until ?? 0
+		lockedUntil: row.locked_until ?? 0,
+		outageRetries: row.outage_retries,
+		outageSince: row.outage_since === null ? null : Number(row.outage_since)
 	};
 }
 
@@ -162,22 +173,48 @@ async function failFinally(
 	});
 }
 
-/** Retries with exponential backoff until the job has used its attempts, then fails it. */
+/** Longest an outage is waited out before its jobs fail like any other (default 12 h). */
+export const OUTAGE_WINDOW_MS = 12 * 3600_000;
+/** Waits during an outage: 5 s, 10 s, 20 s … then every 5 minutes. */
+const OUTAGE_BACKOFF: BackoffOptions = { baseMs: 5_000, maxMs: 5 * 60_000 };
+
+export interface FailOptions extends BackoffOptions {
+	now?: number;
+	onFinalFailure?: FinalFailureHook;
+	outageWindowMs?: number;
+	outageBackoff?: BackoffOptions;
+}
+
+/**
+ * Retries with exponential backoff until the job has used its attempts, then fails it. A
+ * failure to reach the database or storage is not the job's fault: it waits (with a growing
+ * delay, for up to `outageWindowMs`) without using an attempt, and runs again when the outage
+ * is over.
+ */
 export async function fail(
 	db: Db,
 	job: Job,
 	error: unknown,
-	options: BackoffOptions & { now?: number; onFinalFailure?: FinalFailureHook } = {}
-): Promise<{ retryAt: number | null; applied: boolean }> {
+	options: FailOptions = {}
+): Promise<{ retryAt: number | null; applied: boolean; outage: boolean }> {
 	const now = options.now ?? Date.now();
+	const text = describeError(error);
+	if (!(error instanceof PermanentJobError) && isInfrastructureError(error)) {
+		const since = job.outageSince ?? now;
+		if (now - since < (options.outageWindowMs ?? OUTAGE_WINDOW_MS)) {
+			const retryAt =
+				now + backoffMs(job.outageRetries + 1, options.outageBackoff ?? OUTAGE_BACKOFF);
+			const applied = await deferJobForOutage(db, claimOf(job), text, retryAt, since, now);
+			return { retryAt, applied, outage: true };
+		}
+	}
 	const isFinal = job.attempt >= job.maxAttempts || error instanceof PermanentJobError;
 	const retryAt = isFinal ? null : now + backoffMs(job.attempt, options);
-	const text = describeError(error);
 	const apply = (conn: Db | Trx) => failJob(conn, claimOf(job), text, retryAt, now);
 	const applied = isFinal
 		? await failFinally(db, job, text, options.onFinalFailure, apply)
 		: await apply(db);
-	return { retryAt, applied };
+	return { retryAt, applied, outage: false };
 }
 
 /**
@@ -220,6 +257,14 @@ export class JobTimeoutError extends Error {
 	}
 }
 
+/** The reason a running job is aborted when its process shuts down: it is handed back, not failed. */
+export class ShutdownError extends Error {
+	constructor() {
+		super('the worker is shutting down');
+		this.name = 'ShutdownError';
+	}
+}
+
 export interface JobContext {
 	job: Job;
 	/**
@@ -240,6 +285,9 @@ export interface WorkerOptions {
 	/** How long a claim lasts; renewed while the job runs, so a live worker never loses it. */
 	leaseMs?: number;
 	backoff?: BackoffOptions;
+	/** How long an outage of the database or storage is waited out (see `fail`). */
+	outageWindowMs?: number;
+	outageBackoff?: BackoffOptions;
 	clock?: () => number;
 	onError?: (error: unknown, job: Job | undefined) => void;
 }
@@ -257,9 +305,11 @@ export class Worker {
 	readonly #timeoutMs: number;
 	readonly #leaseMs: number;
 	readonly #backoff: BackoffOptions;
+	readonly #outage: Pick<FailOptions, 'outageWindowMs' | 'outageBackoff'>;
 	readonly #clock: () => number;
 	readonly #onError: (error: unknown, job: Job | undefined) => void;
 	readonly #running = new Set<Promise<void>>();
+	readonly #controllers = new Set<AbortController>();
 	#started = false;
 	#timer: NodeJS.Timeout | undefined;
 	#filling: Promise<void> | undefined;
@@ -272,6 +322,7 @@ export class Worker {
 		// Short enough that a crashed worker's job is picked up again within a minute.
 		this.#leaseMs = options.leaseMs ?? 60_000;
 		this.#backoff = options.backoff ?? {};
+		this.#outage = { outageWindowMs: options.outageWindowMs, outageBackoff: options.outageBackoff };
 		this.#clock = options.clock ?? Date.now;
 		this.#onError =
 			options.onError ??
@@ -295,12 +346,26 @@ export class Worker {
 		this.#schedule(0);
 	}
 
-	/** Stops claiming, then waits for the jobs already running to finish (or time out). */
-	async stop(): Promise<void> {
+	/**
+	 * Stops claiming, then waits for the jobs already running to finish. With `graceMs`, jobs
+	 * still running after it are aborted and handed back to the queue for another process:
+	 * a deploy or restart must not wait minutes for an image, nor lose it.
+	 */
+	async stop(options: { graceMs?: number } = {}): Promise<void> {
 		this.#started = false;
 		clearTimeout(this.#timer);
 		await this.#filling;
-		while (this.#running.size > 0) await Promise.allSettled([...this.#running]);
+		const grace =
+			options.graceMs === undefined
+				? undefined
+				: setTimeout(() => {
+						for (const controller of this.#controllers) controller.abort(new ShutdownError());
+					}, options.graceMs);
+		try {
+			while (this.#running.size > 0) await Promise.allSettled([...this.#running]);
+		} finally {
+			clearTimeout(grace);
+		}
 	}
 
 	/** Claims and starts jobs until the slots are full or nothing is due. */
@@ -352,6 +417,7 @@ export class Worker {
 	async #run(job: Job): Promise<void> {
 		const handler = this.#handlers.get(job.kind);
 		const controller = new AbortController();
+		this.#controllers.add(controller);
 		let timeout: NodeJS.Timeout | undefined;
 		// Renew well before the lease runs out, so only a dead process ever loses its claim.
 		const renewal = setInterval(
@@ -372,29 +438,56 @@ export class Worker {
 			const result = await Promise.race([
 				Promise.resolve().then(() => handler(job.payload, { job, signal: controller.signal })),
 				new Promise<never>((_, reject) => {
-					timeout = setTimeout(() => {
-						const error = new JobTimeoutError(this.#timeoutMs);
-						controller.abort(error);
-						reject(error);
-					}, this.#timeoutMs);
+					// A hung handler must not hold the slot: abort (timeout or shutdown) moves on at once.
+					controller.signal.addEventListener('abort', () => reject(controller.signal.reason), {
+						once: true
+					});
+					timeout = setTimeout(
+						() => controller.abort(new JobTimeoutError(this.#timeoutMs)),
+						this.#timeoutMs
+					);
 				})
 			]);
 			await complete(this.#db, job, result, this.#clock());
 		} catch (error) {
-			this.#onError(error, job);
-			try {
-				await fail(this.#db, job, error, {
-					...this.#backoff,
-					now: this.#clock(),
-					onFinalFailure: this.#hooks.get(job.kind)?.onFinalFailure
-				});
-			} catch (dbError) {
-				// The lease will expire and the job will be retried: nothing is lost.
-				this.#onError(dbError, job);
+			if (error instanceof ShutdownError) {
+				await releaseJob(this.#db, claimOf(job), this.#clock()).catch((dbError: unknown) =>
+					// Then the lease runs out and another worker claims it: still nothing lost.
+					this.#onError(dbError, job)
+				);
+			} else {
+				this.#onError(error, job);
+				await this.#recordFailure(job, error);
 			}
 		} finally {
 			clearTimeout(timeout);
 			clearInterval(renewal);
+			this.#controllers.delete(controller);
+		}
+	}
+
+	/**
+	 * Records a failure. When the database itself is briefly unreachable, keeps trying for most
+	 * of the lease: otherwise the job would be reclaimed later with one more attempt used, and a
+	 * short database restart could fail a child's last attempt.
+	 */
+	async #recordFailure(job: Job, error: unknown): Promise<void> {
+		const giveUpAt = this.#clock() + Math.floor((this.#leaseMs * 2) / 3);
+		for (let wait = 1000; ; wait = Math.min(wait * 2, 8000)) {
+			try {
+				await fail(this.#db, job, error, {
+					...this.#backoff,
+					...this.#outage,
+					now: this.#clock(),
+					onFinalFailure: this.#hooks.get(job.kind)?.onFinalFailure
+				});
+				return;
+			} catch (dbError) {
+				this.#onError(dbError, job);
+				// Otherwise the lease runs out and the job is claimed again: nothing is lost.
+				if (!isInfrastructureError(dbError) || this.#clock() + wait > giveUpAt) return;
+				await new Promise((resolve) => setTimeout(resolve, wait).unref());
+			}
 		}
 	}
 }

@@ -37,6 +37,26 @@ function isNotFound(error: unknown): boolean {
 	);
 }
 
+/**
+ * HEAD responses carry no body, so the SDK can only say "UnknownError" or "NotFound": an operator
+ * starting Sprout for the first time needs to know which setting to fix. Network failures keep
+ * their own error (the outage logic recognises them).
+ */
+function explainPingFailure(error: unknown, config: S3StorageConfig): unknown {
+	const status = (error as { $metadata?: { httpStatusCode?: number } })?.$metadata?.httpStatusCode;
+	const where = `bucket "${config.bucket}" at ${config.endpoint ?? 'AWS'}`;
+	const explain = (text: string) => new Error(`S3: ${text}`, { cause: error });
+	if (status === 404 || (error as Error)?.name === 'NoSuchBucket')
+		return explain(`${where} does not exist: create it first (S3_BUCKET).`);
+	if (status === 401 || status === 403)
+		return explain(
+			`${where} refused the credentials (HTTP ${status}): check S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY and the bucket's policy.`
+		);
+	if (status === 301 || status === 400)
+		return explain(`${where} answered HTTP ${status}: check S3_REGION and S3_FORCE_PATH_STYLE.`);
+	return error;
+}
+
 /** S3 quotes ETags, some S3-compatible stores do not; a missing one would break caching. */
 function quoteEtag(etag: string | undefined): string {
 	if (!etag) throw new Error('S3 response carried no ETag');
@@ -173,7 +193,11 @@ export function createS3Store(config: S3StorageConfig, options: S3StoreOptions =
 
 		async ping() {
 			const abortSignal = AbortSignal.timeout(options.pingTimeoutMs ?? 5000);
-			await client.send(new HeadBucketCommand({ Bucket }), { abortSignal });
+			try {
+				await client.send(new HeadBucketCommand({ Bucket }), { abortSignal });
+			} catch (error) {
+				throw explainPingFailure(error, config);
+			}
 		}
 	};
 }

@@ -15,8 +15,8 @@ import {
 	getEntryForAdmin,
 	listEntriesForAdmin,
 	parseEntryFilter
-} from '../../src/lib/server/entries/admin-entries.ts';
-import { listUploadableContests } from '../../src/lib/server/entries/review.repository.ts';
+} from '../../src/lib/server/entries/organizer-entries.service.ts';
+import { listUploadableContests } from '../../src/lib/server/entries/entry.repository.ts';
 import {
 	countWaiting,
 	getReviewQueue,

@@ -165,3 +165,13 @@ export async function updateStudentSecret(
 export async function deleteStudent(db: Db, studentId: string) {
 	await db.deleteFrom('student').where('id', '=', studentId).execute();
 }
+
+/** The child and the school their class belongs to. */
+export async function findStudentSchool(db: Db, studentId: string) {
+	return db
+		.selectFrom('student')
+		.innerJoin('classroom', 'classroom.id', 'student.classroom_id')
+		.select(['student.id', 'student.classroom_id', 'classroom.school_id'])
+		.where('student.id', '=', studentId)
+		.executeTakeFirst();
+}

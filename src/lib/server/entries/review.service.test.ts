@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EntryStatus } from '../db/schema.ts';
-import { canDisqualify, isEntryStatus, parseEntryFilter } from './admin-entries.ts';
+import { canDisqualify, isEntryStatus, parseEntryFilter } from './organizer-entries.service.ts';
 import { canReview, checkMessage, displaySize, ReviewServiceError } from './review.service.ts';
 
 const ALL: EntryStatus[] = [

@@ -6,7 +6,7 @@ import { parseLocalized, localize } from '../contests/contest.service.ts';
 import { writeTransaction, type Db } from '../db/database.ts';
 import type { ConsentScope, EntrySource, EntryStatus } from '../db/schema.ts';
 import type { Locale } from '../../i18n/index.ts';
-import * as repo from './review.repository.ts';
+import * as repo from './entry.repository.ts';
 
 export const RETURN_MESSAGE_MAX = 300;
 /** Reviewed entries shown under the queue, so a slip can be seen (and asked about). */
@@ -165,12 +165,14 @@ export async function reviewEntry(
 		const entry = await repo.findClassroomEntry(trx, classroomId, entryId);
 		if (!entry) throw new ReviewServiceError('review.error.notFound');
 		if (!canReview(entry.status)) throw new ReviewServiceError('review.error.notWaiting');
-		const moved = await repo.updateEntryStatus(trx, entry.id, ['waiting'], {
+		const moved = await repo.moveEntryStatus(
+			trx,
+			entry.id,
+			'waiting',
 			to,
-			message,
-			reviewedBy: actor.id,
+			{ status_message: message, reviewed_by: actor.id, reviewed_at: now },
 			now
-		});
+		);
 		if (!moved) throw new ReviewServiceError('review.error.notWaiting');
 		await recordAudit(trx, {
 			actorUserId: actor.id,

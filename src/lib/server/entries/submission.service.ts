@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { SessionStudent, SessionUser } from '../auth/session.ts';
+import { findStudentSchool } from '../classrooms/classroom.repository.ts';
 import { getManagedClassroom } from '../classrooms/classroom.service.ts';
 import type { Locale } from '../../i18n/index.ts';
 import * as contests from '../contests/contest.repository.ts';
@@ -131,7 +132,7 @@ function replay(
 
 async function resolveStudent(db: Db, submitter: Submitter) {
 	const studentId = submitter.kind === 'student' ? submitter.student.id : submitter.studentId;
-	const student = await repo.findStudentSchool(db, studentId);
+	const student = await findStudentSchool(db, studentId);
 	if (!student) throw new EntryServiceError('entries.error.studentNotFound');
 	if (submitter.kind === 'teacher') {
 		await getManagedClassroom(db, submitter.user, student.classroom_id).catch(() => {
@@ -258,11 +259,12 @@ export async function submitEntry(
 		stored = true;
 		await writeTransaction(db, async (trx) => {
 			await enqueue(trx as unknown as Db, ENTRY_PROCESS_JOB, { entryId: id }, { now });
-			const moved = await repo.setEntryStatus(
+			const moved = await repo.moveEntryStatus(
 				trx,
 				id,
 				'receiving',
-				{ status: 'processing', original_key: key },
+				'processing',
+				{ original_key: key },
 				now
 			);
 			if (!moved) throw new Error(`entry ${id} left 'receiving' while being received`);
@@ -303,12 +305,12 @@ export function entryJobHandler(deps: { db: Db; store: ObjectStore }): JobHandle
 		// Only from 'processing': if this attempt timed out and the job was given up meanwhile,
 		// the entry already asks for a new file and stays that way.
 		const original = media.variants.find((v) => v.name === 'original');
-		const moved = await repo.setEntryStatus(
+		const moved = await repo.moveEntryStatus(
 			db,
 			entryId,
 			'processing',
+			'waiting',
 			{
-				status: 'waiting',
 				media: JSON.stringify(media),
 				media_prefix: media.keyPrefix,
 				original_key: original?.key ?? entry.original_key
@@ -329,11 +331,12 @@ export const entryJobHooks: JobHooks = {
 	onFinalFailure: async (payload, { db }) => {
 		const { entryId } = (payload ?? {}) as { entryId?: unknown };
 		if (typeof entryId !== 'string') return;
-		await repo.setEntryStatus(
+		await repo.moveEntryStatus(
 			db,
 			entryId,
 			'processing',
-			{ status: 'failed', status_message: PROCESS_FAILED_MESSAGE },
+			'failed',
+			{ status_message: PROCESS_FAILED_MESSAGE },
 			Date.now()
 		);
 	}
@@ -365,7 +368,7 @@ export async function listStudioEligibleContests(
 	studentId: string,
 	now = Date.now()
 ): Promise<StudioEligibleContest[]> {
-	const child = await repo.findStudentSchool(db, studentId);
+	const child = await findStudentSchool(db, studentId);
 	if (!child) return [];
 	const rows = await contests.listOpenContests(db, now);
 	const out: StudioEligibleContest[] = [];

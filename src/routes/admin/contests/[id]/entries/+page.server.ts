@@ -5,7 +5,7 @@ import {
 	getEntryForAdmin,
 	listEntriesForAdmin,
 	parseEntryFilter
-} from '$lib/server/entries/admin-entries';
+} from '$lib/server/entries/organizer-entries.service';
 import { entryMediaUrl } from '$lib/server/entries/media-access';
 import { ReviewServiceError } from '$lib/server/entries/review.service';
 import { field, requireUser } from '$lib/server/http';

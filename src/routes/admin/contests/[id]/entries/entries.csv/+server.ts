@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { exportEntriesCsv, parseEntryFilter } from '$lib/server/entries/admin-entries';
+import { exportEntriesCsv, parseEntryFilter } from '$lib/server/entries/organizer-entries.service';
 import { requireUser } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import type { RequestHandler } from './$types';

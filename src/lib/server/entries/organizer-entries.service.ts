@@ -6,7 +6,7 @@ import { writeTransaction, type Db } from '../db/database.ts';
 import type { EntryStatus } from '../db/schema.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { toCsv } from './csv.ts';
-import * as repo from './review.repository.ts';
+import * as repo from './entry.repository.ts';
 import { checkMessage, ReviewServiceError, toEntryView, type EntryView } from './review.service.ts';
 
 export const ENTRY_STATUSES: readonly EntryStatus[] = [
@@ -104,11 +104,14 @@ export async function disqualifyEntry(
 		const entry = await repo.findContestEntry(trx, contestId, entryId);
 		if (!entry) throw new ReviewServiceError('review.error.notFound');
 		if (!canDisqualify(entry.status)) throw new ReviewServiceError('review.error.cannotDisqualify');
-		const moved = await repo.updateEntryStatus(trx, entry.id, DISQUALIFIABLE, {
-			to: 'disqualified',
-			message: reason,
+		const moved = await repo.moveEntryStatus(
+			trx,
+			entry.id,
+			DISQUALIFIABLE,
+			'disqualified',
+			{ status_message: reason },
 			now
-		});
+		);
 		if (!moved) throw new ReviewServiceError('review.error.cannotDisqualify');
 		await recordAudit(trx, {
 			actorUserId: actor.id,

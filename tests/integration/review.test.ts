@@ -16,7 +16,7 @@ import {
 	listEntriesForAdmin,
 	parseEntryFilter
 } from '../../src/lib/server/entries/organizer-entries.service.ts';
-import { listUploadableContests } from '../../src/lib/server/entries/entry.repository.ts';
+import { listEnterableContests } from '../../src/lib/server/contests/eligibility.service.ts';
 import {
 	countWaiting,
 	getReviewQueue,
@@ -25,6 +25,9 @@ import {
 } from '../../src/lib/server/entries/review.service.ts';
 import { newId } from '../../src/lib/server/ids.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
+
+const uploadable = (db: Db, schoolId: string, now: number) =>
+	listEnterableContests(db, { schoolId, source: 'upload' }, now);
 import { addClassroom, addSchool, addUser, type TestClassroom } from './helpers/fixtures.ts';
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -450,8 +453,8 @@ describe.each(testDatabases())('teacher review and organizer entries on $name', 
 			.execute();
 		const draft = await addContest(db, 'Draft');
 		await db.updateTable('contest').set({ status: 'draft' }).where('id', '=', draft.id).execute();
-		const forA = (await listUploadableContests(db, schoolA, NOW)).map((c) => c.id);
-		const forB = (await listUploadableContests(db, schoolB, NOW)).map((c) => c.id);
+		const forA = (await uploadable(db, schoolA, NOW)).map((c) => c.row.id);
+		const forB = (await uploadable(db, schoolB, NOW)).map((c) => c.row.id);
 		expect(forA).toContain(contest.id);
 		expect(forA).not.toContain(onlyB.id);
 		expect(forB).toContain(onlyB.id);
@@ -459,6 +462,6 @@ describe.each(testDatabases())('teacher review and organizer entries on $name', 
 			expect(list).not.toContain(studioOnly.id);
 			expect(list).not.toContain(draft.id);
 		}
-		expect(await listUploadableContests(db, schoolA, NOW + 2 * 86_400_000)).toEqual([]);
+		expect(await uploadable(db, schoolA, NOW + 2 * 86_400_000)).toEqual([]);
 	});
 });

@@ -13,9 +13,9 @@ import {
 	type ContestInput
 } from '../../src/lib/server/contests/contest.service.ts';
 import {
-	studioContestsFor,
-	templateForStudent
-} from '../../src/lib/server/contests/studio-contests.ts';
+	startPaperFor,
+	studioContestsFor
+} from '../../src/lib/server/entries/studio-contests.service.ts';
 import {
 	addContestTemplate,
 	listTemplatesForAdmin,
@@ -319,14 +319,25 @@ describe.each(testDatabases())('colouring pages on $name', ({ url }) => {
 			templates: []
 		});
 
-		expect(await templateForStudent(db, child, mine, page, NOW)).toEqual(template);
-		expect(await templateForStudent(db, child, other, otherPage, NOW)).toBeNull();
-		expect(await templateForStudent(db, child, draft, draftPage, NOW)).toBeNull();
-		expect(await templateForStudent(db, child, everyone, page, NOW)).toBeNull();
-		expect(await templateForStudent(db, child, mine, 'no-such-page', NOW)).toBeNull();
+		// A new drawing started from a contest: only that contest's pages, only if open to the child.
+		const squareBoard = { width: 1400, height: 1400 };
+		expect(await startPaperFor(db, child, mine, page, NOW)).toEqual({
+			board: squareBoard,
+			template: template.url
+		});
+		expect(await startPaperFor(db, child, other, otherPage, NOW)).toBeNull();
+		expect(await startPaperFor(db, child, draft, draftPage, NOW)).toBeNull();
+		expect(await startPaperFor(db, child, everyone, page, NOW)).toEqual({
+			board: { width: 1697, height: 1200 },
+			template: null
+		});
+		expect(await startPaperFor(db, child, mine, 'no-such-page', NOW)).toEqual({
+			board: squareBoard,
+			template: null
+		});
 		// After the closing time the contest and its pages are gone from the studio.
 		const later = Date.UTC(2027, 0, 1);
 		expect((await studioContestsFor(db, child, 'en', later)).map((c) => c.id)).not.toContain(mine);
-		expect(await templateForStudent(db, child, mine, page, later)).toBeNull();
+		expect(await startPaperFor(db, child, mine, page, later)).toBeNull();
 	});
 });

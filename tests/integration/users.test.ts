@@ -1,7 +1,7 @@
 // Adult accounts on both dialects: who may create them, what is refused, disabling, and the
 // demo seed the README and the e2e tests rely on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findClassForJoin, signInStudent } from '../../src/lib/server/auth/auth.service.ts';
+import { findClassForJoin, signInStudent } from '../../src/lib/server/sign-in/sign-in.service.ts';
 import { verifyPassword } from '../../src/lib/server/auth/password.ts';
 import {
 	createSession,

@@ -3,7 +3,7 @@ import { clearFailures } from '../auth/rate-limit.ts';
 import { invalidateClassroomSessions, type SessionUser } from '../auth/session.ts';
 import { writeTransaction, type Db } from '../db/database.ts';
 import { newId } from '../ids.ts';
-import { purgeStudentObjects } from '../drawings/drawing-files.ts';
+import { purgeStudentObjects } from '../storage/keys.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
 import { findSchool } from '../schools/school.repository.ts';
 import * as repo from './classroom.repository.ts';

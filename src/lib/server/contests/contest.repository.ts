@@ -234,6 +234,16 @@ export async function listContestSchoolIds(db: Db, contestId: string): Promise<s
 	return rows.map((r) => r.school_id);
 }
 
+/** Participating schools of several contests at once. */
+export async function listContestSchools(db: Db, contestIds: readonly string[]) {
+	if (contestIds.length === 0) return [];
+	return db
+		.selectFrom('contest_school')
+		.select(['contest_id', 'school_id'])
+		.where('contest_id', 'in', contestIds)
+		.execute();
+}
+
 export async function replaceContestSchools(
 	db: Db,
 	contestId: string,

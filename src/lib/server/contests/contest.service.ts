@@ -12,6 +12,7 @@ import { newId } from '../ids.ts';
 import { LOCALES, type Locale } from '../../i18n/index.ts';
 import { parseAgeBands, type AgeBand, type AgeBandError } from './age-bands.ts';
 import * as contests from './contest.repository.ts';
+import { listEnterableContests } from './eligibility.service.ts';
 import {
 	effectiveStatus,
 	isEditable,
@@ -451,24 +452,22 @@ export async function listPublicOpenContests(
 	locale: Locale,
 	now = Date.now()
 ): Promise<PublicContest[]> {
-	const rows = await contests.listOpenContests(db, now);
+	const published = await listEnterableContests(db, null, now);
 	const bands = await contests.listAgeBands(
 		db,
-		rows.map((r) => r.id)
+		published.map((c) => c.row.id)
 	);
-	return rows
-		.filter((r) => r.opens_at !== null && r.closes_at !== null)
-		.map((r) => ({
-			id: r.id,
-			title: localize(parseLocalized(r.title), locale),
-			theme: localize(parseLocalized(r.theme), locale),
-			timeZone: r.time_zone,
-			opensAt: r.opens_at!,
-			closesAt: r.closes_at!,
-			isUpcoming: now < r.opens_at!,
-			ageBands: bands
-				.filter((b) => b.contest_id === r.id)
-				.map((b) => ({ label: b.label, minAge: b.min_age, maxAge: b.max_age })),
-			board: boardOf(r)
-		}));
+	return published.map(({ row: r }) => ({
+		id: r.id,
+		title: localize(parseLocalized(r.title), locale),
+		theme: localize(parseLocalized(r.theme), locale),
+		timeZone: r.time_zone,
+		opensAt: r.opens_at!,
+		closesAt: r.closes_at!,
+		isUpcoming: now < r.opens_at!,
+		ageBands: bands
+			.filter((b) => b.contest_id === r.id)
+			.map((b) => ({ label: b.label, minAge: b.min_age, maxAge: b.max_age })),
+		board: boardOf(r)
+	}));
 }

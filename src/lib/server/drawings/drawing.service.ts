@@ -5,7 +5,7 @@ import type { SessionStudent, SessionUser } from '../auth/session.ts';
 import { getManagedClassroom } from '../classrooms/classroom.service.ts';
 import { writeTransaction, type Db } from '../db/database.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
-import { studentDrawingsPrefix } from './drawing-files.ts';
+import { studentDrawingsPrefix } from '../storage/keys.ts';
 import * as repo from './drawing.repository.ts';
 
 export const MAX_DOC_BYTES = 24 * 1024 * 1024;

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Selectable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import { dialectOf, type Db, type Trx } from '../db/database.ts';
 import type {
 	ContestTable,
@@ -328,36 +328,21 @@ export async function listContestEntrySchools(db: Db, contestId: string) {
 		.orderBy('school.name')
 		.execute();
 }
-/** Open contests, in their window, that take teachers' photos and this school may enter. */
-export async function listUploadableContests(db: Db, schoolId: string, now: number) {
-	return db
-		.selectFrom('contest')
-		.select(['contest.id', 'contest.title', 'contest.closes_at', 'contest.time_zone'])
-		.where('contest.status', '=', 'open')
-		.where('contest.allow_upload', '=', 1)
-		.where('contest.opens_at', '<=', now)
-		.where('contest.closes_at', '>', now)
-		.where((eb) =>
-			eb.or([
-				// No school listed means every school may take part.
-				eb.not(
-					eb.exists(
-						eb
-							.selectFrom('contest_school')
-							.select(sql`1`.as('one'))
-							.whereRef('contest_school.contest_id', '=', 'contest.id')
-					)
-				),
-				eb.exists(
-					eb
-						.selectFrom('contest_school')
-						.select(sql`1`.as('one'))
-						.whereRef('contest_school.contest_id', '=', 'contest.id')
-						.where('contest_school.school_id', '=', schoolId)
-				)
-			])
-		)
-		.orderBy('contest.closes_at')
-		.orderBy('contest.id')
+
+/** Per contest, the child's entries that still use up a place. */
+export async function countActiveEntriesByContest(
+	db: Db,
+	studentId: string,
+	contestIds: readonly string[]
+): Promise<Map<string, number>> {
+	if (contestIds.length === 0) return new Map();
+	const rows = await db
+		.selectFrom('entry')
+		.select(['contest_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+		.where('student_id', '=', studentId)
+		.where('contest_id', 'in', contestIds)
+		.where('status', 'not in', [...FREED_STATUSES])
+		.groupBy('contest_id')
 		.execute();
+	return new Map(rows.map((r) => [r.contest_id, Number(r.n)]));
 }

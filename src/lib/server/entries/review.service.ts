@@ -3,6 +3,8 @@ import type { SessionUser } from '../auth/session.ts';
 import { getManagedClassroom } from '../classrooms/classroom.service.ts';
 import { listStudentsForJoin } from '../classrooms/classroom.repository.ts';
 import { parseLocalized, localize } from '../contests/contest.service.ts';
+import { agesOf } from '../contests/eligibility.ts';
+import { listEnterableContests } from '../contests/eligibility.service.ts';
 import { writeTransaction, type Db } from '../db/database.ts';
 import type { ConsentScope, EntrySource, EntryStatus } from '../db/schema.ts';
 import type { Locale } from '../../i18n/index.ts';
@@ -196,16 +198,17 @@ export async function getUploadOptions(
 	const classroom = await getManagedClassroom(db, actor, classroomId);
 	const [students, contests] = await Promise.all([
 		listStudentsForJoin(db, classroom.id),
-		repo.listUploadableContests(db, classroom.school_id, now)
+		listEnterableContests(db, { schoolId: classroom.school_id, source: 'upload' }, now)
 	]);
 	return {
 		classroom,
 		students: students.map((s) => ({ id: s.id, pseudonym: s.pseudonym })),
-		contests: contests.map((c) => ({
-			id: c.id,
-			title: localize(parseLocalized(c.title), locale),
-			closesAt: c.closes_at,
-			timeZone: c.time_zone
+		contests: contests.map(({ row, facts }) => ({
+			id: row.id,
+			title: localize(parseLocalized(row.title), locale),
+			closesAt: row.closes_at,
+			timeZone: row.time_zone,
+			ages: agesOf(facts.ageBands)
 		}))
 	};
 }

@@ -9,8 +9,8 @@ import type { SessionStudent, SessionUser } from '../auth/session.ts';
 import { findStudentSchool } from '../classrooms/classroom.repository.ts';
 import { getManagedClassroom } from '../classrooms/classroom.service.ts';
 import type { Locale } from '../../i18n/index.ts';
-import * as contests from '../contests/contest.repository.ts';
-import { contestHeading, localize, parseLocalized } from '../contests/contest.service.ts';
+import { localize, parseLocalized } from '../contests/contest.service.ts';
+import { loadContestFacts } from '../contests/eligibility.service.ts';
 import { writeTransaction, type Db } from '../db/database.ts';
 import type { EntryStatus } from '../db/schema.ts';
 import { findDrawing } from '../drawings/drawing.repository.ts';
@@ -19,7 +19,7 @@ import { enqueue, PermanentJobError, type JobHandler, type JobHooks } from '../j
 import { ImageRejectedError, inspectImage, type RejectionReason } from '../media/image.ts';
 import { MediaNotFoundError, processUpload } from '../media/media.service.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
-import { checkEligibility, type ContestFacts, type EligibilityError } from './eligibility.ts';
+import { checkEligibility, type EligibilityError } from './eligibility.ts';
 import * as repo from './entry.repository.ts';
 
 export const ENTRY_PROCESS_JOB = 'entry.process';
@@ -140,25 +140,6 @@ async function resolveStudent(db: Db, submitter: Submitter) {
 		});
 	}
 	return student;
-}
-
-async function loadContestFacts(db: Db, contestId: string): Promise<ContestFacts | null> {
-	const row = await contests.findContest(db, contestId);
-	if (!row) return null;
-	const [bands, schoolIds] = await Promise.all([
-		contests.listAgeBands(db, [contestId]),
-		contests.listContestSchoolIds(db, contestId)
-	]);
-	return {
-		status: row.status,
-		opensAt: row.opens_at,
-		closesAt: row.closes_at,
-		entriesPerChild: row.entries_per_child,
-		allowStudio: row.allow_studio === 1,
-		allowUpload: row.allow_upload === 1,
-		schoolIds,
-		ageBands: bands.map((b) => ({ id: b.id, minAge: b.min_age, maxAge: b.max_age }))
-	};
 }
 
 function isUniqueViolation(err: unknown): boolean {
@@ -341,79 +322,6 @@ export const entryJobHooks: JobHooks = {
 		);
 	}
 };
-
-export interface SubmittableContest {
-	id: string;
-	title: string;
-	theme: string;
-	closesAt: number;
-	timeZone: string;
-	/** Every age some band of the contest covers, ascending. */
-	ages: number[];
-}
-
-export interface StudioEligibleContest {
-	row: contests.ContestRow;
-	facts: ContestFacts;
-	/** Entries of the child in this contest that still use up a place. */
-	activeEntries: number;
-}
-
-/**
- * Open contests this child may enter from the studio now, by the same rules as a submission
- * except the entry limit (`activeEntries` says how many places are used). Soonest closing first.
- */
-export async function listStudioEligibleContests(
-	db: Db,
-	studentId: string,
-	now = Date.now()
-): Promise<StudioEligibleContest[]> {
-	const child = await findStudentSchool(db, studentId);
-	if (!child) return [];
-	const rows = await contests.listOpenContests(db, now);
-	const out: StudioEligibleContest[] = [];
-	for (const row of rows) {
-		const facts = await loadContestFacts(db, row.id);
-		if (!facts) continue;
-		const verdict = checkEligibility({
-			contest: facts,
-			childSchoolId: child.school_id,
-			source: 'studio',
-			// The child's age is given when submitting: any age of the contest passes here.
-			age: facts.ageBands[0]?.minAge ?? -1,
-			title: 'x',
-			about: '',
-			drawing: null,
-			activeEntries: 0,
-			now
-		});
-		if (!verdict.ok) continue;
-		const activeEntries = await repo.countActiveEntries(db, studentId, row.id);
-		out.push({ row, facts, activeEntries });
-	}
-	return out;
-}
-
-/** Open contests this child could enter now from the studio, in the reader's language. */
-export async function listSubmittableContests(
-	db: Db,
-	student: SessionStudent,
-	locale: Locale,
-	now = Date.now()
-): Promise<SubmittableContest[]> {
-	const eligible = await listStudioEligibleContests(db, student.id, now);
-	return eligible
-		.filter(({ facts, activeEntries }) => activeEntries < facts.entriesPerChild)
-		.map(({ row, facts }) => {
-			const ages = facts.ageBands.flatMap((b) =>
-				Array.from({ length: b.maxAge - b.minAge + 1 }, (_, i) => b.minAge + i)
-			);
-			return {
-				...contestHeading(row, locale, now),
-				ages: [...new Set(ages)].sort((a, b) => a - b)
-			};
-		});
-}
 
 export interface MyEntry {
 	id: string;

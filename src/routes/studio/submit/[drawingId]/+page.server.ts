@@ -4,7 +4,7 @@ import {
 	getViewableDrawing,
 	isDrawingId
 } from '$lib/server/drawings/drawing.service';
-import { listSubmittableContests } from '$lib/server/entries/submission.service';
+import { listSubmittableContests } from '$lib/server/entries/studio-contests.service';
 import { ABOUT_MAX, TITLE_MAX } from '$lib/server/entries/eligibility';
 import { requireStudent } from '$lib/server/http';
 import { getServices } from '$lib/server/services';

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth/session.ts';
-import { ClassroomServiceError } from '../../src/lib/server/classrooms/classroom.service.ts';
 import { recordConsent } from '../../src/lib/server/consent/consent.service.ts';
 import {
 	insertContest,
@@ -20,21 +19,21 @@ import { listEnterableContests } from '../../src/lib/server/contests/eligibility
 import {
 	countWaiting,
 	getReviewQueue,
-	reviewEntry,
-	ReviewServiceError
+	reviewEntry
 } from '../../src/lib/server/entries/review.service.ts';
+import { DomainError } from '../../src/lib/server/errors.ts';
 import { newId } from '../../src/lib/server/ids.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
+import { addClassroom, addSchool, addUser, type TestClassroom } from './helpers/fixtures.ts';
 
 const uploadable = (db: Db, schoolId: string, now: number) =>
 	listEnterableContests(db, { schoolId, source: 'upload' }, now);
-import { addClassroom, addSchool, addUser, type TestClassroom } from './helpers/fixtures.ts';
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
 	try {
 		await promise;
 	} catch (err) {
-		if (err instanceof ReviewServiceError || err instanceof ClassroomServiceError) return err.code;
+		if (err instanceof DomainError) return err.code;
 		if (err instanceof Error) return err.message;
 	}
 	return 'no error';
@@ -376,13 +375,16 @@ describe.each(testDatabases())('teacher review and organizer entries on $name', 
 		});
 
 		it('is for organizers only', async () => {
-			expect(await listEntriesForAdmin(db, teacher, c2.id, {}, 'en')).toBeNull();
-			expect(await exportEntriesCsv(db, judge, c2.id, {})).toBeNull();
-			expect(await getEntryForAdmin(db, teacher, c2.id, ids.a!)).toBeNull();
+			const notFound = 'contests.error.notFound';
+			expect(await codeOf(listEntriesForAdmin(db, teacher, c2.id, {}, 'en'))).toBe(notFound);
+			expect(await codeOf(exportEntriesCsv(db, judge, c2.id, {}))).toBe(notFound);
+			expect(await codeOf(getEntryForAdmin(db, teacher, c2.id, ids.a!))).toBe(notFound);
 			expect(await codeOf(disqualifyEntry(db, teacher, c2.id, ids.a!, 'copied'))).toBe(
 				'review.error.notFound'
 			);
-			expect(await listEntriesForAdmin(db, organizer, 'no-such-contest', {}, 'en')).toBeNull();
+			expect(await codeOf(listEntriesForAdmin(db, organizer, 'no-such-contest', {}, 'en'))).toBe(
+				'contests.error.notFound'
+			);
 		});
 
 		it('disqualifies with a required reason, audited, once', async () => {

@@ -8,8 +8,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionStudent, SessionUser } from '../../src/lib/server/auth/session.ts';
 import {
-	createContest,
-	transitionContest,
+	createContest as createContestOrThrow,
+	transitionContest as transitionContestOrThrow,
 	type ContestInput
 } from '../../src/lib/server/contests/contest.service.ts';
 import {
@@ -17,17 +17,28 @@ import {
 	studioContestsFor
 } from '../../src/lib/server/entries/studio-contests.service.ts';
 import {
-	addContestTemplate,
+	addContestTemplate as addOrThrow,
 	listTemplatesForAdmin,
-	moveContestTemplate,
-	removeContestTemplate,
-	type TemplateResult
+	moveContestTemplate as moveOrThrow,
+	removeContestTemplate as removeOrThrow
 } from '../../src/lib/server/contests/template.service.ts';
 import type { Db } from '../../src/lib/server/db/database.ts';
 import { createLocalStore } from '../../src/lib/server/storage/local-store.ts';
 import type { ObjectStore } from '../../src/lib/server/storage/object-store.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
 import { addClassroom, addSchool, addUser, contestInput } from './helpers/fixtures.ts';
+import { outcome } from './helpers/outcome.ts';
+
+// Refusals are thrown DomainErrors; these compare them as `{ ok: false, error, params? }`.
+type Outcome = Awaited<ReturnType<typeof outcome>>;
+const createContest = (...a: Parameters<typeof createContestOrThrow>) =>
+	outcome(createContestOrThrow(...a));
+const transitionContest = (...a: Parameters<typeof transitionContestOrThrow>) =>
+	outcome(transitionContestOrThrow(...a));
+const addContestTemplate = (...a: Parameters<typeof addOrThrow>) => outcome(addOrThrow(...a));
+const moveContestTemplate = (...a: Parameters<typeof moveOrThrow>) => outcome(moveOrThrow(...a));
+const removeContestTemplate = (...a: Parameters<typeof removeOrThrow>) =>
+	outcome(removeOrThrow(...a));
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 21, 12, 0);
@@ -87,7 +98,7 @@ function input(over: Partial<ContestInput> = {}): ContestInput {
 	});
 }
 
-function ok(result: TemplateResult): string {
+function ok(result: Outcome): string {
 	if (!result.ok) throw new Error(`expected success, got ${result.error}`);
 	return result.id;
 }

@@ -19,9 +19,9 @@ import {
 import {
 	createUser,
 	setDisabled,
-	UserServiceError,
 	type NewUserInput
 } from '../../src/lib/server/users/user.service.ts';
+import { DomainError } from '../../src/lib/server/errors.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
 import { addUser, countRows } from './helpers/fixtures.ts';
 
@@ -29,8 +29,8 @@ async function userError(promise: Promise<unknown>): Promise<string> {
 	try {
 		await promise;
 	} catch (err) {
-		expect(err).toBeInstanceOf(UserServiceError);
-		return (err as UserServiceError).code;
+		expect(err).toBeInstanceOf(DomainError);
+		return (err as DomainError).code;
 	}
 	throw new Error('expected the call to be refused');
 }

@@ -101,6 +101,15 @@ export async function listStudentsForJoin(db: Db, classroomId: string) {
 		.execute();
 }
 
+/** A child's class and pseudonym, whatever the class: the caller checks who may know. */
+export async function findStudentById(db: Db, studentId: string) {
+	return db
+		.selectFrom('student')
+		.select(['id', 'classroom_id', 'pseudonym'])
+		.where('id', '=', studentId)
+		.executeTakeFirst();
+}
+
 export async function findStudentInClassroom(db: Db, classroomId: string, studentId: string) {
 	return db
 		.selectFrom('student')

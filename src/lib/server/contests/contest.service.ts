@@ -8,12 +8,14 @@ import {
 	type BoardPresetId,
 	type BoardSize
 } from '../../contests/board-size.ts';
+import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { LOCALES, type Locale } from '../../i18n/index.ts';
 import { parseAgeBands, type AgeBand, type AgeBandError } from './age-bands.ts';
 import * as contests from './contest.repository.ts';
 import { listEnterableContests } from './eligibility.service.ts';
 import {
+	canChangeTemplates,
 	effectiveStatus,
 	isEditable,
 	nextSteps,
@@ -48,9 +50,8 @@ export type ContestError =
 	| TransitionRefusal
 	| 'auth.error.forbidden';
 
-export type ContestResult =
-	| { ok: true; id: string }
-	| { ok: false; error: ContestError; params?: Record<string, string | number> };
+/** A refusal of the form, before it becomes a DomainError. */
+type Refusal = { ok: false; error: ContestError; params?: Record<string, string | number> };
 
 /** Text in each language; zh-CN is the one that must be there. */
 export type LocalizedText = Record<Locale, string>;
@@ -81,11 +82,19 @@ interface ValidContest {
 	schoolIds: string[];
 }
 
-type Failure = Extract<ContestResult, { ok: false }>;
+type Failure = Refusal;
 
-export function canManageContests(actor: SessionUser | null): boolean {
-	// null is the command line or the seed, running with the operator's own authority.
-	return actor === null || actor.role === 'organizer';
+function refused(failure: Failure): DomainError {
+	return DomainError.invalid(failure.error, failure.params);
+}
+
+export function canManageContests(actor: SessionUser): boolean {
+	return actor.role === 'organizer';
+}
+
+/** The check every contest-managing entry point starts with. */
+export function requireContestManager(actor: SessionUser): void {
+	if (!canManageContests(actor)) throw DomainError.forbidden('auth.error.forbidden');
 }
 
 function cleanText(text: LocalizedText): LocalizedText {
@@ -200,76 +209,73 @@ export function validateContest(input: ContestInput): { ok: true; value: ValidCo
 	};
 }
 
-async function checkSchools(db: Db, ids: readonly string[]): Promise<Failure | null> {
+async function checkSchools(db: Db, ids: readonly string[]): Promise<void> {
 	if ((await contests.countExistingSchools(db, ids)) !== ids.length)
-		return { ok: false, error: 'contests.error.school' };
-	return null;
+		throw DomainError.invalid('contests.error.school');
 }
 
 export async function createContest(
 	db: Db,
-	actor: SessionUser | null,
+	actor: SessionUser,
 	input: ContestInput,
 	now = Date.now()
-): Promise<ContestResult> {
-	if (!canManageContests(actor)) return { ok: false, error: 'auth.error.forbidden' };
+): Promise<string> {
+	requireContestManager(actor);
 	const valid = validateContest(input);
-	if (!valid.ok) return valid;
+	if (!valid.ok) throw refused(valid);
 	const id = newId();
 	return writeTransaction(db, async (trx) => {
-		const bad = await checkSchools(trx, valid.value.schoolIds);
-		if (bad) return bad;
+		await checkSchools(trx, valid.value.schoolIds);
 		await contests.insertContest(trx, {
 			id,
-			createdBy: actor?.id ?? null,
+			createdBy: actor.id,
 			now,
 			values: valid.value.values
 		});
 		await contests.replaceAgeBands(trx, id, valid.value.bands);
 		await contests.replaceContestSchools(trx, id, valid.value.schoolIds);
 		await recordAudit(trx, {
-			actorUserId: actor?.id ?? null,
+			actorUserId: actor.id,
 			action: 'contest.create',
 			subjectType: 'contest',
 			subjectId: id
 		});
-		return { ok: true, id };
+		return id;
 	});
 }
 
 export async function updateContest(
 	db: Db,
-	actor: SessionUser | null,
+	actor: SessionUser,
 	id: string,
 	input: ContestInput,
 	now = Date.now()
-): Promise<ContestResult> {
-	if (!canManageContests(actor)) return { ok: false, error: 'auth.error.forbidden' };
+): Promise<string> {
+	requireContestManager(actor);
 	const valid = validateContest(input);
-	if (!valid.ok) return valid;
+	if (!valid.ok) throw refused(valid);
 	return writeTransaction(db, async (trx) => {
 		const row = await contests.findContest(trx, id);
-		if (!row) return { ok: false, error: 'contests.error.notFound' };
-		if (!isEditable(row.status)) return { ok: false, error: 'contests.error.locked' };
+		if (!row) throw DomainError.notFound('contests.error.notFound');
+		if (!isEditable(row.status)) throw DomainError.conflict('contests.error.locked');
 		// A published contest must keep what opening it required.
 		if (row.status === 'open') {
 			if (valid.value.bands.length === 0)
-				return { ok: false, error: 'contests.error.openNeedsBands' };
+				throw DomainError.invalid('contests.error.openNeedsBands');
 			if (valid.value.values.opensAt === null || valid.value.values.closesAt === null)
-				return { ok: false, error: 'contests.error.openNeedsDates' };
+				throw DomainError.invalid('contests.error.openNeedsDates');
 		}
-		const bad = await checkSchools(trx, valid.value.schoolIds);
-		if (bad) return bad;
+		await checkSchools(trx, valid.value.schoolIds);
 		await contests.updateContestValues(trx, id, valid.value.values, now);
 		await contests.replaceAgeBands(trx, id, valid.value.bands);
 		await contests.replaceContestSchools(trx, id, valid.value.schoolIds);
 		await recordAudit(trx, {
-			actorUserId: actor?.id ?? null,
+			actorUserId: actor.id,
 			action: 'contest.update',
 			subjectType: 'contest',
 			subjectId: id
 		});
-		return { ok: true, id };
+		return id;
 	});
 }
 
@@ -296,16 +302,16 @@ export async function closeExpiredContests(db: Db, now = Date.now()): Promise<st
 
 export async function transitionContest(
 	db: Db,
-	actor: SessionUser | null,
+	actor: SessionUser,
 	id: string,
 	to: ContestStatus,
 	now = Date.now()
-): Promise<ContestResult> {
-	if (!canManageContests(actor)) return { ok: false, error: 'auth.error.forbidden' };
+): Promise<string> {
+	requireContestManager(actor);
 	await closeExpiredContests(db, now);
 	return writeTransaction(db, async (trx) => {
 		const row = await contests.findContest(trx, id);
-		if (!row) return { ok: false, error: 'contests.error.notFound' };
+		if (!row) throw DomainError.notFound('contests.error.notFound');
 		const bands = await contests.listAgeBands(trx, [id]);
 		const refusal = refuseTransition(
 			{
@@ -318,17 +324,17 @@ export async function transitionContest(
 			to,
 			now
 		);
-		if (refusal) return { ok: false, error: refusal };
+		if (refusal) throw DomainError.conflict(refusal);
 		if (!(await contests.setContestStatus(trx, id, row.status, to, now)))
-			return { ok: false, error: 'contests.error.transition.notAllowed' };
+			throw DomainError.conflict('contests.error.transition.notAllowed');
 		await recordAudit(trx, {
-			actorUserId: actor?.id ?? null,
+			actorUserId: actor.id,
 			action: 'contest.transition',
 			subjectType: 'contest',
 			subjectId: id,
 			detail: { from: row.status, to }
 		});
-		return { ok: true, id };
+		return id;
 	});
 }
 
@@ -344,12 +350,12 @@ export interface AdminContestSummary {
 
 export async function listContestsForAdmin(
 	db: Db,
-	actor: SessionUser | null,
+	actor: SessionUser,
 	filter: { status?: ContestStatus },
 	locale: Locale,
 	now = Date.now()
-): Promise<AdminContestSummary[] | null> {
-	if (!canManageContests(actor)) return null;
+): Promise<AdminContestSummary[]> {
+	requireContestManager(actor);
 	await closeExpiredContests(db, now);
 	const rows = await contests.listContests(db, filter);
 	return rows.map((r) => ({
@@ -369,6 +375,8 @@ export interface ContestForEdit {
 	status: ContestStatus;
 	nextSteps: readonly ContestStatus[];
 	isEditable: boolean;
+	/** Colouring pages may change while children can still start drawings. */
+	canChangeTemplates: boolean;
 	title: LocalizedText;
 	theme: LocalizedText;
 	brief: LocalizedText;
@@ -388,14 +396,14 @@ export interface ContestForEdit {
 
 export async function getContestForEdit(
 	db: Db,
-	actor: SessionUser | null,
+	actor: SessionUser,
 	id: string,
 	now = Date.now()
-): Promise<ContestForEdit | null> {
-	if (!canManageContests(actor)) return null;
+): Promise<ContestForEdit> {
+	if (!canManageContests(actor)) throw DomainError.notFound('contests.error.notFound');
 	await closeExpiredContests(db, now);
 	const row = await contests.findContest(db, id);
-	if (!row) return null;
+	if (!row) throw DomainError.notFound('contests.error.notFound');
 	const bands = await contests.listAgeBands(db, [id]);
 	const title = parseLocalized(row.title);
 	const status = effectiveStatus({ status: row.status, closesAt: row.closes_at }, now);
@@ -413,6 +421,7 @@ export async function getContestForEdit(
 			now
 		),
 		isEditable: isEditable(status),
+		canChangeTemplates: canChangeTemplates({ status: row.status, closesAt: row.closes_at }, now),
 		title,
 		theme: parseLocalized(row.theme),
 		brief: parseLocalized(row.brief),

@@ -35,13 +35,25 @@ export async function findEntry(db: Db, id: string) {
 		.executeTakeFirst();
 }
 
-/** Who owns the entry and which class (and so which teacher) the child belongs to. */
-export async function findEntryOwner(db: Db, id: string) {
+/**
+ * What the access policy looks at: whose entry, which class's teacher, which school and
+ * contest, its state and its drawing — and the rendition descriptor.
+ */
+export async function findEntryAccessFacts(db: Db, id: string) {
 	return db
 		.selectFrom('entry')
 		.innerJoin('student', 'student.id', 'entry.student_id')
 		.innerJoin('classroom', 'classroom.id', 'student.classroom_id')
-		.select(['entry.student_id', 'classroom.teacher_id', 'entry.media'])
+		.select([
+			'entry.id',
+			'entry.contest_id',
+			'entry.student_id',
+			'entry.status',
+			'entry.drawing_id',
+			'entry.media',
+			'classroom.teacher_id',
+			'classroom.school_id'
+		])
 		.where('entry.id', '=', id)
 		.executeTakeFirst();
 }

@@ -6,6 +6,7 @@ import { parseLocalized, localize } from '../contests/contest.service.ts';
 import { agesOf } from '../contests/eligibility.ts';
 import { listEnterableContests } from '../contests/eligibility.service.ts';
 import { writeTransaction, type Db } from '../db/database.ts';
+import { DomainError } from '../errors.ts';
 import type { ConsentScope, EntrySource, EntryStatus } from '../db/schema.ts';
 import type { Locale } from '../../i18n/index.ts';
 import * as repo from './entry.repository.ts';
@@ -15,21 +16,10 @@ export const RETURN_MESSAGE_MAX = 300;
 export const RECENT_LIMIT = 20;
 
 export type ReviewError =
-	| 'review.error.notFound'
-	| 'review.error.notWaiting'
 	| 'review.error.messageRequired'
 	| 'review.error.messageLength'
 	| 'review.error.reasonRequired'
-	| 'review.error.reasonLength'
-	| 'review.error.cannotDisqualify';
-
-export class ReviewServiceError extends Error {
-	readonly code: ReviewError;
-	constructor(code: ReviewError) {
-		super(code);
-		this.code = code;
-	}
-}
+	| 'review.error.reasonLength';
 
 export type ReviewDecision = 'approve' | 'return';
 
@@ -47,8 +37,8 @@ export function checkMessage(
 	errors: { required: ReviewError; length: ReviewError }
 ): string {
 	const message = raw.trim();
-	if (!message) throw new ReviewServiceError(errors.required);
-	if ([...message].length > RETURN_MESSAGE_MAX) throw new ReviewServiceError(errors.length);
+	if (!message) throw DomainError.invalid(errors.required);
+	if ([...message].length > RETURN_MESSAGE_MAX) throw DomainError.invalid(errors.length);
 	return message;
 }
 
@@ -165,8 +155,8 @@ export async function reviewEntry(
 	const to: EntryStatus = decision === 'approve' ? 'approved' : 'returned';
 	return writeTransaction(db, async (trx) => {
 		const entry = await repo.findClassroomEntry(trx, classroomId, entryId);
-		if (!entry) throw new ReviewServiceError('review.error.notFound');
-		if (!canReview(entry.status)) throw new ReviewServiceError('review.error.notWaiting');
+		if (!entry) throw DomainError.notFound('review.error.notFound');
+		if (!canReview(entry.status)) throw DomainError.conflict('review.error.notWaiting');
 		const moved = await repo.moveEntryStatus(
 			trx,
 			entry.id,
@@ -175,7 +165,7 @@ export async function reviewEntry(
 			{ status_message: message, reviewed_by: actor.id, reviewed_at: now },
 			now
 		);
-		if (!moved) throw new ReviewServiceError('review.error.notWaiting');
+		if (!moved) throw DomainError.conflict('review.error.notWaiting');
 		await recordAudit(trx, {
 			actorUserId: actor.id,
 			action: decision === 'approve' ? 'entry.approve' : 'entry.return',

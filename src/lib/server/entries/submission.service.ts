@@ -14,6 +14,7 @@ import { loadContestFacts } from '../contests/eligibility.service.ts';
 import { writeTransaction, type Db } from '../db/database.ts';
 import type { EntryStatus } from '../db/schema.ts';
 import { findDrawing } from '../drawings/drawing.repository.ts';
+import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { enqueue, PermanentJobError, type JobHandler, type JobHooks } from '../jobs/queue.ts';
 import { ImageRejectedError, inspectImage, type RejectionReason } from '../media/image.ts';
@@ -47,7 +48,7 @@ export type EntryError =
 	| 'entries.error.studentNotFound'
 	| `entries.error.image.${RejectionReason}`;
 
-const STATUS: Record<EntryError, number> = {
+const STATUS: Record<EntryError, DomainError['status']> = {
 	'entries.error.contestNotFound': 404,
 	'entries.error.contestClosed': 409,
 	'entries.error.school': 403,
@@ -70,16 +71,9 @@ const STATUS: Record<EntryError, number> = {
 	'entries.error.image.corrupt': 422
 };
 
-export class EntryServiceError extends Error {
-	/** Message key `entries.error.*`. */
-	readonly code: string;
-	readonly status: number;
-	constructor(code: EntryError) {
-		super(code);
-		this.name = 'EntryServiceError';
-		this.code = code;
-		this.status = STATUS[code];
-	}
+/** A refused submission, with the status each reason has always answered with. */
+function entryError(code: EntryError): DomainError {
+	return new DomainError(STATUS[code], code);
 }
 
 /** Status message of an entry whose image could not be processed: "please send it again". */
@@ -125,18 +119,18 @@ function replay(
 	hash: string
 ): Outcome {
 	if (existing.student_id !== studentId || existing.payload_hash !== hash)
-		throw new EntryServiceError('entries.error.keyReused');
-	if (existing.status === 'receiving') throw new EntryServiceError('entries.error.inFlight');
+		throw entryError('entries.error.keyReused');
+	if (existing.status === 'receiving') throw entryError('entries.error.inFlight');
 	return { entry: { id: existing.id, status: existing.status }, replayed: true };
 }
 
 async function resolveStudent(db: Db, submitter: Submitter) {
 	const studentId = submitter.kind === 'student' ? submitter.student.id : submitter.studentId;
 	const student = await findStudentSchool(db, studentId);
-	if (!student) throw new EntryServiceError('entries.error.studentNotFound');
+	if (!student) throw entryError('entries.error.studentNotFound');
 	if (submitter.kind === 'teacher') {
 		await getManagedClassroom(db, submitter.user, student.classroom_id).catch(() => {
-			throw new EntryServiceError('entries.error.forbidden');
+			throw entryError('entries.error.forbidden');
 		});
 	}
 	return student;
@@ -158,8 +152,7 @@ export async function submitEntry(
 	now = Date.now()
 ): Promise<Outcome> {
 	const { db, store } = deps;
-	if (!isIdempotencyKey(input.idempotencyKey))
-		throw new EntryServiceError('entries.error.idempotencyKey');
+	if (!isIdempotencyKey(input.idempotencyKey)) throw entryError('entries.error.idempotencyKey');
 	const student = await resolveStudent(db, submitter);
 	const hash = payloadHash(student.id, input);
 
@@ -169,7 +162,7 @@ export async function submitEntry(
 
 	const source = submitter.kind === 'student' ? 'studio' : 'upload';
 	if (source === 'studio' && input.drawingId === null)
-		throw new EntryServiceError('entries.error.drawingNotFound');
+		throw entryError('entries.error.drawingNotFound');
 	const [contest, drawing] = await Promise.all([
 		loadContestFacts(db, input.contestId),
 		input.drawingId === null ? null : findDrawing(db, input.drawingId)
@@ -186,7 +179,7 @@ export async function submitEntry(
 	} as const;
 	// Cheap refusals first, without a write lock; the limit is checked again under it.
 	const first = checkEligibility({ ...facts, activeEntries: 0 });
-	if (!first.ok) throw new EntryServiceError(first.error);
+	if (!first.ok) throw entryError(first.error);
 
 	const id = newId();
 	try {
@@ -194,7 +187,7 @@ export async function submitEntry(
 			await repo.lockStudent(db, trx, student.id);
 			const activeEntries = await repo.countActiveEntries(trx, student.id, input.contestId);
 			const verdict = checkEligibility({ ...facts, activeEntries });
-			if (!verdict.ok) throw new EntryServiceError(verdict.error);
+			if (!verdict.ok) throw entryError(verdict.error);
 			await repo.insertEntry(trx, {
 				id,
 				contest_id: input.contestId,
@@ -220,7 +213,7 @@ export async function submitEntry(
 			});
 		});
 	} catch (err) {
-		if (err instanceof EntryServiceError || !isUniqueViolation(err)) throw err;
+		if (err instanceof DomainError || !isUniqueViolation(err)) throw err;
 		// A concurrent request with the same key won the insert.
 		const winner = await repo.findEntryByKey(db, input.idempotencyKey);
 		if (!winner) throw err;
@@ -232,7 +225,7 @@ export async function submitEntry(
 	try {
 		const bytes = Buffer.from(input.image.buffer, input.image.byteOffset, input.image.byteLength);
 		const info = await inspectImage(bytes);
-		if (!info.ok) throw new EntryServiceError(`entries.error.image.${info.reason}`);
+		if (!info.ok) throw entryError(`entries.error.image.${info.reason}`);
 		await store.put(key, bytes, {
 			contentType: `image/${info.format}`,
 			contentLength: bytes.length

@@ -1,6 +1,7 @@
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { SessionUser } from '../auth/session.ts';
 import type { Db } from '../db/database.ts';
+import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { insertSchool } from './school.repository.ts';
 
@@ -17,11 +18,11 @@ export async function createSchool(
 	db: Db,
 	actor: SessionUser | null,
 	input: { name: string; city: string }
-): Promise<{ ok: true; id: string } | { ok: false; error: SchoolError }> {
+): Promise<string> {
 	if (actor && !(actor.role === 'organizer' && actor.isAdmin))
-		return { ok: false, error: 'auth.error.forbidden' };
+		throw DomainError.forbidden('auth.error.forbidden');
 	const problem = validateSchool(input);
-	if (problem) return { ok: false, error: problem };
+	if (problem) throw DomainError.invalid(problem);
 	const id = newId();
 	await insertSchool(db, { id, name: input.name.trim(), city: input.city.trim() });
 	await recordAudit(db, {
@@ -30,5 +31,5 @@ export async function createSchool(
 		subjectType: 'school',
 		subjectId: id
 	});
-	return { ok: true, id };
+	return id;
 }

@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { ConfigError, getConfig } from '../config.ts';
 import { createDatabase } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
-import { createUser, UserServiceError } from './user.service.ts';
+import { isDomainError } from '../errors.ts';
+import { createUser } from './user.service.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -47,7 +48,7 @@ try {
 		`Created ${values.role} ${values.email}${generated ? ` with password: ${password}` : ''}`
 	);
 } catch (err) {
-	console.error(err instanceof UserServiceError ? `Refused: ${err.code}` : err);
+	console.error(isDomainError(err) ? `Refused: ${err.code}` : err);
 	process.exitCode = 1;
 } finally {
 	await db.destroy();

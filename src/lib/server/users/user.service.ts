@@ -3,6 +3,7 @@ import type { Role } from '../db/schema.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/password.ts';
 import { invalidateUserSessions, type SessionUser } from '../auth/session.ts';
+import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import * as users from './user.repository.ts';
 
@@ -21,14 +22,6 @@ export type UserError =
 	| 'users.error.lastAdmin'
 	| 'users.error.self'
 	| 'auth.error.forbidden';
-
-export class UserServiceError extends Error {
-	readonly code: UserError;
-	constructor(code: UserError) {
-		super(code);
-		this.code = code;
-	}
-}
 
 export interface NewUserInput {
 	email: string;
@@ -58,11 +51,11 @@ export function validateNewUser(input: NewUserInput): UserError | null {
  */
 export async function createUser(db: Db, actor: SessionUser | null, input: NewUserInput) {
 	if (actor && !(actor.role === 'organizer' && actor.isAdmin))
-		throw new UserServiceError('auth.error.forbidden');
+		throw DomainError.forbidden('auth.error.forbidden');
 	const problem = validateNewUser(input);
-	if (problem) throw new UserServiceError(problem);
+	if (problem) throw DomainError.invalid(problem);
 	const email = normaliseEmail(input.email);
-	if (await users.findUserByEmail(db, email)) throw new UserServiceError('users.error.emailTaken');
+	if (await users.findUserByEmail(db, email)) throw DomainError.conflict('users.error.emailTaken');
 	const id = newId();
 	const role = input.role as Role;
 	// Only organizers can administer; the flag means nothing on other roles.
@@ -87,14 +80,14 @@ export async function createUser(db: Db, actor: SessionUser | null, input: NewUs
 
 export async function setDisabled(db: Db, actor: SessionUser, userId: string, disabled: boolean) {
 	if (!(actor.role === 'organizer' && actor.isAdmin))
-		throw new UserServiceError('auth.error.forbidden');
-	if (actor.id === userId) throw new UserServiceError('users.error.self');
+		throw DomainError.forbidden('auth.error.forbidden');
+	if (actor.id === userId) throw DomainError.invalid('users.error.self');
 	// One locked transaction, so two admins disabling each other cannot leave none.
 	await writeTransaction(db, async (trx) => {
 		const target = await users.findUserById(trx, userId);
-		if (!target) throw new UserServiceError('users.error.notFound');
+		if (!target) throw DomainError.notFound('users.error.notFound');
 		if (disabled && target.is_admin === 1 && (await users.countActiveAdmins(trx, userId)) === 0)
-			throw new UserServiceError('users.error.lastAdmin');
+			throw DomainError.conflict('users.error.lastAdmin');
 		await users.setUserDisabled(trx, userId, disabled ? Date.now() : null);
 		if (disabled) await invalidateUserSessions(trx, userId);
 		await recordAudit(trx, {

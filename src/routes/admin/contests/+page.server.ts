@@ -10,5 +10,5 @@ export const load: PageServerLoad = async (event) => {
 	const status = isContestStatus(param) ? param : undefined;
 	const { db } = await getServices();
 	const contests = await listContestsForAdmin(db, actor, { status }, event.locals.locale);
-	return { status: status ?? '', contests: contests ?? [] };
+	return { status: status ?? '', contests };
 };

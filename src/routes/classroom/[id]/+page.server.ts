@@ -1,18 +1,14 @@
-import { fail } from '@sveltejs/kit';
 import {
 	addStudents,
-	ClassroomServiceError,
 	endClass,
 	getManagedClassroom,
 	removeStudent,
-	resetStudentSecret,
-	RosterError
+	resetStudentSecret
 } from '$lib/server/classrooms/classroom.service';
 import { listStudentsForTeacher } from '$lib/server/classrooms/classroom.repository';
-import { classroomNotFound } from '$lib/server/classrooms/errors';
+import { errorOn, failOn, isDomainError } from '$lib/server/errors';
 import {
 	consentsForClassroom,
-	ConsentServiceError,
 	recordConsent,
 	withdrawConsent
 } from '$lib/server/consent/consent.service';
@@ -25,7 +21,7 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const actor = requireUser(event, 'teacher', 'organizer');
 	const { db } = await getServices();
-	const classroom = await getManagedClassroom(db, actor, event.params.id).catch(classroomNotFound);
+	const classroom = await getManagedClassroom(db, actor, event.params.id).catch(errorOn);
 	const [students, consents, waitingCount] = await Promise.all([
 		listStudentsForTeacher(db, classroom.id),
 		consentsForClassroom(db, actor, classroom.id),
@@ -72,16 +68,10 @@ async function withClassroom<T>(
 	try {
 		return await fn({ db, store, form });
 	} catch (err) {
-		if (err instanceof RosterError)
-			return fail(400, {
-				names: field(form, 'names'),
-				error: `roster.error.${err.problem.kind}`,
-				params: err.problem
-			});
-		if (err instanceof ConsentServiceError) return fail(400, { error: err.code });
-		if (err instanceof ClassroomServiceError)
-			return fail(err.code === 'classroom.error.notFound' ? 404 : 400, { error: err.code });
-		throw err;
+		// A refused roster keeps what the teacher pasted, to fix it there.
+		if (isDomainError(err) && err.code.startsWith('roster.error.'))
+			return failOn(err, { names: field(form, 'names') });
+		return failOn(err);
 	}
 }
 

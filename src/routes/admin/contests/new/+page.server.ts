@@ -1,4 +1,5 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
+import { failOn } from '$lib/server/errors';
 import { listSchools } from '$lib/server/schools/school.repository';
 import { createContest } from '$lib/server/contests/contest.service';
 import { CONTEST_TIME_ZONES } from '$lib/server/contests/time-zone';
@@ -23,8 +24,12 @@ export const actions: Actions = {
 		const actor = requireUser(event, 'organizer');
 		const input = contestInputFromForm(await event.request.formData());
 		const { db } = await getServices();
-		const result = await createContest(db, actor, input);
-		if (!result.ok) return fail(400, { ...input, error: result.error, params: result.params });
-		redirect(303, `/admin/contests/${result.id}?created=1`);
+		let id: string;
+		try {
+			id = await createContest(db, actor, input);
+		} catch (err) {
+			return failOn(err, { ...input });
+		}
+		redirect(303, `/admin/contests/${id}?created=1`);
 	}
 };

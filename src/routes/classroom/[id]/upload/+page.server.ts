@@ -1,9 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
-import { ClassroomServiceError } from '$lib/server/classrooms/classroom.service';
-import { classroomNotFound } from '$lib/server/classrooms/errors';
+import { errorOn, isDomainError } from '$lib/server/errors';
 import { getUploadOptions } from '$lib/server/entries/review.service';
-import { EntryServiceError, submitEntry } from '$lib/server/entries/submission.service';
+import { submitEntry } from '$lib/server/entries/submission.service';
 import { field, requireUser } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,7 +11,7 @@ export const load: PageServerLoad = async (event) => {
 	const actor = requireUser(event, 'teacher', 'organizer');
 	const { db } = await getServices();
 	const options = await getUploadOptions(db, actor, event.params.id, event.locals.locale).catch(
-		classroomNotFound
+		errorOn
 	);
 	return {
 		classroom: { id: options.classroom.id, name: options.classroom.name },
@@ -36,7 +35,7 @@ export const actions: Actions = {
 		const { db, store } = await getServices();
 		// Whose class it is comes first: nothing is read from a stranger's form.
 		const options = await getUploadOptions(db, actor, event.params.id, event.locals.locale).catch(
-			classroomNotFound
+			errorOn
 		);
 		const form = await event.request.formData();
 		const echo = {
@@ -78,12 +77,12 @@ export const actions: Actions = {
 			);
 			entryId = result.entry.id;
 		} catch (err) {
-			if (err instanceof ClassroomServiceError) classroomNotFound(err);
+			if (!isDomainError(err)) throw err;
+			if (err.code === 'classroom.error.notFound') errorOn(err);
 			// The first click of a double submit is still being received: it will be the entry.
-			if (err instanceof EntryServiceError && err.code === 'entries.error.inFlight')
+			if (err.code === 'entries.error.inFlight')
 				redirect(303, `/classroom/${options.classroom.id}/review?uploaded`);
-			if (err instanceof EntryServiceError) return refuse(err.status, err.code);
-			throw err;
+			return refuse(err.status, err.code);
 		}
 		redirect(303, `/classroom/${options.classroom.id}/review?uploaded=${entryId}`);
 	}

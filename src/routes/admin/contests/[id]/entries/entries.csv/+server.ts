@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { errorOn } from '$lib/server/errors';
 import { exportEntriesCsv, parseEntryFilter } from '$lib/server/entries/organizer-entries.service';
 import { requireUser } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
@@ -13,8 +13,7 @@ export const GET: RequestHandler = async (event) => {
 		actor,
 		event.params.id,
 		parseEntryFilter(event.url.searchParams)
-	);
-	if (csv === null) error(404, { message: 'Not found', key: 'contests.error.notFound' });
+	).catch(errorOn);
 	return new Response(csv, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',

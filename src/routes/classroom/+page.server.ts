@@ -1,13 +1,13 @@
 import { redirect } from '@sveltejs/kit';
 import { createClassroom, listMyClassrooms } from '$lib/server/classrooms/classroom.service';
 import { failOn } from '$lib/server/errors';
-import { field, requireUser } from '$lib/server/http';
+import { field, requireArea, requireUser } from '$lib/server/http';
 import { listSchools } from '$lib/server/schools/school.repository';
 import { getServices } from '$lib/server/services';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const actor = requireUser(event, 'teacher', 'organizer');
+	const actor = requireArea(event, 'classroom');
 	const { db } = await getServices();
 	const [classrooms, schools] = await Promise.all([listMyClassrooms(db, actor), listSchools(db)]);
 	return {

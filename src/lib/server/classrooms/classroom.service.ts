@@ -1,6 +1,10 @@
 import { recordAudit } from '../audit/audit.repository.ts';
 import { clearFailures } from '../auth/rate-limit.ts';
-import { invalidateClassroomSessions, type SessionUser } from '../auth/session.ts';
+import {
+	invalidateClassroomSessions,
+	invalidateStudentSessions,
+	type SessionUser
+} from '../auth/session.ts';
 import { writeTransaction, type Db } from '../db/database.ts';
 import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
@@ -133,7 +137,7 @@ export async function resetStudentSecret(
 	}
 	await repo.updateStudentSecret(db, studentId, kind, secret);
 	// Anyone who watched the old secret must not stay signed in as this child.
-	await db.deleteFrom('session').where('student_id', '=', studentId).execute();
+	await invalidateStudentSessions(db, studentId);
 	// The lockout message tells the child to ask the teacher: the new secret must let them in.
 	await clearFailures(db, [{ kind: 'student', key: studentId }]);
 	await recordAudit(db, {

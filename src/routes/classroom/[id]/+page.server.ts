@@ -13,13 +13,13 @@ import {
 	withdrawConsent
 } from '$lib/server/consent/consent.service';
 import { countWaiting } from '$lib/server/entries/review.service';
-import { field, requireUser } from '$lib/server/http';
+import { field, requireArea } from '$lib/server/http';
 import type { ConsentMethod, ConsentScope } from '$lib/server/db/schema';
 import { getServices, type Services } from '$lib/server/services';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const actor = requireUser(event, 'teacher', 'organizer');
+	const actor = requireArea(event, 'classroom');
 	const { db } = await getServices();
 	const classroom = await getManagedClassroom(db, actor, event.params.id).catch(errorOn);
 	const [students, consents, waitingCount] = await Promise.all([
@@ -62,7 +62,7 @@ async function withClassroom<T>(
 	event: RequestEvent,
 	fn: (ctx: Pick<Services, 'db' | 'store'> & { form: FormData }) => Promise<T>
 ) {
-	requireUser(event, 'teacher', 'organizer');
+	requireArea(event, 'classroom');
 	const form = await event.request.formData();
 	const { db, store } = await getServices();
 	try {

@@ -17,13 +17,13 @@ import {
 } from '$lib/server/contests/template.service';
 import { CONTEST_TIME_ZONES } from '$lib/server/contests/time-zone';
 import { listSchools } from '$lib/server/schools/school.repository';
-import { field, requireUser } from '$lib/server/http';
+import { field, requireArea } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import { contestInputFromForm } from '../contest-form.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const actor = requireUser(event, 'organizer');
+	const actor = requireArea(event, 'admin');
 	const { db } = await getServices();
 	const contest = await getContestForEdit(db, actor, event.params.id).catch(errorOn);
 	const [schools, templates] = await Promise.all([
@@ -62,7 +62,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	save: async (event) => {
-		const actor = requireUser(event, 'organizer');
+		const actor = requireArea(event, 'admin');
 		const input = contestInputFromForm(await event.request.formData());
 		const { db } = await getServices();
 		try {
@@ -73,7 +73,7 @@ export const actions: Actions = {
 		return { saved: true };
 	},
 	transition: async (event) => {
-		const actor = requireUser(event, 'organizer');
+		const actor = requireArea(event, 'admin');
 		const to = field(await event.request.formData(), 'to');
 		if (!isContestStatus(to))
 			return fail(400, { transitionError: 'contests.error.transition.notAllowed' });
@@ -86,7 +86,7 @@ export const actions: Actions = {
 		return { transitioned: to };
 	},
 	addTemplate: async (event) => {
-		const actor = requireUser(event, 'organizer');
+		const actor = requireArea(event, 'admin');
 		const form = await event.request.formData();
 		const label = field(form, 'label');
 		const file = form.get('image');
@@ -104,7 +104,7 @@ export const actions: Actions = {
 		return { templateAdded: label.trim() };
 	},
 	removeTemplate: async (event) => {
-		const actor = requireUser(event, 'organizer');
+		const actor = requireArea(event, 'admin');
 		const templateId = field(await event.request.formData(), 'templateId');
 		const services = await getServices();
 		try {
@@ -115,7 +115,7 @@ export const actions: Actions = {
 		return { templateRemoved: true };
 	},
 	moveTemplate: async (event) => {
-		const actor = requireUser(event, 'organizer');
+		const actor = requireArea(event, 'admin');
 		const form = await event.request.formData();
 		const direction = field(form, 'direction') === 'up' ? 'up' : 'down';
 		const { db } = await getServices();

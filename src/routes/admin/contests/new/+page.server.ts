@@ -3,13 +3,13 @@ import { failOn } from '$lib/server/errors';
 import { listSchools } from '$lib/server/schools/school.repository';
 import { createContest } from '$lib/server/contests/contest.service';
 import { CONTEST_TIME_ZONES } from '$lib/server/contests/time-zone';
-import { requireUser } from '$lib/server/http';
+import { requireArea } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import { blankContestInput, contestInputFromForm } from '../contest-form.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	requireUser(event, 'organizer');
+	requireArea(event, 'admin');
 	const { db } = await getServices();
 	const schools = await listSchools(db);
 	return {
@@ -21,7 +21,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const actor = requireUser(event, 'organizer');
+		const actor = requireArea(event, 'admin');
 		const input = contestInputFromForm(await event.request.formData());
 		const { db } = await getServices();
 		let id: string;

@@ -6,7 +6,7 @@ import {
 	type ReviewDecision,
 	type ReviewEntry
 } from '$lib/server/entries/review.service';
-import { field, requireUser } from '$lib/server/http';
+import { field, requireArea } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -19,7 +19,7 @@ function withUrls(entry: ReviewEntry) {
 }
 
 export const load: PageServerLoad = async (event) => {
-	const actor = requireUser(event, 'teacher', 'organizer');
+	const actor = requireArea(event, 'classroom');
 	const { db } = await getServices();
 	const queue = await getReviewQueue(db, actor, event.params.id, event.locals.locale).catch(
 		errorOn
@@ -34,7 +34,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 async function decide(event: RequestEvent, decision: ReviewDecision) {
-	const actor = requireUser(event, 'teacher', 'organizer');
+	const actor = requireArea(event, 'classroom');
 	const form = await event.request.formData();
 	const entryId = field(form, 'entryId');
 	const title = field(form, 'title');

@@ -3,12 +3,12 @@ import { randomUUID } from 'node:crypto';
 import { errorOn, isDomainError } from '$lib/server/errors';
 import { getUploadOptions } from '$lib/server/entries/review.service';
 import { submitEntry } from '$lib/server/entries/submission.service';
-import { field, requireUser } from '$lib/server/http';
+import { field, requireArea } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const actor = requireUser(event, 'teacher', 'organizer');
+	const actor = requireArea(event, 'classroom');
 	const { db } = await getServices();
 	const options = await getUploadOptions(db, actor, event.params.id, event.locals.locale).catch(
 		errorOn
@@ -31,7 +31,7 @@ function parseAge(raw: string): number | null {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const actor = requireUser(event, 'teacher', 'organizer');
+		const actor = requireArea(event, 'classroom');
 		const { db, store } = await getServices();
 		// Whose class it is comes first: nothing is read from a stranger's form.
 		const options = await getUploadOptions(db, actor, event.params.id, event.locals.locale).catch(

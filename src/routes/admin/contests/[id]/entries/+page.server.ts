@@ -7,12 +7,12 @@ import {
 	parseEntryFilter
 } from '$lib/server/entries/organizer-entries.service';
 import { entryMediaUrl } from '$lib/server/entries/media-access';
-import { field, requireUser } from '$lib/server/http';
+import { field, requireArea } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const actor = requireUser(event, 'organizer');
+	const actor = requireArea(event, 'admin');
 	const { db } = await getServices();
 	const filter = parseEntryFilter(event.url.searchParams);
 	const result = await listEntriesForAdmin(
@@ -46,7 +46,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	disqualify: async (event) => {
-		const actor = requireUser(event, 'organizer');
+		const actor = requireArea(event, 'admin');
 		const form = await event.request.formData();
 		const entryId = field(form, 'entryId');
 		const reason = field(form, 'reason');

@@ -1,11 +1,11 @@
 import { DomainError, errorOn, isDomainError } from '$lib/server/errors';
 import { listStudentDrawingsForTeacher } from '$lib/server/drawings/teacher';
-import { requireUser } from '$lib/server/http';
+import { requireArea } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const actor = requireUser(event, 'teacher', 'organizer');
+	const actor = requireArea(event, 'classroom');
 	const { db } = await getServices();
 	try {
 		const { classroom, student, drawings } = await listStudentDrawingsForTeacher(

@@ -1,12 +1,12 @@
 import { errorOn } from '$lib/server/errors';
 import { exportEntriesCsv, parseEntryFilter } from '$lib/server/entries/organizer-entries.service';
-import { requireUser } from '$lib/server/http';
+import { requireArea } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import type { RequestHandler } from './$types';
 
 /** The table as shown (same filter query), for spreadsheets. */
 export const GET: RequestHandler = async (event) => {
-	const actor = requireUser(event, 'organizer');
+	const actor = requireArea(event, 'admin');
 	const { db } = await getServices();
 	const csv = await exportEntriesCsv(
 		db,

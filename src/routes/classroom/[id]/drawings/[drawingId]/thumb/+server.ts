@@ -1,12 +1,12 @@
 import { json } from '@sveltejs/kit';
 import { getDrawingForTeacher } from '$lib/server/drawings/teacher';
 import { drawingErrorResponse, serveDrawingObject } from '$lib/server/drawings/http';
-import { requireUser } from '$lib/server/http';
+import { requireArea } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
-	const actor = requireUser(event, 'teacher', 'organizer');
+	const actor = requireArea(event, 'classroom');
 	const { db, store } = await getServices();
 	try {
 		const { drawing } = await getDrawingForTeacher(

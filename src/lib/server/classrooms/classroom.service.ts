@@ -6,6 +6,8 @@ import {
 	type SessionUser
 } from '../auth/session.ts';
 import { writeTransaction, type Db } from '../db/database.ts';
+import { CLASSROOM_FORM } from '../../schemas/classroom.ts';
+import { parseText } from '../../schemas/field.ts';
 import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { purgeStudentObjects } from '../storage/keys.ts';
@@ -56,8 +58,8 @@ export async function createClassroom(
 	input: { name: string; schoolId: string }
 ): Promise<string> {
 	if (actor.role !== 'teacher') throw DomainError.forbidden('auth.error.forbidden');
-	const name = input.name.trim();
-	if (name.length < 1 || name.length > 60) throw DomainError.invalid('classroom.error.name');
+	const name = parseText(CLASSROOM_FORM.name, input.name);
+	if (!name.ok) throw DomainError.invalid('classroom.error.name');
 	if (!(await findSchool(db, input.schoolId))) throw DomainError.invalid('classroom.error.school');
 	const id = newId();
 	await writeTransaction(db, async (trx) => {
@@ -67,7 +69,7 @@ export async function createClassroom(
 			id,
 			schoolId: input.schoolId,
 			teacherId: actor.id,
-			name,
+			name: name.value,
 			code
 		});
 		await recordAudit(trx, {

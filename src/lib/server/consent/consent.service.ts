@@ -6,6 +6,7 @@ import { writeTransaction, type Db } from '../db/database.ts';
 import type { ConsentMethod, ConsentScope } from '../db/schema.ts';
 import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { dateIn, DEFAULT_TIME_ZONE } from '../contests/time-zone.ts';
 import * as repo from './consent.repository.ts';
 
 export const CONSENT_SCOPES: readonly ConsentScope[] = [
@@ -18,6 +19,14 @@ export const CONSENT_METHODS: readonly ConsentMethod[] = ['paper', 'in_person', 
 /** May this child's work appear outside the classroom and the judges? Pure, for every query. */
 export function isPublicScope(scope: ConsentScope | null | undefined): boolean {
 	return scope === 'public_pseudonym' || scope === 'public_school';
+}
+
+/**
+ * The day a teacher's date picker offers as "today": classes run in China by default, so it
+ * follows that calendar rather than the server's.
+ */
+export function consentToday(now = Date.now()): string {
+	return dateIn(now, DEFAULT_TIME_ZONE);
 }
 
 /** "YYYY-MM-DD", a real calendar date, not after `today` (in the same format). */

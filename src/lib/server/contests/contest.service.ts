@@ -8,6 +8,9 @@ import {
 	type BoardPresetId,
 	type BoardSize
 } from '../../contests/board-size.ts';
+import { CONTEST_FORM, type ContestInput, type LocalizedText } from '../../schemas/contest.ts';
+import { parseInteger, type TextField } from '../../schemas/field.ts';
+import { normaliseText, textLength } from '../../text/normalise.ts';
 import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { LOCALES, type Locale } from '../../i18n/index.ts';
@@ -24,10 +27,10 @@ import {
 } from './lifecycle.ts';
 import { CONTEST_TIME_ZONES, epochToLocal, localToEpoch } from './time-zone.ts';
 
-export const TITLE_MAX = 80;
-export const THEME_MAX = 200;
-export const TEXT_MAX = 4000;
-export const MAX_ENTRIES_PER_CHILD = 10;
+export const TITLE_MAX = CONTEST_FORM.title.max;
+export const THEME_MAX = CONTEST_FORM.theme.max;
+export const TEXT_MAX = CONTEST_FORM.brief.max;
+export const MAX_ENTRIES_PER_CHILD = CONTEST_FORM.entriesPerChild.max;
 
 /** Message keys, so the page shows the reason in the reader's language. */
 export type ContestError =
@@ -53,28 +56,7 @@ export type ContestError =
 /** A refusal of the form, before it becomes a DomainError. */
 type Refusal = { ok: false; error: ContestError; params?: Record<string, string | number> };
 
-/** Text in each language; zh-CN is the one that must be there. */
-export type LocalizedText = Record<Locale, string>;
-
-/** The form as typed: strings and checkboxes, validated by validateContest. */
-export interface ContestInput {
-	title: LocalizedText;
-	theme: LocalizedText;
-	brief: LocalizedText;
-	rules: LocalizedText;
-	/** One band per line, e.g. "6-8" or "9-11 Middle". */
-	ageBands: string;
-	schoolIds: string[];
-	timeZone: string;
-	/** "YYYY-MM-DDTHH:mm" in timeZone, or '' while still a draft. */
-	opensAt: string;
-	closesAt: string;
-	entriesPerChild: string;
-	/** A preset id from $lib/contests/board-size.ts, e.g. 'landscape' or 'a4-portrait'. */
-	boardSize: string;
-	allowStudio: boolean;
-	allowUpload: boolean;
-}
+export type { ContestInput, LocalizedText };
 
 interface ValidContest {
 	values: contests.ContestValues;
@@ -97,8 +79,10 @@ export function requireContestManager(actor: SessionUser): void {
 	if (!canManageContests(actor)) throw DomainError.forbidden('auth.error.forbidden');
 }
 
-function cleanText(text: LocalizedText): LocalizedText {
-	return { 'zh-CN': text['zh-CN'].trim(), en: text.en.trim(), fr: text.fr.trim() };
+/** Each language normalised like every user-entered string; brief and rules keep their lines. */
+function cleanText(text: LocalizedText, field: TextField): LocalizedText {
+	const clean = (value: string) => normaliseText(value, { multiline: field.multiline });
+	return { 'zh-CN': clean(text['zh-CN']), en: clean(text.en), fr: clean(text.fr) };
 }
 
 /** Stored JSON holds only the languages that were filled in. */
@@ -145,17 +129,17 @@ export function localize(text: LocalizedText, locale: Locale): string {
 }
 
 export function validateContest(input: ContestInput): { ok: true; value: ValidContest } | Failure {
-	const title = cleanText(input.title);
-	const theme = cleanText(input.theme);
-	const brief = cleanText(input.brief);
-	const rules = cleanText(input.rules);
+	const title = cleanText(input.title, CONTEST_FORM.title);
+	const theme = cleanText(input.theme, CONTEST_FORM.theme);
+	const brief = cleanText(input.brief, CONTEST_FORM.brief);
+	const rules = cleanText(input.rules, CONTEST_FORM.rules);
 	if (!title['zh-CN']) return { ok: false, error: 'contests.error.titleRequired' };
 	for (const locale of LOCALES) {
-		if (title[locale].length > TITLE_MAX)
+		if (textLength(title[locale]) > TITLE_MAX)
 			return { ok: false, error: 'contests.error.titleLength', params: { max: TITLE_MAX } };
-		if (theme[locale].length > THEME_MAX)
+		if (textLength(theme[locale]) > THEME_MAX)
 			return { ok: false, error: 'contests.error.themeLength', params: { max: THEME_MAX } };
-		if (brief[locale].length > TEXT_MAX || rules[locale].length > TEXT_MAX)
+		if (textLength(brief[locale]) > TEXT_MAX || textLength(rules[locale]) > TEXT_MAX)
 			return { ok: false, error: 'contests.error.textLength', params: { max: TEXT_MAX } };
 	}
 
@@ -173,9 +157,8 @@ export function validateContest(input: ContestInput): { ok: true; value: ValidCo
 	if (opensAt !== null && closesAt !== null && opensAt >= closesAt)
 		return { ok: false, error: 'contests.error.datesOrder' };
 
-	const entries = input.entriesPerChild.trim();
-	const entriesPerChild = /^\d{1,2}$/.test(entries) ? Number(entries) : NaN;
-	if (!(entriesPerChild >= 1 && entriesPerChild <= MAX_ENTRIES_PER_CHILD))
+	const entries = parseInteger(CONTEST_FORM.entriesPerChild, input.entriesPerChild);
+	if (!entries.ok)
 		return {
 			ok: false,
 			error: 'contests.error.entriesPerChild',
@@ -197,7 +180,7 @@ export function validateContest(input: ContestInput): { ok: true; value: ValidCo
 				timeZone,
 				opensAt,
 				closesAt,
-				entriesPerChild,
+				entriesPerChild: entries.value,
 				boardWidth: board.width,
 				boardHeight: board.height,
 				allowStudio: input.allowStudio,

@@ -7,6 +7,8 @@ import { createHash } from 'node:crypto';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { writeTransaction, type Db } from '../db/database.ts';
+import { TEMPLATE_FORM } from '../../schemas/contest.ts';
+import { parseText } from '../../schemas/field.ts';
 import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { ImageRejectedError, makeColouringTemplate, type Rendition } from '../media/image.ts';
@@ -16,7 +18,7 @@ import * as contests from './contest.repository.ts';
 import { canChangeTemplates } from './lifecycle.ts';
 import * as repo from './template.repository.ts';
 
-export const TEMPLATE_LABEL_MAX = 40;
+export const TEMPLATE_LABEL_MAX = TEMPLATE_FORM.label.max;
 export const TEMPLATES_PER_CONTEST_MAX = 12;
 /** Under `public/`: served by `/objects/` on the app's own origin, cached for good. */
 export const TEMPLATE_PREFIX = 'public/templates/';
@@ -62,11 +64,10 @@ export async function listTemplatesForAdmin(
 	return (await repo.listTemplates(db, [contestId])).map(toTemplateView);
 }
 
-/** Code points, so an emoji or a rare hanzi counts as one character. */
+/** Normalised, inner whitespace collapsed, 1–40 characters. */
 function cleanLabel(label: string): string | null {
-	const clean = label.trim().replace(/\s+/g, ' ');
-	const length = [...clean].length;
-	return length >= 1 && length <= TEMPLATE_LABEL_MAX ? clean : null;
+	const parsed = parseText(TEMPLATE_FORM.label, label.replace(/\s+/g, ' '));
+	return parsed.ok ? parsed.value : null;
 }
 
 /** Checks that can refuse before any pixel is decoded, and again under the lock. */

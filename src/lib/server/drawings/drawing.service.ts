@@ -4,6 +4,8 @@ import type { SessionStudent, SessionUser } from '../auth/session.ts';
 import { findStudentById } from '../classrooms/classroom.repository.ts';
 import { getManagedClassroom } from '../classrooms/classroom.service.ts';
 import { writeTransaction, type Db } from '../db/database.ts';
+import { DRAWING_FORM } from '../../schemas/drawing.ts';
+import { parseText } from '../../schemas/field.ts';
 import { DomainError } from '../errors.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
 import { studentDrawingsPrefix } from '../storage/keys.ts';
@@ -11,7 +13,7 @@ import * as repo from './drawing.repository.ts';
 
 export const MAX_DOC_BYTES = 24 * 1024 * 1024;
 export const MAX_THUMB_BYTES = 300 * 1024;
-export const MAX_TITLE_LENGTH = 60;
+export const MAX_TITLE_LENGTH = DRAWING_FORM.title.max;
 const DRAWING_ID = /^[a-z0-9]{6,40}$/;
 
 export type DrawingError =
@@ -69,8 +71,9 @@ export interface SaveInput {
 }
 
 function validate(input: SaveInput) {
-	const title = input.title.trim();
-	if ([...title].length > MAX_TITLE_LENGTH) throw drawingError('drawing.error.title');
+	const cleanTitle = parseText(DRAWING_FORM.title, input.title);
+	if (!cleanTitle.ok) throw drawingError('drawing.error.title');
+	const title = cleanTitle.value;
 	if (Buffer.byteLength(input.docText) > MAX_DOC_BYTES)
 		throw drawingError('drawing.error.tooLarge');
 	let json: unknown;

@@ -10,9 +10,11 @@ import {
 	type ContestRefusal
 } from '../contests/eligibility.ts';
 import type { EntrySource } from '../db/schema.ts';
+import { ENTRY_FORM } from '../../schemas/entry.ts';
+import { parseText } from '../../schemas/field.ts';
 
-export const TITLE_MAX = 60;
-export const ABOUT_MAX = 300;
+export const TITLE_MAX = ENTRY_FORM.title.max;
+export const ABOUT_MAX = ENTRY_FORM.about.max;
 
 export type EligibilityError =
 	| ContestRefusal
@@ -40,22 +42,16 @@ export type Eligibility =
 	| { ok: true; ageBandId: string; title: string; about: string }
 	| { ok: false; error: EligibilityError };
 
-/** Code points, not UTF-16 units: an emoji or a rare hanzi counts as one character. */
-export function textLength(text: string): number {
-	return [...text].length;
-}
-
-/** Title trimmed, 1–60 characters; about trimmed, at most 300. */
+/** Title 1–60 characters, about at most 300, both normalised (src/lib/text/normalise.ts). */
 export function cleanTexts(
 	title: string,
 	about: string
 ): { ok: true; title: string; about: string } | { ok: false; error: EligibilityError } {
-	const t = title.trim();
-	const a = about.trim();
-	if (textLength(t) < 1 || textLength(t) > TITLE_MAX)
-		return { ok: false, error: 'entries.error.title' };
-	if (textLength(a) > ABOUT_MAX) return { ok: false, error: 'entries.error.about' };
-	return { ok: true, title: t, about: a };
+	const t = parseText(ENTRY_FORM.title, title);
+	if (!t.ok) return { ok: false, error: 'entries.error.title' };
+	const a = parseText(ENTRY_FORM.about, about);
+	if (!a.ok) return { ok: false, error: 'entries.error.about' };
+	return { ok: true, title: t.value, about: a.value };
 }
 
 /** Entries in these states no longer use up one of the child's places. */

@@ -6,12 +6,14 @@ import { parseLocalized, localize } from '../contests/contest.service.ts';
 import { agesOf } from '../contests/eligibility.ts';
 import { listEnterableContests } from '../contests/eligibility.service.ts';
 import { writeTransaction, type Db } from '../db/database.ts';
+import { REVIEW_FORM } from '../../schemas/entry.ts';
+import { parseText } from '../../schemas/field.ts';
 import { DomainError } from '../errors.ts';
 import type { ConsentScope, EntrySource, EntryStatus } from '../db/schema.ts';
 import type { Locale } from '../../i18n/index.ts';
 import * as repo from './entry.repository.ts';
 
-export const RETURN_MESSAGE_MAX = 300;
+export const RETURN_MESSAGE_MAX = REVIEW_FORM.message.max;
 /** Reviewed entries shown under the queue, so a slip can be seen (and asked about). */
 export const RECENT_LIMIT = 20;
 
@@ -31,15 +33,15 @@ export function canReview(status: EntryStatus): boolean {
 	return status === 'waiting';
 }
 
-/** Trimmed message, or the reason it is refused. */
+/** The normalised message, or the reason it is refused. */
 export function checkMessage(
 	raw: string,
 	errors: { required: ReviewError; length: ReviewError }
 ): string {
-	const message = raw.trim();
-	if (!message) throw DomainError.invalid(errors.required);
-	if ([...message].length > RETURN_MESSAGE_MAX) throw DomainError.invalid(errors.length);
-	return message;
+	const message = parseText(REVIEW_FORM.message, raw);
+	if (!message.ok)
+		throw DomainError.invalid(message.problem === 'required' ? errors.required : errors.length);
+	return message.value;
 }
 
 /** Width and height of the display rendition, so the page reserves the space before it loads. */

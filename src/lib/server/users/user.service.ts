@@ -3,6 +3,9 @@ import type { Role } from '../db/schema.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/password.ts';
 import { invalidateUserSessions, type SessionUser } from '../auth/session.ts';
+import { parseText } from '../../schemas/field.ts';
+import { USER_FORM } from '../../schemas/user.ts';
+import { normaliseText } from '../../text/normalise.ts';
 import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import * as users from './user.repository.ts';
@@ -37,8 +40,7 @@ export function normaliseEmail(email: string): string {
 
 export function validateNewUser(input: NewUserInput): UserError | null {
 	if (!EMAIL.test(normaliseEmail(input.email))) return 'users.error.email';
-	const name = input.displayName.trim();
-	if (name.length < 1 || name.length > 80) return 'users.error.name';
+	if (!parseText(USER_FORM.displayName, input.displayName).ok) return 'users.error.name';
 	if (!ROLES.includes(input.role as Role)) return 'users.error.role';
 	if (input.password.length < MIN_PASSWORD_LENGTH) return 'users.error.passwordShort';
 	if (input.password.length > MAX_PASSWORD_LENGTH) return 'users.error.passwordLong';
@@ -63,7 +65,7 @@ export async function createUser(db: Db, actor: SessionUser | null, input: NewUs
 	await users.insertUser(db, {
 		id,
 		email,
-		displayName: input.displayName.trim(),
+		displayName: normaliseText(input.displayName),
 		role,
 		isAdmin,
 		passwordHash: await hashPassword(input.password)

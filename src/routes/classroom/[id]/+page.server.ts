@@ -9,6 +9,7 @@ import { listStudentsForTeacher } from '$lib/server/classrooms/classroom.reposit
 import { errorOn, failOn, isDomainError } from '$lib/server/errors';
 import {
 	consentsForClassroom,
+	consentToday,
 	recordConsent,
 	withdrawConsent
 } from '$lib/server/consent/consent.service';
@@ -46,8 +47,7 @@ export const load: PageServerLoad = async (event) => {
 			secret: s.secret,
 			consent: toConsent(consents.get(s.id))
 		})),
-		// Classes run in China by default; the date picker's "today" follows that calendar.
-		today: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+		today: consentToday()
 	};
 };
 

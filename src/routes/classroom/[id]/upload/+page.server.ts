@@ -1,5 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
+import { ENTRY_FORM } from '$lib/schemas/entry';
+import { parseInteger } from '$lib/schemas/field';
 import { errorOn, isDomainError } from '$lib/server/errors';
 import { getUploadOptions } from '$lib/server/entries/review.service';
 import { submitEntry } from '$lib/server/entries/submission.service';
@@ -21,13 +23,6 @@ export const load: PageServerLoad = async (event) => {
 		idempotencyKey: randomUUID()
 	};
 };
-
-/** Whole years a child can be; the contest's bands decide the rest. */
-function parseAge(raw: string): number | null {
-	if (!/^\d{1,2}$/.test(raw.trim())) return null;
-	const age = Number(raw.trim());
-	return age >= 4 && age <= 18 ? age : null;
-}
 
 export const actions: Actions = {
 	default: async (event) => {
@@ -51,8 +46,8 @@ export const actions: Actions = {
 
 		if (!echo.studentId) return refuse(400, 'review.error.student');
 		if (!echo.contestId) return refuse(400, 'review.error.contest');
-		const age = parseAge(echo.age);
-		if (age === null) return refuse(400, 'review.error.age');
+		const age = parseInteger(ENTRY_FORM.age, echo.age);
+		if (!age.ok) return refuse(400, 'review.error.age');
 		const photos = form.getAll('photo').filter((p): p is File => p instanceof File && p.size > 0);
 		if (photos.length !== 1) return refuse(400, 'review.error.photoRequired');
 
@@ -67,7 +62,7 @@ export const actions: Actions = {
 				{ kind: 'teacher', user: actor, studentId: echo.studentId },
 				{
 					contestId: echo.contestId,
-					age,
+					age: age.value,
 					title: echo.title,
 					about: echo.about,
 					drawingId: null,

@@ -2,11 +2,11 @@
 // Without --password the password is read from the SPROUT_PASSWORD variable or generated.
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
-import { ConfigError, getConfig } from '../config.ts';
-import { createDatabase } from '../db/database.ts';
-import { migrateToLatest } from '../db/migrate.ts';
-import { isDomainError } from '../errors.ts';
-import { createUser } from './user.service.ts';
+import { ConfigError, getConfig } from '../lib/server/config.ts';
+import { createDatabase } from '../lib/server/db/database.ts';
+import { migrateToLatest } from '../lib/server/db/migrate.ts';
+import { isDomainError } from '../lib/server/errors.ts';
+import { createUser } from '../lib/server/users/user.service.ts';
 
 const { values } = parseArgs({
 	options: {

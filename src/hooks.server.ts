@@ -11,6 +11,7 @@ import { getServices } from '$lib/server/services.ts';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session.ts';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies.ts';
 import { hadOutage, isOutageError, markOutage, outageResponse } from '$lib/server/outage.ts';
+import { areaOf, mayEnter } from '$lib/server/auth/areas.ts';
 
 export const init: ServerInit = async () => {
 	try {
@@ -68,16 +69,12 @@ function gate(event: Event): Response | null {
 	const forbidden = () => plainPage(locale, 403, translate(locale, 'error.forbidden'));
 	if (within(path, '/studio')) {
 		if (!student) redirect(303, '/join');
-	} else if (within(path, '/classroom')) {
+		return null;
+	}
+	const area = areaOf(path);
+	if (area) {
 		if (!user) redirect(303, login);
-		if (!(user.role === 'teacher' || (user.role === 'organizer' && user.isAdmin)))
-			return forbidden();
-	} else if (within(path, '/judge')) {
-		if (!user) redirect(303, login);
-		if (user.role !== 'judge' && user.role !== 'organizer') return forbidden();
-	} else if (within(path, '/admin')) {
-		if (!user) redirect(303, login);
-		if (user.role !== 'organizer') return forbidden();
+		if (!mayEnter(area, user)) return forbidden();
 	}
 	return null;
 }

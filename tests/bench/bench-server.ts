@@ -60,7 +60,7 @@ export async function startBenchServer(root: string): Promise<BenchServer> {
 		S3_ENDPOINT: '',
 		S3_BUCKET: ''
 	};
-	const seed = spawnSync(process.execPath, ['src/lib/server/db/seed-cli.ts'], {
+	const seed = spawnSync(process.execPath, ['src/cli/db-seed.ts'], {
 		cwd: root,
 		env,
 		encoding: 'utf8'

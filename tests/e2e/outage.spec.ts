@@ -66,7 +66,7 @@ test.beforeAll(async () => {
 		S3_SECRET_ACCESS_KEY: 'S3RVER',
 		S3_FORCE_PATH_STYLE: 'true'
 	};
-	const migrate = spawnSync(process.execPath, ['src/lib/server/db/cli.ts'], {
+	const migrate = spawnSync(process.execPath, ['src/cli/db-migrate.ts'], {
 		cwd: root,
 		env,
 		encoding: 'utf8'

@@ -12,16 +12,15 @@ import {
 } from '../../src/lib/server/classrooms/classroom.repository.ts';
 import {
 	addStudents,
-	ClassroomServiceError,
 	createClassroom,
 	endClass,
 	getManagedClassroom,
 	listMyClassrooms,
 	removeStudent,
-	resetStudentSecret,
-	RosterError
+	resetStudentSecret
 } from '../../src/lib/server/classrooms/classroom.service.ts';
 import * as roster from '../../src/lib/server/classrooms/roster.ts';
+import { DomainError } from '../../src/lib/server/errors.ts';
 import type { Db } from '../../src/lib/server/db/database.ts';
 import { parsePictureSequence } from '../../src/lib/pictures.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
@@ -46,14 +45,16 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 
 async function serviceError(promise: Promise<unknown>): Promise<string> {
 	const err = await rejection(promise);
-	expect(err).toBeInstanceOf(ClassroomServiceError);
-	return (err as ClassroomServiceError).code;
+	expect(err).toBeInstanceOf(DomainError);
+	return (err as DomainError).code;
 }
 
 async function rosterProblem(promise: Promise<unknown>) {
 	const err = await rejection(promise);
-	expect(err).toBeInstanceOf(RosterError);
-	return (err as RosterError).problem;
+	expect(err).toBeInstanceOf(DomainError);
+	const { code, params } = err as DomainError;
+	expect(code).toMatch(/^roster\.error\./);
+	return { kind: code.replace('roster.error.', ''), ...params };
 }
 
 describe.each(testDatabases())('classrooms on $name', ({ url }) => {

@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth/session.ts';
 import {
 	consentsForClassroom,
-	ConsentServiceError,
 	isPublicScope,
 	isValidConsentDate,
 	recordConsent,
@@ -10,17 +9,8 @@ import {
 } from '../../src/lib/server/consent/consent.service.ts';
 import type { Db } from '../../src/lib/server/db/database.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
+import { codeOf } from './helpers/outcome.ts';
 import { addClassroom, addSchool, addUser, type TestClassroom } from './helpers/fixtures.ts';
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-	try {
-		await promise;
-	} catch (err) {
-		if (err instanceof ConsentServiceError) return err.code;
-		if (err instanceof Error) return err.message;
-	}
-	return 'no error';
-}
 
 const NOW = Date.parse('2026-11-21T04:00:00Z');
 

@@ -5,17 +5,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth/session.ts';
 import { findContest } from '../../src/lib/server/contests/contest.repository.ts';
 import {
-	createContest,
+	createContest as createContestOrThrow,
 	getContestForEdit,
 	listPublicOpenContests,
 	transitionContest,
-	updateContest,
+	updateContest as updateContestOrThrow,
 	type ContestInput
 } from '../../src/lib/server/contests/contest.service.ts';
 import type { Db } from '../../src/lib/server/db/database.ts';
 import { createMigrator } from '../../src/lib/server/db/migrate.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
 import { addUser, contestInput } from './helpers/fixtures.ts';
+import { outcome } from './helpers/outcome.ts';
+
+// Refusals are thrown DomainErrors; these compare them as `{ ok: false, error }`.
+const createContest = (...a: Parameters<typeof createContestOrThrow>) =>
+	outcome(createContestOrThrow(...a));
+const updateContest = (...a: Parameters<typeof updateContestOrThrow>) =>
+	outcome(updateContestOrThrow(...a));
 
 const NOW = Date.UTC(2026, 10, 21, 12, 0);
 

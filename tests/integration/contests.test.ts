@@ -4,18 +4,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth/session.ts';
 import {
 	closeExpiredContests,
-	createContest,
+	createContest as createContestOrThrow,
 	getContestForEdit,
 	listContestsForAdmin,
 	listPublicOpenContests,
-	transitionContest,
-	updateContest,
+	transitionContest as transitionContestOrThrow,
+	updateContest as updateContestOrThrow,
 	type ContestInput
 } from '../../src/lib/server/contests/contest.service.ts';
 import { findContest } from '../../src/lib/server/contests/contest.repository.ts';
 import type { Db } from '../../src/lib/server/db/database.ts';
 import { addSchool, addUser, contestInput, countRows } from './helpers/fixtures.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
+import { codeOf, outcome } from './helpers/outcome.ts';
+
+// Refusals are thrown DomainErrors; these compare them as `{ ok: false, error, params? }`.
+const createContest = (...a: Parameters<typeof createContestOrThrow>) =>
+	outcome(createContestOrThrow(...a));
+const updateContest = (...a: Parameters<typeof updateContestOrThrow>) =>
+	outcome(updateContestOrThrow(...a));
+const transitionContest = (...a: Parameters<typeof transitionContestOrThrow>) =>
+	outcome(transitionContestOrThrow(...a));
 
 const DAY = 86_400_000;
 /** A fixed "now" (2026-11-21 12:00 UTC = 20:00 in Shanghai) so the window is deterministic. */
@@ -332,8 +341,11 @@ describe.each(testDatabases())('contests on $name', ({ url }) => {
 				expect(await createContest(db, actor, input(), NOW)).toEqual(forbidden);
 				expect(await updateContest(db, actor, id, input(), NOW)).toEqual(forbidden);
 				expect(await transitionContest(db, actor, id, 'open', NOW)).toEqual(forbidden);
-				expect(await getContestForEdit(db, actor, id, NOW)).toBeNull();
-				expect(await listContestsForAdmin(db, actor, {}, 'en', NOW)).toBeNull();
+				// Editing a contest one may not manage looks like one that does not exist.
+				expect(await codeOf(getContestForEdit(db, actor, id, NOW))).toBe('contests.error.notFound');
+				expect(await codeOf(listContestsForAdmin(db, actor, {}, 'en', NOW))).toBe(
+					'auth.error.forbidden'
+				);
 			}
 			expect(await findContest(db, id)).toEqual(before);
 		});

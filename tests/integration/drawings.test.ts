@@ -11,11 +11,11 @@ import type { SessionStudent } from '../../src/lib/server/auth/session.ts';
 import { removeStudent } from '../../src/lib/server/classrooms/classroom.service.ts';
 import type { Db } from '../../src/lib/server/db/database.ts';
 import {
-	DrawingServiceError,
 	getViewableDrawing,
 	listMyDrawings,
 	saveDrawing
 } from '../../src/lib/server/drawings/drawing.service.ts';
+import { DomainError } from '../../src/lib/server/errors.ts';
 import { createLocalStore } from '../../src/lib/server/storage/local-store.ts';
 import type { ObjectStore } from '../../src/lib/server/storage/object-store.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
@@ -39,14 +39,14 @@ function docWithStrokes(n: number): DrawDocument {
 	};
 }
 
-async function serviceError(promise: Promise<unknown>): Promise<DrawingServiceError> {
+async function serviceError(promise: Promise<unknown>): Promise<DomainError> {
 	try {
 		await promise;
 	} catch (err) {
-		if (err instanceof DrawingServiceError) return err;
+		if (err instanceof DomainError) return err;
 		throw err;
 	}
-	throw new Error('expected a DrawingServiceError');
+	throw new Error('expected a DomainError');
 }
 
 async function keysUnder(store: ObjectStore, prefix: string): Promise<string[]> {
@@ -126,7 +126,7 @@ describe.each(testDatabases())('drawings on $name', ({ url }) => {
 		);
 		expect(stale.code).toBe('drawing.error.conflict');
 		expect(stale.status).toBe(409);
-		expect(stale.revision).toBe(2);
+		expect(stale.params?.revision).toBe(2);
 		const row = await getViewableDrawing(db, { student: kid }, 'drawingtwo2');
 		expect(row).toMatchObject({ title: 'B', op_count: 2, revision: 2 });
 		expect(await keysUnder(store, `private/drawings/${kid.id}/drawingtwo2/`)).toEqual([

@@ -10,16 +10,16 @@ import type { SessionStudent, SessionUser } from '../../src/lib/server/auth/sess
 import * as contests from '../../src/lib/server/contests/contest.repository.ts';
 import type { Db } from '../../src/lib/server/db/database.ts';
 import { insertDrawing } from '../../src/lib/server/drawings/drawing.repository.ts';
-import { canViewEntryMedia } from '../../src/lib/server/entries/media-access.ts';
+import { canAccessEntry } from '../../src/lib/server/entries/entry-access.ts';
 import {
 	ENTRY_PROCESS_JOB,
-	EntryServiceError,
 	entryJobHandler,
 	entryJobHooks,
 	submitEntry,
 	uploadKey,
 	type SubmitInput
 } from '../../src/lib/server/entries/submission.service.ts';
+import { DomainError } from '../../src/lib/server/errors.ts';
 import { newId } from '../../src/lib/server/ids.ts';
 import { Worker } from '../../src/lib/server/jobs/queue.ts';
 import { createLocalStore } from '../../src/lib/server/storage/local-store.ts';
@@ -54,14 +54,14 @@ async function drawingPng(width = 800, height = 600): Promise<Uint8Array> {
 		.toBuffer();
 }
 
-async function errorOf(promise: Promise<unknown>): Promise<EntryServiceError> {
+async function errorOf(promise: Promise<unknown>): Promise<DomainError> {
 	try {
 		await promise;
 	} catch (err) {
-		if (err instanceof EntryServiceError) return err;
+		if (err instanceof DomainError) return err;
 		throw err;
 	}
-	throw new Error('expected an EntryServiceError');
+	throw new Error('expected a DomainError');
 }
 
 async function listKeys(store: ObjectStore, prefix: string): Promise<string[]> {
@@ -397,7 +397,7 @@ describe.each(testDatabases())('contest entries on $name', ({ url }) => {
 		const rejected = results.filter((r) => r.status === 'rejected');
 		expect(fulfilled).toHaveLength(1);
 		expect(rejected).toHaveLength(1);
-		const reason = (rejected[0] as PromiseRejectedResult).reason as EntryServiceError;
+		const reason = (rejected[0] as PromiseRejectedResult).reason as DomainError;
 		expect([reason.code, reason.status]).toEqual(['entries.error.inFlight', 409]);
 		const rows = await db
 			.selectFrom('entry')
@@ -631,12 +631,14 @@ describe.each(testDatabases())('contest entries on $name', ({ url }) => {
 			await input(kid, contestId),
 			NOW
 		);
-		expect(await canViewEntryMedia(db, { student: kid }, entry.id)).toBe(true);
-		expect(await canViewEntryMedia(db, { user: teacher }, entry.id)).toBe(true);
-		expect(await canViewEntryMedia(db, { user: organizer }, entry.id)).toBe(true);
-		expect(await canViewEntryMedia(db, { student: kids[3]! }, entry.id)).toBe(false);
-		expect(await canViewEntryMedia(db, { user: otherTeacher }, entry.id)).toBe(false);
-		expect(await canViewEntryMedia(db, { user: await addUser(db, 'judge') }, entry.id)).toBe(false);
-		expect(await canViewEntryMedia(db, { student: kid }, 'nosuchentry')).toBe(false);
+		expect(await canAccessEntry(db, { student: kid }, entry.id, 'rendition')).toBe(true);
+		expect(await canAccessEntry(db, { user: teacher }, entry.id, 'rendition')).toBe(true);
+		expect(await canAccessEntry(db, { user: organizer }, entry.id, 'rendition')).toBe(true);
+		expect(await canAccessEntry(db, { student: kids[3]! }, entry.id, 'rendition')).toBe(false);
+		expect(await canAccessEntry(db, { user: otherTeacher }, entry.id, 'rendition')).toBe(false);
+		expect(
+			await canAccessEntry(db, { user: await addUser(db, 'judge') }, entry.id, 'rendition')
+		).toBe(false);
+		expect(await canAccessEntry(db, { student: kid }, 'nosuchentry', 'rendition')).toBe(false);
 	});
 });

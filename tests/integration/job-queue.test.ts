@@ -1,20 +1,10 @@
 // The durable job queue on every supported database: exclusive claims under concurrency,
 // retries with backoff, giving up, timeouts, and picking up the work of a crashed worker.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/lib/server/config.ts';
 import { createDatabase, type Db } from '../../src/lib/server/db/database.ts';
 import { findJob } from '../../src/lib/server/jobs/job.repository.ts';
-import {
-	MEDIA_PROCESS_JOB,
-	mediaJobHandler,
-	type MediaDescriptor
-} from '../../src/lib/server/media/media.service.ts';
-import { createLocalStore } from '../../src/lib/server/storage/local-store.ts';
 import {
 	backoffMs,
 	claimNext,
@@ -259,41 +249,5 @@ describe.each(testDatabases())('job queue on $name', ({ name, url }) => {
 			attempts: 1,
 			last_error: 'PermanentJobError: not an image'
 		});
-	});
-
-	it('processes uploads through media.process and fails a bad image on its first attempt', async () => {
-		const dir = await mkdtemp(path.join(tmpdir(), 'sprout-jobs-media-'));
-		try {
-			const store = createLocalStore(dir);
-			const png = await sharp({
-				create: { width: 1200, height: 900, channels: 3, background: '#2e7d32' }
-			})
-				.png()
-				.toBuffer();
-			await store.put('uploads/good.png', png, { contentType: 'image/png' });
-			await store.put('uploads/bad.png', Buffer.from('<html></html>'), {
-				contentType: 'image/png'
-			});
-			const good = await enqueue(db, MEDIA_PROCESS_JOB, { originalKey: 'uploads/good.png' });
-			const bad = await enqueue(db, MEDIA_PROCESS_JOB, { originalKey: 'uploads/bad.png' });
-			const worker = new Worker(db, { pollMs: 10, onError: () => {} });
-			worker.register(MEDIA_PROCESS_JOB, mediaJobHandler(store)).start();
-			await until(async () => {
-				const rows = await Promise.all([findJob(db, good), findJob(db, bad)]);
-				return rows.every((r) => r?.status === 'done' || r?.status === 'failed');
-			}, 20_000);
-			await worker.stop();
-
-			const done = await findJob(db, good);
-			expect(done?.status).toBe('done');
-			const descriptor = JSON.parse(done!.result!) as MediaDescriptor;
-			expect(descriptor).toMatchObject({ width: 1200, height: 900 });
-			expect(await store.head(descriptor.variants[0]!.key)).toBeDefined();
-			const failed = await findJob(db, bad);
-			expect(failed).toMatchObject({ status: 'failed', attempts: 1 });
-			expect(failed?.last_error).toMatch(/image rejected \(format\)/);
-		} finally {
-			await rm(dir, { recursive: true, force: true });
-		}
 	});
 });

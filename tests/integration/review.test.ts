@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth/session.ts';
-import { ClassroomServiceError } from '../../src/lib/server/classrooms/classroom.service.ts';
 import { recordConsent } from '../../src/lib/server/consent/consent.service.ts';
 import {
 	insertContest,
@@ -15,23 +14,26 @@ import {
 	getEntryForAdmin,
 	listEntriesForAdmin,
 	parseEntryFilter
-} from '../../src/lib/server/entries/admin-entries.ts';
-import { listUploadableContests } from '../../src/lib/server/entries/review.repository.ts';
+} from '../../src/lib/server/entries/organizer-entries.service.ts';
+import { listEnterableContests } from '../../src/lib/server/contests/eligibility.service.ts';
 import {
 	countWaiting,
 	getReviewQueue,
-	reviewEntry,
-	ReviewServiceError
+	reviewEntry
 } from '../../src/lib/server/entries/review.service.ts';
+import { DomainError } from '../../src/lib/server/errors.ts';
 import { newId } from '../../src/lib/server/ids.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
 import { addClassroom, addSchool, addUser, type TestClassroom } from './helpers/fixtures.ts';
+
+const uploadable = (db: Db, schoolId: string, now: number) =>
+	listEnterableContests(db, { schoolId, source: 'upload' }, now);
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
 	try {
 		await promise;
 	} catch (err) {
-		if (err instanceof ReviewServiceError || err instanceof ClassroomServiceError) return err.code;
+		if (err instanceof DomainError) return err.code;
 		if (err instanceof Error) return err.message;
 	}
 	return 'no error';
@@ -373,13 +375,16 @@ describe.each(testDatabases())('teacher review and organizer entries on $name', 
 		});
 
 		it('is for organizers only', async () => {
-			expect(await listEntriesForAdmin(db, teacher, c2.id, {}, 'en')).toBeNull();
-			expect(await exportEntriesCsv(db, judge, c2.id, {})).toBeNull();
-			expect(await getEntryForAdmin(db, teacher, c2.id, ids.a!)).toBeNull();
+			const notFound = 'contests.error.notFound';
+			expect(await codeOf(listEntriesForAdmin(db, teacher, c2.id, {}, 'en'))).toBe(notFound);
+			expect(await codeOf(exportEntriesCsv(db, judge, c2.id, {}))).toBe(notFound);
+			expect(await codeOf(getEntryForAdmin(db, teacher, c2.id, ids.a!))).toBe(notFound);
 			expect(await codeOf(disqualifyEntry(db, teacher, c2.id, ids.a!, 'copied'))).toBe(
 				'review.error.notFound'
 			);
-			expect(await listEntriesForAdmin(db, organizer, 'no-such-contest', {}, 'en')).toBeNull();
+			expect(await codeOf(listEntriesForAdmin(db, organizer, 'no-such-contest', {}, 'en'))).toBe(
+				'contests.error.notFound'
+			);
 		});
 
 		it('disqualifies with a required reason, audited, once', async () => {
@@ -450,8 +455,8 @@ describe.each(testDatabases())('teacher review and organizer entries on $name', 
 			.execute();
 		const draft = await addContest(db, 'Draft');
 		await db.updateTable('contest').set({ status: 'draft' }).where('id', '=', draft.id).execute();
-		const forA = (await listUploadableContests(db, schoolA, NOW)).map((c) => c.id);
-		const forB = (await listUploadableContests(db, schoolB, NOW)).map((c) => c.id);
+		const forA = (await uploadable(db, schoolA, NOW)).map((c) => c.row.id);
+		const forB = (await uploadable(db, schoolB, NOW)).map((c) => c.row.id);
 		expect(forA).toContain(contest.id);
 		expect(forA).not.toContain(onlyB.id);
 		expect(forB).toContain(onlyB.id);
@@ -459,6 +464,6 @@ describe.each(testDatabases())('teacher review and organizer entries on $name', 
 			expect(list).not.toContain(studioOnly.id);
 			expect(list).not.toContain(draft.id);
 		}
-		expect(await listUploadableContests(db, schoolA, NOW + 2 * 86_400_000)).toEqual([]);
+		expect(await uploadable(db, schoolA, NOW + 2 * 86_400_000)).toEqual([]);
 	});
 });

@@ -6,7 +6,7 @@ import {
 	signInAdult,
 	signInStudent,
 	type SignInResult
-} from '../../src/lib/server/auth/auth.service.ts';
+} from '../../src/lib/server/sign-in/sign-in.service.ts';
 import { hashPassword } from '../../src/lib/server/auth/password.ts';
 import {
 	countFailures,

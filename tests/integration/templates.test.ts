@@ -8,26 +8,37 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionStudent, SessionUser } from '../../src/lib/server/auth/session.ts';
 import {
-	createContest,
-	transitionContest,
+	createContest as createContestOrThrow,
+	transitionContest as transitionContestOrThrow,
 	type ContestInput
 } from '../../src/lib/server/contests/contest.service.ts';
 import {
-	studioContestsFor,
-	templateForStudent
-} from '../../src/lib/server/contests/studio-contests.ts';
+	startPaperFor,
+	studioContestsFor
+} from '../../src/lib/server/entries/studio-contests.service.ts';
 import {
-	addContestTemplate,
+	addContestTemplate as addOrThrow,
 	listTemplatesForAdmin,
-	moveContestTemplate,
-	removeContestTemplate,
-	type TemplateResult
+	moveContestTemplate as moveOrThrow,
+	removeContestTemplate as removeOrThrow
 } from '../../src/lib/server/contests/template.service.ts';
 import type { Db } from '../../src/lib/server/db/database.ts';
 import { createLocalStore } from '../../src/lib/server/storage/local-store.ts';
 import type { ObjectStore } from '../../src/lib/server/storage/object-store.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
 import { addClassroom, addSchool, addUser, contestInput } from './helpers/fixtures.ts';
+import { outcome } from './helpers/outcome.ts';
+
+// Refusals are thrown DomainErrors; these compare them as `{ ok: false, error, params? }`.
+type Outcome = Awaited<ReturnType<typeof outcome>>;
+const createContest = (...a: Parameters<typeof createContestOrThrow>) =>
+	outcome(createContestOrThrow(...a));
+const transitionContest = (...a: Parameters<typeof transitionContestOrThrow>) =>
+	outcome(transitionContestOrThrow(...a));
+const addContestTemplate = (...a: Parameters<typeof addOrThrow>) => outcome(addOrThrow(...a));
+const moveContestTemplate = (...a: Parameters<typeof moveOrThrow>) => outcome(moveOrThrow(...a));
+const removeContestTemplate = (...a: Parameters<typeof removeOrThrow>) =>
+	outcome(removeOrThrow(...a));
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 21, 12, 0);
@@ -87,7 +98,7 @@ function input(over: Partial<ContestInput> = {}): ContestInput {
 	});
 }
 
-function ok(result: TemplateResult): string {
+function ok(result: Outcome): string {
 	if (!result.ok) throw new Error(`expected success, got ${result.error}`);
 	return result.id;
 }
@@ -319,14 +330,25 @@ describe.each(testDatabases())('colouring pages on $name', ({ url }) => {
 			templates: []
 		});
 
-		expect(await templateForStudent(db, child, mine, page, NOW)).toEqual(template);
-		expect(await templateForStudent(db, child, other, otherPage, NOW)).toBeNull();
-		expect(await templateForStudent(db, child, draft, draftPage, NOW)).toBeNull();
-		expect(await templateForStudent(db, child, everyone, page, NOW)).toBeNull();
-		expect(await templateForStudent(db, child, mine, 'no-such-page', NOW)).toBeNull();
+		// A new drawing started from a contest: only that contest's pages, only if open to the child.
+		const squareBoard = { width: 1400, height: 1400 };
+		expect(await startPaperFor(db, child, mine, page, NOW)).toEqual({
+			board: squareBoard,
+			template: template.url
+		});
+		expect(await startPaperFor(db, child, other, otherPage, NOW)).toBeNull();
+		expect(await startPaperFor(db, child, draft, draftPage, NOW)).toBeNull();
+		expect(await startPaperFor(db, child, everyone, page, NOW)).toEqual({
+			board: { width: 1697, height: 1200 },
+			template: null
+		});
+		expect(await startPaperFor(db, child, mine, 'no-such-page', NOW)).toEqual({
+			board: squareBoard,
+			template: null
+		});
 		// After the closing time the contest and its pages are gone from the studio.
 		const later = Date.UTC(2027, 0, 1);
 		expect((await studioContestsFor(db, child, 'en', later)).map((c) => c.id)).not.toContain(mine);
-		expect(await templateForStudent(db, child, mine, page, later)).toBeNull();
+		expect(await startPaperFor(db, child, mine, page, later)).toBeNull();
 	});
 });

@@ -1,7 +1,7 @@
 // Adult accounts on both dialects: who may create them, what is refused, disabling, and the
 // demo seed the README and the e2e tests rely on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findClassForJoin, signInStudent } from '../../src/lib/server/auth/auth.service.ts';
+import { findClassForJoin, signInStudent } from '../../src/lib/server/sign-in/sign-in.service.ts';
 import { verifyPassword } from '../../src/lib/server/auth/password.ts';
 import {
 	createSession,
@@ -19,9 +19,9 @@ import {
 import {
 	createUser,
 	setDisabled,
-	UserServiceError,
 	type NewUserInput
 } from '../../src/lib/server/users/user.service.ts';
+import { DomainError } from '../../src/lib/server/errors.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
 import { addUser, countRows } from './helpers/fixtures.ts';
 
@@ -29,8 +29,8 @@ async function userError(promise: Promise<unknown>): Promise<string> {
 	try {
 		await promise;
 	} catch (err) {
-		expect(err).toBeInstanceOf(UserServiceError);
-		return (err as UserServiceError).code;
+		expect(err).toBeInstanceOf(DomainError);
+		return (err as DomainError).code;
 	}
 	throw new Error('expected the call to be refused');
 }

@@ -26,7 +26,7 @@ const env: NodeJS.ProcessEnv = {
 	S3_BUCKET: ''
 };
 
-const seed = spawnSync(process.execPath, ['src/lib/server/db/seed-cli.ts'], {
+const seed = spawnSync(process.execPath, ['src/cli/db-seed.ts'], {
 	cwd: root,
 	env,
 	encoding: 'utf8'

@@ -1,6 +1,7 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Role } from './db/schema.ts';
 import type { SessionUser } from './auth/session.ts';
+import { mayEnter, type Area } from './auth/areas.ts';
 import { error } from '@sveltejs/kit';
 
 /** Client address; adapter-node honours ADDRESS_HEADER/XFF_DEPTH behind a proxy. */
@@ -21,6 +22,13 @@ export function requireUser(event: RequestEvent, ...roles: Role[]): SessionUser 
 	if (!user) error(401, { message: 'Sign-in required', key: 'auth.error.forbidden' });
 	if (roles.length > 0 && !roles.includes(user.role))
 		error(403, { message: 'Forbidden', key: 'error.forbidden' });
+	return user;
+}
+
+/** Signed in, and admitted to the area by the same table the hook gates it with. */
+export function requireArea(event: RequestEvent, area: Area): SessionUser {
+	const user = requireUser(event);
+	if (!mayEnter(area, user)) error(403, { message: 'Forbidden', key: 'error.forbidden' });
 	return user;
 }
 

@@ -1,7 +1,7 @@
-import { requireUser } from '$lib/server/http';
+import { requireArea } from '$lib/server/http';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	const user = requireUser(event, 'organizer');
+	const user = requireArea(event, 'admin');
 	return { isAdmin: user.isAdmin };
 };

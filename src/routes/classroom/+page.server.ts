@@ -1,16 +1,13 @@
-import { fail, redirect } from '@sveltejs/kit';
-import {
-	ClassroomServiceError,
-	createClassroom,
-	listMyClassrooms
-} from '$lib/server/classrooms/classroom.service';
-import { field, requireUser } from '$lib/server/http';
+import { redirect } from '@sveltejs/kit';
+import { createClassroom, listMyClassrooms } from '$lib/server/classrooms/classroom.service';
+import { failOn } from '$lib/server/errors';
+import { field, requireArea, requireUser } from '$lib/server/http';
 import { listSchools } from '$lib/server/schools/school.repository';
 import { getServices } from '$lib/server/services';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const actor = requireUser(event, 'teacher', 'organizer');
+	const actor = requireArea(event, 'classroom');
 	const { db } = await getServices();
 	const [classrooms, schools] = await Promise.all([listMyClassrooms(db, actor), listSchools(db)]);
 	return {
@@ -37,8 +34,7 @@ export const actions: Actions = {
 		try {
 			id = await createClassroom(db, actor, input);
 		} catch (err) {
-			if (err instanceof ClassroomServiceError) return fail(400, { ...input, error: err.code });
-			throw err;
+			return failOn(err, input);
 		}
 		redirect(303, `/classroom/${id}?created=1`);
 	}

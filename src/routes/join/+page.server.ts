@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { findClassForJoin } from '$lib/server/auth/auth.service';
+import { findClassForJoin } from '$lib/server/sign-in/sign-in.service';
 import { clientIp, field } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import type { Actions, PageServerLoad } from './$types';

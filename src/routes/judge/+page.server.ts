@@ -1,7 +1,7 @@
-import { requireUser } from '$lib/server/http';
+import { requireArea } from '$lib/server/http';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = (event) => {
-	requireUser(event, 'judge', 'organizer');
+	requireArea(event, 'judge');
 	return {};
 };

@@ -1,5 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
-import { signInAdult } from '$lib/server/auth/auth.service';
+import { signInAdult } from '$lib/server/sign-in/sign-in.service';
 import { setSessionCookie } from '$lib/server/auth/cookies';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { homeFor } from '$lib/server/home';

@@ -1,4 +1,4 @@
-import { studioContestsFor } from '$lib/server/contests/studio-contests';
+import { studioContestsFor } from '$lib/server/entries/studio-contests.service';
 import { listMyDrawings } from '$lib/server/drawings/drawing.service';
 import { requireStudent } from '$lib/server/http';
 import { getServices } from '$lib/server/services';

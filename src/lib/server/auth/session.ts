@@ -165,6 +165,11 @@ export async function invalidateUserSessions(db: Db, userId: string): Promise<vo
 	await db.deleteFrom('session').where('user_id', '=', userId).execute();
 }
 
+/** One child's sessions, e.g. after their secret was reset. */
+export async function invalidateStudentSessions(db: Db, studentId: string): Promise<void> {
+	await db.deleteFrom('session').where('student_id', '=', studentId).execute();
+}
+
 /** "End class": every child of the classroom is signed out at once. */
 export async function invalidateClassroomSessions(db: Db, classroomId: string): Promise<number> {
 	const result = await db

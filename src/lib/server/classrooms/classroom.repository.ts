@@ -101,6 +101,15 @@ export async function listStudentsForJoin(db: Db, classroomId: string) {
 		.execute();
 }
 
+/** A child's class and pseudonym, whatever the class: the caller checks who may know. */
+export async function findStudentById(db: Db, studentId: string) {
+	return db
+		.selectFrom('student')
+		.select(['id', 'classroom_id', 'pseudonym'])
+		.where('id', '=', studentId)
+		.executeTakeFirst();
+}
+
 export async function findStudentInClassroom(db: Db, classroomId: string, studentId: string) {
 	return db
 		.selectFrom('student')
@@ -164,4 +173,14 @@ export async function updateStudentSecret(
 
 export async function deleteStudent(db: Db, studentId: string) {
 	await db.deleteFrom('student').where('id', '=', studentId).execute();
+}
+
+/** The child and the school their class belongs to. */
+export async function findStudentSchool(db: Db, studentId: string) {
+	return db
+		.selectFrom('student')
+		.innerJoin('classroom', 'classroom.id', 'student.classroom_id')
+		.select(['student.id', 'student.classroom_id', 'classroom.school_id'])
+		.where('student.id', '=', studentId)
+		.executeTakeFirst();
 }

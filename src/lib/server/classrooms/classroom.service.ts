@@ -1,9 +1,16 @@
 import { recordAudit } from '../audit/audit.repository.ts';
 import { clearFailures } from '../auth/rate-limit.ts';
-import { invalidateClassroomSessions, type SessionUser } from '../auth/session.ts';
+import {
+	invalidateClassroomSessions,
+	invalidateStudentSessions,
+	type SessionUser
+} from '../auth/session.ts';
 import { writeTransaction, type Db } from '../db/database.ts';
+import { CLASSROOM_FORM } from '../../schemas/classroom.ts';
+import { parseText } from '../../schemas/field.ts';
+import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { purgeStudentObjects } from '../drawings/drawing-files.ts';
+import { purgeStudentObjects } from '../storage/keys.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
 import { findSchool } from '../schools/school.repository.ts';
 import * as repo from './classroom.repository.ts';
@@ -18,28 +25,10 @@ import {
 	type RosterProblem
 } from './roster.ts';
 
-export type ClassroomError =
-	| 'auth.error.forbidden'
-	| 'classroom.error.notFound'
-	| 'classroom.error.name'
-	| 'classroom.error.school'
-	| 'classroom.error.studentNotFound'
-	| 'classroom.error.pin';
-
-export class ClassroomServiceError extends Error {
-	readonly code: ClassroomError;
-	constructor(code: ClassroomError) {
-		super(code);
-		this.code = code;
-	}
-}
-
-export class RosterError extends Error {
-	readonly problem: RosterProblem;
-	constructor(problem: RosterProblem) {
-		super(problem.kind);
-		this.problem = problem;
-	}
+/** A refused roster names the problem (and the name or the limit) in the teacher's language. */
+function rosterError(problem: RosterProblem): DomainError {
+	const { kind, ...params } = problem;
+	return DomainError.invalid(`roster.error.${kind}`, params);
 }
 
 function canManage(actor: SessionUser, classroom: { teacher_id: string }): boolean {
@@ -52,15 +41,15 @@ function canManage(actor: SessionUser, classroom: { teacher_id: string }): boole
 /** Loads a classroom the actor may manage, or throws: the check every entry point needs. */
 export async function getManagedClassroom(db: Db, actor: SessionUser, classroomId: string) {
 	const classroom = await repo.findClassroomById(db, classroomId);
-	if (!classroom) throw new ClassroomServiceError('classroom.error.notFound');
-	if (!canManage(actor, classroom)) throw new ClassroomServiceError('classroom.error.notFound');
+	if (!classroom) throw DomainError.notFound('classroom.error.notFound');
+	if (!canManage(actor, classroom)) throw DomainError.notFound('classroom.error.notFound');
 	return classroom;
 }
 
 export async function listMyClassrooms(db: Db, actor: SessionUser) {
 	if (actor.role === 'teacher') return repo.listClassroomsForTeacher(db, actor.id);
 	if (actor.role === 'organizer' && actor.isAdmin) return repo.listClassroomsForTeacher(db, null);
-	throw new ClassroomServiceError('auth.error.forbidden');
+	throw DomainError.forbidden('auth.error.forbidden');
 }
 
 export async function createClassroom(
@@ -68,11 +57,10 @@ export async function createClassroom(
 	actor: SessionUser,
 	input: { name: string; schoolId: string }
 ): Promise<string> {
-	if (actor.role !== 'teacher') throw new ClassroomServiceError('auth.error.forbidden');
-	const name = input.name.trim();
-	if (name.length < 1 || name.length > 60) throw new ClassroomServiceError('classroom.error.name');
-	if (!(await findSchool(db, input.schoolId)))
-		throw new ClassroomServiceError('classroom.error.school');
+	if (actor.role !== 'teacher') throw DomainError.forbidden('auth.error.forbidden');
+	const name = parseText(CLASSROOM_FORM.name, input.name);
+	if (!name.ok) throw DomainError.invalid('classroom.error.name');
+	if (!(await findSchool(db, input.schoolId))) throw DomainError.invalid('classroom.error.school');
 	const id = newId();
 	await writeTransaction(db, async (trx) => {
 		let code = newClassCode();
@@ -81,7 +69,7 @@ export async function createClassroom(
 			id,
 			schoolId: input.schoolId,
 			teacherId: actor.id,
-			name,
+			name: name.value,
 			code
 		});
 		await recordAudit(trx, {
@@ -97,7 +85,7 @@ export async function createClassroom(
 export async function addStudents(db: Db, actor: SessionUser, classroomId: string, text: string) {
 	await getManagedClassroom(db, actor, classroomId);
 	const parsed = parseRoster(text);
-	if ('problem' in parsed) throw new RosterError(parsed.problem);
+	if ('problem' in parsed) throw rosterError(parsed.problem);
 	return writeTransaction(db, async (trx) => {
 		const existing = await repo.listTakenNames(trx, classroomId);
 		const pseudonyms = new Set(existing.map((s) => s.pseudonym));
@@ -140,18 +128,18 @@ export async function resetStudentSecret(
 ) {
 	await getManagedClassroom(db, actor, classroomId);
 	const student = await repo.findStudentInClassroom(db, classroomId, studentId);
-	if (!student) throw new ClassroomServiceError('classroom.error.studentNotFound');
+	if (!student) throw DomainError.notFound('classroom.error.studentNotFound');
 	let secret: string;
 	if (kind === 'pin') {
 		const chosen = pin?.trim();
-		if (chosen && !isValidPin(chosen)) throw new ClassroomServiceError('classroom.error.pin');
+		if (chosen && !isValidPin(chosen)) throw DomainError.invalid('classroom.error.pin');
 		secret = chosen || newPin();
 	} else {
 		secret = newPicturePassword();
 	}
 	await repo.updateStudentSecret(db, studentId, kind, secret);
 	// Anyone who watched the old secret must not stay signed in as this child.
-	await db.deleteFrom('session').where('student_id', '=', studentId).execute();
+	await invalidateStudentSessions(db, studentId);
 	// The lockout message tells the child to ask the teacher: the new secret must let them in.
 	await clearFailures(db, [{ kind: 'student', key: studentId }]);
 	await recordAudit(db, {
@@ -176,7 +164,7 @@ export async function removeStudent(
 ) {
 	await getManagedClassroom(db, actor, classroomId);
 	const student = await repo.findStudentInClassroom(db, classroomId, studentId);
-	if (!student) throw new ClassroomServiceError('classroom.error.studentNotFound');
+	if (!student) throw DomainError.notFound('classroom.error.studentNotFound');
 	await repo.deleteStudent(db, studentId);
 	if (store) await purgeStudentObjects(store, studentId);
 	await recordAudit(db, {

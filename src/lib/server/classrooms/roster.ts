@@ -1,9 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { AVATAR_COLORS, PICTURE_PASSWORD_LENGTH, PICTURES, PIN_LENGTH } from '../../pictures.ts';
+import { ROSTER_FORM } from '../../schemas/classroom.ts';
+import { normaliseText, textLength } from '../../text/normalise.ts';
 import { randomFrom } from '../ids.ts';
 
-export const MAX_NAME_LENGTH = 40;
-export const MAX_STUDENTS_PER_PASTE = 60;
+export const MAX_NAME_LENGTH = ROSTER_FORM.studentName.max;
+export const MAX_STUDENTS_PER_PASTE = ROSTER_FORM.maxStudentsPerPaste;
 
 /** Letters and digits that cannot be confused when read aloud or copied from a card. */
 export const CLASS_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -31,13 +33,10 @@ export type RosterProblem =
 export function parseRoster(text: string): { names: string[] } | { problem: RosterProblem } {
 	const names: string[] = [];
 	for (const raw of text.split(/[\n\r,，;；\t、]+/)) {
-		// Collapse inner whitespace and drop control characters pasted from documents.
-		const name = raw
-			.replace(/\p{Cc}/gu, '')
-			.replace(/\s+/g, ' ')
-			.trim();
+		// Control and bidi characters pasted from documents go; inner whitespace collapses.
+		const name = normaliseText(raw).replace(/\s+/g, ' ');
 		if (!name) continue;
-		if ([...name].length > MAX_NAME_LENGTH) return { problem: { kind: 'tooLong', name } };
+		if (textLength(name) > MAX_NAME_LENGTH) return { problem: { kind: 'tooLong', name } };
 		if (!names.includes(name)) names.push(name);
 	}
 	if (names.length === 0) return { problem: { kind: 'empty' } };

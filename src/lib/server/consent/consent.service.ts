@@ -4,7 +4,9 @@ import { findStudentInClassroom } from '../classrooms/classroom.repository.ts';
 import { getManagedClassroom } from '../classrooms/classroom.service.ts';
 import { writeTransaction, type Db } from '../db/database.ts';
 import type { ConsentMethod, ConsentScope } from '../db/schema.ts';
+import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
+import { dateIn, DEFAULT_TIME_ZONE } from '../contests/time-zone.ts';
 import * as repo from './consent.repository.ts';
 
 export const CONSENT_SCOPES: readonly ConsentScope[] = [
@@ -14,24 +16,17 @@ export const CONSENT_SCOPES: readonly ConsentScope[] = [
 ];
 export const CONSENT_METHODS: readonly ConsentMethod[] = ['paper', 'in_person', 'message'];
 
-export type ConsentError =
-	| 'consent.error.scope'
-	| 'consent.error.method'
-	| 'consent.error.date'
-	| 'consent.error.none'
-	| 'classroom.error.studentNotFound';
-
-export class ConsentServiceError extends Error {
-	readonly code: ConsentError;
-	constructor(code: ConsentError) {
-		super(code);
-		this.code = code;
-	}
-}
-
 /** May this child's work appear outside the classroom and the judges? Pure, for every query. */
 export function isPublicScope(scope: ConsentScope | null | undefined): boolean {
 	return scope === 'public_pseudonym' || scope === 'public_school';
+}
+
+/**
+ * The day a teacher's date picker offers as "today": classes run in China by default, so it
+ * follows that calendar rather than the server's.
+ */
+export function consentToday(now = Date.now()): string {
+	return dateIn(now, DEFAULT_TIME_ZONE);
 }
 
 /** "YYYY-MM-DD", a real calendar date, not after `today` (in the same format). */
@@ -45,7 +40,7 @@ export function isValidConsentDate(value: string, today: string): boolean {
 async function managedStudent(db: Db, actor: SessionUser, classroomId: string, studentId: string) {
 	await getManagedClassroom(db, actor, classroomId);
 	const student = await findStudentInClassroom(db, classroomId, studentId);
-	if (!student) throw new ConsentServiceError('classroom.error.studentNotFound');
+	if (!student) throw DomainError.notFound('classroom.error.studentNotFound');
 	return student;
 }
 
@@ -63,13 +58,12 @@ export async function recordConsent(
 ) {
 	const student = await managedStudent(db, actor, classroomId, studentId);
 	if (!CONSENT_SCOPES.includes(input.scope as ConsentScope))
-		throw new ConsentServiceError('consent.error.scope');
+		throw DomainError.invalid('consent.error.scope');
 	if (!CONSENT_METHODS.includes(input.method as ConsentMethod))
-		throw new ConsentServiceError('consent.error.method');
+		throw DomainError.invalid('consent.error.method');
 	// A day of slack covers time zones ahead of UTC (China is UTC+8).
 	const tomorrow = new Date(now + 24 * 3600_000).toISOString().slice(0, 10);
-	if (!isValidConsentDate(input.givenOn, tomorrow))
-		throw new ConsentServiceError('consent.error.date');
+	if (!isValidConsentDate(input.givenOn, tomorrow)) throw DomainError.invalid('consent.error.date');
 	await writeTransaction(db, async (trx) => {
 		await repo.withdrawActiveConsent(trx, student.id, now);
 		await repo.insertConsent(trx, {
@@ -105,7 +99,7 @@ export async function withdrawConsent(
 	const student = await managedStudent(db, actor, classroomId, studentId);
 	await writeTransaction(db, async (trx) => {
 		if ((await repo.withdrawActiveConsent(trx, student.id, now)) === 0)
-			throw new ConsentServiceError('consent.error.none');
+			throw DomainError.conflict('consent.error.none');
 		await recordAudit(trx, {
 			actorUserId: actor.id,
 			action: 'consent.withdraw',

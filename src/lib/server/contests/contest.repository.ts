@@ -1,28 +1,30 @@
 import { orientationOf } from '../../contests/board-size.ts';
 import type { Db } from '../db/database.ts';
-import type { BoardOrientation, ContestStatus } from '../db/schema.ts';
+import type { Selectable } from 'kysely';
+import type { ContestAgeBandTable, ContestStatus, ContestTable } from '../db/schema.ts';
 import { newId } from '../ids.ts';
 import type { AgeBand } from './age-bands.ts';
 
 /** Columns of a contest as stored; the localized texts are still JSON strings here. */
-export interface ContestRow {
-	id: string;
-	status: ContestStatus;
-	title: string;
-	theme: string;
-	brief: string;
-	rules: string;
-	time_zone: string;
-	opens_at: number | null;
-	closes_at: number | null;
-	entries_per_child: number;
-	board_orientation: BoardOrientation;
-	board_width: number;
-	board_height: number;
-	allow_studio: number;
-	allow_upload: number;
-	updated_at: number;
-}
+export type ContestRow = Pick<
+	Selectable<ContestTable>,
+	| 'id'
+	| 'status'
+	| 'title'
+	| 'theme'
+	| 'brief'
+	| 'rules'
+	| 'time_zone'
+	| 'opens_at'
+	| 'closes_at'
+	| 'entries_per_child'
+	| 'board_orientation'
+	| 'board_width'
+	| 'board_height'
+	| 'allow_studio'
+	| 'allow_upload'
+	| 'updated_at'
+>;
 
 export interface ContestValues {
 	title: string;
@@ -165,14 +167,7 @@ export async function setContestStatus(
 	return Number(result.numUpdatedRows) === 1;
 }
 
-export interface AgeBandRow {
-	id: string;
-	contest_id: string;
-	label: string;
-	min_age: number;
-	max_age: number;
-	position: number;
-}
+export type AgeBandRow = Selectable<ContestAgeBandTable>;
 
 export async function listAgeBands(db: Db, contestIds: readonly string[]): Promise<AgeBandRow[]> {
 	if (contestIds.length === 0) return [];
@@ -232,6 +227,16 @@ export async function listContestSchoolIds(db: Db, contestId: string): Promise<s
 		.where('contest_id', '=', contestId)
 		.execute();
 	return rows.map((r) => r.school_id);
+}
+
+/** Participating schools of several contests at once. */
+export async function listContestSchools(db: Db, contestIds: readonly string[]) {
+	if (contestIds.length === 0) return [];
+	return db
+		.selectFrom('contest_school')
+		.select(['contest_id', 'school_id'])
+		.where('contest_id', 'in', contestIds)
+		.execute();
 }
 
 export async function replaceContestSchools(

@@ -8,11 +8,17 @@ import {
 	type BoardPresetId,
 	type BoardSize
 } from '../../contests/board-size.ts';
+import { CONTEST_FORM, type ContestInput, type LocalizedText } from '../../schemas/contest.ts';
+import { parseInteger, type TextField } from '../../schemas/field.ts';
+import { normaliseText, textLength } from '../../text/normalise.ts';
+import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { LOCALES, type Locale } from '../../i18n/index.ts';
 import { parseAgeBands, type AgeBand, type AgeBandError } from './age-bands.ts';
 import * as contests from './contest.repository.ts';
+import { listEnterableContests } from './eligibility.service.ts';
 import {
+	canChangeTemplates,
 	effectiveStatus,
 	isEditable,
 	nextSteps,
@@ -21,10 +27,10 @@ import {
 } from './lifecycle.ts';
 import { CONTEST_TIME_ZONES, epochToLocal, localToEpoch } from './time-zone.ts';
 
-export const TITLE_MAX = 80;
-export const THEME_MAX = 200;
-export const TEXT_MAX = 4000;
-export const MAX_ENTRIES_PER_CHILD = 10;
+export const TITLE_MAX = CONTEST_FORM.title.max;
+export const THEME_MAX = CONTEST_FORM.theme.max;
+export const TEXT_MAX = CONTEST_FORM.brief.max;
+export const MAX_ENTRIES_PER_CHILD = CONTEST_FORM.entriesPerChild.max;
 
 /** Message keys, so the page shows the reason in the reader's language. */
 export type ContestError =
@@ -47,32 +53,10 @@ export type ContestError =
 	| TransitionRefusal
 	| 'auth.error.forbidden';
 
-export type ContestResult =
-	| { ok: true; id: string }
-	| { ok: false; error: ContestError; params?: Record<string, string | number> };
+/** A refusal of the form, before it becomes a DomainError. */
+type Refusal = { ok: false; error: ContestError; params?: Record<string, string | number> };
 
-/** Text in each language; zh-CN is the one that must be there. */
-export type LocalizedText = Record<Locale, string>;
-
-/** The form as typed: strings and checkboxes, validated by validateContest. */
-export interface ContestInput {
-	title: LocalizedText;
-	theme: LocalizedText;
-	brief: LocalizedText;
-	rules: LocalizedText;
-	/** One band per line, e.g. "6-8" or "9-11 Middle". */
-	ageBands: string;
-	schoolIds: string[];
-	timeZone: string;
-	/** "YYYY-MM-DDTHH:mm" in timeZone, or '' while still a draft. */
-	opensAt: string;
-	closesAt: string;
-	entriesPerChild: string;
-	/** A preset id from $lib/contests/board-size.ts, e.g. 'landscape' or 'a4-portrait'. */
-	boardSize: string;
-	allowStudio: boolean;
-	allowUpload: boolean;
-}
+export type { ContestInput, LocalizedText };
 
 interface ValidContest {
 	values: contests.ContestValues;
@@ -80,15 +64,25 @@ interface ValidContest {
 	schoolIds: string[];
 }
 
-type Failure = Extract<ContestResult, { ok: false }>;
+type Failure = Refusal;
 
-export function canManageContests(actor: SessionUser | null): boolean {
-	// null is the command line or the seed, running with the operator's own authority.
-	return actor === null || actor.role === 'organizer';
+function refused(failure: Failure): DomainError {
+	return DomainError.invalid(failure.error, failure.params);
 }
 
-function cleanText(text: LocalizedText): LocalizedText {
-	return { 'zh-CN': text['zh-CN'].trim(), en: text.en.trim(), fr: text.fr.trim() };
+export function canManageContests(actor: SessionUser): boolean {
+	return actor.role === 'organizer';
+}
+
+/** The check every contest-managing entry point starts with. */
+export function requireContestManager(actor: SessionUser): void {
+	if (!canManageContests(actor)) throw DomainError.forbidden('auth.error.forbidden');
+}
+
+/** Each language normalised like every user-entered string; brief and rules keep their lines. */
+function cleanText(text: LocalizedText, field: TextField): LocalizedText {
+	const clean = (value: string) => normaliseText(value, { multiline: field.multiline });
+	return { 'zh-CN': clean(text['zh-CN']), en: clean(text.en), fr: clean(text.fr) };
 }
 
 /** Stored JSON holds only the languages that were filled in. */
@@ -135,17 +129,17 @@ export function localize(text: LocalizedText, locale: Locale): string {
 }
 
 export function validateContest(input: ContestInput): { ok: true; value: ValidContest } | Failure {
-	const title = cleanText(input.title);
-	const theme = cleanText(input.theme);
-	const brief = cleanText(input.brief);
-	const rules = cleanText(input.rules);
+	const title = cleanText(input.title, CONTEST_FORM.title);
+	const theme = cleanText(input.theme, CONTEST_FORM.theme);
+	const brief = cleanText(input.brief, CONTEST_FORM.brief);
+	const rules = cleanText(input.rules, CONTEST_FORM.rules);
 	if (!title['zh-CN']) return { ok: false, error: 'contests.error.titleRequired' };
 	for (const locale of LOCALES) {
-		if (title[locale].length > TITLE_MAX)
+		if (textLength(title[locale]) > TITLE_MAX)
 			return { ok: false, error: 'contests.error.titleLength', params: { max: TITLE_MAX } };
-		if (theme[locale].length > THEME_MAX)
+		if (textLength(theme[locale]) > THEME_MAX)
 			return { ok: false, error: 'contests.error.themeLength', params: { max: THEME_MAX } };
-		if (brief[locale].length > TEXT_MAX || rules[locale].length > TEXT_MAX)
+		if (textLength(brief[locale]) > TEXT_MAX || textLength(rules[locale]) > TEXT_MAX)
 			return { ok: false, error: 'contests.error.textLength', params: { max: TEXT_MAX } };
 	}
 
@@ -163,9 +157,8 @@ export function validateContest(input: ContestInput): { ok: true; value: ValidCo
 	if (opensAt !== null && closesAt !== null && opensAt >= closesAt)
 		return { ok: false, error: 'contests.error.datesOrder' };
 
-	const entries = input.entriesPerChild.trim();
-	const entriesPerChild = /^\d{1,2}$/.test(entries) ? Number(entries) : NaN;
-	if (!(entriesPerChild >= 1 && entriesPerChild <= MAX_ENTRIES_PER_CHILD))
+	const entries = parseInteger(CONTEST_FORM.entriesPerChild, input.entriesPerChild);
+	if (!entries.ok)
 		return {
 			ok: false,
 			error: 'contests.error.entriesPerChild',
@@ -187,7 +180,7 @@ export function validateContest(input: ContestInput): { ok: true; value: ValidCo
 				timeZone,
 				opensAt,
 				closesAt,
-				entriesPerChild,
+				entriesPerChild: entries.value,
 				boardWidth: board.width,
 				boardHeight: board.height,
 				allowStudio: input.allowStudio,
@@ -199,76 +192,73 @@ export function validateContest(input: ContestInput): { ok: true; value: ValidCo
 	};
 }
 
-async function checkSchools(db: Db, ids: readonly string[]): Promise<Failure | null> {
+async function checkSchools(db: Db, ids: readonly string[]): Promise<void> {
 	if ((await contests.countExistingSchools(db, ids)) !== ids.length)
-		return { ok: false, error: 'contests.error.school' };
-	return null;
+		throw DomainError.invalid('contests.error.school');
 }
 
 export async function createContest(
 	db: Db,
-	actor: SessionUser | null,
+	actor: SessionUser,
 	input: ContestInput,
 	now = Date.now()
-): Promise<ContestResult> {
-	if (!canManageContests(actor)) return { ok: false, error: 'auth.error.forbidden' };
+): Promise<string> {
+	requireContestManager(actor);
 	const valid = validateContest(input);
-	if (!valid.ok) return valid;
+	if (!valid.ok) throw refused(valid);
 	const id = newId();
 	return writeTransaction(db, async (trx) => {
-		const bad = await checkSchools(trx, valid.value.schoolIds);
-		if (bad) return bad;
+		await checkSchools(trx, valid.value.schoolIds);
 		await contests.insertContest(trx, {
 			id,
-			createdBy: actor?.id ?? null,
+			createdBy: actor.id,
 			now,
 			values: valid.value.values
 		});
 		await contests.replaceAgeBands(trx, id, valid.value.bands);
 		await contests.replaceContestSchools(trx, id, valid.value.schoolIds);
 		await recordAudit(trx, {
-			actorUserId: actor?.id ?? null,
+			actorUserId: actor.id,
 			action: 'contest.create',
 			subjectType: 'contest',
 			subjectId: id
 		});
-		return { ok: true, id };
+		return id;
 	});
 }
 
 export async function updateContest(
 	db: Db,
-	actor: SessionUser | null,
+	actor: SessionUser,
 	id: string,
 	input: ContestInput,
 	now = Date.now()
-): Promise<ContestResult> {
-	if (!canManageContests(actor)) return { ok: false, error: 'auth.error.forbidden' };
+): Promise<string> {
+	requireContestManager(actor);
 	const valid = validateContest(input);
-	if (!valid.ok) return valid;
+	if (!valid.ok) throw refused(valid);
 	return writeTransaction(db, async (trx) => {
 		const row = await contests.findContest(trx, id);
-		if (!row) return { ok: false, error: 'contests.error.notFound' };
-		if (!isEditable(row.status)) return { ok: false, error: 'contests.error.locked' };
+		if (!row) throw DomainError.notFound('contests.error.notFound');
+		if (!isEditable(row.status)) throw DomainError.conflict('contests.error.locked');
 		// A published contest must keep what opening it required.
 		if (row.status === 'open') {
 			if (valid.value.bands.length === 0)
-				return { ok: false, error: 'contests.error.openNeedsBands' };
+				throw DomainError.invalid('contests.error.openNeedsBands');
 			if (valid.value.values.opensAt === null || valid.value.values.closesAt === null)
-				return { ok: false, error: 'contests.error.openNeedsDates' };
+				throw DomainError.invalid('contests.error.openNeedsDates');
 		}
-		const bad = await checkSchools(trx, valid.value.schoolIds);
-		if (bad) return bad;
+		await checkSchools(trx, valid.value.schoolIds);
 		await contests.updateContestValues(trx, id, valid.value.values, now);
 		await contests.replaceAgeBands(trx, id, valid.value.bands);
 		await contests.replaceContestSchools(trx, id, valid.value.schoolIds);
 		await recordAudit(trx, {
-			actorUserId: actor?.id ?? null,
+			actorUserId: actor.id,
 			action: 'contest.update',
 			subjectType: 'contest',
 			subjectId: id
 		});
-		return { ok: true, id };
+		return id;
 	});
 }
 
@@ -295,16 +285,16 @@ export async function closeExpiredContests(db: Db, now = Date.now()): Promise<st
 
 export async function transitionContest(
 	db: Db,
-	actor: SessionUser | null,
+	actor: SessionUser,
 	id: string,
 	to: ContestStatus,
 	now = Date.now()
-): Promise<ContestResult> {
-	if (!canManageContests(actor)) return { ok: false, error: 'auth.error.forbidden' };
+): Promise<string> {
+	requireContestManager(actor);
 	await closeExpiredContests(db, now);
 	return writeTransaction(db, async (trx) => {
 		const row = await contests.findContest(trx, id);
-		if (!row) return { ok: false, error: 'contests.error.notFound' };
+		if (!row) throw DomainError.notFound('contests.error.notFound');
 		const bands = await contests.listAgeBands(trx, [id]);
 		const refusal = refuseTransition(
 			{
@@ -317,17 +307,17 @@ export async function transitionContest(
 			to,
 			now
 		);
-		if (refusal) return { ok: false, error: refusal };
+		if (refusal) throw DomainError.conflict(refusal);
 		if (!(await contests.setContestStatus(trx, id, row.status, to, now)))
-			return { ok: false, error: 'contests.error.transition.notAllowed' };
+			throw DomainError.conflict('contests.error.transition.notAllowed');
 		await recordAudit(trx, {
-			actorUserId: actor?.id ?? null,
+			actorUserId: actor.id,
 			action: 'contest.transition',
 			subjectType: 'contest',
 			subjectId: id,
 			detail: { from: row.status, to }
 		});
-		return { ok: true, id };
+		return id;
 	});
 }
 
@@ -343,12 +333,12 @@ export interface AdminContestSummary {
 
 export async function listContestsForAdmin(
 	db: Db,
-	actor: SessionUser | null,
+	actor: SessionUser,
 	filter: { status?: ContestStatus },
 	locale: Locale,
 	now = Date.now()
-): Promise<AdminContestSummary[] | null> {
-	if (!canManageContests(actor)) return null;
+): Promise<AdminContestSummary[]> {
+	requireContestManager(actor);
 	await closeExpiredContests(db, now);
 	const rows = await contests.listContests(db, filter);
 	return rows.map((r) => ({
@@ -368,6 +358,8 @@ export interface ContestForEdit {
 	status: ContestStatus;
 	nextSteps: readonly ContestStatus[];
 	isEditable: boolean;
+	/** Colouring pages may change while children can still start drawings. */
+	canChangeTemplates: boolean;
 	title: LocalizedText;
 	theme: LocalizedText;
 	brief: LocalizedText;
@@ -387,14 +379,14 @@ export interface ContestForEdit {
 
 export async function getContestForEdit(
 	db: Db,
-	actor: SessionUser | null,
+	actor: SessionUser,
 	id: string,
 	now = Date.now()
-): Promise<ContestForEdit | null> {
-	if (!canManageContests(actor)) return null;
+): Promise<ContestForEdit> {
+	if (!canManageContests(actor)) throw DomainError.notFound('contests.error.notFound');
 	await closeExpiredContests(db, now);
 	const row = await contests.findContest(db, id);
-	if (!row) return null;
+	if (!row) throw DomainError.notFound('contests.error.notFound');
 	const bands = await contests.listAgeBands(db, [id]);
 	const title = parseLocalized(row.title);
 	const status = effectiveStatus({ status: row.status, closesAt: row.closes_at }, now);
@@ -412,6 +404,7 @@ export async function getContestForEdit(
 			now
 		),
 		isEditable: isEditable(status),
+		canChangeTemplates: canChangeTemplates({ status: row.status, closesAt: row.closes_at }, now),
 		title,
 		theme: parseLocalized(row.theme),
 		brief: parseLocalized(row.brief),
@@ -451,24 +444,22 @@ export async function listPublicOpenContests(
 	locale: Locale,
 	now = Date.now()
 ): Promise<PublicContest[]> {
-	const rows = await contests.listOpenContests(db, now);
+	const published = await listEnterableContests(db, null, now);
 	const bands = await contests.listAgeBands(
 		db,
-		rows.map((r) => r.id)
+		published.map((c) => c.row.id)
 	);
-	return rows
-		.filter((r) => r.opens_at !== null && r.closes_at !== null)
-		.map((r) => ({
-			id: r.id,
-			title: localize(parseLocalized(r.title), locale),
-			theme: localize(parseLocalized(r.theme), locale),
-			timeZone: r.time_zone,
-			opensAt: r.opens_at!,
-			closesAt: r.closes_at!,
-			isUpcoming: now < r.opens_at!,
-			ageBands: bands
-				.filter((b) => b.contest_id === r.id)
-				.map((b) => ({ label: b.label, minAge: b.min_age, maxAge: b.max_age })),
-			board: boardOf(r)
-		}));
+	return published.map(({ row: r }) => ({
+		id: r.id,
+		title: localize(parseLocalized(r.title), locale),
+		theme: localize(parseLocalized(r.theme), locale),
+		timeZone: r.time_zone,
+		opensAt: r.opens_at!,
+		closesAt: r.closes_at!,
+		isUpcoming: now < r.opens_at!,
+		ageBands: bands
+			.filter((b) => b.contest_id === r.id)
+			.map((b) => ({ label: b.label, minAge: b.min_age, maxAge: b.max_age })),
+		board: boardOf(r)
+	}));
 }

@@ -83,6 +83,15 @@ export function nextSteps(contest: LifecycleFacts, now: number): readonly Contes
 	return NEXT[effectiveStatus(contest, now)];
 }
 
+/** Colouring pages change only while children can still start drawings: draft or open. */
+export function canChangeTemplates(
+	contest: { status: ContestStatus; closesAt: number | null },
+	now: number
+): boolean {
+	const status = effectiveStatus(contest, now);
+	return status === 'draft' || status === 'open';
+}
+
 /** Why `to` is refused from the contest's current (effective) state, or null when allowed. */
 export function refuseTransition(
 	contest: LifecycleFacts,

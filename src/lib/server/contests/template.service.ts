@@ -7,38 +7,21 @@ import { createHash } from 'node:crypto';
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { writeTransaction, type Db } from '../db/database.ts';
+import { TEMPLATE_FORM } from '../../schemas/contest.ts';
+import { parseText } from '../../schemas/field.ts';
+import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
-import {
-	ImageRejectedError,
-	makeColouringTemplate,
-	type Rendition,
-	type RejectionReason
-} from '../media/image.ts';
+import { ImageRejectedError, makeColouringTemplate, type Rendition } from '../media/image.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
-import { boardOf, canManageContests } from './contest.service.ts';
+import { boardOf, requireContestManager } from './contest.service.ts';
 import * as contests from './contest.repository.ts';
-import { effectiveStatus } from './lifecycle.ts';
+import { canChangeTemplates } from './lifecycle.ts';
 import * as repo from './template.repository.ts';
 
-export const TEMPLATE_LABEL_MAX = 40;
+export const TEMPLATE_LABEL_MAX = TEMPLATE_FORM.label.max;
 export const TEMPLATES_PER_CONTEST_MAX = 12;
 /** Under `public/`: served by `/objects/` on the app's own origin, cached for good. */
 export const TEMPLATE_PREFIX = 'public/templates/';
-
-export type TemplateError =
-	| 'auth.error.forbidden'
-	| 'contests.error.notFound'
-	| 'contests.templates.error.label'
-	| 'contests.templates.error.noFile'
-	| 'contests.templates.error.tooMany'
-	| 'contests.templates.error.notFound'
-	| 'contests.templates.error.locked'
-	| `entries.error.image.${RejectionReason}`;
-
-export type TemplateResult =
-	{ ok: true; id: string } | { ok: false; error: TemplateError; params?: Record<string, number> };
-
-type Failure = Extract<TemplateResult, { ok: false }>;
 
 /** The same-origin path the browser (and the studio canvas) reads an object from. */
 export function objectPath(key: string): string {
@@ -72,53 +55,37 @@ export function toTemplateView(row: repo.TemplateRow): TemplateView {
 	};
 }
 
-/** Templates change only while children can still start drawings: draft or open. */
-function isTemplateEditable(row: contests.ContestRow, now: number): boolean {
-	const status = effectiveStatus({ status: row.status, closesAt: row.closes_at }, now);
-	return status === 'draft' || status === 'open';
-}
-
 export async function listTemplatesForAdmin(
 	db: Db,
-	actor: SessionUser | null,
+	actor: SessionUser,
 	contestId: string
-): Promise<TemplateView[] | null> {
-	if (!canManageContests(actor)) return null;
+): Promise<TemplateView[]> {
+	requireContestManager(actor);
 	return (await repo.listTemplates(db, [contestId])).map(toTemplateView);
 }
 
-/** Code points, so an emoji or a rare hanzi counts as one character. */
+/** Normalised, inner whitespace collapsed, 1–40 characters. */
 function cleanLabel(label: string): string | null {
-	const clean = label.trim().replace(/\s+/g, ' ');
-	const length = [...clean].length;
-	return length >= 1 && length <= TEMPLATE_LABEL_MAX ? clean : null;
+	const parsed = parseText(TEMPLATE_FORM.label, label.replace(/\s+/g, ' '));
+	return parsed.ok ? parsed.value : null;
 }
 
 /** Checks that can refuse before any pixel is decoded, and again under the lock. */
-async function refuseChange(
-	db: Db,
-	contestId: string,
-	now: number
-): Promise<{ refusal: Failure; row?: undefined } | { refusal: null; row: contests.ContestRow }> {
+async function checkChange(db: Db, contestId: string, now: number): Promise<contests.ContestRow> {
 	const row = await contests.findContest(db, contestId);
-	if (!row) return { refusal: { ok: false, error: 'contests.error.notFound' } };
-	if (!isTemplateEditable(row, now))
-		return { refusal: { ok: false, error: 'contests.templates.error.locked' } };
-	return { refusal: null, row };
+	if (!row) throw DomainError.notFound('contests.error.notFound');
+	if (!canChangeTemplates({ status: row.status, closesAt: row.closes_at }, now))
+		throw DomainError.conflict('contests.templates.error.locked');
+	return row;
 }
 
-async function refuseAdd(db: Db, contestId: string, now: number) {
-	const checked = await refuseChange(db, contestId, now);
-	if (checked.refusal) return checked;
+async function checkAdd(db: Db, contestId: string, now: number): Promise<contests.ContestRow> {
+	const row = await checkChange(db, contestId, now);
 	if ((await repo.countTemplates(db, contestId)) >= TEMPLATES_PER_CONTEST_MAX)
-		return {
-			refusal: {
-				ok: false,
-				error: 'contests.templates.error.tooMany',
-				params: { max: TEMPLATES_PER_CONTEST_MAX }
-			} satisfies Failure
-		};
-	return checked;
+		throw DomainError.conflict('contests.templates.error.tooMany', {
+			max: TEMPLATES_PER_CONTEST_MAX
+		});
+	return row;
 }
 
 /** Writes what is not stored yet; returns the keys this call created. */
@@ -160,31 +127,26 @@ export interface AddTemplateInput {
 
 export async function addContestTemplate(
 	deps: { db: Db; store: ObjectStore },
-	actor: SessionUser | null,
+	actor: SessionUser,
 	contestId: string,
 	input: AddTemplateInput,
 	now = Date.now()
-): Promise<TemplateResult> {
+): Promise<string> {
 	const { db, store } = deps;
-	if (!canManageContests(actor)) return { ok: false, error: 'auth.error.forbidden' };
+	requireContestManager(actor);
 	const label = cleanLabel(input.label);
 	if (label === null)
-		return {
-			ok: false,
-			error: 'contests.templates.error.label',
-			params: { max: TEMPLATE_LABEL_MAX }
-		};
-	if (input.image === null) return { ok: false, error: 'contests.templates.error.noFile' };
-	const first = await refuseAdd(db, contestId, now);
-	if (first.refusal) return first.refusal;
+		throw DomainError.invalid('contests.templates.error.label', { max: TEMPLATE_LABEL_MAX });
+	if (input.image === null) throw DomainError.invalid('contests.templates.error.noFile');
+	const contest = await checkAdd(db, contestId, now);
 
 	let template;
 	try {
 		const bytes = Buffer.from(input.image.buffer, input.image.byteOffset, input.image.byteLength);
-		template = await makeColouringTemplate(bytes, boardOf(first.row));
+		template = await makeColouringTemplate(bytes, boardOf(contest));
 	} catch (err) {
 		if (err instanceof ImageRejectedError)
-			return { ok: false, error: `entries.error.image.${err.reason}` };
+			throw DomainError.invalid(`entries.error.image.${err.reason}`);
 		throw err;
 	}
 	const hash = createHash('sha256').update(template.lineArt.data).digest('hex');
@@ -196,13 +158,11 @@ export async function addContestTemplate(
 	]);
 
 	const id = newId();
-	let result: TemplateResult;
 	try {
-		result = await writeTransaction(db, async (trx) => {
+		await writeTransaction(db, async (trx) => {
 			await repo.lockContest(db, trx, contestId);
 			// The stage or the count may have changed while the picture was processed.
-			const again = await refuseAdd(trx as unknown as Db, contestId, now);
-			if (again.refusal) return again.refusal;
+			await checkAdd(trx as unknown as Db, contestId, now);
 			await repo.insertTemplate(trx, {
 				id,
 				contest_id: contestId,
@@ -215,40 +175,37 @@ export async function addContestTemplate(
 				created_at: now
 			});
 			await recordAudit(trx, {
-				actorUserId: actor?.id ?? null,
+				actorUserId: actor.id,
 				action: 'contest.template.add',
 				subjectType: 'contest',
 				subjectId: contestId,
 				detail: { templateId: id }
 			});
-			return { ok: true, id } as const;
 		});
 	} catch (err) {
 		await deleteUnreferenced(db, store, written);
 		throw err;
 	}
-	if (!result.ok) await deleteUnreferenced(db, store, written);
-	return result;
+	return id;
 }
 
 export async function removeContestTemplate(
 	deps: { db: Db; store: ObjectStore },
-	actor: SessionUser | null,
+	actor: SessionUser,
 	contestId: string,
 	templateId: string,
 	now = Date.now()
-): Promise<TemplateResult> {
+): Promise<string> {
 	const { db, store } = deps;
-	if (!canManageContests(actor)) return { ok: false, error: 'auth.error.forbidden' };
+	requireContestManager(actor);
 	const outcome = await writeTransaction(db, async (trx) => {
 		await repo.lockContest(db, trx, contestId);
-		const checked = await refuseChange(trx as unknown as Db, contestId, now);
-		if (checked.refusal) return checked.refusal;
+		await checkChange(trx as unknown as Db, contestId, now);
 		const row = await repo.findTemplate(trx, contestId, templateId);
-		if (!row) return { ok: false, error: 'contests.templates.error.notFound' } satisfies Failure;
+		if (!row) throw DomainError.notFound('contests.templates.error.notFound');
 		await repo.deleteTemplate(trx, row.id);
 		await recordAudit(trx, {
-			actorUserId: actor?.id ?? null,
+			actorUserId: actor.id,
 			action: 'contest.template.remove',
 			subjectType: 'contest',
 			subjectId: contestId,
@@ -256,38 +213,36 @@ export async function removeContestTemplate(
 		});
 		// Only the picker's thumbnail may go: drawings children started on this page name its
 		// line art in their documents and must keep opening, replaying and exporting with it.
-		return { ok: true, id: row.id, keys: [row.thumb_key] } as const;
+		return { id: row.id, keys: [row.thumb_key] };
 	});
-	if (!outcome.ok) return outcome;
 	await deleteUnreferenced(db, store, outcome.keys);
-	return { ok: true, id: outcome.id };
+	return outcome.id;
 }
 
 /** Swaps a template with its neighbour above ('up') or below ('down') in the studio's order. */
 export async function moveContestTemplate(
 	db: Db,
-	actor: SessionUser | null,
+	actor: SessionUser,
 	contestId: string,
 	templateId: string,
 	direction: 'up' | 'down',
 	now = Date.now()
-): Promise<TemplateResult> {
-	if (!canManageContests(actor)) return { ok: false, error: 'auth.error.forbidden' };
+): Promise<string> {
+	requireContestManager(actor);
 	return writeTransaction(db, async (trx) => {
 		await repo.lockContest(db, trx, contestId);
-		const checked = await refuseChange(trx as unknown as Db, contestId, now);
-		if (checked.refusal) return checked.refusal;
+		await checkChange(trx as unknown as Db, contestId, now);
 		const rows = await repo.listTemplates(trx, [contestId]);
 		const from = rows.findIndex((r) => r.id === templateId);
-		if (from < 0) return { ok: false, error: 'contests.templates.error.notFound' };
+		if (from < 0) throw DomainError.notFound('contests.templates.error.notFound');
 		const to = direction === 'up' ? from - 1 : from + 1;
-		if (to < 0 || to >= rows.length) return { ok: true, id: templateId };
+		if (to < 0 || to >= rows.length) return templateId;
 		const order = [...rows];
 		[order[from], order[to]] = [order[to]!, order[from]!];
 		// Renumber all: positions stay 0…n−1 whatever earlier edits left behind.
 		for (const [position, row] of order.entries()) {
 			if (row.position !== position) await repo.setTemplatePosition(trx, row.id, position);
 		}
-		return { ok: true, id: templateId };
+		return templateId;
 	});
 }

@@ -100,3 +100,8 @@ export function epochToLocal(epochMs: number, zone: string): string {
 	const two = (n: number) => String(n).padStart(2, '0');
 	return `${w.year}-${two(w.month)}-${two(w.day)}T${two(w.hour)}:${two(w.minute)}`;
 }
+
+/** The calendar date ("YYYY-MM-DD") at `epochMs` in `zone`. */
+export function dateIn(epochMs: number, zone: string): string {
+	return epochToLocal(epochMs, zone).slice(0, 10);
+}

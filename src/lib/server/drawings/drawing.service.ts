@@ -1,16 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { parseDocument } from '../../draw/parse-document.ts';
 import type { SessionStudent, SessionUser } from '../auth/session.ts';
+import { findStudentById } from '../classrooms/classroom.repository.ts';
 import { getManagedClassroom } from '../classrooms/classroom.service.ts';
 import { writeTransaction, type Db } from '../db/database.ts';
+import { DRAWING_FORM } from '../../schemas/drawing.ts';
+import { parseText } from '../../schemas/field.ts';
+import { DomainError } from '../errors.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
-import { studentDrawingsPrefix } from './drawing-files.ts';
+import { studentDrawingsPrefix } from '../storage/keys.ts';
 import * as repo from './drawing.repository.ts';
 
 export const MAX_DOC_BYTES = 24 * 1024 * 1024;
 export const MAX_THUMB_BYTES = 300 * 1024;
-export const MAX_TITLE_LENGTH = 60;
+export const MAX_TITLE_LENGTH = DRAWING_FORM.title.max;
 const DRAWING_ID = /^[a-z0-9]{6,40}$/;
 
 export type DrawingError =
@@ -22,7 +25,7 @@ export type DrawingError =
 	| 'drawing.error.thumbnail'
 	| 'drawing.error.title';
 
-const STATUS: Record<DrawingError, number> = {
+const STATUS: Record<DrawingError, DomainError['status']> = {
 	'drawing.error.notFound': 404,
 	'drawing.error.conflict': 409,
 	'drawing.error.corrupt': 422,
@@ -32,17 +35,12 @@ const STATUS: Record<DrawingError, number> = {
 	'drawing.error.title': 422
 };
 
-export class DrawingServiceError extends Error {
-	readonly code: DrawingError;
-	readonly status: number;
-	/** The server's revision, for a conflict: the studio keeps both copies. */
-	readonly revision: number | undefined;
-	constructor(code: DrawingError, revision?: number) {
-		super(code);
-		this.code = code;
-		this.status = STATUS[code];
-		this.revision = revision;
-	}
+/**
+ * A refused save or look-up. A conflict carries the server's revision (`params.revision`), so
+ * the studio can keep both copies.
+ */
+export function drawingError(code: DrawingError, revision?: number): DomainError {
+	return new DomainError(STATUS[code], code, revision === undefined ? undefined : { revision });
 }
 
 export function isDrawingId(id: string): boolean {
@@ -73,19 +71,20 @@ export interface SaveInput {
 }
 
 function validate(input: SaveInput) {
-	const title = input.title.trim();
-	if ([...title].length > MAX_TITLE_LENGTH) throw new DrawingServiceError('drawing.error.title');
+	const cleanTitle = parseText(DRAWING_FORM.title, input.title);
+	if (!cleanTitle.ok) throw drawingError('drawing.error.title');
+	const title = cleanTitle.value;
 	if (Buffer.byteLength(input.docText) > MAX_DOC_BYTES)
-		throw new DrawingServiceError('drawing.error.tooLarge');
+		throw drawingError('drawing.error.tooLarge');
 	let json: unknown;
 	try {
 		json = JSON.parse(input.docText);
 	} catch {
-		throw new DrawingServiceError('drawing.error.corrupt');
+		throw drawingError('drawing.error.corrupt');
 	}
 	const parsed = parseDocument(json);
 	if (!parsed.ok) {
-		throw new DrawingServiceError(
+		throw drawingError(
 			parsed.reason === 'future-version'
 				? 'drawing.error.futureVersion'
 				: parsed.reason === 'too-large'
@@ -97,7 +96,7 @@ function validate(input: SaveInput) {
 	if (input.thumb) {
 		thumbType = thumbnailType(input.thumb);
 		if (!thumbType || input.thumb.byteLength > MAX_THUMB_BYTES)
-			throw new DrawingServiceError('drawing.error.thumbnail');
+			throw drawingError('drawing.error.thumbnail');
 	}
 	return { title, doc: parsed.doc, thumbType };
 }
@@ -115,14 +114,13 @@ export async function saveDrawing(
 	input: SaveInput,
 	now = Date.now()
 ): Promise<{ revision: number; updatedAt: number }> {
-	if (!isDrawingId(id)) throw new DrawingServiceError('drawing.error.notFound');
+	if (!isDrawingId(id)) throw drawingError('drawing.error.notFound');
 	const { title, doc, thumbType } = validate(input);
 	const existing = await repo.findDrawing(db, id);
 	// Someone else's id looks exactly like a missing one.
-	if (existing && existing.student_id !== student.id)
-		throw new DrawingServiceError('drawing.error.notFound');
+	if (existing && existing.student_id !== student.id) throw drawingError('drawing.error.notFound');
 	if (existing && input.baseRevision !== existing.revision)
-		throw new DrawingServiceError('drawing.error.conflict', existing.revision);
+		throw drawingError('drawing.error.conflict', existing.revision);
 
 	const revision = (existing?.revision ?? 0) + 1;
 	const stem = `${studentDrawingsPrefix(student.id)}${id}/r${revision}-${randomBytes(4).toString('hex')}`;
@@ -163,7 +161,7 @@ export async function saveDrawing(
 			[docKey, thumbKey].filter(Boolean).map((k) => store.delete(k!).catch(() => {}))
 		);
 		const now = await repo.findDrawing(db, id);
-		throw new DrawingServiceError('drawing.error.conflict', now?.revision);
+		throw drawingError('drawing.error.conflict', now?.revision);
 	}
 	if (existing) {
 		const stale = [existing.doc_key, thumbKey ? existing.thumb_key : null].filter(Boolean);
@@ -176,30 +174,19 @@ export type Viewer = { student: SessionStudent } | { user: SessionUser };
 
 /** The drawing if this viewer may see it: its own child, or a teacher managing the class. */
 export async function getViewableDrawing(db: Db, viewer: Viewer, id: string) {
-	if (!isDrawingId(id)) throw new DrawingServiceError('drawing.error.notFound');
+	if (!isDrawingId(id)) throw drawingError('drawing.error.notFound');
 	const drawing = await repo.findDrawing(db, id);
-	if (!drawing) throw new DrawingServiceError('drawing.error.notFound');
+	if (!drawing) throw drawingError('drawing.error.notFound');
 	if ('student' in viewer) {
-		if (drawing.student_id !== viewer.student.id)
-			throw new DrawingServiceError('drawing.error.notFound');
+		if (drawing.student_id !== viewer.student.id) throw drawingError('drawing.error.notFound');
 		return drawing;
 	}
-	const owner = await db
-		.selectFrom('student')
-		.select('classroom_id')
-		.where('id', '=', drawing.student_id)
-		.executeTakeFirst();
-	if (!owner) throw new DrawingServiceError('drawing.error.notFound');
+	const owner = await findStudentById(db, drawing.student_id);
+	if (!owner) throw drawingError('drawing.error.notFound');
 	await getManagedClassroom(db, viewer.user, owner.classroom_id).catch(() => {
-		throw new DrawingServiceError('drawing.error.notFound');
+		throw drawingError('drawing.error.notFound');
 	});
 	return drawing;
-}
-
-export async function readDrawingDocument(store: ObjectStore, docKey: string): Promise<Readable> {
-	const object = await store.get(docKey);
-	if (!object) throw new DrawingServiceError('drawing.error.notFound');
-	return object.body;
 }
 
 export async function deleteDrawing(

@@ -1,9 +1,9 @@
 import type { SessionUser } from '../auth/session.ts';
-import { findStudentInClassroom } from '../classrooms/classroom.repository.ts';
+import { findStudentById, findStudentInClassroom } from '../classrooms/classroom.repository.ts';
 import { getManagedClassroom } from '../classrooms/classroom.service.ts';
 import type { Db } from '../db/database.ts';
 import { listDrawingsOfStudent } from './drawing.repository.ts';
-import { DrawingServiceError, getViewableDrawing } from './drawing.service.ts';
+import { drawingError, getViewableDrawing } from './drawing.service.ts';
 
 /** A teacher's read-only look at one child's drawings. */
 export async function listStudentDrawingsForTeacher(
@@ -14,7 +14,7 @@ export async function listStudentDrawingsForTeacher(
 ) {
 	const classroom = await getManagedClassroom(db, actor, classroomId);
 	const student = await findStudentInClassroom(db, classroom.id, studentId);
-	if (!student) throw new DrawingServiceError('drawing.error.notFound');
+	if (!student) throw drawingError('drawing.error.notFound');
 	const drawings = await listDrawingsOfStudent(db, student.id);
 	return { classroom, student, drawings };
 }
@@ -27,12 +27,7 @@ export async function getDrawingForTeacher(
 	drawingId: string
 ) {
 	const drawing = await getViewableDrawing(db, { user: actor }, drawingId);
-	const owner = await db
-		.selectFrom('student')
-		.select(['id', 'pseudonym', 'classroom_id'])
-		.where('id', '=', drawing.student_id)
-		.executeTakeFirst();
-	if (!owner || owner.classroom_id !== classroomId)
-		throw new DrawingServiceError('drawing.error.notFound');
+	const owner = await findStudentById(db, drawing.student_id);
+	if (!owner || owner.classroom_id !== classroomId) throw drawingError('drawing.error.notFound');
 	return { drawing, owner };
 }

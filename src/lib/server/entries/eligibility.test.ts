@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkEligibility, cleanTexts, pickAgeBand, type EligibilityFacts } from './eligibility.ts';
+import { pickAgeBand } from '../contests/eligibility.ts';
+import { checkEligibility, cleanTexts, type EligibilityFacts } from './eligibility.ts';
 
 const NOW = 1_000_000;
 

@@ -1,35 +1,28 @@
 /**
- * Whether a child may enter an artwork into a contest, as pure rules over facts the service
- * loads. Every refusal is a message key, so the child reads the reason in their language.
+ * Whether a child may enter this artwork into a contest: the contest's own rules
+ * (contests/eligibility.ts) plus what belongs to the entry — its texts, its drawing, and the
+ * child's places left. Pure; every refusal is a message key the child reads in their language.
  */
-import { isAcceptingEntries } from '../contests/lifecycle.ts';
-import type { ContestStatus, EntrySource } from '../db/schema.ts';
+import {
+	pickAgeBand,
+	refuseEntrant,
+	type ContestFacts,
+	type ContestRefusal
+} from '../contests/eligibility.ts';
+import type { EntrySource } from '../db/schema.ts';
+import { ENTRY_FORM } from '../../schemas/entry.ts';
+import { parseText } from '../../schemas/field.ts';
 
-export const TITLE_MAX = 60;
-export const ABOUT_MAX = 300;
+export const TITLE_MAX = ENTRY_FORM.title.max;
+export const ABOUT_MAX = ENTRY_FORM.about.max;
 
 export type EligibilityError =
-	| 'entries.error.contestNotFound'
-	| 'entries.error.contestClosed'
-	| 'entries.error.school'
-	| 'entries.error.source'
+	| ContestRefusal
 	| 'entries.error.age'
 	| 'entries.error.limit'
 	| 'entries.error.title'
 	| 'entries.error.about'
 	| 'entries.error.drawingNotFound';
-
-export interface ContestFacts {
-	status: ContestStatus;
-	opensAt: number | null;
-	closesAt: number | null;
-	entriesPerChild: number;
-	allowStudio: boolean;
-	allowUpload: boolean;
-	/** Participating schools; empty means every school. */
-	schoolIds: readonly string[];
-	ageBands: readonly { id: string; minAge: number; maxAge: number }[];
-}
 
 export interface EligibilityFacts {
 	contest: ContestFacts | null;
@@ -49,31 +42,16 @@ export type Eligibility =
 	| { ok: true; ageBandId: string; title: string; about: string }
 	| { ok: false; error: EligibilityError };
 
-/** Code points, not UTF-16 units: an emoji or a rare hanzi counts as one character. */
-export function textLength(text: string): number {
-	return [...text].length;
-}
-
-/** Title trimmed, 1–60 characters; about trimmed, at most 300. */
+/** Title 1–60 characters, about at most 300, both normalised (src/lib/text/normalise.ts). */
 export function cleanTexts(
 	title: string,
 	about: string
 ): { ok: true; title: string; about: string } | { ok: false; error: EligibilityError } {
-	const t = title.trim();
-	const a = about.trim();
-	if (textLength(t) < 1 || textLength(t) > TITLE_MAX)
-		return { ok: false, error: 'entries.error.title' };
-	if (textLength(a) > ABOUT_MAX) return { ok: false, error: 'entries.error.about' };
-	return { ok: true, title: t, about: a };
-}
-
-/** The band containing `age`, if any (bands never overlap). */
-export function pickAgeBand<B extends { minAge: number; maxAge: number }>(
-	bands: readonly B[],
-	age: number
-): B | undefined {
-	if (!Number.isInteger(age)) return undefined;
-	return bands.find((b) => age >= b.minAge && age <= b.maxAge);
+	const t = parseText(ENTRY_FORM.title, title);
+	if (!t.ok) return { ok: false, error: 'entries.error.title' };
+	const a = parseText(ENTRY_FORM.about, about);
+	if (!a.ok) return { ok: false, error: 'entries.error.about' };
+	return { ok: true, title: t.value, about: a.value };
 }
 
 /** Entries in these states no longer use up one of the child's places. */
@@ -81,13 +59,12 @@ export const FREED_STATUSES = ['returned', 'failed', 'disqualified'] as const;
 
 export function checkEligibility(facts: EligibilityFacts): Eligibility {
 	const { contest } = facts;
-	if (!contest) return { ok: false, error: 'entries.error.contestNotFound' };
-	if (!isAcceptingEntries(contest, facts.now))
-		return { ok: false, error: 'entries.error.contestClosed' };
-	if (contest.schoolIds.length > 0 && !contest.schoolIds.includes(facts.childSchoolId))
-		return { ok: false, error: 'entries.error.school' };
-	const sourceAllowed = facts.source === 'studio' ? contest.allowStudio : contest.allowUpload;
-	if (!sourceAllowed) return { ok: false, error: 'entries.error.source' };
+	const refusal = refuseEntrant(
+		contest,
+		{ schoolId: facts.childSchoolId, source: facts.source },
+		facts.now
+	);
+	if (refusal || !contest) return { ok: false, error: refusal ?? 'entries.error.contestNotFound' };
 	const band = pickAgeBand(contest.ageBands, facts.age);
 	if (!band) return { ok: false, error: 'entries.error.age' };
 	const texts = cleanTexts(facts.title, facts.about);

@@ -1,11 +1,16 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Selectable } from 'kysely';
 import { dialectOf, type Db, type Trx } from '../db/database.ts';
-import type { EntryStatus, EntryTable } from '../db/schema.ts';
+import type {
+	ContestTable,
+	EntryStatus,
+	EntryTable,
+	GuardianConsentTable,
+	SchoolTable,
+	StudentTable
+} from '../db/schema.ts';
 import { FREED_STATUSES } from './eligibility.ts';
 
-type Conn = Db | Trx;
-
-export async function findEntryByKey(db: Conn, idempotencyKey: string) {
+export async function findEntryByKey(db: Db, idempotencyKey: string) {
 	return db
 		.selectFrom('entry')
 		.select(['id', 'student_id', 'status', 'payload_hash'])
@@ -13,7 +18,7 @@ export async function findEntryByKey(db: Conn, idempotencyKey: string) {
 		.executeTakeFirst();
 }
 
-export async function findEntry(db: Conn, id: string) {
+export async function findEntry(db: Db, id: string) {
 	return db
 		.selectFrom('entry')
 		.select([
@@ -30,29 +35,31 @@ export async function findEntry(db: Conn, id: string) {
 		.executeTakeFirst();
 }
 
-/** Who owns the entry and which class (and so which teacher) the child belongs to. */
-export async function findEntryOwner(db: Conn, id: string) {
+/**
+ * What the access policy looks at: whose entry, which class's teacher, which school and
+ * contest, its state and its drawing — and the rendition descriptor.
+ */
+export async function findEntryAccessFacts(db: Db, id: string) {
 	return db
 		.selectFrom('entry')
 		.innerJoin('student', 'student.id', 'entry.student_id')
 		.innerJoin('classroom', 'classroom.id', 'student.classroom_id')
-		.select(['entry.student_id', 'classroom.teacher_id', 'entry.media'])
+		.select([
+			'entry.id',
+			'entry.contest_id',
+			'entry.student_id',
+			'entry.status',
+			'entry.drawing_id',
+			'entry.media',
+			'classroom.teacher_id',
+			'classroom.school_id'
+		])
 		.where('entry.id', '=', id)
 		.executeTakeFirst();
 }
 
-/** The child and the school their class belongs to. */
-export async function findStudentSchool(db: Conn, studentId: string) {
-	return db
-		.selectFrom('student')
-		.innerJoin('classroom', 'classroom.id', 'student.classroom_id')
-		.select(['student.id', 'student.classroom_id', 'classroom.school_id'])
-		.where('student.id', '=', studentId)
-		.executeTakeFirst();
-}
-
 export async function countActiveEntries(
-	db: Conn,
+	db: Db,
 	studentId: string,
 	contestId: string
 ): Promise<number> {
@@ -75,35 +82,48 @@ export async function lockStudent(db: Db, trx: Trx, studentId: string): Promise<
 	await trx.selectFrom('student').select('id').where('id', '=', studentId).forUpdate().execute();
 }
 
-export async function insertEntry(db: Conn, row: Insertable<EntryTable>): Promise<void> {
+export async function insertEntry(db: Db, row: Insertable<EntryTable>): Promise<void> {
 	await db.insertInto('entry').values(row).execute();
 }
 
-export async function deleteEntry(db: Conn, id: string): Promise<void> {
+export async function deleteEntry(db: Db, id: string): Promise<void> {
 	await db.deleteFrom('entry').where('id', '=', id).execute();
 }
 
-/** Moves `from` → `to` only if the row is still in `from`; returns whether it did. */
-export async function setEntryStatus(
-	db: Conn,
+/** What a status move may change besides the status itself. */
+export type EntryStatusChange = Partial<
+	Pick<
+		EntryTable,
+		'status_message' | 'original_key' | 'media_prefix' | 'media' | 'reviewed_by' | 'reviewed_at'
+	>
+>;
+
+/**
+ * Moves an entry to `to` only if it is still in (one of) `from`; returns whether it did. The one
+ * compare-and-set every status change goes through, so two reviewers clicking at once, or a job
+ * finishing after it was given up, cannot both win.
+ */
+export async function moveEntryStatus(
+	db: Db,
 	id: string,
-	from: EntryStatus,
-	changes: Partial<
-		Pick<EntryTable, 'status' | 'status_message' | 'original_key' | 'media_prefix' | 'media'>
-	>,
+	from: EntryStatus | readonly EntryStatus[],
+	to: EntryStatus,
+	changes: EntryStatusChange,
 	now: number
 ): Promise<boolean> {
+	const froms: readonly EntryStatus[] = typeof from === 'string' ? [from] : from;
+	if (froms.length === 0) return false;
 	const result = await db
 		.updateTable('entry')
-		.set({ ...changes, updated_at: now })
+		.set({ ...changes, status: to, updated_at: now })
 		.where('id', '=', id)
-		.where('status', '=', from)
+		.where('status', 'in', froms)
 		.executeTakeFirst();
 	return Number(result.numUpdatedRows) === 1;
 }
 
 /** A child's entries with the contest title (JSON), newest first. */
-export async function listEntriesOfStudent(db: Conn, studentId: string) {
+export async function listEntriesOfStudent(db: Db, studentId: string) {
 	return db
 		.selectFrom('entry')
 		.innerJoin('contest', 'contest.id', 'entry.contest_id')
@@ -130,7 +150,7 @@ export async function listEntriesOfStudent(db: Conn, studentId: string) {
  * (a judge never scores work they approved). Optionally one band only.
  */
 export async function listApprovedEntries(
-	db: Conn,
+	db: Db,
 	contestId: string,
 	options: { ageBandId?: string } = {}
 ) {
@@ -168,3 +188,173 @@ export async function listApprovedEntries(
 }
 
 export type ApprovedEntry = Awaited<ReturnType<typeof listApprovedEntries>>[number];
+
+/** The entry columns every list reads; the child appears by pseudonym only. */
+export type EntryRowBase = Pick<
+	Selectable<EntryTable>,
+	'id' | 'title' | 'about' | 'age' | 'source' | 'status' | 'status_message' | 'media' | 'created_at'
+> &
+	Pick<Selectable<StudentTable>, 'pseudonym'>;
+
+/** What a reviewer sees of an entry. */
+export type ReviewEntryRow = EntryRowBase &
+	Pick<Selectable<EntryTable>, 'reviewed_at' | 'student_id'> & {
+		contest_title: Selectable<ContestTable>['title'];
+		consent_scope: Selectable<GuardianConsentTable>['scope'] | null;
+	};
+
+/** The entry's own columns both the review queue and the organizer's table show. */
+const ENTRY_COLUMNS = [
+	'entry.id',
+	'entry.title',
+	'entry.about',
+	'entry.age',
+	'entry.source',
+	'entry.status',
+	'entry.status_message',
+	'entry.media',
+	'entry.created_at'
+] as const;
+
+function classroomEntries(db: Db, classroomId: string) {
+	return db
+		.selectFrom('entry')
+		.innerJoin('student', 'student.id', 'entry.student_id')
+		.innerJoin('contest', 'contest.id', 'entry.contest_id')
+		.leftJoin('guardian_consent', (join) =>
+			join
+				.onRef('guardian_consent.student_id', '=', 'student.id')
+				.on('guardian_consent.withdrawn_at', 'is', null)
+		)
+		.select([
+			...ENTRY_COLUMNS,
+			'entry.reviewed_at',
+			'student.id as student_id',
+			'student.pseudonym',
+			'contest.title as contest_title',
+			'guardian_consent.scope as consent_scope'
+		])
+		.where('student.classroom_id', '=', classroomId);
+}
+
+/** Entries of a class in the given states, oldest first so the queue is worked in order. */
+export async function listClassroomEntries(
+	db: Db,
+	classroomId: string,
+	statuses: readonly EntryStatus[],
+	options: { newestFirst?: boolean; limit?: number } = {}
+): Promise<ReviewEntryRow[]> {
+	if (statuses.length === 0) return [];
+	let query = classroomEntries(db, classroomId).where('entry.status', 'in', statuses);
+	query = options.newestFirst
+		? query.orderBy('entry.updated_at', 'desc').orderBy('entry.id')
+		: query.orderBy('entry.created_at').orderBy('entry.id');
+	if (options.limit) query = query.limit(options.limit);
+	return query.execute();
+}
+
+export async function countClassroomEntries(
+	db: Db,
+	classroomId: string,
+	status: EntryStatus
+): Promise<number> {
+	const row = await db
+		.selectFrom('entry')
+		.innerJoin('student', 'student.id', 'entry.student_id')
+		.select((eb) => eb.fn.countAll<number | string>().as('n'))
+		.where('student.classroom_id', '=', classroomId)
+		.where('entry.status', '=', status)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+/** The entry, only if its child belongs to this class. */
+export async function findClassroomEntry(db: Db, classroomId: string, entryId: string) {
+	return db
+		.selectFrom('entry')
+		.innerJoin('student', 'student.id', 'entry.student_id')
+		.select(['entry.id', 'entry.status', 'entry.student_id', 'entry.contest_id'])
+		.where('entry.id', '=', entryId)
+		.where('student.classroom_id', '=', classroomId)
+		.executeTakeFirst();
+}
+
+export interface AdminEntryFilter {
+	status?: EntryStatus;
+	schoolId?: string;
+	ageBandId?: string;
+}
+
+/** An organizer's row: pseudonym and school, never the child's first name. */
+export type AdminEntryRow = EntryRowBase &
+	Pick<Selectable<EntryTable>, 'age_band_id'> & {
+		school_id: Selectable<SchoolTable>['id'];
+		school_name: Selectable<SchoolTable>['name'];
+		age_band_label: string | null;
+	};
+
+function contestEntries(db: Db, contestId: string) {
+	return db
+		.selectFrom('entry')
+		.innerJoin('student', 'student.id', 'entry.student_id')
+		.innerJoin('classroom', 'classroom.id', 'student.classroom_id')
+		.innerJoin('school', 'school.id', 'classroom.school_id')
+		.leftJoin('contest_age_band', 'contest_age_band.id', 'entry.age_band_id')
+		.select([
+			...ENTRY_COLUMNS,
+			'student.pseudonym',
+			'school.id as school_id',
+			'school.name as school_name',
+			'entry.age_band_id',
+			'contest_age_band.label as age_band_label'
+		])
+		.where('entry.contest_id', '=', contestId);
+}
+
+export async function listContestEntries(
+	db: Db,
+	contestId: string,
+	filter: AdminEntryFilter
+): Promise<AdminEntryRow[]> {
+	let query = contestEntries(db, contestId);
+	if (filter.status) query = query.where('entry.status', '=', filter.status);
+	if (filter.schoolId) query = query.where('school.id', '=', filter.schoolId);
+	if (filter.ageBandId) query = query.where('entry.age_band_id', '=', filter.ageBandId);
+	return query.orderBy('entry.created_at', 'desc').orderBy('entry.id').execute();
+}
+
+export async function findContestEntry(db: Db, contestId: string, entryId: string) {
+	return contestEntries(db, contestId).where('entry.id', '=', entryId).executeTakeFirst();
+}
+
+/** Schools with at least one entry in the contest, for the filter. */
+export async function listContestEntrySchools(db: Db, contestId: string) {
+	return db
+		.selectFrom('entry')
+		.innerJoin('student', 'student.id', 'entry.student_id')
+		.innerJoin('classroom', 'classroom.id', 'student.classroom_id')
+		.innerJoin('school', 'school.id', 'classroom.school_id')
+		.select(['school.id', 'school.name'])
+		.where('entry.contest_id', '=', contestId)
+		.groupBy(['school.id', 'school.name'])
+		.orderBy('school.name')
+		.execute();
+}
+
+/** Per contest, the child's entries that still use up a place. */
+export async function countActiveEntriesByContest(
+	db: Db,
+	studentId: string,
+	contestIds: readonly string[]
+): Promise<Map<string, number>> {
+	if (contestIds.length === 0) return new Map();
+	const rows = await db
+		.selectFrom('entry')
+		.select(['contest_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+		.where('student_id', '=', studentId)
+		.where('contest_id', 'in', contestIds)
+		.where('status', 'not in', [...FREED_STATUSES])
+		.groupBy('contest_id')
+		.execute();
+	return new Map(rows.map((r) => [r.contest_id, Number(r.n)]));
+}

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { EntryStatus } from '../db/schema.ts';
-import { canDisqualify, isEntryStatus, parseEntryFilter } from './admin-entries.ts';
-import { canReview, checkMessage, displaySize, ReviewServiceError } from './review.service.ts';
+import { canDisqualify, isEntryStatus, parseEntryFilter } from './organizer-entries.service.ts';
+import { DomainError } from '../errors.ts';
+import { canReview, checkMessage, displaySize } from './review.service.ts';
 
 const ALL: EntryStatus[] = [
 	'receiving',
@@ -21,7 +22,7 @@ function codeOf(fn: () => unknown): string {
 	try {
 		fn();
 	} catch (err) {
-		if (err instanceof ReviewServiceError) return err.code;
+		if (err instanceof DomainError) return err.code;
 	}
 	return 'no error';
 }

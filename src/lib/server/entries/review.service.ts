@@ -3,31 +3,25 @@ import type { SessionUser } from '../auth/session.ts';
 import { getManagedClassroom } from '../classrooms/classroom.service.ts';
 import { listStudentsForJoin } from '../classrooms/classroom.repository.ts';
 import { parseLocalized, localize } from '../contests/contest.service.ts';
+import { agesOf } from '../contests/eligibility.ts';
+import { listEnterableContests } from '../contests/eligibility.service.ts';
 import { writeTransaction, type Db } from '../db/database.ts';
+import { REVIEW_FORM } from '../../schemas/entry.ts';
+import { parseText } from '../../schemas/field.ts';
+import { DomainError } from '../errors.ts';
 import type { ConsentScope, EntrySource, EntryStatus } from '../db/schema.ts';
 import type { Locale } from '../../i18n/index.ts';
-import * as repo from './review.repository.ts';
+import * as repo from './entry.repository.ts';
 
-export const RETURN_MESSAGE_MAX = 300;
+export const RETURN_MESSAGE_MAX = REVIEW_FORM.message.max;
 /** Reviewed entries shown under the queue, so a slip can be seen (and asked about). */
 export const RECENT_LIMIT = 20;
 
 export type ReviewError =
-	| 'review.error.notFound'
-	| 'review.error.notWaiting'
 	| 'review.error.messageRequired'
 	| 'review.error.messageLength'
 	| 'review.error.reasonRequired'
-	| 'review.error.reasonLength'
-	| 'review.error.cannotDisqualify';
-
-export class ReviewServiceError extends Error {
-	readonly code: ReviewError;
-	constructor(code: ReviewError) {
-		super(code);
-		this.code = code;
-	}
-}
+	| 'review.error.reasonLength';
 
 export type ReviewDecision = 'approve' | 'return';
 
@@ -39,15 +33,15 @@ export function canReview(status: EntryStatus): boolean {
 	return status === 'waiting';
 }
 
-/** Trimmed message, or the reason it is refused. */
+/** The normalised message, or the reason it is refused. */
 export function checkMessage(
 	raw: string,
 	errors: { required: ReviewError; length: ReviewError }
 ): string {
-	const message = raw.trim();
-	if (!message) throw new ReviewServiceError(errors.required);
-	if ([...message].length > RETURN_MESSAGE_MAX) throw new ReviewServiceError(errors.length);
-	return message;
+	const message = parseText(REVIEW_FORM.message, raw);
+	if (!message.ok)
+		throw DomainError.invalid(message.problem === 'required' ? errors.required : errors.length);
+	return message.value;
 }
 
 /** Width and height of the display rendition, so the page reserves the space before it loads. */
@@ -163,15 +157,17 @@ export async function reviewEntry(
 	const to: EntryStatus = decision === 'approve' ? 'approved' : 'returned';
 	return writeTransaction(db, async (trx) => {
 		const entry = await repo.findClassroomEntry(trx, classroomId, entryId);
-		if (!entry) throw new ReviewServiceError('review.error.notFound');
-		if (!canReview(entry.status)) throw new ReviewServiceError('review.error.notWaiting');
-		const moved = await repo.updateEntryStatus(trx, entry.id, ['waiting'], {
+		if (!entry) throw DomainError.notFound('review.error.notFound');
+		if (!canReview(entry.status)) throw DomainError.conflict('review.error.notWaiting');
+		const moved = await repo.moveEntryStatus(
+			trx,
+			entry.id,
+			'waiting',
 			to,
-			message,
-			reviewedBy: actor.id,
+			{ status_message: message, reviewed_by: actor.id, reviewed_at: now },
 			now
-		});
-		if (!moved) throw new ReviewServiceError('review.error.notWaiting');
+		);
+		if (!moved) throw DomainError.conflict('review.error.notWaiting');
 		await recordAudit(trx, {
 			actorUserId: actor.id,
 			action: decision === 'approve' ? 'entry.approve' : 'entry.return',
@@ -194,16 +190,17 @@ export async function getUploadOptions(
 	const classroom = await getManagedClassroom(db, actor, classroomId);
 	const [students, contests] = await Promise.all([
 		listStudentsForJoin(db, classroom.id),
-		repo.listUploadableContests(db, classroom.school_id, now)
+		listEnterableContests(db, { schoolId: classroom.school_id, source: 'upload' }, now)
 	]);
 	return {
 		classroom,
 		students: students.map((s) => ({ id: s.id, pseudonym: s.pseudonym })),
-		contests: contests.map((c) => ({
-			id: c.id,
-			title: localize(parseLocalized(c.title), locale),
-			closesAt: c.closes_at,
-			timeZone: c.time_zone
+		contests: contests.map(({ row, facts }) => ({
+			id: row.id,
+			title: localize(parseLocalized(row.title), locale),
+			closesAt: row.closes_at,
+			timeZone: row.time_zone,
+			ages: agesOf(facts.ageBands)
 		}))
 	};
 }

@@ -6,19 +6,21 @@
  */
 import { createHash } from 'node:crypto';
 import type { SessionStudent, SessionUser } from '../auth/session.ts';
+import { findStudentSchool } from '../classrooms/classroom.repository.ts';
 import { getManagedClassroom } from '../classrooms/classroom.service.ts';
 import type { Locale } from '../../i18n/index.ts';
-import * as contests from '../contests/contest.repository.ts';
-import { contestHeading, localize, parseLocalized } from '../contests/contest.service.ts';
+import { localize, parseLocalized } from '../contests/contest.service.ts';
+import { loadContestFacts } from '../contests/eligibility.service.ts';
 import { writeTransaction, type Db } from '../db/database.ts';
 import type { EntryStatus } from '../db/schema.ts';
 import { findDrawing } from '../drawings/drawing.repository.ts';
+import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { enqueue, PermanentJobError, type JobHandler, type JobHooks } from '../jobs/queue.ts';
 import { ImageRejectedError, inspectImage, type RejectionReason } from '../media/image.ts';
 import { MediaNotFoundError, processUpload } from '../media/media.service.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
-import { checkEligibility, type ContestFacts, type EligibilityError } from './eligibility.ts';
+import { checkEligibility, type EligibilityError } from './eligibility.ts';
 import * as repo from './entry.repository.ts';
 
 export const ENTRY_PROCESS_JOB = 'entry.process';
@@ -46,7 +48,7 @@ export type EntryError =
 	| 'entries.error.studentNotFound'
 	| `entries.error.image.${RejectionReason}`;
 
-const STATUS: Record<EntryError, number> = {
+const STATUS: Record<EntryError, DomainError['status']> = {
 	'entries.error.contestNotFound': 404,
 	'entries.error.contestClosed': 409,
 	'entries.error.school': 403,
@@ -69,16 +71,9 @@ const STATUS: Record<EntryError, number> = {
 	'entries.error.image.corrupt': 422
 };
 
-export class EntryServiceError extends Error {
-	/** Message key `entries.error.*`. */
-	readonly code: string;
-	readonly status: number;
-	constructor(code: EntryError) {
-		super(code);
-		this.name = 'EntryServiceError';
-		this.code = code;
-		this.status = STATUS[code];
-	}
+/** A refused submission, with the status each reason has always answered with. */
+function entryError(code: EntryError): DomainError {
+	return new DomainError(STATUS[code], code);
 }
 
 /** Status message of an entry whose image could not be processed: "please send it again". */
@@ -124,40 +119,21 @@ function replay(
 	hash: string
 ): Outcome {
 	if (existing.student_id !== studentId || existing.payload_hash !== hash)
-		throw new EntryServiceError('entries.error.keyReused');
-	if (existing.status === 'receiving') throw new EntryServiceError('entries.error.inFlight');
+		throw entryError('entries.error.keyReused');
+	if (existing.status === 'receiving') throw entryError('entries.error.inFlight');
 	return { entry: { id: existing.id, status: existing.status }, replayed: true };
 }
 
 async function resolveStudent(db: Db, submitter: Submitter) {
 	const studentId = submitter.kind === 'student' ? submitter.student.id : submitter.studentId;
-	const student = await repo.findStudentSchool(db, studentId);
-	if (!student) throw new EntryServiceError('entries.error.studentNotFound');
+	const student = await findStudentSchool(db, studentId);
+	if (!student) throw entryError('entries.error.studentNotFound');
 	if (submitter.kind === 'teacher') {
 		await getManagedClassroom(db, submitter.user, student.classroom_id).catch(() => {
-			throw new EntryServiceError('entries.error.forbidden');
+			throw entryError('entries.error.forbidden');
 		});
 	}
 	return student;
-}
-
-async function loadContestFacts(db: Db, contestId: string): Promise<ContestFacts | null> {
-	const row = await contests.findContest(db, contestId);
-	if (!row) return null;
-	const [bands, schoolIds] = await Promise.all([
-		contests.listAgeBands(db, [contestId]),
-		contests.listContestSchoolIds(db, contestId)
-	]);
-	return {
-		status: row.status,
-		opensAt: row.opens_at,
-		closesAt: row.closes_at,
-		entriesPerChild: row.entries_per_child,
-		allowStudio: row.allow_studio === 1,
-		allowUpload: row.allow_upload === 1,
-		schoolIds,
-		ageBands: bands.map((b) => ({ id: b.id, minAge: b.min_age, maxAge: b.max_age }))
-	};
 }
 
 function isUniqueViolation(err: unknown): boolean {
@@ -176,8 +152,7 @@ export async function submitEntry(
 	now = Date.now()
 ): Promise<Outcome> {
 	const { db, store } = deps;
-	if (!isIdempotencyKey(input.idempotencyKey))
-		throw new EntryServiceError('entries.error.idempotencyKey');
+	if (!isIdempotencyKey(input.idempotencyKey)) throw entryError('entries.error.idempotencyKey');
 	const student = await resolveStudent(db, submitter);
 	const hash = payloadHash(student.id, input);
 
@@ -187,7 +162,7 @@ export async function submitEntry(
 
 	const source = submitter.kind === 'student' ? 'studio' : 'upload';
 	if (source === 'studio' && input.drawingId === null)
-		throw new EntryServiceError('entries.error.drawingNotFound');
+		throw entryError('entries.error.drawingNotFound');
 	const [contest, drawing] = await Promise.all([
 		loadContestFacts(db, input.contestId),
 		input.drawingId === null ? null : findDrawing(db, input.drawingId)
@@ -204,7 +179,7 @@ export async function submitEntry(
 	} as const;
 	// Cheap refusals first, without a write lock; the limit is checked again under it.
 	const first = checkEligibility({ ...facts, activeEntries: 0 });
-	if (!first.ok) throw new EntryServiceError(first.error);
+	if (!first.ok) throw entryError(first.error);
 
 	const id = newId();
 	try {
@@ -212,7 +187,7 @@ export async function submitEntry(
 			await repo.lockStudent(db, trx, student.id);
 			const activeEntries = await repo.countActiveEntries(trx, student.id, input.contestId);
 			const verdict = checkEligibility({ ...facts, activeEntries });
-			if (!verdict.ok) throw new EntryServiceError(verdict.error);
+			if (!verdict.ok) throw entryError(verdict.error);
 			await repo.insertEntry(trx, {
 				id,
 				contest_id: input.contestId,
@@ -238,7 +213,7 @@ export async function submitEntry(
 			});
 		});
 	} catch (err) {
-		if (err instanceof EntryServiceError || !isUniqueViolation(err)) throw err;
+		if (err instanceof DomainError || !isUniqueViolation(err)) throw err;
 		// A concurrent request with the same key won the insert.
 		const winner = await repo.findEntryByKey(db, input.idempotencyKey);
 		if (!winner) throw err;
@@ -250,7 +225,7 @@ export async function submitEntry(
 	try {
 		const bytes = Buffer.from(input.image.buffer, input.image.byteOffset, input.image.byteLength);
 		const info = await inspectImage(bytes);
-		if (!info.ok) throw new EntryServiceError(`entries.error.image.${info.reason}`);
+		if (!info.ok) throw entryError(`entries.error.image.${info.reason}`);
 		await store.put(key, bytes, {
 			contentType: `image/${info.format}`,
 			contentLength: bytes.length
@@ -258,11 +233,12 @@ export async function submitEntry(
 		stored = true;
 		await writeTransaction(db, async (trx) => {
 			await enqueue(trx as unknown as Db, ENTRY_PROCESS_JOB, { entryId: id }, { now });
-			const moved = await repo.setEntryStatus(
+			const moved = await repo.moveEntryStatus(
 				trx,
 				id,
 				'receiving',
-				{ status: 'processing', original_key: key },
+				'processing',
+				{ original_key: key },
 				now
 			);
 			if (!moved) throw new Error(`entry ${id} left 'receiving' while being received`);
@@ -303,12 +279,12 @@ export function entryJobHandler(deps: { db: Db; store: ObjectStore }): JobHandle
 		// Only from 'processing': if this attempt timed out and the job was given up meanwhile,
 		// the entry already asks for a new file and stays that way.
 		const original = media.variants.find((v) => v.name === 'original');
-		const moved = await repo.setEntryStatus(
+		const moved = await repo.moveEntryStatus(
 			db,
 			entryId,
 			'processing',
+			'waiting',
 			{
-				status: 'waiting',
 				media: JSON.stringify(media),
 				media_prefix: media.keyPrefix,
 				original_key: original?.key ?? entry.original_key
@@ -329,88 +305,16 @@ export const entryJobHooks: JobHooks = {
 	onFinalFailure: async (payload, { db }) => {
 		const { entryId } = (payload ?? {}) as { entryId?: unknown };
 		if (typeof entryId !== 'string') return;
-		await repo.setEntryStatus(
+		await repo.moveEntryStatus(
 			db,
 			entryId,
 			'processing',
-			{ status: 'failed', status_message: PROCESS_FAILED_MESSAGE },
+			'failed',
+			{ status_message: PROCESS_FAILED_MESSAGE },
 			Date.now()
 		);
 	}
 };
-
-export interface SubmittableContest {
-	id: string;
-	title: string;
-	theme: string;
-	closesAt: number;
-	timeZone: string;
-	/** Every age some band of the contest covers, ascending. */
-	ages: number[];
-}
-
-export interface StudioEligibleContest {
-	row: contests.ContestRow;
-	facts: ContestFacts;
-	/** Entries of the child in this contest that still use up a place. */
-	activeEntries: number;
-}
-
-/**
- * Open contests this child may enter from the studio now, by the same rules as a submission
- * except the entry limit (`activeEntries` says how many places are used). Soonest closing first.
- */
-export async function listStudioEligibleContests(
-	db: Db,
-	studentId: string,
-	now = Date.now()
-): Promise<StudioEligibleContest[]> {
-	const child = await repo.findStudentSchool(db, studentId);
-	if (!child) return [];
-	const rows = await contests.listOpenContests(db, now);
-	const out: StudioEligibleContest[] = [];
-	for (const row of rows) {
-		const facts = await loadContestFacts(db, row.id);
-		if (!facts) continue;
-		const verdict = checkEligibility({
-			contest: facts,
-			childSchoolId: child.school_id,
-			source: 'studio',
-			// The child's age is given when submitting: any age of the contest passes here.
-			age: facts.ageBands[0]?.minAge ?? -1,
-			title: 'x',
-			about: '',
-			drawing: null,
-			activeEntries: 0,
-			now
-		});
-		if (!verdict.ok) continue;
-		const activeEntries = await repo.countActiveEntries(db, studentId, row.id);
-		out.push({ row, facts, activeEntries });
-	}
-	return out;
-}
-
-/** Open contests this child could enter now from the studio, in the reader's language. */
-export async function listSubmittableContests(
-	db: Db,
-	student: SessionStudent,
-	locale: Locale,
-	now = Date.now()
-): Promise<SubmittableContest[]> {
-	const eligible = await listStudioEligibleContests(db, student.id, now);
-	return eligible
-		.filter(({ facts, activeEntries }) => activeEntries < facts.entriesPerChild)
-		.map(({ row, facts }) => {
-			const ages = facts.ageBands.flatMap((b) =>
-				Array.from({ length: b.maxAge - b.minAge + 1 }, (_, i) => b.minAge + i)
-			);
-			return {
-				...contestHeading(row, locale, now),
-				ages: [...new Set(ages)].sort((a, b) => a - b)
-			};
-		});
-}
 
 export interface MyEntry {
 	id: string;

@@ -4,7 +4,6 @@
  * (a retried upload, a double click) lands on the same objects.
  */
 import { createHash } from 'node:crypto';
-import { PermanentJobError, type JobHandler } from '../jobs/queue.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
 import {
 	IMAGE_LIMITS,
@@ -124,32 +123,5 @@ export async function processUpload(
 		thumbhash: renditions.thumbhash,
 		dominantColor: renditions.dominantColor,
 		variants
-	};
-}
-
-export const MEDIA_PROCESS_JOB = 'media.process';
-
-export interface MediaJobPayload {
-	/** Private key of the upload as received. */
-	originalKey: string;
-}
-
-/**
- * Queue handler for `media.process`; the job's result is the `MediaDescriptor`. A refused or
- * missing upload fails its job at once (retrying cannot fix the bytes), with the rejection
- * reason in `last_error` so the entry can ask for a new file; storage trouble is retried.
- */
-export function mediaJobHandler(store: ObjectStore): JobHandler {
-	return async (payload) => {
-		const { originalKey } = (payload ?? {}) as Partial<MediaJobPayload>;
-		if (typeof originalKey !== 'string') throw new PermanentJobError('payload has no originalKey');
-		try {
-			return await processUpload(store, originalKey);
-		} catch (err) {
-			if (err instanceof ImageRejectedError || err instanceof MediaNotFoundError) {
-				throw new PermanentJobError(err.message, { cause: err });
-			}
-			throw err;
-		}
 	};
 }

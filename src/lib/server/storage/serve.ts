@@ -4,6 +4,17 @@ import { isValidKey, type ObjectInfo, type ObjectStore } from './object-store.ts
 export interface ServeOptions {
 	/** Content-addressed objects never change, so browsers may keep them for a year. */
 	immutable: boolean;
+	/**
+	 * Only for the signed-in viewer: never kept by a shared cache, and — unless immutable — not
+	 * kept at all (a child's drawing on a shared classroom PC).
+	 */
+	private?: boolean;
+	/** The type recorded beside the object (e.g. a rendition's), over the store's own. */
+	contentType?: string;
+	/** More headers, e.g. a drawing's revision. */
+	headers?: Record<string, string>;
+	/** The answer when the object is missing, for endpoints that speak JSON. */
+	notFound?: () => Response;
 }
 
 const CONTENT_HASH = /(?:^|[^0-9a-f])[0-9a-f]{64}(?:[^0-9a-f]|$)/i;
@@ -32,36 +43,47 @@ function matchesEtag(ifNoneMatch: string, etag: string): boolean {
 	return ifNoneMatch.split(',').some((tag) => strip(tag) === strip(etag));
 }
 
+function cacheControl(options: ServeOptions): string {
+	if (options.private)
+		return options.immutable ? 'private, max-age=31536000, immutable' : 'private, no-store';
+	return options.immutable ? 'public, max-age=31536000, immutable' : 'private, no-cache';
+}
+
 function objectHeaders(info: ObjectInfo, options: ServeOptions): Headers {
-	return new Headers({
-		'Content-Type': info.contentType,
+	const headers = new Headers({
+		'Content-Type': options.contentType ?? info.contentType,
 		'Content-Length': String(info.size),
 		ETag: info.etag,
 		'Last-Modified': info.lastModified.toUTCString(),
-		'Cache-Control': options.immutable
-			? 'public, max-age=31536000, immutable'
-			: 'private, no-cache',
+		'Cache-Control': cacheControl(options),
 		// Uploaded bytes are untrusted: never sniffed, never scripted, never embedded elsewhere.
 		'X-Content-Type-Options': 'nosniff',
 		'Content-Security-Policy':
 			"default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox",
 		'Cross-Origin-Resource-Policy': 'same-origin'
 	});
+	for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
+	return headers;
 }
 
+/**
+ * The one way a stored object reaches a browser, whoever decided it may: public templates,
+ * entry renditions and children's drawings alike. HEAD and revalidations open no stream.
+ */
 export async function serveObject(
 	store: ObjectStore,
 	key: string,
 	request: Request,
 	options: ServeOptions
 ): Promise<Response> {
-	if (!isValidKey(key)) return objectNotFound();
+	const missing = options.notFound ?? objectNotFound;
+	if (!isValidKey(key)) return missing();
 	const ifNoneMatch = request.headers.get('If-None-Match');
 	const isHead = request.method === 'HEAD';
 	// A HEAD or revalidation usually needs no bytes; asking for them would open a stream for nothing.
 	if (isHead || ifNoneMatch) {
 		const info = await store.head(key);
-		if (!info) return objectNotFound();
+		if (!info) return missing();
 		const headers = objectHeaders(info, options);
 		if (ifNoneMatch && matchesEtag(ifNoneMatch, info.etag)) {
 			headers.delete('Content-Length');
@@ -70,7 +92,7 @@ export async function serveObject(
 		if (isHead) return new Response(null, { status: 200, headers });
 	}
 	const object = await store.get(key);
-	if (!object) return objectNotFound();
+	if (!object) return missing();
 	const body = Readable.toWeb(object.body) as ReadableStream<Uint8Array>;
 	return new Response(body, { status: 200, headers: objectHeaders(object.info, options) });
 }

@@ -3,6 +3,10 @@ import type { Role } from '../db/schema.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/password.ts';
 import { invalidateUserSessions, type SessionUser } from '../auth/session.ts';
+import { parseText } from '../../schemas/field.ts';
+import { USER_FORM } from '../../schemas/user.ts';
+import { normaliseText } from '../../text/normalise.ts';
+import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import * as users from './user.repository.ts';
 
@@ -22,14 +26,6 @@ export type UserError =
 	| 'users.error.self'
 	| 'auth.error.forbidden';
 
-export class UserServiceError extends Error {
-	readonly code: UserError;
-	constructor(code: UserError) {
-		super(code);
-		this.code = code;
-	}
-}
-
 export interface NewUserInput {
 	email: string;
 	displayName: string;
@@ -44,8 +40,7 @@ export function normaliseEmail(email: string): string {
 
 export function validateNewUser(input: NewUserInput): UserError | null {
 	if (!EMAIL.test(normaliseEmail(input.email))) return 'users.error.email';
-	const name = input.displayName.trim();
-	if (name.length < 1 || name.length > 80) return 'users.error.name';
+	if (!parseText(USER_FORM.displayName, input.displayName).ok) return 'users.error.name';
 	if (!ROLES.includes(input.role as Role)) return 'users.error.role';
 	if (input.password.length < MIN_PASSWORD_LENGTH) return 'users.error.passwordShort';
 	if (input.password.length > MAX_PASSWORD_LENGTH) return 'users.error.passwordLong';
@@ -58,11 +53,11 @@ export function validateNewUser(input: NewUserInput): UserError | null {
  */
 export async function createUser(db: Db, actor: SessionUser | null, input: NewUserInput) {
 	if (actor && !(actor.role === 'organizer' && actor.isAdmin))
-		throw new UserServiceError('auth.error.forbidden');
+		throw DomainError.forbidden('auth.error.forbidden');
 	const problem = validateNewUser(input);
-	if (problem) throw new UserServiceError(problem);
+	if (problem) throw DomainError.invalid(problem);
 	const email = normaliseEmail(input.email);
-	if (await users.findUserByEmail(db, email)) throw new UserServiceError('users.error.emailTaken');
+	if (await users.findUserByEmail(db, email)) throw DomainError.conflict('users.error.emailTaken');
 	const id = newId();
 	const role = input.role as Role;
 	// Only organizers can administer; the flag means nothing on other roles.
@@ -70,7 +65,7 @@ export async function createUser(db: Db, actor: SessionUser | null, input: NewUs
 	await users.insertUser(db, {
 		id,
 		email,
-		displayName: input.displayName.trim(),
+		displayName: normaliseText(input.displayName),
 		role,
 		isAdmin,
 		passwordHash: await hashPassword(input.password)
@@ -87,14 +82,14 @@ export async function createUser(db: Db, actor: SessionUser | null, input: NewUs
 
 export async function setDisabled(db: Db, actor: SessionUser, userId: string, disabled: boolean) {
 	if (!(actor.role === 'organizer' && actor.isAdmin))
-		throw new UserServiceError('auth.error.forbidden');
-	if (actor.id === userId) throw new UserServiceError('users.error.self');
+		throw DomainError.forbidden('auth.error.forbidden');
+	if (actor.id === userId) throw DomainError.invalid('users.error.self');
 	// One locked transaction, so two admins disabling each other cannot leave none.
 	await writeTransaction(db, async (trx) => {
 		const target = await users.findUserById(trx, userId);
-		if (!target) throw new UserServiceError('users.error.notFound');
+		if (!target) throw DomainError.notFound('users.error.notFound');
 		if (disabled && target.is_admin === 1 && (await users.countActiveAdmins(trx, userId)) === 0)
-			throw new UserServiceError('users.error.lastAdmin');
+			throw DomainError.conflict('users.error.lastAdmin');
 		await users.setUserDisabled(trx, userId, disabled ? Date.now() : null);
 		if (disabled) await invalidateUserSessions(trx, userId);
 		await recordAudit(trx, {

@@ -1,14 +1,14 @@
 import { isContestStatus } from '$lib/server/contests/lifecycle';
 import { listContestsForAdmin } from '$lib/server/contests/contest.service';
-import { requireUser } from '$lib/server/http';
+import { requireArea } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const actor = requireUser(event, 'organizer');
+	const actor = requireArea(event, 'admin');
 	const param = event.url.searchParams.get('status');
 	const status = isContestStatus(param) ? param : undefined;
 	const { db } = await getServices();
 	const contests = await listContestsForAdmin(db, actor, { status }, event.locals.locale);
-	return { status: status ?? '', contests: contests ?? [] };
+	return { status: status ?? '', contests };
 };

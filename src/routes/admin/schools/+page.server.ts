@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { tryAction } from '$lib/server/errors';
 import { field, requireAdmin } from '$lib/server/http';
 import { listSchools } from '$lib/server/schools/school.repository';
 import { createSchool } from '$lib/server/schools/school.service';
@@ -20,8 +20,9 @@ export const actions: Actions = {
 		const form = await event.request.formData();
 		const input = { name: field(form, 'name'), city: field(form, 'city') };
 		const { db } = await getServices();
-		const result = await createSchool(db, actor, input);
-		if (!result.ok) return fail(400, { ...input, error: result.error });
-		return { created: input.name.trim() };
+		return tryAction(async () => {
+			await createSchool(db, actor, input);
+			return { created: input.name.trim() };
+		}, input);
 	}
 };

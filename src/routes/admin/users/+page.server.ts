@@ -1,8 +1,8 @@
-import { fail } from '@sveltejs/kit';
+import { failAs, failOn } from '$lib/server/errors';
 import { field, requireAdmin } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import { listUsers } from '$lib/server/users/user.repository';
-import { createUser, setDisabled, UserServiceError } from '$lib/server/users/user.service';
+import { createUser, setDisabled } from '$lib/server/users/user.service';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -44,8 +44,7 @@ export const actions: Actions = {
 			await createUser(db, actor, input);
 			return { created: input.email.trim().toLowerCase() };
 		} catch (err) {
-			if (err instanceof UserServiceError) return fail(400, { ...echo, error: err.code });
-			throw err;
+			return failOn(err, echo);
 		}
 	},
 	setStatus: async (event) => {
@@ -56,8 +55,7 @@ export const actions: Actions = {
 			await setDisabled(db, actor, field(form, 'userId'), field(form, 'disabled') === '1');
 			return { changed: field(form, 'email') };
 		} catch (err) {
-			if (err instanceof UserServiceError) return fail(400, { statusError: err.code });
-			throw err;
+			return failAs(err, 'status');
 		}
 	}
 };

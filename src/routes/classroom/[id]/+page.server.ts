@@ -1,31 +1,28 @@
-import { fail } from '@sveltejs/kit';
 import {
 	addStudents,
-	ClassroomServiceError,
 	endClass,
 	getManagedClassroom,
 	removeStudent,
-	resetStudentSecret,
-	RosterError
+	resetStudentSecret
 } from '$lib/server/classrooms/classroom.service';
 import { listStudentsForTeacher } from '$lib/server/classrooms/classroom.repository';
-import { classroomNotFound } from '$lib/server/classrooms/errors';
+import { errorOn, failOn, isDomainError } from '$lib/server/errors';
 import {
 	consentsForClassroom,
-	ConsentServiceError,
+	consentToday,
 	recordConsent,
 	withdrawConsent
 } from '$lib/server/consent/consent.service';
 import { countWaiting } from '$lib/server/entries/review.service';
-import { field, requireUser } from '$lib/server/http';
+import { field, requireArea } from '$lib/server/http';
 import type { ConsentMethod, ConsentScope } from '$lib/server/db/schema';
 import { getServices, type Services } from '$lib/server/services';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const actor = requireUser(event, 'teacher', 'organizer');
+	const actor = requireArea(event, 'classroom');
 	const { db } = await getServices();
-	const classroom = await getManagedClassroom(db, actor, event.params.id).catch(classroomNotFound);
+	const classroom = await getManagedClassroom(db, actor, event.params.id).catch(errorOn);
 	const [students, consents, waitingCount] = await Promise.all([
 		listStudentsForTeacher(db, classroom.id),
 		consentsForClassroom(db, actor, classroom.id),
@@ -50,8 +47,7 @@ export const load: PageServerLoad = async (event) => {
 			secret: s.secret,
 			consent: toConsent(consents.get(s.id))
 		})),
-		// Classes run in China by default; the date picker's "today" follows that calendar.
-		today: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
+		today: consentToday()
 	};
 };
 
@@ -66,22 +62,16 @@ async function withClassroom<T>(
 	event: RequestEvent,
 	fn: (ctx: Pick<Services, 'db' | 'store'> & { form: FormData }) => Promise<T>
 ) {
-	requireUser(event, 'teacher', 'organizer');
+	requireArea(event, 'classroom');
 	const form = await event.request.formData();
 	const { db, store } = await getServices();
 	try {
 		return await fn({ db, store, form });
 	} catch (err) {
-		if (err instanceof RosterError)
-			return fail(400, {
-				names: field(form, 'names'),
-				error: `roster.error.${err.problem.kind}`,
-				params: err.problem
-			});
-		if (err instanceof ConsentServiceError) return fail(400, { error: err.code });
-		if (err instanceof ClassroomServiceError)
-			return fail(err.code === 'classroom.error.notFound' ? 404 : 400, { error: err.code });
-		throw err;
+		// A refused roster keeps what the teacher pasted, to fix it there.
+		if (isDomainError(err) && err.code.startsWith('roster.error.'))
+			return failOn(err, { names: field(form, 'names') });
+		return failOn(err);
 	}
 }
 

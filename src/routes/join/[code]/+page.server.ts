@@ -1,5 +1,5 @@
 import { redirect } from '@sveltejs/kit';
-import { findClassForJoin } from '$lib/server/auth/auth.service';
+import { findClassForJoin } from '$lib/server/sign-in/sign-in.service';
 import { listStudentsForJoin } from '$lib/server/classrooms/classroom.repository';
 import { clientIp } from '$lib/server/http';
 import { getServices } from '$lib/server/services';

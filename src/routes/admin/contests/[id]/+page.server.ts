@@ -1,4 +1,5 @@
-import { error, fail } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
+import { errorOn, failAs, failOn } from '$lib/server/errors';
 import { isContestStatus } from '$lib/server/contests/lifecycle';
 import { formatAgeBands } from '$lib/server/contests/age-bands';
 import {
@@ -16,16 +17,15 @@ import {
 } from '$lib/server/contests/template.service';
 import { CONTEST_TIME_ZONES } from '$lib/server/contests/time-zone';
 import { listSchools } from '$lib/server/schools/school.repository';
-import { field, requireUser } from '$lib/server/http';
+import { field, requireArea } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import { contestInputFromForm } from '../contest-form.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const actor = requireUser(event, 'organizer');
+	const actor = requireArea(event, 'admin');
 	const { db } = await getServices();
-	const contest = await getContestForEdit(db, actor, event.params.id);
-	if (!contest) error(404, { message: 'Not found', key: 'contests.error.notFound' });
+	const contest = await getContestForEdit(db, actor, event.params.id).catch(errorOn);
 	const [schools, templates] = await Promise.all([
 		listSchools(db),
 		listTemplatesForAdmin(db, actor, contest.id)
@@ -54,68 +54,76 @@ export const load: PageServerLoad = async (event) => {
 		schools: schools.map((s) => ({ id: s.id, name: s.name, city: s.city })),
 		timeZones: [...CONTEST_TIME_ZONES],
 		board: contest.board,
-		templates: templates ?? [],
+		templates,
 		templateLimits: { labelMax: TEMPLATE_LABEL_MAX, count: TEMPLATES_PER_CONTEST_MAX },
-		canChangeTemplates: contest.status === 'draft' || contest.status === 'open'
+		canChangeTemplates: contest.canChangeTemplates
 	};
 };
 
 export const actions: Actions = {
 	save: async (event) => {
-		const actor = requireUser(event, 'organizer');
+		const actor = requireArea(event, 'admin');
 		const input = contestInputFromForm(await event.request.formData());
 		const { db } = await getServices();
-		const result = await updateContest(db, actor, event.params.id, input);
-		if (!result.ok) return fail(400, { ...input, error: result.error, params: result.params });
+		try {
+			await updateContest(db, actor, event.params.id, input);
+		} catch (err) {
+			return failOn(err, { ...input });
+		}
 		return { saved: true };
 	},
 	transition: async (event) => {
-		const actor = requireUser(event, 'organizer');
+		const actor = requireArea(event, 'admin');
 		const to = field(await event.request.formData(), 'to');
 		if (!isContestStatus(to))
 			return fail(400, { transitionError: 'contests.error.transition.notAllowed' });
 		const { db } = await getServices();
-		const result = await transitionContest(db, actor, event.params.id, to);
-		if (!result.ok) return fail(400, { transitionError: result.error });
+		try {
+			await transitionContest(db, actor, event.params.id, to);
+		} catch (err) {
+			return failAs(err, 'transition');
+		}
 		return { transitioned: to };
 	},
 	addTemplate: async (event) => {
-		const actor = requireUser(event, 'organizer');
+		const actor = requireArea(event, 'admin');
 		const form = await event.request.formData();
 		const label = field(form, 'label');
 		const file = form.get('image');
 		// A file input left empty still sends a part: no name, no bytes.
 		const chosen = file instanceof File && (file.size > 0 || file.name !== '') ? file : null;
 		const services = await getServices();
-		const result = await addContestTemplate(services, actor, event.params.id, {
-			label,
-			image: chosen && new Uint8Array(await chosen.arrayBuffer())
-		});
-		if (!result.ok)
-			return fail(400, { templateError: result.error, templateParams: result.params, label });
+		try {
+			await addContestTemplate(services, actor, event.params.id, {
+				label,
+				image: chosen && new Uint8Array(await chosen.arrayBuffer())
+			});
+		} catch (err) {
+			return failAs(err, 'template', { label });
+		}
 		return { templateAdded: label.trim() };
 	},
 	removeTemplate: async (event) => {
-		const actor = requireUser(event, 'organizer');
+		const actor = requireArea(event, 'admin');
 		const templateId = field(await event.request.formData(), 'templateId');
 		const services = await getServices();
-		const result = await removeContestTemplate(services, actor, event.params.id, templateId);
-		if (!result.ok) return fail(400, { templateError: result.error });
+		try {
+			await removeContestTemplate(services, actor, event.params.id, templateId);
+		} catch (err) {
+			return failAs(err, 'template');
+		}
 		return { templateRemoved: true };
 	},
 	moveTemplate: async (event) => {
-		const actor = requireUser(event, 'organizer');
+		const actor = requireArea(event, 'admin');
 		const form = await event.request.formData();
 		const direction = field(form, 'direction') === 'up' ? 'up' : 'down';
 		const { db } = await getServices();
-		const result = await moveContestTemplate(
-			db,
-			actor,
-			event.params.id,
-			field(form, 'templateId'),
-			direction
-		);
-		if (!result.ok) return fail(400, { templateError: result.error });
+		try {
+			await moveContestTemplate(db, actor, event.params.id, field(form, 'templateId'), direction);
+		} catch (err) {
+			return failAs(err, 'template');
+		}
 		return { templateMoved: true };
 	}
 };

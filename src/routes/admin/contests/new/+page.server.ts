@@ -1,14 +1,15 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
+import { failOn } from '$lib/server/errors';
 import { listSchools } from '$lib/server/schools/school.repository';
 import { createContest } from '$lib/server/contests/contest.service';
 import { CONTEST_TIME_ZONES } from '$lib/server/contests/time-zone';
-import { requireUser } from '$lib/server/http';
+import { requireArea } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import { blankContestInput, contestInputFromForm } from '../contest-form.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	requireUser(event, 'organizer');
+	requireArea(event, 'admin');
 	const { db } = await getServices();
 	const schools = await listSchools(db);
 	return {
@@ -20,11 +21,15 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const actor = requireUser(event, 'organizer');
+		const actor = requireArea(event, 'admin');
 		const input = contestInputFromForm(await event.request.formData());
 		const { db } = await getServices();
-		const result = await createContest(db, actor, input);
-		if (!result.ok) return fail(400, { ...input, error: result.error, params: result.params });
-		redirect(303, `/admin/contests/${result.id}?created=1`);
+		let id: string;
+		try {
+			id = await createContest(db, actor, input);
+		} catch (err) {
+			return failOn(err, { ...input });
+		}
+		redirect(303, `/admin/contests/${id}?created=1`);
 	}
 };

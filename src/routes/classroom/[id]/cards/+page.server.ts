@@ -1,15 +1,15 @@
 import { renderSVG } from 'uqr';
 import { getManagedClassroom } from '$lib/server/classrooms/classroom.service';
 import { listStudentsForTeacher } from '$lib/server/classrooms/classroom.repository';
-import { classroomNotFound } from '$lib/server/classrooms/errors';
-import { requireUser } from '$lib/server/http';
+import { errorOn } from '$lib/server/errors';
+import { requireArea } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const actor = requireUser(event, 'teacher', 'organizer');
+	const actor = requireArea(event, 'classroom');
 	const { db, config } = await getServices();
-	const classroom = await getManagedClassroom(db, actor, event.params.id).catch(classroomNotFound);
+	const classroom = await getManagedClassroom(db, actor, event.params.id).catch(errorOn);
 	const students = await listStudentsForTeacher(db, classroom.id);
 	const origin = config.origin ?? event.url.origin;
 	const joinUrl = `${origin}/join/${classroom.code}`;

@@ -1,15 +1,12 @@
-import { fail } from '@sveltejs/kit';
-import { ClassroomServiceError } from '$lib/server/classrooms/classroom.service';
-import { classroomNotFound } from '$lib/server/classrooms/errors';
+import { errorOn, failOn, isDomainError } from '$lib/server/errors';
 import { entryMediaUrl } from '$lib/server/entries/media-access';
 import {
 	getReviewQueue,
 	reviewEntry,
-	ReviewServiceError,
 	type ReviewDecision,
 	type ReviewEntry
 } from '$lib/server/entries/review.service';
-import { field, requireUser } from '$lib/server/http';
+import { field, requireArea } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -22,10 +19,10 @@ function withUrls(entry: ReviewEntry) {
 }
 
 export const load: PageServerLoad = async (event) => {
-	const actor = requireUser(event, 'teacher', 'organizer');
+	const actor = requireArea(event, 'classroom');
 	const { db } = await getServices();
 	const queue = await getReviewQueue(db, actor, event.params.id, event.locals.locale).catch(
-		classroomNotFound
+		errorOn
 	);
 	return {
 		classroom: { id: queue.classroom.id, name: queue.classroom.name },
@@ -37,7 +34,7 @@ export const load: PageServerLoad = async (event) => {
 };
 
 async function decide(event: RequestEvent, decision: ReviewDecision) {
-	const actor = requireUser(event, 'teacher', 'organizer');
+	const actor = requireArea(event, 'classroom');
 	const form = await event.request.formData();
 	const entryId = field(form, 'entryId');
 	const title = field(form, 'title');
@@ -46,14 +43,9 @@ async function decide(event: RequestEvent, decision: ReviewDecision) {
 	try {
 		await reviewEntry(db, actor, event.params.id, entryId, decision, message);
 	} catch (err) {
-		if (err instanceof ClassroomServiceError) classroomNotFound(err);
-		if (err instanceof ReviewServiceError)
-			return fail(err.code === 'review.error.notFound' ? 404 : 400, {
-				error: err.code,
-				entryId,
-				message
-			});
-		throw err;
+		// A class the teacher may not manage is a page that does not exist, not a form message.
+		if (isDomainError(err) && err.code === 'classroom.error.notFound') errorOn(err);
+		return failOn(err, { entryId, message });
 	}
 	return decision === 'approve' ? { approved: title } : { returned: title };
 }

@@ -1,18 +1,19 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { randomUUID } from 'node:crypto';
-import { ClassroomServiceError } from '$lib/server/classrooms/classroom.service';
-import { classroomNotFound } from '$lib/server/classrooms/errors';
+import { ENTRY_FORM } from '$lib/schemas/entry';
+import { parseInteger } from '$lib/schemas/field';
+import { errorOn, isDomainError } from '$lib/server/errors';
 import { getUploadOptions } from '$lib/server/entries/review.service';
-import { EntryServiceError, submitEntry } from '$lib/server/entries/submission.service';
-import { field, requireUser } from '$lib/server/http';
+import { submitEntry } from '$lib/server/entries/submission.service';
+import { field, requireArea } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const actor = requireUser(event, 'teacher', 'organizer');
+	const actor = requireArea(event, 'classroom');
 	const { db } = await getServices();
 	const options = await getUploadOptions(db, actor, event.params.id, event.locals.locale).catch(
-		classroomNotFound
+		errorOn
 	);
 	return {
 		classroom: { id: options.classroom.id, name: options.classroom.name },
@@ -23,20 +24,13 @@ export const load: PageServerLoad = async (event) => {
 	};
 };
 
-/** Whole years a child can be; the contest's bands decide the rest. */
-function parseAge(raw: string): number | null {
-	if (!/^\d{1,2}$/.test(raw.trim())) return null;
-	const age = Number(raw.trim());
-	return age >= 4 && age <= 18 ? age : null;
-}
-
 export const actions: Actions = {
 	default: async (event) => {
-		const actor = requireUser(event, 'teacher', 'organizer');
+		const actor = requireArea(event, 'classroom');
 		const { db, store } = await getServices();
 		// Whose class it is comes first: nothing is read from a stranger's form.
 		const options = await getUploadOptions(db, actor, event.params.id, event.locals.locale).catch(
-			classroomNotFound
+			errorOn
 		);
 		const form = await event.request.formData();
 		const echo = {
@@ -52,8 +46,8 @@ export const actions: Actions = {
 
 		if (!echo.studentId) return refuse(400, 'review.error.student');
 		if (!echo.contestId) return refuse(400, 'review.error.contest');
-		const age = parseAge(echo.age);
-		if (age === null) return refuse(400, 'review.error.age');
+		const age = parseInteger(ENTRY_FORM.age, echo.age);
+		if (!age.ok) return refuse(400, 'review.error.age');
 		const photos = form.getAll('photo').filter((p): p is File => p instanceof File && p.size > 0);
 		if (photos.length !== 1) return refuse(400, 'review.error.photoRequired');
 
@@ -68,7 +62,7 @@ export const actions: Actions = {
 				{ kind: 'teacher', user: actor, studentId: echo.studentId },
 				{
 					contestId: echo.contestId,
-					age,
+					age: age.value,
 					title: echo.title,
 					about: echo.about,
 					drawingId: null,
@@ -78,12 +72,12 @@ export const actions: Actions = {
 			);
 			entryId = result.entry.id;
 		} catch (err) {
-			if (err instanceof ClassroomServiceError) classroomNotFound(err);
+			if (!isDomainError(err)) throw err;
+			if (err.code === 'classroom.error.notFound') errorOn(err);
 			// The first click of a double submit is still being received: it will be the entry.
-			if (err instanceof EntryServiceError && err.code === 'entries.error.inFlight')
+			if (err.code === 'entries.error.inFlight')
 				redirect(303, `/classroom/${options.classroom.id}/review?uploaded`);
-			if (err instanceof EntryServiceError) return refuse(err.status, err.code);
-			throw err;
+			return refuse(err.status, err.code);
 		}
 		redirect(303, `/classroom/${options.classroom.id}/review?uploaded=${entryId}`);
 	}

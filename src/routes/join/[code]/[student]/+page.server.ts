@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { PICTURE_PASSWORD_LENGTH, isPictureId } from '$lib/pictures';
-import { findClassForJoin, signInStudent } from '$lib/server/auth/auth.service';
+import { findClassForJoin, signInStudent } from '$lib/server/sign-in/sign-in.service';
 import { ensureDeviceId, setSessionCookie } from '$lib/server/auth/cookies';
 import { findStudentInClassroom } from '$lib/server/classrooms/classroom.repository';
 import { clientIp, field } from '$lib/server/http';

@@ -1,6 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { IMAGE_LIMITS } from '$lib/server/media/image';
-import { EntryServiceError, submitEntry } from '$lib/server/entries/submission.service';
+import { jsonErrorOn } from '$lib/server/errors';
+import { submitEntry } from '$lib/server/entries/submission.service';
 import { requireStudent } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import type { RequestHandler } from './$types';
@@ -79,7 +80,6 @@ export const POST: RequestHandler = async (event) => {
 			headers: { 'cache-control': 'no-store' }
 		});
 	} catch (err) {
-		if (err instanceof EntryServiceError) return refuse(err.code, err.status);
-		throw err;
+		return jsonErrorOn(err, { 'cache-control': 'no-store' });
 	}
 };

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { ART_BOARD, type BoardSize } from '$lib/draw/document';
-import { studioContestsFor } from '$lib/server/contests/studio-contests';
+import { ART_BOARD } from '$lib/draw/document';
+import { startPaperFor, type StartPaper } from '$lib/server/entries/studio-contests.service';
 import { requireStudent } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import type { PageServerLoad } from './$types';
@@ -8,33 +8,22 @@ import type { PageServerLoad } from './$types';
 /** Drawing ids are generated client-side; anything else is not a drawing of ours. */
 const DRAWING_ID = /^[a-z0-9-]{1,40}$/;
 
-/** The paper a new drawing starts on; a drawing that already exists keeps its own. */
-export interface StartPaper {
-	board: BoardSize;
-	/** Path of the contest's colouring page, or null for blank paper. */
-	template: string | null;
-}
+export type { StartPaper };
 
 export const load: PageServerLoad = async (event) => {
 	const student = requireStudent(event);
 	const { id } = event.params;
 	if (!DRAWING_ID.test(id)) error(404, { message: 'Not found', key: 'error.notFound' });
 	const params = event.url.searchParams;
-	const start: StartPaper = {
+	// A drawing that already exists keeps its own paper; this is only for a new one.
+	let start: StartPaper = {
 		board: ART_BOARD[params.get('orientation') === 'portrait' ? 'portrait' : 'landscape'],
 		template: null
 	};
 	const contestId = params.get('contest');
 	if (contestId) {
-		// Only a contest open to this child sets the paper; any other id is plain paper.
 		const { db } = await getServices();
-		const contests = await studioContestsFor(db, student, event.locals.locale);
-		const contest = contests.find((c) => c.id === contestId);
-		if (contest) {
-			start.board = contest.board;
-			const templateId = params.get('template');
-			start.template = contest.templates.find((t) => t.id === templateId)?.url ?? null;
-		}
+		start = (await startPaperFor(db, student, contestId, params.get('template'))) ?? start;
 	}
 	return { id, studentId: student.id, start };
 };

@@ -1,11 +1,8 @@
 import { error } from '@sveltejs/kit';
-import {
-	DrawingServiceError,
-	getViewableDrawing,
-	isDrawingId
-} from '$lib/server/drawings/drawing.service';
-import { listSubmittableContests } from '$lib/server/entries/submission.service';
+import { getViewableDrawing, isDrawingId } from '$lib/server/drawings/drawing.service';
+import { listSubmittableContests } from '$lib/server/entries/studio-contests.service';
 import { ABOUT_MAX, TITLE_MAX } from '$lib/server/entries/eligibility';
+import { isDomainError } from '$lib/server/errors';
 import { requireStudent } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import type { PageServerLoad } from './$types';
@@ -21,7 +18,7 @@ export const load: PageServerLoad = async (event) => {
 		drawing = { id: row.id, title: row.title, revision: row.revision };
 	} catch (err) {
 		// Not on the server yet: the studio is still saving it from this computer.
-		if (!(err instanceof DrawingServiceError)) throw err;
+		if (!isDomainError(err)) throw err;
 	}
 	const contests = drawing ? await listSubmittableContests(db, student, event.locals.locale) : [];
 	return { drawingId, drawing, contests, limits: { title: TITLE_MAX, about: ABOUT_MAX } };

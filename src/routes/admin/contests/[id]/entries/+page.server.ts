@@ -1,23 +1,27 @@
-import { error, fail } from '@sveltejs/kit';
+import { errorOn, failOn } from '$lib/server/errors';
 import {
 	disqualifyEntry,
 	ENTRY_STATUSES,
 	getEntryForAdmin,
 	listEntriesForAdmin,
 	parseEntryFilter
-} from '$lib/server/entries/admin-entries';
+} from '$lib/server/entries/organizer-entries.service';
 import { entryMediaUrl } from '$lib/server/entries/media-access';
-import { ReviewServiceError } from '$lib/server/entries/review.service';
-import { field, requireUser } from '$lib/server/http';
+import { field, requireArea } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const actor = requireUser(event, 'organizer');
+	const actor = requireArea(event, 'admin');
 	const { db } = await getServices();
 	const filter = parseEntryFilter(event.url.searchParams);
-	const result = await listEntriesForAdmin(db, actor, event.params.id, filter, event.locals.locale);
-	if (!result) error(404, { message: 'Not found', key: 'contests.error.notFound' });
+	const result = await listEntriesForAdmin(
+		db,
+		actor,
+		event.params.id,
+		filter,
+		event.locals.locale
+	).catch(errorOn);
 	const openId = event.url.searchParams.get('entry');
 	const opened = openId ? await getEntryForAdmin(db, actor, event.params.id, openId) : null;
 	const withUrls = <T extends { id: string; image: unknown }>(e: T) => ({
@@ -42,7 +46,7 @@ export const load: PageServerLoad = async (event) => {
 
 export const actions: Actions = {
 	disqualify: async (event) => {
-		const actor = requireUser(event, 'organizer');
+		const actor = requireArea(event, 'admin');
 		const form = await event.request.formData();
 		const entryId = field(form, 'entryId');
 		const reason = field(form, 'reason');
@@ -50,13 +54,7 @@ export const actions: Actions = {
 		try {
 			await disqualifyEntry(db, actor, event.params.id, entryId, reason);
 		} catch (err) {
-			if (err instanceof ReviewServiceError)
-				return fail(err.code === 'review.error.notFound' ? 404 : 400, {
-					error: err.code,
-					entryId,
-					reason
-				});
-			throw err;
+			return failOn(err, { entryId, reason });
 		}
 		return { disqualified: field(form, 'title') };
 	}

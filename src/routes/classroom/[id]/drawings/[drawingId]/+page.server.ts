@@ -1,17 +1,13 @@
-import { error } from '@sveltejs/kit';
-import {
-	ClassroomServiceError,
-	getManagedClassroom
-} from '$lib/server/classrooms/classroom.service';
-import { DrawingServiceError } from '$lib/server/drawings/drawing.service';
+import { getManagedClassroom } from '$lib/server/classrooms/classroom.service';
+import { DomainError, errorOn, isDomainError } from '$lib/server/errors';
 import { getDrawingForTeacher } from '$lib/server/drawings/teacher';
-import { requireUser } from '$lib/server/http';
+import { requireArea } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import type { PageServerLoad } from './$types';
 
 /** A teacher's read-only replay of one child's drawing; the document comes from `./doc`. */
 export const load: PageServerLoad = async (event) => {
-	const actor = requireUser(event, 'teacher', 'organizer');
+	const actor = requireArea(event, 'classroom');
 	const { db } = await getServices();
 	try {
 		const { drawing, owner } = await getDrawingForTeacher(
@@ -27,8 +23,6 @@ export const load: PageServerLoad = async (event) => {
 			classroom: { id: classroom.id, name: classroom.name }
 		};
 	} catch (err) {
-		if (err instanceof ClassroomServiceError || err instanceof DrawingServiceError)
-			error(404, { message: 'Not found', key: 'drawing.error.notFound' });
-		throw err;
+		errorOn(isDomainError(err) ? DomainError.notFound('drawing.error.notFound') : err);
 	}
 };

@@ -1,13 +1,11 @@
-import { error } from '@sveltejs/kit';
-import { ClassroomServiceError } from '$lib/server/classrooms/classroom.service';
-import { DrawingServiceError } from '$lib/server/drawings/drawing.service';
+import { DomainError, errorOn, isDomainError } from '$lib/server/errors';
 import { listStudentDrawingsForTeacher } from '$lib/server/drawings/teacher';
-import { requireUser } from '$lib/server/http';
+import { requireArea } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
-	const actor = requireUser(event, 'teacher', 'organizer');
+	const actor = requireArea(event, 'classroom');
 	const { db } = await getServices();
 	try {
 		const { classroom, student, drawings } = await listStudentDrawingsForTeacher(
@@ -28,8 +26,7 @@ export const load: PageServerLoad = async (event) => {
 			}))
 		};
 	} catch (err) {
-		if (err instanceof ClassroomServiceError || err instanceof DrawingServiceError)
-			error(404, { message: 'Not found', key: 'classroom.error.notFound' });
-		throw err;
+		// Another class's child, or no such child: the same page that does not exist.
+		errorOn(isDomainError(err) ? DomainError.notFound('classroom.error.notFound') : err);
 	}
 };

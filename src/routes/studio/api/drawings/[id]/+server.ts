@@ -5,7 +5,7 @@ import {
 	MAX_DOC_BYTES,
 	saveDrawing
 } from '$lib/server/drawings/drawing.service';
-import { drawingErrorResponse, streamObject } from '$lib/server/drawings/http';
+import { drawingErrorResponse, serveDrawingObject } from '$lib/server/drawings/http';
 import { requireStudent } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import type { RequestHandler } from './$types';
@@ -16,7 +16,7 @@ export const GET: RequestHandler = async (event) => {
 	const { db, store } = await getServices();
 	try {
 		const drawing = await getViewableDrawing(db, { student }, event.params.id);
-		return streamObject(store, drawing.doc_key, {
+		return serveDrawingObject(store, drawing.doc_key, event.request, {
 			'x-drawing-revision': String(drawing.revision),
 			'x-drawing-title': encodeURIComponent(drawing.title),
 			'x-drawing-updated-at': String(drawing.updated_at)

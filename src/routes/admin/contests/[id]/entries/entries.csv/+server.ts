@@ -1,20 +1,19 @@
-import { error } from '@sveltejs/kit';
-import { exportEntriesCsv, parseEntryFilter } from '$lib/server/entries/admin-entries';
-import { requireUser } from '$lib/server/http';
+import { errorOn } from '$lib/server/errors';
+import { exportEntriesCsv, parseEntryFilter } from '$lib/server/entries/organizer-entries.service';
+import { requireArea } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import type { RequestHandler } from './$types';
 
 /** The table as shown (same filter query), for spreadsheets. */
 export const GET: RequestHandler = async (event) => {
-	const actor = requireUser(event, 'organizer');
+	const actor = requireArea(event, 'admin');
 	const { db } = await getServices();
 	const csv = await exportEntriesCsv(
 		db,
 		actor,
 		event.params.id,
 		parseEntryFilter(event.url.searchParams)
-	);
-	if (csv === null) error(404, { message: 'Not found', key: 'contests.error.notFound' });
+	).catch(errorOn);
 	return new Response(csv, {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',

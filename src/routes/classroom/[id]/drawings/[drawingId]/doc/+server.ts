@@ -1,11 +1,11 @@
 import { getDrawingForTeacher } from '$lib/server/drawings/teacher';
-import { drawingErrorResponse, streamObject } from '$lib/server/drawings/http';
-import { requireUser } from '$lib/server/http';
+import { drawingErrorResponse, serveDrawingObject } from '$lib/server/drawings/http';
+import { requireArea } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
-	const actor = requireUser(event, 'teacher', 'organizer');
+	const actor = requireArea(event, 'classroom');
 	const { db, store } = await getServices();
 	try {
 		const { drawing } = await getDrawingForTeacher(
@@ -14,7 +14,9 @@ export const GET: RequestHandler = async (event) => {
 			event.params.id,
 			event.params.drawingId
 		);
-		return streamObject(store, drawing.doc_key, { 'x-drawing-revision': String(drawing.revision) });
+		return serveDrawingObject(store, drawing.doc_key, event.request, {
+			'x-drawing-revision': String(drawing.revision)
+		});
 	} catch (err) {
 		return drawingErrorResponse(err);
 	}

@@ -1,12 +1,12 @@
 import { json } from '@sveltejs/kit';
 import { getDrawingForTeacher } from '$lib/server/drawings/teacher';
-import { drawingErrorResponse, streamObject } from '$lib/server/drawings/http';
-import { requireUser } from '$lib/server/http';
+import { drawingErrorResponse, serveDrawingObject } from '$lib/server/drawings/http';
+import { requireArea } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
-	const actor = requireUser(event, 'teacher', 'organizer');
+	const actor = requireArea(event, 'classroom');
 	const { db, store } = await getServices();
 	try {
 		const { drawing } = await getDrawingForTeacher(
@@ -16,7 +16,7 @@ export const GET: RequestHandler = async (event) => {
 			event.params.drawingId
 		);
 		if (!drawing.thumb_key) return json({ error: 'drawing.error.notFound' }, { status: 404 });
-		return streamObject(store, drawing.thumb_key, {});
+		return serveDrawingObject(store, drawing.thumb_key, event.request);
 	} catch (err) {
 		return drawingErrorResponse(err);
 	}

@@ -1,4 +1,8 @@
-import type { ObjectStore } from '../storage/object-store.ts';
+/**
+ * Where things live in the object store, for the keys more than one domain needs: a child's
+ * drawings are written by drawings and removed with the child by classrooms.
+ */
+import type { ObjectStore } from './object-store.ts';
 
 /** Every stored file of one child's drawings sits under this prefix. */
 export function studentDrawingsPrefix(studentId: string): string {

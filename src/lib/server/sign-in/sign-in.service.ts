@@ -4,9 +4,9 @@ import { normaliseClassCode } from '../classrooms/roster.ts';
 import type { Db } from '../db/database.ts';
 import { findUserByEmail } from '../users/user.repository.ts';
 import { normaliseEmail } from '../users/user.service.ts';
-import { getDummyHash, MAX_PASSWORD_LENGTH, verifyPassword } from './password.ts';
-import { checkLimits, clearFailures, recordFailure, type Bucket } from './rate-limit.ts';
-import { createSession } from './session.ts';
+import { getDummyHash, MAX_PASSWORD_LENGTH, verifyPassword } from '../auth/password.ts';
+import { checkLimits, clearFailures, recordFailure, type Bucket } from '../auth/rate-limit.ts';
+import { createSession } from '../auth/session.ts';
 
 export type SignInError =
 	| 'auth.error.wrongPassword'

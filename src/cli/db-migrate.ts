@@ -1,7 +1,7 @@
 // npm run db:migrate [-- up | down | status]
-import { getConfig } from '../config.ts';
-import { createDatabase } from './database.ts';
-import { migrateDown, migrateToLatest, migrationStatus } from './migrate.ts';
+import { getConfig } from '../lib/server/config.ts';
+import { createDatabase } from '../lib/server/db/database.ts';
+import { migrateDown, migrateToLatest, migrationStatus } from '../lib/server/db/migrate.ts';
 
 const command = process.argv[2] ?? 'up';
 const actions: Record<string, (db: ReturnType<typeof createDatabase>) => Promise<string[]>> = {

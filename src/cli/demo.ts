@@ -17,7 +17,7 @@ function run(args: string[]): void {
 }
 
 run(['npx', 'vite', 'build', '--logLevel', 'warn']);
-run([process.execPath, 'src/lib/server/db/seed-cli.ts']);
+run([process.execPath, 'src/cli/db-seed.ts']);
 console.log(`\nSprout is starting on ${env.ORIGIN} (Ctrl+C to stop)\n`);
 const server = spawn(process.execPath, ['build'], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));

@@ -6,8 +6,9 @@ import { writeTransaction, type Db } from '../db/database.ts';
 import type { EntryStatus } from '../db/schema.ts';
 import type { Locale } from '../../i18n/index.ts';
 import { toCsv } from './csv.ts';
-import * as repo from './review.repository.ts';
-import { checkMessage, ReviewServiceError, toEntryView, type EntryView } from './review.service.ts';
+import * as repo from './entry.repository.ts';
+import { DomainError } from '../errors.ts';
+import { checkMessage, toEntryView, type EntryView } from './review.service.ts';
 
 export const ENTRY_STATUSES: readonly EntryStatus[] = [
 	'receiving',
@@ -51,7 +52,17 @@ function toAdminEntry(row: repo.AdminEntryRow): AdminEntry {
 	return { ...toEntryView(row), schoolName: row.school_name, ageBand: row.age_band_label };
 }
 
-/** The contest's entries under a filter, with what the filter form offers; null if not allowed. */
+/**
+ * Only organizers see a contest's entries; to anyone else the contest does not exist, exactly as
+ * one that does not.
+ */
+async function findManagedContest(db: Db, actor: SessionUser, contestId: string) {
+	const contest = canManageContests(actor) ? await findContest(db, contestId) : undefined;
+	if (!contest) throw DomainError.notFound('contests.error.notFound');
+	return contest;
+}
+
+/** The contest's entries under a filter, with what the filter form offers. */
 export async function listEntriesForAdmin(
 	db: Db,
 	actor: SessionUser,
@@ -59,9 +70,7 @@ export async function listEntriesForAdmin(
 	filter: repo.AdminEntryFilter,
 	locale: Locale
 ) {
-	if (!canManageContests(actor)) return null;
-	const contest = await findContest(db, contestId);
-	if (!contest) return null;
+	const contest = await findManagedContest(db, actor, contestId);
 	const [rows, schools, bands] = await Promise.all([
 		repo.listContestEntries(db, contestId, filter),
 		repo.listContestEntrySchools(db, contestId),
@@ -75,14 +84,14 @@ export async function listEntriesForAdmin(
 	};
 }
 
-/** One entry of the contest, for the detail panel; null if there is none (or not allowed). */
+/** One entry of the contest, for the detail panel; null if the contest has no such entry. */
 export async function getEntryForAdmin(
 	db: Db,
 	actor: SessionUser,
 	contestId: string,
 	entryId: string
 ): Promise<AdminEntry | null> {
-	if (!canManageContests(actor)) return null;
+	if (!canManageContests(actor)) throw DomainError.notFound('contests.error.notFound');
 	const row = await repo.findContestEntry(db, contestId, entryId);
 	return row ? toAdminEntry(row) : null;
 }
@@ -95,21 +104,24 @@ export async function disqualifyEntry(
 	rawReason: string,
 	now = Date.now()
 ): Promise<void> {
-	if (!canManageContests(actor)) throw new ReviewServiceError('review.error.notFound');
+	if (!canManageContests(actor)) throw DomainError.notFound('review.error.notFound');
 	const reason = checkMessage(rawReason, {
 		required: 'review.error.reasonRequired',
 		length: 'review.error.reasonLength'
 	});
 	await writeTransaction(db, async (trx) => {
 		const entry = await repo.findContestEntry(trx, contestId, entryId);
-		if (!entry) throw new ReviewServiceError('review.error.notFound');
-		if (!canDisqualify(entry.status)) throw new ReviewServiceError('review.error.cannotDisqualify');
-		const moved = await repo.updateEntryStatus(trx, entry.id, DISQUALIFIABLE, {
-			to: 'disqualified',
-			message: reason,
+		if (!entry) throw DomainError.notFound('review.error.notFound');
+		if (!canDisqualify(entry.status)) throw DomainError.conflict('review.error.cannotDisqualify');
+		const moved = await repo.moveEntryStatus(
+			trx,
+			entry.id,
+			DISQUALIFIABLE,
+			'disqualified',
+			{ status_message: reason },
 			now
-		});
-		if (!moved) throw new ReviewServiceError('review.error.cannotDisqualify');
+		);
+		if (!moved) throw DomainError.conflict('review.error.cannotDisqualify');
 		await recordAudit(trx, {
 			actorUserId: actor.id,
 			action: 'entry.disqualify',
@@ -132,15 +144,14 @@ export const CSV_HEADER = [
 	'submitted_at'
 ] as const;
 
-/** The filtered table as CSV; null if not allowed. Pseudonyms only, like the table. */
+/** The filtered table as CSV. Pseudonyms only, like the table. */
 export async function exportEntriesCsv(
 	db: Db,
 	actor: SessionUser,
 	contestId: string,
 	filter: repo.AdminEntryFilter
-): Promise<string | null> {
-	if (!canManageContests(actor)) return null;
-	if (!(await findContest(db, contestId))) return null;
+): Promise<string> {
+	await findManagedContest(db, actor, contestId);
 	const rows = await repo.listContestEntries(db, contestId, filter);
 	return toCsv(
 		CSV_HEADER,

@@ -2,10 +2,11 @@
 // Without --password the password is read from the SPROUT_PASSWORD variable or generated.
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
-import { ConfigError, getConfig } from '../config.ts';
-import { createDatabase } from '../db/database.ts';
-import { migrateToLatest } from '../db/migrate.ts';
-import { createUser, UserServiceError } from './user.service.ts';
+import { ConfigError, getConfig } from '../lib/server/config.ts';
+import { createDatabase } from '../lib/server/db/database.ts';
+import { migrateToLatest } from '../lib/server/db/migrate.ts';
+import { isDomainError } from '../lib/server/errors.ts';
+import { createUser } from '../lib/server/users/user.service.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -47,7 +48,7 @@ try {
 		`Created ${values.role} ${values.email}${generated ? ` with password: ${password}` : ''}`
 	);
 } catch (err) {
-	console.error(err instanceof UserServiceError ? `Refused: ${err.code}` : err);
+	console.error(isDomainError(err) ? `Refused: ${err.code}` : err);
 	process.exitCode = 1;
 } finally {
 	await db.destroy();

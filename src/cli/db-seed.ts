@@ -1,8 +1,8 @@
 // npm run db:seed — migrates, then loads the demo data (once) and prints how to sign in.
-import { ConfigError, getConfig } from '../config.ts';
-import { createDatabase } from './database.ts';
-import { migrateToLatest } from './migrate.ts';
-import { describeDemo, seedDemo } from './seed.ts';
+import { ConfigError, getConfig } from '../lib/server/config.ts';
+import { createDatabase } from '../lib/server/db/database.ts';
+import { migrateToLatest } from '../lib/server/db/migrate.ts';
+import { describeDemo, seedDemo } from '../lib/server/db/seed.ts';
 
 let config;
 try {

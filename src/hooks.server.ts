@@ -10,6 +10,9 @@ import { ConfigError, getConfig } from '$lib/server/config.ts';
 import { getServices } from '$lib/server/services.ts';
 import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session.ts';
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies.ts';
+import { guardFormBody } from '$lib/server/security/form-body.ts';
+import { withSecurityHeaders } from '$lib/server/security/headers.ts';
+import { refusedOrigin } from '$lib/server/security/request-guard.ts';
 
 export const init: ServerInit = async () => {
 	try {
@@ -24,8 +27,6 @@ export const init: ServerInit = async () => {
 	// Warm up; a database that is down only makes requests answer 503 until it is back.
 	await getServices().catch(() => {});
 };
-
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function pageLocale(event: Event): Locale {
 	const chosen = event.cookies.get(LOCALE_COOKIE);
@@ -81,25 +82,26 @@ function gate(event: Event): Response | null {
 	return null;
 }
 
-export const handle: Handle = async ({ event, resolve }) => {
+/** Every response, including the early refusals below, leaves with the same security headers. */
+export const handle: Handle = async (input) => withSecurityHeaders(await handleRequest(input));
+
+const handleRequest: Handle = async ({ event, resolve }) => {
 	const locale = pageLocale(event);
 	event.locals.locale = locale;
 	event.locals.user = null;
 	event.locals.student = null;
 	event.locals.sessionId = null;
 
-	// SvelteKit checks Origin for form posts in built servers only; this also covers JSON
-	// endpoints and the dev server. Browsers send Sec-Fetch-Site; Origin covers the rest.
-	if (UNSAFE.has(event.request.method)) {
-		const site = event.request.headers.get('sec-fetch-site');
-		const origin = event.request.headers.get('origin');
-		if (site === 'cross-site' || (origin !== null && origin !== event.url.origin)) {
-			return new Response(translate(locale, 'auth.error.crossSite'), {
-				status: 403,
-				headers: { 'content-type': 'text/plain; charset=utf-8' }
-			});
-		}
+	// The only CSRF check (svelte.config.js hands SvelteKit's to us): form posts, JSON
+	// endpoints and the dev server alike.
+	const refused = refusedOrigin(event.request, event.url.origin);
+	if (refused) {
+		return new Response(translate(locale, refused), {
+			status: 403,
+			headers: { 'content-type': 'text/plain; charset=utf-8' }
+		});
 	}
+	guardFormBody(event.request);
 
 	if (event.url.pathname === '/healthz') return resolve(event);
 
@@ -124,15 +126,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 		}
 	}
 
-	const refused = gate(event);
-	if (refused) return refused;
+	const closed = gate(event);
+	if (closed) return closed;
 
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', locale)
 	});
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'same-origin');
-	if (!response.headers.has('x-frame-options')) response.headers.set('x-frame-options', 'DENY');
 	if (event.locals.user || event.locals.student)
 		response.headers.set('cache-control', 'private, no-store');
 	return response;

@@ -8,7 +8,7 @@ export const securityEn: Record<keyof typeof securityZhCN, string> = {
 	'security.join.codeBudget':
 		'Many wrong class codes were typed on this computer. Check the code on your login card, or ask your teacher for help.',
 	'security.quota.drawings':
-		'You already have {max} drawings! Delete a few old ones to make room for new ones. This drawing is still safe on this computer.',
+		'Your drawing box is full! Delete a few old drawings to make room for new ones. This drawing is still safe on this computer.',
 	'security.quota.bytes':
 		'Your drawings fill all the space you have on the server. Delete a few old ones to make room. This drawing is still safe on this computer.',
 	'security.quota.rate':

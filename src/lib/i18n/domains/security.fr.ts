@@ -8,7 +8,7 @@ export const securityFr: Record<keyof typeof securityZhCN, string> = {
 	'security.join.codeBudget':
 		'Beaucoup de codes de classe faux ont été tapés sur cet ordinateur. Regarde bien le code sur ta carte, ou demande de l’aide à ton enseignant.',
 	'security.quota.drawings':
-		'Tu as déjà {max} dessins\u202f! Efface quelques anciens dessins pour faire de la place. Ce dessin est toujours gardé sur cet ordinateur.',
+		'Ta boîte à dessins est pleine\u202f! Efface quelques anciens dessins pour faire de la place. Ce dessin est toujours gardé sur cet ordinateur.',
 	'security.quota.bytes':
 		'Tes dessins remplissent toute ta place sur le serveur. Efface quelques anciens dessins pour faire de la place. Ce dessin est toujours gardé sur cet ordinateur.',
 	'security.quota.rate':

@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { Readable } from 'node:stream';
+import { isDomainError } from '../errors.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
 import { DrawingServiceError } from './drawing.service.ts';
 
@@ -7,6 +8,7 @@ import { DrawingServiceError } from './drawing.service.ts';
 export function drawingErrorResponse(err: unknown): Response {
 	if (err instanceof DrawingServiceError)
 		return json({ error: err.code, revision: err.revision }, { status: err.status });
+	if (isDomainError(err)) return json({ error: err.code }, { status: err.status });
 	throw err;
 }
 

@@ -6,6 +6,7 @@ import { mediaFr } from './domains/media.fr.ts';
 import { reviewFr } from './domains/review.fr.ts';
 import { studioOptionsFr } from './domains/studio-options.fr.ts';
 import { securityFr } from './domains/security.fr.ts';
+import { teacherSchoolsFr } from './domains/teacher-schools.fr.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const fr: Messages = {
@@ -17,6 +18,7 @@ export const fr: Messages = {
 	...colouringFr,
 	...studioOptionsFr,
 	...securityFr,
+	...teacherSchoolsFr,
 	'app.name': 'Sprout',
 	'app.tagline': 'Concours d’art numérique vert pour les enfants',
 	'app.skip': 'Aller au contenu principal',

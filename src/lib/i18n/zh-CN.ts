@@ -7,6 +7,7 @@ import { mediaZhCN } from './domains/media.zh-CN.ts';
 import { reviewZhCN } from './domains/review.zh-CN.ts';
 import { studioOptionsZhCN } from './domains/studio-options.zh-CN.ts';
 import { securityZhCN } from './domains/security.zh-CN.ts';
+import { teacherSchoolsZhCN } from './domains/teacher-schools.zh-CN.ts';
 
 const coreZhCN = {
 	'app.name': '萌芽 Sprout',
@@ -374,7 +375,8 @@ export const zhCN = {
 	...reviewZhCN,
 	...colouringZhCN,
 	...studioOptionsZhCN,
-	...securityZhCN
+	...securityZhCN,
+	...teacherSchoolsZhCN
 };
 
 export type Messages = { [K in keyof typeof zhCN]: string };

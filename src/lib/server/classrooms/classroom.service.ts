@@ -5,7 +5,7 @@ import { writeTransaction, type Db } from '../db/database.ts';
 import { newId } from '../ids.ts';
 import { purgeStudentObjects } from '../drawings/drawing-files.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
-import { findSchool } from '../schools/school.repository.ts';
+import { isTeacherAtSchool } from '../schools/teacher-school.repository.ts';
 import * as repo from './classroom.repository.ts';
 import {
 	isValidPin,
@@ -71,7 +71,8 @@ export async function createClassroom(
 	if (actor.role !== 'teacher') throw new ClassroomServiceError('auth.error.forbidden');
 	const name = input.name.trim();
 	if (name.length < 1 || name.length > 60) throw new ClassroomServiceError('classroom.error.name');
-	if (!(await findSchool(db, input.schoolId)))
+	// Only a school the teacher works at (set by an admin); any other reads as no school at all.
+	if (!(await isTeacherAtSchool(db, actor.id, input.schoolId)))
 		throw new ClassroomServiceError('classroom.error.school');
 	const id = newId();
 	await writeTransaction(db, async (trx) => {

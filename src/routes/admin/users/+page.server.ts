@@ -1,5 +1,9 @@
 import { fail } from '@sveltejs/kit';
+import { tryAction } from '$lib/server/errors';
 import { field, requireAdmin } from '$lib/server/http';
+import { listSchools } from '$lib/server/schools/school.repository';
+import { listTeacherSchoolPairs } from '$lib/server/schools/teacher-school.repository';
+import { setTeacherSchools } from '$lib/server/schools/teacher-school.service';
 import { getServices } from '$lib/server/services';
 import { listUsers } from '$lib/server/users/user.repository';
 import { createUser, setDisabled, UserServiceError } from '$lib/server/users/user.service';
@@ -8,9 +12,19 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const actor = requireAdmin(event);
 	const { db } = await getServices();
-	const users = await listUsers(db);
+	const [users, schools, pairs] = await Promise.all([
+		listUsers(db),
+		listSchools(db),
+		listTeacherSchoolPairs(db)
+	]);
 	return {
 		me: actor.id,
+		schools: schools.map((s) => ({ id: s.id, name: s.name, city: s.city })),
+		/** Teacher id → ids of the schools they work at. */
+		schoolsOf: pairs.reduce<Record<string, string[]>>((acc, p) => {
+			(acc[p.teacher_id] ??= []).push(p.school_id);
+			return acc;
+		}, {}),
 		users: users.map((u) => ({
 			id: u.id,
 			email: u.email,
@@ -59,5 +73,19 @@ export const actions: Actions = {
 			if (err instanceof UserServiceError) return fail(400, { statusError: err.code });
 			throw err;
 		}
+	},
+	setSchools: async (event) => {
+		const actor = requireAdmin(event);
+		const form = await event.request.formData();
+		const teacherId = field(form, 'teacherId');
+		const schoolIds = form.getAll('schoolId').filter((v): v is string => typeof v === 'string');
+		const { db } = await getServices();
+		return tryAction(
+			async () => {
+				await setTeacherSchools(db, actor, teacherId, schoolIds);
+				return { schoolsSaved: teacherId };
+			},
+			{ schoolsTeacher: teacherId }
+		);
 	}
 };

@@ -14,7 +14,7 @@ test('a teacher can open classes only at the schools an admin gives them', async
 	await admin.getByLabel('School name').fill(school);
 	await admin.getByLabel('Town or city').fill('丽江');
 	await admin.getByRole('button', { name: 'Add a school' }).click();
-	await expect(admin.getByRole('status')).toBeVisible();
+	await expect(admin.getByText(`${school} added.`)).toBeVisible();
 
 	const teacherContext = await newEnglishContext(browser);
 	await useAdult(browser, teacherContext, 'teacher');

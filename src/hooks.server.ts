@@ -46,6 +46,9 @@ function plainPage(locale: Locale, status: number, text: string): Response {
 		headers: {
 			'content-type': 'text/html; charset=utf-8',
 			'cache-control': 'no-store',
+			// Not rendered by SvelteKit, so it gets no CSP from svelte.config.js: its own, strict.
+			'content-security-policy':
+				"default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
 			...(status === 503 ? { 'retry-after': '5' } : {})
 		}
 	});

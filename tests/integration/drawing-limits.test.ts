@@ -22,35 +22,9 @@ import { createLocalStore } from '../../src/lib/server/storage/local-store.ts';
 import type { ObjectStore } from '../../src/lib/server/storage/object-store.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
 import { addClassroom, addSchool, addUser } from './helpers/fixtures.ts';
-import { chunk, hugeBlackPng, ihdr, PNG_SIGNATURE } from './helpers/images.ts';
+import { chunk, hugeBlackPng, ihdr, phoneJpegWithGps, PNG_SIGNATURE } from './helpers/images.ts';
 
 const DOC = serializeDocument(createDocument('landscape'));
-
-/** A JPEG thumbnail as a forged save might send it: EXIF with GPS, a maker, orientation 6. */
-async function jpegWithGps(): Promise<Buffer> {
-	// Left half red, right half blue: upright (rotated 90° clockwise) red is on top.
-	const width = 320;
-	const height = 240;
-	const pixels = Buffer.alloc(width * height * 3);
-	for (let i = 0; i < width * height; i++) {
-		const isLeft = i % width < width / 2;
-		pixels[i * 3] = isLeft ? 220 : 20;
-		pixels[i * 3 + 2] = isLeft ? 20 : 220;
-	}
-	return sharp(pixels, { raw: { width, height, channels: 3 } })
-		.jpeg()
-		.withMetadata({ orientation: 6 })
-		.withExifMerge({
-			IFD0: { Make: 'KidCam' },
-			IFD3: {
-				GPSLatitudeRef: 'N',
-				GPSLatitude: '31/1 14/1 0/1',
-				GPSLongitudeRef: 'E',
-				GPSLongitude: '121/1 28/1 0/1'
-			}
-		})
-		.toBuffer();
-}
 
 describe.each(testDatabases())('drawing limits on $name', ({ url }) => {
 	let db: Db;
@@ -108,7 +82,7 @@ describe.each(testDatabases())('drawing limits on $name', ({ url }) => {
 	describe('thumbnails', () => {
 		it('re-encodes a JPEG with EXIF, GPS and orientation into a clean upright WebP', async () => {
 			const kid = freshKid();
-			const jpeg = await jpegWithGps();
+			const jpeg = await phoneJpegWithGps(320, 240).toBuffer();
 			expect((await sharp(jpeg).metadata()).orientation).toBe(6);
 			expect(await save(kid, 'thumbexif1', { thumb: jpeg })).not.toHaveProperty('thumbnail');
 			const stored = (await storedThumb(kid, 'thumbexif1'))!;

@@ -18,7 +18,7 @@ import { MEDIA_PREFIX, processUpload } from '../../src/lib/server/media/media.se
 import { createLocalStore } from '../../src/lib/server/storage/local-store.ts';
 import type { ObjectStore } from '../../src/lib/server/storage/object-store.ts';
 import { createS3Store } from '../../src/lib/server/storage/s3-store.ts';
-import { chunk, hugeBlackPng, ihdr, PNG_SIGNATURE } from './helpers/images.ts';
+import { chunk, hugeBlackPng, ihdr, phoneJpegWithGps, PNG_SIGNATURE } from './helpers/images.ts';
 import { startS3Server, type S3TestServer } from './helpers/s3.ts';
 
 /** Paper-coloured board with a green disc: large flat areas, like a child's drawing. */
@@ -155,28 +155,8 @@ describe('image inspection and renditions', () => {
 	});
 
 	it('strips EXIF (with GPS), XMP and ICC and auto-orients a phone photo', async () => {
-		// Left half red, right half blue; orientation 6 means "rotate 90° clockwise to view",
-		// so the upright picture has red on top.
-		const width = 800;
-		const height = 600;
-		const pixels = Buffer.alloc(width * height * 3);
-		for (let i = 0; i < width * height; i++) {
-			const isLeft = i % width < width / 2;
-			pixels[i * 3] = isLeft ? 220 : 20;
-			pixels[i * 3 + 2] = isLeft ? 20 : 220;
-		}
-		const photo = await sharp(pixels, { raw: { width, height, channels: 3 } })
-			.jpeg()
-			.withMetadata({ orientation: 6 })
-			.withExifMerge({
-				IFD0: { Make: 'KidCam' },
-				IFD3: {
-					GPSLatitudeRef: 'N',
-					GPSLatitude: '31/1 14/1 0/1',
-					GPSLongitudeRef: 'E',
-					GPSLongitude: '121/1 28/1 0/1'
-				}
-			})
+		// Orientation 6 means "rotate 90° clockwise to view", so the upright picture has red on top.
+		const photo = await phoneJpegWithGps(800, 600)
 			.withXmp(
 				'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
 					'<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" dc:creator="Lin Xiao"/>' +

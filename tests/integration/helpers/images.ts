@@ -1,5 +1,6 @@
 // Hostile image files built byte by byte, for the tests of everything that decodes an image.
 import { createDeflate, crc32 } from 'node:zlib';
+import sharp, { type Sharp } from 'sharp';
 
 export function chunk(type: string, data: Buffer): Buffer {
 	const length = Buffer.alloc(4);
@@ -39,4 +40,29 @@ export async function hugeBlackPng(width: number, height: number): Promise<Buffe
 		chunk('IDAT', Buffer.concat(parts)),
 		chunk('IEND', Buffer.alloc(0))
 	]);
+}
+
+/**
+ * A phone photo as a JPEG pipeline: left half red, right half blue, EXIF orientation 6 (so
+ * upright, red is on top), a camera maker and GPS position. Add XMP or ICC before `toBuffer`.
+ */
+export function phoneJpegWithGps(width: number, height: number): Sharp {
+	const pixels = Buffer.alloc(width * height * 3);
+	for (let i = 0; i < width * height; i++) {
+		const isLeft = i % width < width / 2;
+		pixels[i * 3] = isLeft ? 220 : 20;
+		pixels[i * 3 + 2] = isLeft ? 20 : 220;
+	}
+	return sharp(pixels, { raw: { width, height, channels: 3 } })
+		.jpeg()
+		.withMetadata({ orientation: 6 })
+		.withExifMerge({
+			IFD0: { Make: 'KidCam' },
+			IFD3: {
+				GPSLatitudeRef: 'N',
+				GPSLatitude: '31/1 14/1 0/1',
+				GPSLongitudeRef: 'E',
+				GPSLongitude: '121/1 28/1 0/1'
+			}
+		});
 }

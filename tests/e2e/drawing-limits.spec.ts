@@ -1,8 +1,10 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import sharp from 'sharp';
 import { createDocument, serializeDocument } from '../../src/lib/draw/document.ts';
+import { drag, tool } from './board.ts';
 import {
 	BASE_URL,
+	open,
 	createClass,
 	newEnglishContext,
 	signInChild,
@@ -34,7 +36,7 @@ async function childRequest(browser: import('@playwright/test').Browser, index: 
 	const page = await context.newPage();
 	const child = klass.students[index]!;
 	await signInChild(page, klass.code, child.pseudonym, child.pictures!);
-	return { context, request: page.request };
+	return { context, page, request: page.request };
 }
 
 function put(
@@ -96,7 +98,7 @@ test('a forged thumbnail is re-encoded without metadata, or dropped while the dr
 });
 
 test('new drawings are rate-limited per child with a clear message', async ({ browser }) => {
-	const { context, request } = await childRequest(browser, 0);
+	const { context, page, request } = await childRequest(browser, 0);
 	const statuses: number[] = [];
 	for (let i = 0; i < 31; i++) statuses.push((await put(request, `burstdrawing${i}`)).status());
 	expect(statuses.slice(0, 30)).toEqual(Array(30).fill(200));
@@ -106,5 +108,23 @@ test('new drawings are rate-limited per child with a clear message', async ({ br
 	expect(await refused.json()).toEqual({ error: 'security.quota.rate' });
 	// Saving a drawing that already exists is not creating one: still fine.
 	expect((await put(request, 'burstdrawing0', undefined, 1)).status()).toBe(200);
+
+	// In the studio, a new drawing made now shows the message and stays on this computer.
+	await open(page, '/studio');
+	await page.getByRole('link', { name: 'New drawing' }).click();
+	await expect(page).toHaveURL(/\/studio\/draw\/[a-z0-9]+$/);
+	await expect(page.getByRole('button', { name: 'Pencil', exact: true })).toBeEnabled();
+	await tool(page, 'Pencil');
+	await drag(page, [
+		[300, 250],
+		[700, 250]
+	]);
+	await expect(page.getByRole('alert')).toContainText(
+		'You are starting new drawings very fast! Wait a minute and try again. This drawing is still safe on this computer.',
+		{ timeout: 15_000 }
+	);
+	await expect(page.locator('header.topbar').getByRole('status')).toHaveText(
+		'Saved on this computer'
+	);
 	await context.close();
 });

@@ -12,6 +12,9 @@ import { SESSION_COOKIE, validateSessionToken } from '$lib/server/auth/session.t
 import { deleteSessionCookie, setSessionCookie } from '$lib/server/auth/cookies.ts';
 import { hadOutage, isOutageError, markOutage, outageResponse } from '$lib/server/outage.ts';
 import { areaOf, mayEnter } from '$lib/server/auth/areas.ts';
+import { guardFormBody } from '$lib/server/security/form-body.ts';
+import { withSecurityHeaders } from '$lib/server/security/headers.ts';
+import { refusedOrigin } from '$lib/server/security/request-guard.ts';
 
 export const init: ServerInit = async () => {
 	try {
@@ -26,8 +29,6 @@ export const init: ServerInit = async () => {
 	// Warm up; a database that is down only makes requests answer 503 until it is back.
 	await getServices().catch(() => {});
 };
-
-const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 function pageLocale(event: Event): Locale {
 	const chosen = event.cookies.get(LOCALE_COOKIE);
@@ -47,6 +48,9 @@ function plainPage(locale: Locale, status: number, text: string): Response {
 		headers: {
 			'content-type': 'text/html; charset=utf-8',
 			'cache-control': 'no-store',
+			// Not rendered by SvelteKit, so it gets no CSP from svelte.config.js: its own, strict.
+			'content-security-policy':
+				"default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
 			...(status === 503 ? { 'retry-after': '5' } : {})
 		}
 	});
@@ -79,25 +83,26 @@ function gate(event: Event): Response | null {
 	return null;
 }
 
-export const handle: Handle = async ({ event, resolve }) => {
+/** Every response, including the early refusals below, leaves with the same security headers. */
+export const handle: Handle = async (input) => withSecurityHeaders(await handleRequest(input));
+
+const handleRequest: Handle = async ({ event, resolve }) => {
 	const locale = pageLocale(event);
 	event.locals.locale = locale;
 	event.locals.user = null;
 	event.locals.student = null;
 	event.locals.sessionId = null;
 
-	// SvelteKit checks Origin for form posts in built servers only; this also covers JSON
-	// endpoints and the dev server. Browsers send Sec-Fetch-Site; Origin covers the rest.
-	if (UNSAFE.has(event.request.method)) {
-		const site = event.request.headers.get('sec-fetch-site');
-		const origin = event.request.headers.get('origin');
-		if (site === 'cross-site' || (origin !== null && origin !== event.url.origin)) {
-			return new Response(translate(locale, 'auth.error.crossSite'), {
-				status: 403,
-				headers: { 'content-type': 'text/plain; charset=utf-8' }
-			});
-		}
+	// The only CSRF check (svelte.config.js hands SvelteKit's to us): form posts, JSON
+	// endpoints and the dev server alike.
+	const refused = refusedOrigin(event.request, event.url.origin);
+	if (refused) {
+		return new Response(translate(locale, refused), {
+			status: 403,
+			headers: { 'content-type': 'text/plain; charset=utf-8' }
+		});
 	}
+	guardFormBody(event.request);
 
 	if (event.url.pathname === '/healthz') return resolve(event);
 
@@ -129,8 +134,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 		}
 	}
 
-	const refused = gate(event);
-	if (refused) return refused;
+	const closed = gate(event);
+	if (closed) return closed;
 
 	let response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', locale)
@@ -142,9 +147,6 @@ export const handle: Handle = async ({ event, resolve }) => {
 			(status, text) => plainPage(locale, status, text),
 			response
 		);
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'same-origin');
-	if (!response.headers.has('x-frame-options')) response.headers.set('x-frame-options', 'DENY');
 	if (event.locals.user || event.locals.student)
 		response.headers.set('cache-control', 'private, no-store');
 	return response;

@@ -23,6 +23,7 @@ import * as roster from '../../src/lib/server/classrooms/roster.ts';
 import { DomainError } from '../../src/lib/server/errors.ts';
 import type { Db } from '../../src/lib/server/db/database.ts';
 import { parsePictureSequence } from '../../src/lib/pictures.ts';
+import { setTeacherSchools } from '../../src/lib/server/schools/teacher-school.service.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
 import { addSchool, addUser, countRows } from './helpers/fixtures.ts';
 
@@ -87,6 +88,7 @@ describe.each(testDatabases())('classrooms on $name', ({ url }) => {
 		admin = await addUser(db, 'organizer', { isAdmin: true });
 		organizer = await addUser(db, 'organizer');
 		judge = await addUser(db, 'judge');
+		for (const t of [teacher, otherTeacher]) await setTeacherSchools(db, admin, t.id, [schoolId]);
 		classroomId = await createClassroom(db, teacher, { name: ' 四年级二班 ', schoolId });
 	});
 	afterAll(() => db.destroy());

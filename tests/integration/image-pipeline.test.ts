@@ -3,7 +3,6 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createDeflate, crc32 } from 'node:zlib';
 import sharp, { type Sharp } from 'sharp';
 import { thumbHashToRGBA } from 'thumbhash';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +18,7 @@ import { MEDIA_PREFIX, processUpload } from '../../src/lib/server/media/media.se
 import { createLocalStore } from '../../src/lib/server/storage/local-store.ts';
 import type { ObjectStore } from '../../src/lib/server/storage/object-store.ts';
 import { createS3Store } from '../../src/lib/server/storage/s3-store.ts';
+import { chunk, hugeBlackPng, ihdr, phoneJpegWithGps, PNG_SIGNATURE } from './helpers/images.ts';
 import { startS3Server, type S3TestServer } from './helpers/s3.ts';
 
 /** Paper-coloured board with a green disc: large flat areas, like a child's drawing. */
@@ -62,46 +62,6 @@ function photoJpeg(width: number, height: number): Promise<Buffer> {
 	})
 		.jpeg({ quality: 85 })
 		.toBuffer();
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-	const length = Buffer.alloc(4);
-	length.writeUInt32BE(data.length);
-	const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-	const crc = Buffer.alloc(4);
-	crc.writeUInt32BE(crc32(body));
-	return Buffer.concat([length, body, crc]);
-}
-
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-function ihdr(width: number, height: number, colourType: number): Buffer {
-	const data = Buffer.alloc(13);
-	data.writeUInt32BE(width, 0);
-	data.writeUInt32BE(height, 4);
-	data[8] = 8; // bit depth
-	data[9] = colourType;
-	return chunk('IHDR', data);
-}
-
-/** A PNG of `width`×`height` black RGB pixels, deflated row by row so it never sits in memory. */
-async function hugeBlackPng(width: number, height: number): Promise<Buffer> {
-	const deflate = createDeflate({ level: 9 });
-	const parts: Buffer[] = [];
-	deflate.on('data', (b: Buffer) => parts.push(b));
-	const done = new Promise((resolve) => deflate.on('end', resolve));
-	const row = Buffer.alloc(1 + width * 3);
-	for (let y = 0; y < height; y++) {
-		if (!deflate.write(row)) await new Promise((resolve) => deflate.once('drain', resolve));
-	}
-	deflate.end();
-	await done;
-	return Buffer.concat([
-		PNG_SIGNATURE,
-		ihdr(width, height, 2),
-		chunk('IDAT', Buffer.concat(parts)),
-		chunk('IEND', Buffer.alloc(0))
-	]);
 }
 
 async function rejection(bytes: Buffer): Promise<RejectionReason | 'accepted'> {
@@ -195,28 +155,8 @@ describe('image inspection and renditions', () => {
 	});
 
 	it('strips EXIF (with GPS), XMP and ICC and auto-orients a phone photo', async () => {
-		// Left half red, right half blue; orientation 6 means "rotate 90° clockwise to view",
-		// so the upright picture has red on top.
-		const width = 800;
-		const height = 600;
-		const pixels = Buffer.alloc(width * height * 3);
-		for (let i = 0; i < width * height; i++) {
-			const isLeft = i % width < width / 2;
-			pixels[i * 3] = isLeft ? 220 : 20;
-			pixels[i * 3 + 2] = isLeft ? 20 : 220;
-		}
-		const photo = await sharp(pixels, { raw: { width, height, channels: 3 } })
-			.jpeg()
-			.withMetadata({ orientation: 6 })
-			.withExifMerge({
-				IFD0: { Make: 'KidCam' },
-				IFD3: {
-					GPSLatitudeRef: 'N',
-					GPSLatitude: '31/1 14/1 0/1',
-					GPSLongitudeRef: 'E',
-					GPSLongitude: '121/1 28/1 0/1'
-				}
-			})
+		// Orientation 6 means "rotate 90° clockwise to view", so the upright picture has red on top.
+		const photo = await phoneJpegWithGps(800, 600)
 			.withXmp(
 				'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">' +
 					'<rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" dc:creator="Lin Xiao"/>' +

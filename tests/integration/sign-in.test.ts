@@ -7,6 +7,7 @@ import {
 	signInStudent,
 	type SignInResult
 } from '../../src/lib/server/sign-in/sign-in.service.ts';
+import { SLOW_ANSWER_MS, type Pause } from '../../src/lib/server/auth/code-guessing.ts';
 import { hashPassword } from '../../src/lib/server/auth/password.ts';
 import {
 	countFailures,
@@ -206,26 +207,111 @@ describe.each(testDatabases())('sign-in on $name', ({ url }) => {
 			expect(await failures(db, { kind: 'codeIp', key: ip })).toBe(0);
 		});
 
-		it('counts unknown codes against the address until it is stopped', async () => {
+		/** Records the pauses an unknown code would cost instead of sleeping through them. */
+		const recordPauses = () => {
+			const pauses: { line: string; ms: number }[] = [];
+			const pause: Pause = async (line, ms) => void pauses.push({ line, ms });
+			return { pauses, pause };
+		};
+
+		it('answers unknown codes at once while a browser is within its budget', async () => {
 			const ip = newIp();
+			const { pauses, pause } = recordPauses();
 			const unknown = classroom.code === 'ZZZZZZ' ? 'YYYYYY' : 'ZZZZZZ';
-			expect(await findClassForJoin(db, unknown, ip)).toEqual({
-				ok: false,
-				error: 'auth.error.unknownClassCode'
-			});
-			expect(await findClassForJoin(db, 'not a code!', ip)).toEqual({
-				ok: false,
-				error: 'auth.error.unknownClassCode'
-			});
+			for (const typed of [unknown, 'not a code!']) {
+				expect(await findClassForJoin(db, typed, ip, { deviceId: 'typo-pc', pause })).toEqual({
+					ok: false,
+					error: 'auth.error.unknownClassCode'
+				});
+			}
+			expect(pauses).toEqual([]);
+			expect(await failures(db, { kind: 'codeDevice', key: 'typo-pc' })).toBe(2);
 			expect(await failures(db, { kind: 'codeIp', key: ip })).toBe(2);
-			expect(await failures(db, { kind: 'ip', key: ip })).toBe(2);
-			for (let i = 2; i < LIMITS.codeIp; i++) await findClassForJoin(db, unknown, ip);
-			expect(await findClassForJoin(db, classroom.code, ip)).toEqual({
-				ok: false,
-				error: 'auth.error.tooManyAttempts'
+			// Unknown codes do not count towards the address's general ceiling.
+			expect(await failures(db, { kind: 'ip', key: ip })).toBe(0);
+			// Naming the real code clears this browser's count, not the address's.
+			expect(
+				await findClassForJoin(db, classroom.code, ip, { deviceId: 'typo-pc', pause })
+			).toMatchObject({ ok: true });
+			expect(await failures(db, { kind: 'codeDevice', key: 'typo-pc' })).toBe(0);
+			expect(await failures(db, { kind: 'codeIp', key: ip })).toBe(2);
+		});
+
+		it('slows a guessing loop down but never refuses a code that exists', async () => {
+			const ip = newIp();
+			const { pauses, pause } = recordPauses();
+			const guess = (i: number, deviceId: string | null) =>
+				findClassForJoin(db, `QQ${String(i).padStart(4, '2')}`.slice(0, 6), ip, {
+					deviceId,
+					pause
+				});
+			// One browser past its own budget: told so, and made to wait.
+			for (let i = 0; i < LIMITS.codeDevice; i++) {
+				expect(await guess(i, 'robot')).toMatchObject({ error: 'auth.error.unknownClassCode' });
+			}
+			expect(pauses).toEqual([]);
+			expect(await guess(99, 'robot')).toEqual({ ok: false, error: 'security.join.codeBudget' });
+			expect(pauses).toEqual([{ line: ip, ms: SLOW_ANSWER_MS }]);
+			// The same browser typing the real code gets straight in, with no pause.
+			expect(
+				await findClassForJoin(db, classroom.code, ip, { deviceId: 'robot', pause })
+			).toMatchObject({
+				ok: true
 			});
-			// A school next door is unaffected.
-			expect(await findClassForJoin(db, classroom.code, newIp())).toMatchObject({ ok: true });
+			expect(pauses).toHaveLength(1);
+			// A script inventing a new cookie per guess: past the address's budget, every unknown
+			// code waits in the address's line, whatever the cookie.
+			for (let i = LIMITS.codeDevice + 1; i < LIMITS.codeIp; i++) await guess(i, `fresh-${i}`);
+			pauses.length = 0;
+			expect(await guess(500, 'fresh-new')).toEqual({
+				ok: false,
+				error: 'auth.error.unknownClassCode'
+			});
+			expect(await guess(501, null)).toEqual({ ok: false, error: 'security.join.codeBudget' });
+			expect(pauses).toEqual([
+				{ line: ip, ms: SLOW_ANSWER_MS },
+				{ line: ip, ms: SLOW_ANSWER_MS }
+			]);
+			// Every real code still answers at once from that address, with or without a cookie.
+			for (const deviceId of [null, 'pc-1', 'fresh-new']) {
+				expect(await findClassForJoin(db, classroom.code, ip, { deviceId, pause })).toMatchObject({
+					ok: true,
+					classroom: { id: classroom.id }
+				});
+				expect(
+					await findClassForJoin(db, otherClassroom.code.toLowerCase(), ip, { deviceId, pause })
+				).toMatchObject({ ok: true, classroom: { id: otherClassroom.id } });
+			}
+			expect(pauses).toHaveLength(2);
+		});
+
+		it('lets 40 children behind one IP in when 31 of them mistype the class code first', async () => {
+			const ip = newIp();
+			const { pause } = recordPauses();
+			const typo = (code: string) => `${code.slice(0, 5)}${code[5] === 'A' ? 'B' : 'A'}`;
+			const results = await Promise.all(
+				bellClass.students.map(async (kid, i) => {
+					const deviceId = `bell-pc-${i}`;
+					if (i < 31) {
+						const wrong = await findClassForJoin(db, typo(bellClass.code), ip, { deviceId, pause });
+						expect(wrong).toMatchObject({ ok: false, error: 'auth.error.unknownClassCode' });
+					}
+					const found = await findClassForJoin(db, bellClass.code.toLowerCase(), ip, {
+						deviceId,
+						pause
+					});
+					expect(found, `child ${i + 1}`).toMatchObject({ ok: true });
+					return signIn(kid, ip, deviceId, kid.secret, bellClass.id);
+				})
+			);
+			expect(results.filter((r) => r.ok)).toHaveLength(40);
+			expect(await failures(db, { kind: 'codeIp', key: ip })).toBe(31);
+			// The next class of that school, after the bell, is not slowed either.
+			const { pauses, pause: next } = recordPauses();
+			expect(
+				await findClassForJoin(db, otherClassroom.code, ip, { deviceId: 'pc-next', pause: next })
+			).toMatchObject({ ok: true });
+			expect(pauses).toEqual([]);
 		});
 
 		it('signs a child in with the right secret and refuses a wrong one', async () => {

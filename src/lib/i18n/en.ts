@@ -5,6 +5,8 @@ import { entriesEn } from './domains/entries.en.ts';
 import { mediaEn } from './domains/media.en.ts';
 import { reviewEn } from './domains/review.en.ts';
 import { studioOptionsEn } from './domains/studio-options.en.ts';
+import { securityEn } from './domains/security.en.ts';
+import { teacherSchoolsEn } from './domains/teacher-schools.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -15,6 +17,8 @@ export const en: Messages = {
 	...reviewEn,
 	...colouringEn,
 	...studioOptionsEn,
+	...securityEn,
+	...teacherSchoolsEn,
 	'app.name': 'Sprout',
 	'app.tagline': "Children's green digital-art competitions",
 	'app.skip': 'Skip to main content',

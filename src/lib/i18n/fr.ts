@@ -5,6 +5,8 @@ import { entriesFr } from './domains/entries.fr.ts';
 import { mediaFr } from './domains/media.fr.ts';
 import { reviewFr } from './domains/review.fr.ts';
 import { studioOptionsFr } from './domains/studio-options.fr.ts';
+import { securityFr } from './domains/security.fr.ts';
+import { teacherSchoolsFr } from './domains/teacher-schools.fr.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const fr: Messages = {
@@ -15,6 +17,8 @@ export const fr: Messages = {
 	...reviewFr,
 	...colouringFr,
 	...studioOptionsFr,
+	...securityFr,
+	...teacherSchoolsFr,
 	'app.name': 'Sprout',
 	'app.tagline': 'Concours d’art numérique vert pour les enfants',
 	'app.skip': 'Aller au contenu principal',

@@ -6,6 +6,8 @@ import { entriesZhCN } from './domains/entries.zh-CN.ts';
 import { mediaZhCN } from './domains/media.zh-CN.ts';
 import { reviewZhCN } from './domains/review.zh-CN.ts';
 import { studioOptionsZhCN } from './domains/studio-options.zh-CN.ts';
+import { securityZhCN } from './domains/security.zh-CN.ts';
+import { teacherSchoolsZhCN } from './domains/teacher-schools.zh-CN.ts';
 
 const coreZhCN = {
 	'app.name': '萌芽 Sprout',
@@ -372,7 +374,9 @@ export const zhCN = {
 	...entriesZhCN,
 	...reviewZhCN,
 	...colouringZhCN,
-	...studioOptionsZhCN
+	...studioOptionsZhCN,
+	...securityZhCN,
+	...teacherSchoolsZhCN
 };
 
 export type Messages = { [K in keyof typeof zhCN]: string };

@@ -9,7 +9,7 @@ function withOp(doc: DrawDocument, id: string): DrawDocument {
 	return { ...doc, ops: [...doc.ops, op] };
 }
 
-type Reply = 'network' | number | null;
+type Reply = 'network' | number | { status: number; error: string } | null;
 
 /** A server in memory that speaks the drawings API; `next` forces the next PUT's answer. */
 class FakeServer {
@@ -33,6 +33,8 @@ class FakeServer {
 		if (forced === 'network') throw new TypeError('Failed to fetch');
 		if (typeof forced === 'number')
 			return Response.json({ error: 'drawing.error.tooLarge' }, { status: forced });
+		if (forced && typeof forced === 'object')
+			return Response.json({ error: forced.error }, { status: forced.status });
 		const form = init.body as FormData;
 		const meta = JSON.parse(form.get('meta') as string) as {
 			baseRevision: number | null;
@@ -257,6 +259,28 @@ describe('DrawingSync', () => {
 		await vi.advanceTimersByTimeAsync(150);
 		await t.sync.settled('d1');
 		expect(t.last()).toEqual({ state: 'synced' });
+	});
+
+	it('shows a quota refusal and keeps the drawing; a rate limit is shown, then retried', async () => {
+		const t = setup();
+		await t.drafts.save('s1', 'd1', withOp(createDocument('landscape'), 'a'), '');
+		t.server.next = [{ status: 413, error: 'security.quota.drawings' }];
+		t.sync.schedule('d1');
+		await vi.advanceTimersByTimeAsync(150);
+		await t.sync.settled('d1');
+		expect(t.last()).toEqual({ state: 'error', error: 'security.quota.drawings' });
+		expect(await t.drafts.record('s1', 'd1')).toMatchObject({ dirty: true });
+
+		await t.drafts.save('s1', 'd2', withOp(createDocument('landscape'), 'b'), '');
+		t.server.next = [{ status: 429, error: 'security.quota.rate' }];
+		t.sync.schedule('d2');
+		await vi.advanceTimersByTimeAsync(150);
+		expect(t.last('d2')).toEqual({ state: 'error', error: 'security.quota.rate' });
+		expect(await t.drafts.record('s1', 'd2')).toMatchObject({ dirty: true });
+		await vi.advanceTimersByTimeAsync(2_000);
+		await t.sync.settled('d2');
+		expect(t.last('d2')).toEqual({ state: 'synced' });
+		expect(t.server.drawings.has('d2')).toBe(true);
 	});
 
 	it('asks the child to sign in again when the session has ended', async () => {

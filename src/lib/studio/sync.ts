@@ -93,7 +93,14 @@ interface Entry {
 	stopped: boolean;
 }
 
-class RetryLater extends Error {}
+class RetryLater extends Error {
+	/** What to tell the child while waiting, when the server said why (a quota's rate limit). */
+	readonly reason: MessageKey | null;
+	constructor(reason: MessageKey | null = null) {
+		super('retry later');
+		this.reason = reason;
+	}
+}
 
 export function backoffDelay(attempt: number, base = 1000, max = 60_000): number {
 	return Math.min(max, base * 2 ** Math.max(0, attempt));
@@ -236,7 +243,10 @@ export class DrawingSync {
 		).catch((error: unknown) => {
 			if (error instanceof RetryLater) {
 				const wait = backoffDelay(entry.attempt++, this.#o.baseDelayMs, this.#o.maxDelayMs);
-				this.#set(id, { state: 'offline' });
+				this.#set(
+					id,
+					error.reason ? { state: 'error', error: error.reason } : { state: 'offline' }
+				);
 				if (!this.#disposed) this.#arm(id, entry, wait);
 				return;
 			}
@@ -298,7 +308,8 @@ export class DrawingSync {
 			await this.#keepBoth(id, entry);
 			return;
 		}
-		if (response.status >= 500 || response.status === 429) throw new RetryLater();
+		if (response.status >= 500 || response.status === 429)
+			throw new RetryLater(response.status === 429 ? error : null);
 		// Refused for good (too large, damaged, session over): stays safe here, not retried
 		// until the child changes the drawing again.
 		entry.refused = record.updatedAt;

@@ -2,14 +2,18 @@ import { redirect } from '@sveltejs/kit';
 import { createClassroom, listMyClassrooms } from '$lib/server/classrooms/classroom.service';
 import { failOn } from '$lib/server/errors';
 import { field, requireArea, requireUser } from '$lib/server/http';
-import { listSchools } from '$lib/server/schools/school.repository';
+import { listSchoolsOfTeacher } from '$lib/server/schools/teacher-school.repository';
 import { getServices } from '$lib/server/services';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireArea(event, 'classroom');
 	const { db } = await getServices();
-	const [classrooms, schools] = await Promise.all([listMyClassrooms(db, actor), listSchools(db)]);
+	// The class form offers only the schools this teacher works at.
+	const [classrooms, schools] = await Promise.all([
+		listMyClassrooms(db, actor),
+		actor.role === 'teacher' ? listSchoolsOfTeacher(db, actor.id) : []
+	]);
 	return {
 		canCreate: actor.role === 'teacher',
 		classrooms: classrooms.map((c) => ({

@@ -1,11 +1,15 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { findClassForJoin } from '$lib/server/sign-in/sign-in.service';
+import { ensureDeviceId } from '$lib/server/auth/cookies';
 import { clientIp, field } from '$lib/server/http';
+import { newId } from '$lib/server/ids';
 import { getServices } from '$lib/server/services';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals, url }) => {
+export const load: PageServerLoad = ({ locals, url, cookies }) => {
 	if (locals.student) redirect(303, '/studio');
+	// From the first step on, this browser's own mistakes count against its own budget.
+	ensureDeviceId(cookies, url, newId);
 	return { signedOut: url.searchParams.has('signedOut'), error: url.searchParams.get('error') };
 };
 
@@ -13,9 +17,11 @@ export const actions: Actions = {
 	default: async (event) => {
 		const code = field(await event.request.formData(), 'code').slice(0, 32);
 		const { db } = await getServices();
-		const result = await findClassForJoin(db, code, clientIp(event));
+		const result = await findClassForJoin(db, code, clientIp(event), {
+			deviceId: ensureDeviceId(event.cookies, event.url, newId)
+		});
 		if (!result.ok)
-			return fail(result.error === 'auth.error.tooManyAttempts' ? 429 : 400, {
+			return fail(result.error === 'security.join.codeBudget' ? 429 : 400, {
 				code,
 				error: result.error
 			});

@@ -15,7 +15,11 @@ export const LIMITS = {
 	device: 20,
 	/** One classroom seen from one IP: a whole class mistyping stays well under this. */
 	classIp: 60,
-	/** Unknown class codes from one IP (code guessing). */
+	/**
+	 * Unknown class codes from one browser, then from one IP: past these, unknown codes are
+	 * answered slowly (code-guessing.ts). They never refuse a code that exists.
+	 */
+	codeDevice: 10,
 	codeIp: 30,
 	/** One adult account. */
 	email: 10,

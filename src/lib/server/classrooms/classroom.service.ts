@@ -12,7 +12,7 @@ import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { purgeStudentObjects } from '../storage/keys.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
-import { findSchool } from '../schools/school.repository.ts';
+import { isTeacherAtSchool } from '../schools/teacher-school.repository.ts';
 import * as repo from './classroom.repository.ts';
 import {
 	isValidPin,
@@ -60,7 +60,9 @@ export async function createClassroom(
 	if (actor.role !== 'teacher') throw DomainError.forbidden('auth.error.forbidden');
 	const name = parseText(CLASSROOM_FORM.name, input.name);
 	if (!name.ok) throw DomainError.invalid('classroom.error.name');
-	if (!(await findSchool(db, input.schoolId))) throw DomainError.invalid('classroom.error.school');
+	// Only a school the teacher works at (set by an admin); any other reads as no school at all.
+	if (!(await isTeacherAtSchool(db, actor.id, input.schoolId)))
+		throw DomainError.invalid('classroom.error.school');
 	const id = newId();
 	await writeTransaction(db, async (trx) => {
 		let code = newClassCode();

@@ -154,6 +154,12 @@ export interface ContestAgeBandTable {
 	position: number;
 }
 
+/** A school a teacher works at (set by an admin): the only schools they can open classes in. */
+export interface TeacherSchoolTable {
+	teacher_id: string;
+	school_id: string;
+}
+
 export interface ContestSchoolTable {
 	contest_id: string;
 	school_id: string;
@@ -256,6 +262,7 @@ export interface Database {
 	contest: ContestTable;
 	contest_age_band: ContestAgeBandTable;
 	contest_school: ContestSchoolTable;
+	teacher_school: TeacherSchoolTable;
 	contest_template: ContestTemplateTable;
 	job: JobTable;
 	entry: EntryTable;

@@ -1,5 +1,6 @@
 import { hashPassword } from '../auth/password.ts';
 import { insertClassroom, insertStudents } from '../classrooms/classroom.repository.ts';
+import { replaceSchoolsOfTeacher } from '../schools/teacher-school.repository.ts';
 import { newId } from '../ids.ts';
 import { insertSchool } from '../schools/school.repository.ts';
 import { findUserByEmail, insertUser } from '../users/user.repository.ts';
@@ -96,6 +97,7 @@ export async function seedDemo(db: Db): Promise<{ created: boolean }> {
 	}
 	const schoolId = newId();
 	await insertSchool(db, { id: schoolId, ...DEMO.school });
+	await replaceSchoolsOfTeacher(db, ids.teacher!, [schoolId]);
 	const classroomId = newId();
 	await insertClassroom(db, {
 		id: classroomId,

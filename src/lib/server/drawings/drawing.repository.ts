@@ -64,3 +64,24 @@ export async function updateDrawingIfRevision(
 export async function deleteDrawingRow(db: Db, id: string): Promise<void> {
 	await db.deleteFrom('drawing').where('id', '=', id).execute();
 }
+
+/** What one child keeps on the server, and how many drawings they started since `since`. */
+export async function drawingUsageOfStudent(db: Db, studentId: string, since: number) {
+	const row = await db
+		.selectFrom('drawing')
+		.select((eb) => [
+			eb.fn.countAll<number | string>().as('drawings'),
+			eb.fn.sum<number | string | null>('doc_bytes').as('bytes'),
+			eb.fn
+				.sum<number | string | null>(eb.case().when('created_at', '>', since).then(1).else(0).end())
+				.as('recent')
+		])
+		.where('student_id', '=', studentId)
+		.executeTakeFirstOrThrow();
+	// PostgreSQL returns counts and sums of bigints as strings.
+	return {
+		drawings: Number(row.drawings),
+		bytes: Number(row.bytes ?? 0),
+		recent: Number(row.recent ?? 0)
+	};
+}

@@ -10,9 +10,10 @@ import { DomainError } from '../errors.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
 import { studentDrawingsPrefix } from '../storage/keys.ts';
 import * as repo from './drawing.repository.ts';
+import { ImageRejectedError, makeDrawingThumbnail, type Rendition } from '../media/image.ts';
+import { checkDrawingQuota } from './quota.ts';
 
 export const MAX_DOC_BYTES = 24 * 1024 * 1024;
-export const MAX_THUMB_BYTES = 300 * 1024;
 export const MAX_TITLE_LENGTH = DRAWING_FORM.title.max;
 const DRAWING_ID = /^[a-z0-9]{6,40}$/;
 
@@ -22,7 +23,6 @@ export type DrawingError =
 	| 'drawing.error.corrupt'
 	| 'drawing.error.futureVersion'
 	| 'drawing.error.tooLarge'
-	| 'drawing.error.thumbnail'
 	| 'drawing.error.title';
 
 const STATUS: Record<DrawingError, DomainError['status']> = {
@@ -31,7 +31,6 @@ const STATUS: Record<DrawingError, DomainError['status']> = {
 	'drawing.error.corrupt': 422,
 	'drawing.error.futureVersion': 422,
 	'drawing.error.tooLarge': 413,
-	'drawing.error.thumbnail': 422,
 	'drawing.error.title': 422
 };
 
@@ -45,21 +44,6 @@ export function drawingError(code: DrawingError, revision?: number): DomainError
 
 export function isDrawingId(id: string): boolean {
 	return DRAWING_ID.test(id);
-}
-
-/** Decided by the bytes, never by a name or a declared type. */
-export function thumbnailType(bytes: Uint8Array): 'image/jpeg' | 'image/png' | 'image/webp' | null {
-	const b = bytes;
-	if (b.length > 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'image/jpeg';
-	if (b.length > 8 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47)
-		return 'image/png';
-	if (
-		b.length > 12 &&
-		String.fromCharCode(b[0]!, b[1]!, b[2]!, b[3]!) === 'RIFF' &&
-		String.fromCharCode(b[8]!, b[9]!, b[10]!, b[11]!) === 'WEBP'
-	)
-		return 'image/webp';
-	return null;
 }
 
 export interface SaveInput {
@@ -92,13 +76,7 @@ function validate(input: SaveInput) {
 					: 'drawing.error.corrupt'
 		);
 	}
-	let thumbType: string | null = null;
-	if (input.thumb) {
-		thumbType = thumbnailType(input.thumb);
-		if (!thumbType || input.thumb.byteLength > MAX_THUMB_BYTES)
-			throw drawingError('drawing.error.thumbnail');
-	}
-	return { title, doc: parsed.doc, thumbType };
+	return { title, doc: parsed.doc };
 }
 
 /**
@@ -113,24 +91,36 @@ export async function saveDrawing(
 	id: string,
 	input: SaveInput,
 	now = Date.now()
-): Promise<{ revision: number; updatedAt: number }> {
+): Promise<{ revision: number; updatedAt: number; thumbnail?: 'refused' }> {
 	if (!isDrawingId(id)) throw drawingError('drawing.error.notFound');
-	const { title, doc, thumbType } = validate(input);
+	const { title, doc } = validate(input);
 	const existing = await repo.findDrawing(db, id);
 	// Someone else's id looks exactly like a missing one.
 	if (existing && existing.student_id !== student.id) throw drawingError('drawing.error.notFound');
 	if (existing && input.baseRevision !== existing.revision)
 		throw drawingError('drawing.error.conflict', existing.revision);
+	const docBytes = Buffer.from(input.docText);
+	await checkDrawingQuota(
+		db,
+		student.id,
+		{
+			isNew: !existing,
+			bytes: docBytes.byteLength,
+			replacedBytes: existing?.doc_bytes ?? 0
+		},
+		now
+	);
+	// The document is the child's work, the thumbnail only a preview: one we cannot re-encode
+	// is dropped (the previous preview stays) and the save goes on, never the other way round.
+	const thumb = input.thumb ? await drawingThumbnail(input.thumb) : null;
 
 	const revision = (existing?.revision ?? 0) + 1;
 	const stem = `${studentDrawingsPrefix(student.id)}${id}/r${revision}-${randomBytes(4).toString('hex')}`;
 	const docKey = `${stem}.json`;
-	const thumbKey = input.thumb && thumbType ? `${stem}-thumb` : null;
+	const thumbKey = thumb ? `${stem}-thumb` : null;
 	// Bytes first, outside any transaction; the row only ever points at complete objects.
-	const docBytes = Buffer.from(input.docText);
 	await store.put(docKey, docBytes, { contentType: 'application/json' });
-	if (thumbKey && input.thumb)
-		await store.put(thumbKey, Buffer.from(input.thumb), { contentType: thumbType! });
+	if (thumbKey && thumb) await store.put(thumbKey, thumb.data, { contentType: thumb.contentType });
 
 	const row = {
 		title,
@@ -167,7 +157,16 @@ export async function saveDrawing(
 		const stale = [existing.doc_key, thumbKey ? existing.thumb_key : null].filter(Boolean);
 		await Promise.all(stale.map((k) => store.delete(k!).catch(() => {})));
 	}
-	return { revision, updatedAt: now };
+	return { revision, updatedAt: now, ...(input.thumb && !thumb ? { thumbnail: 'refused' } : {}) };
+}
+
+async function drawingThumbnail(bytes: Uint8Array): Promise<Rendition | null> {
+	try {
+		return await makeDrawingThumbnail(Buffer.from(bytes));
+	} catch (err) {
+		if (err instanceof ImageRejectedError) return null;
+		throw err;
+	}
 }
 
 export type Viewer = { student: SessionStudent } | { user: SessionUser };

@@ -114,10 +114,15 @@ function message(err: unknown): string {
 	return err instanceof Error ? err.message : String(err);
 }
 
+type Limits = { [K in keyof typeof IMAGE_LIMITS]: number };
+
 /** Header-only checks: no pixel is decoded, so a 60000×60000 "PNG" costs microseconds. */
-async function readHeader(bytes: Buffer): Promise<ImageInfo | ImageRejection> {
+async function readHeader(
+	bytes: Buffer,
+	limits: Limits = IMAGE_LIMITS
+): Promise<ImageInfo | ImageRejection> {
 	if (bytes.length === 0) return reject('corrupt', 'empty file');
-	if (bytes.length > IMAGE_LIMITS.maxBytes) return reject('tooBig', `${bytes.length} bytes`);
+	if (bytes.length > limits.maxBytes) return reject('tooBig', `${bytes.length} bytes`);
 
 	let meta: Metadata;
 	try {
@@ -139,13 +144,13 @@ async function readHeader(bytes: Buffer): Promise<ImageInfo | ImageRejection> {
 
 	const { width, height } = meta;
 	if (!width || !height) return reject('corrupt', 'no dimensions');
-	if (width * height > IMAGE_LIMITS.maxPixels) {
+	if (width * height > limits.maxPixels) {
 		return reject('tooManyPixels', `${width}×${height}`);
 	}
 	const shortSide = Math.min(width, height);
 	const longSide = Math.max(width, height);
-	if (shortSide < IMAGE_LIMITS.minShortSide) return reject('tooSmall', `${width}×${height}`);
-	if (longSide / shortSide > IMAGE_LIMITS.maxAspect) return reject('aspect', `${width}×${height}`);
+	if (shortSide < limits.minShortSide) return reject('tooSmall', `${width}×${height}`);
+	if (longSide / shortSide > limits.maxAspect) return reject('aspect', `${width}×${height}`);
 
 	const swap = (meta.orientation ?? 1) >= 5;
 	return {
@@ -158,8 +163,8 @@ async function readHeader(bytes: Buffer): Promise<ImageInfo | ImageRejection> {
 	};
 }
 
-function decoder(bytes: Buffer): Sharp {
-	return sharp(bytes, { failOn: FAIL_ON, limitInputPixels: IMAGE_LIMITS.maxPixels });
+function decoder(bytes: Buffer, maxPixels: number = IMAGE_LIMITS.maxPixels): Sharp {
+	return sharp(bytes, { failOn: FAIL_ON, limitInputPixels: maxPixels });
 }
 
 /**
@@ -247,6 +252,40 @@ export async function makeRenditions(bytes: Buffer): Promise<Renditions> {
 		thumbhash: Buffer.from(hash).toString('base64'),
 		dominantColor: `#${toHex(dominant.r)}${toHex(dominant.g)}${toHex(dominant.b)}`
 	};
+}
+
+/**
+ * The preview a studio save carries. The studio draws it at most 400 px wide from the board;
+ * anything much bigger is not one of ours, so the limits are tight and the decode is cheap.
+ */
+export const DRAWING_THUMB_LIMITS = {
+	maxBytes: 300 * 1024,
+	maxPixels: 1_000_000,
+	minShortSide: 1,
+	maxAspect: 20,
+	size: 400
+} as const;
+
+/**
+ * Re-encodes a studio thumbnail from its pixels alone (WebP, at most 400 px, upright, no
+ * metadata), so what is stored and later served to the child and the teacher is an image we
+ * made, never the bytes the browser sent. Throws `ImageRejectedError` for anything else.
+ */
+export async function makeDrawingThumbnail(bytes: Buffer): Promise<Rendition> {
+	const header = await readHeader(bytes, DRAWING_THUMB_LIMITS);
+	if (!header.ok) throw new ImageRejectedError(header);
+	const { size, maxPixels } = DRAWING_THUMB_LIMITS;
+	try {
+		return await encode(
+			decoder(bytes, maxPixels)
+				.rotate()
+				.resize(size, size, { fit: 'inside', withoutEnlargement: true })
+				.webp({ quality: 80, effort: 4 }),
+			'webp'
+		);
+	} catch (err) {
+		throw new ImageRejectedError(reject('corrupt', message(err)));
+	}
 }
 
 export const TEMPLATE_SIZES = {

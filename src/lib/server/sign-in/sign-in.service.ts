@@ -5,7 +5,15 @@ import type { Db } from '../db/database.ts';
 import { findUserByEmail } from '../users/user.repository.ts';
 import { normaliseEmail } from '../users/user.service.ts';
 import { getDummyHash, MAX_PASSWORD_LENGTH, verifyPassword } from '../auth/password.ts';
-import { checkLimits, clearFailures, recordFailure, type Bucket } from '../auth/rate-limit.ts';
+import { codeGuessTarpit, unknownCodePenalty, type Pause } from '../auth/code-guessing.ts';
+import {
+	bucketName,
+	checkLimits,
+	clearFailures,
+	countFailures,
+	recordFailure,
+	type Bucket
+} from '../auth/rate-limit.ts';
 import { createSession } from '../auth/session.ts';
 
 export type SignInError =
@@ -45,21 +53,42 @@ export async function signInAdult(
 	return { ok: true, ...session };
 }
 
-/** Step one of a child's sign-in: the class code (typed or from the QR code). */
-export async function findClassForJoin(db: Db, rawCode: string, ip: string) {
-	const buckets: Bucket[] = [
-		{ kind: 'codeIp', key: ip },
-		{ kind: 'ip', key: ip }
-	];
-	if (await checkLimits(db, buckets))
-		return { ok: false as const, error: 'auth.error.tooManyAttempts' as const };
+/**
+ * Step one of a child's sign-in: the class code (typed or from the QR code). A code that exists
+ * always gets through, whatever happened before on this address; unknown codes cost time, never
+ * a lockout (code-guessing.ts). They count neither towards the address's general ceiling: a
+ * child typing nonsense must not stop the school's adults and children signing in.
+ */
+export async function findClassForJoin(
+	db: Db,
+	rawCode: string,
+	ip: string,
+	options: { deviceId?: string | null; pause?: Pause } = {}
+) {
+	const deviceBucket: Bucket | null = options.deviceId
+		? { kind: 'codeDevice', key: options.deviceId }
+		: null;
 	const code = normaliseClassCode(rawCode);
 	const classroom = code ? await classrooms.findClassroomByCode(db, code) : undefined;
-	if (!classroom) {
-		await recordFailure(db, buckets);
-		return { ok: false as const, error: 'auth.error.unknownClassCode' as const };
+	if (classroom) {
+		if (deviceBucket) await clearFailures(db, [deviceBucket]);
+		return { ok: true as const, classroom };
 	}
-	return { ok: true as const, classroom };
+	const ipBucket: Bucket = { kind: 'codeIp', key: ip };
+	const buckets = deviceBucket ? [deviceBucket, ipBucket] : [ipBucket];
+	await recordFailure(db, buckets);
+	const counts = await countFailures(db, buckets);
+	const { overBudget, pauseMs } = unknownCodePenalty({
+		device: deviceBucket ? (counts.get(bucketName(deviceBucket)) ?? 0) : null,
+		ip: counts.get(bucketName(ipBucket)) ?? 0
+	});
+	if (pauseMs > 0) await (options.pause ?? codeGuessTarpit.wait)(ip, pauseMs);
+	return {
+		ok: false as const,
+		error: overBudget
+			? ('security.join.codeBudget' as const)
+			: ('auth.error.unknownClassCode' as const)
+	};
 }
 
 function secretsEqual(a: string, b: string): boolean {

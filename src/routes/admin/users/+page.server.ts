@@ -1,5 +1,8 @@
-import { failAs, failOn } from '$lib/server/errors';
+import { failAs, failOn, tryAction } from '$lib/server/errors';
 import { field, requireAdmin } from '$lib/server/http';
+import { listSchools } from '$lib/server/schools/school.repository';
+import { listTeacherSchoolPairs } from '$lib/server/schools/teacher-school.repository';
+import { setTeacherSchools } from '$lib/server/schools/teacher-school.service';
 import { getServices } from '$lib/server/services';
 import { listUsers } from '$lib/server/users/user.repository';
 import { createUser, setDisabled } from '$lib/server/users/user.service';
@@ -8,9 +11,19 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const actor = requireAdmin(event);
 	const { db } = await getServices();
-	const users = await listUsers(db);
+	const [users, schools, pairs] = await Promise.all([
+		listUsers(db),
+		listSchools(db),
+		listTeacherSchoolPairs(db)
+	]);
 	return {
 		me: actor.id,
+		schools: schools.map((s) => ({ id: s.id, name: s.name, city: s.city })),
+		/** Teacher id → ids of the schools they work at. */
+		schoolsOf: pairs.reduce<Record<string, string[]>>((acc, p) => {
+			(acc[p.teacher_id] ??= []).push(p.school_id);
+			return acc;
+		}, {}),
 		users: users.map((u) => ({
 			id: u.id,
 			email: u.email,
@@ -57,5 +70,19 @@ export const actions: Actions = {
 		} catch (err) {
 			return failAs(err, 'status');
 		}
+	},
+	setSchools: async (event) => {
+		const actor = requireAdmin(event);
+		const form = await event.request.formData();
+		const teacherId = field(form, 'teacherId');
+		const schoolIds = form.getAll('schoolId').filter((v): v is string => typeof v === 'string');
+		const { db } = await getServices();
+		return tryAction(
+			async () => {
+				await setTeacherSchools(db, actor, teacherId, schoolIds);
+				return { schoolsSaved: teacherId };
+			},
+			{ schoolsTeacher: teacherId }
+		);
 	}
 };

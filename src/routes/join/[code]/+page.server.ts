@@ -1,14 +1,18 @@
 import { redirect } from '@sveltejs/kit';
 import { findClassForJoin } from '$lib/server/sign-in/sign-in.service';
 import { listStudentsForJoin } from '$lib/server/classrooms/classroom.repository';
+import { ensureDeviceId } from '$lib/server/auth/cookies';
 import { clientIp } from '$lib/server/http';
+import { newId } from '$lib/server/ids';
 import { getServices } from '$lib/server/services';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	if (event.locals.student) redirect(303, '/studio');
 	const { db } = await getServices();
-	const result = await findClassForJoin(db, event.params.code, clientIp(event));
+	const result = await findClassForJoin(db, event.params.code, clientIp(event), {
+		deviceId: ensureDeviceId(event.cookies, event.url, newId)
+	});
 	if (!result.ok) redirect(303, `/join?error=${result.error}`);
 	const students = await listStudentsForJoin(db, result.classroom.id);
 	return {

@@ -10,7 +10,9 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 async function loadStudent(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	const { db } = await getServices();
-	const found = await findClassForJoin(db, event.params.code, clientIp(event));
+	const found = await findClassForJoin(db, event.params.code, clientIp(event), {
+		deviceId: ensureDeviceId(event.cookies, event.url, newId)
+	});
 	if (!found.ok) redirect(303, `/join?error=${found.error}`);
 	const student = await findStudentInClassroom(db, found.classroom.id, event.params.student);
 	if (!student) error(404, { message: 'Unknown student', key: 'auth.error.unknownStudent' });

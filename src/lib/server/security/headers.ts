@@ -1,0 +1,22 @@
+/**
+ * Headers every response of ours carries — pages, endpoints, the hook's own 403/503 pages and
+ * /healthz alike — set in this one place. Static files are served by adapter-node before any
+ * hook runs and carry their own.
+ */
+export function withSecurityHeaders(response: Response): Response {
+	try {
+		setHeaders(response.headers);
+		return response;
+	} catch {
+		// Immutable headers (a Response passed through from fetch): copy it once.
+		const copy = new Response(response.body, response);
+		setHeaders(copy.headers);
+		return copy;
+	}
+}
+
+function setHeaders(headers: Headers): void {
+	headers.set('x-content-type-options', 'nosniff');
+	headers.set('referrer-policy', 'same-origin');
+	if (!headers.has('x-frame-options')) headers.set('x-frame-options', 'DENY');
+}

@@ -222,7 +222,7 @@ describe.each(testDatabases())('sign-in on $name', ({ url }) => {
 			for (let i = 2; i < LIMITS.codeIp; i++) await findClassForJoin(db, unknown, ip);
 			expect(await findClassForJoin(db, classroom.code, ip)).toEqual({
 				ok: false,
-				error: 'auth.error.tooManyAttempts'
+				error: 'auth.error.joinTooManyTries'
 			});
 			// A school next door is unaffected.
 			expect(await findClassForJoin(db, classroom.code, newIp())).toMatchObject({ ok: true });
@@ -326,7 +326,7 @@ describe.each(testDatabases())('sign-in on $name', ({ url }) => {
 					studentsTried.add(kid.id);
 				}
 			}
-			expect(stoppedWith).toEqual({ ok: false, error: 'auth.error.tooManyAttempts' });
+			expect(stoppedWith).toEqual({ ok: false, error: 'auth.error.joinTooManyTries' });
 			expect(wrongTries).toBe(LIMITS.device);
 			expect(studentsTried.size).toBeLessThan(bellClass.students.length / 10);
 			expect(await failures(db, { kind: 'classIp', key: `${bellClass.id}:${ip}` })).toBeLessThan(
@@ -336,7 +336,7 @@ describe.each(testDatabases())('sign-in on $name', ({ url }) => {
 			const untried = bellClass.students.find((s) => !studentsTried.has(s.id))!;
 			expect(await signIn(untried, ip, 'robot', untried.secret, bellClass.id)).toEqual({
 				ok: false,
-				error: 'auth.error.tooManyAttempts'
+				error: 'auth.error.joinTooManyTries'
 			});
 			// ...while the children on the other PCs of that room still get in.
 			expectOk(await signIn(untried, ip, 'pc-other', untried.secret, bellClass.id));

@@ -15,7 +15,7 @@ export const actions: Actions = {
 		const { db } = await getServices();
 		const result = await findClassForJoin(db, code, clientIp(event));
 		if (!result.ok)
-			return fail(result.error === 'auth.error.tooManyAttempts' ? 429 : 400, {
+			return fail(result.error === 'auth.error.joinTooManyTries' ? 429 : 400, {
 				code,
 				error: result.error
 			});

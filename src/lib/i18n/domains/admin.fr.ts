@@ -4,9 +4,9 @@ export const adminFr: Record<keyof typeof adminZhCN, string> = {
 	'admin.title': 'Administration',
 	'admin.lead': 'Gérez les utilisateurs et les écoles, puis les concours.',
 	'admin.usersText':
-		'Créez les comptes des enseignants, jurés et organisateurs ; désactivez ceux qui ne servent plus.',
+		'Créez les comptes des enseignants, jurés et organisateurs\u202f; désactivez ceux qui ne servent plus.',
 	'admin.schoolsText':
-		'Ajoutez les écoles participantes ; les enseignants en choisissent une par classe.',
+		'Ajoutez les écoles participantes\u202f; les enseignants en choisissent une par classe.',
 	'admin.classroomsText': 'Voir les classes de toutes les écoles.',
 
 	'users.title': 'Utilisateurs',
@@ -37,8 +37,8 @@ export const adminFr: Record<keyof typeof adminZhCN, string> = {
 	'users.error.self': 'Vous ne pouvez pas désactiver votre propre compte.',
 
 	'role.organizer': 'Organisateur',
-	'role.teacher': 'Enseignant·e',
-	'role.judge': 'Juré·e',
+	'role.teacher': 'Enseignant',
+	'role.judge': 'Juré',
 
 	'schools.title': 'Écoles',
 	'schools.create': 'Ajouter une école',

@@ -2,7 +2,7 @@ import type { appZhCN } from './app.zh-CN.ts';
 
 export const appEn: Record<keyof typeof appZhCN, string> = {
 	'app.name': 'Sprout',
-	'app.tagline': "Children's green digital-art competitions",
+	'app.tagline': 'Children’s green digital-art contests',
 	'app.skip': 'Skip to main content',
 	'app.footer':
 		'Sprout is open-source software for the Green IT classrooms of rural and migrant schools.',
@@ -25,17 +25,17 @@ export const appEn: Record<keyof typeof appZhCN, string> = {
 
 	'home.title': 'Drawing for a green planet',
 	'home.lead':
-		'Children draw "My life in green", "Blue planet" and e-waste recycling on their classroom computers; volunteer judges score fairly; the best works go to an online exhibition, an award ceremony and a printed show.',
+		'Children draw “My life in green”, “Blue planet” and e-waste recycling on their classroom computers; volunteer judges score fairly; the best artworks go to an online exhibition, an award ceremony and a printed show.',
 	'home.children': 'Students',
 	'home.childrenText': 'Sign in with a class code and a picture password. No email needed.',
 	'home.teachers': 'Teachers',
-	'home.teachersText': 'Set up a class in minutes, print login cards, approve works.',
+	'home.teachersText': 'Set up a class in minutes, print login cards, approve artworks.',
 	'home.judges': 'Judges',
 	'home.judgesText': 'Blind judging with big images and shortcuts, smooth on a slow link.',
 	'home.contests': 'Open contests',
 	'home.contestsEmpty': 'No contest is open right now. When organizers open one, it appears here.',
-	'home.joinCta': "I'm a student: join my class",
-	'home.loginCta': "I'm a teacher or judge",
+	'home.joinCta': 'I’m a student: join my class',
+	'home.loginCta': 'I’m a teacher or judge',
 
 	'form.saving': 'Saving…',
 	'form.cancel': 'Cancel',

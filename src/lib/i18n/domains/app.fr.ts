@@ -5,7 +5,7 @@ export const appFr: Record<keyof typeof appZhCN, string> = {
 	'app.tagline': 'Concours d’art numérique vert pour les enfants',
 	'app.skip': 'Aller au contenu principal',
 	'app.footer':
-		'Sprout est un logiciel libre pour les classes « Green IT » des écoles rurales et des enfants migrants.',
+		'Sprout est un logiciel libre pour les classes «\u202fGreen IT\u202f» des écoles rurales et des enfants migrants.',
 
 	'nav.home': 'Accueil',
 	'nav.studio': 'Mon atelier',
@@ -18,17 +18,17 @@ export const appFr: Record<keyof typeof appZhCN, string> = {
 	'nav.join': 'Connexion élèves',
 	'nav.signOut': 'Se déconnecter',
 	'nav.main': 'Navigation principale',
-	'nav.signedInAs': 'Connecté·e : {name}',
+	'nav.signedInAs': 'Compte\u202f: {name}',
 
 	'lang.label': 'Langue',
 	'lang.change': 'Changer',
 
 	'home.title': 'Dessiner pour une planète verte',
 	'home.lead':
-		'Les enfants dessinent « Ma vie en vert », « Planète bleue » ou le recyclage des déchets électroniques sur les ordinateurs de leur classe ; des jurés bénévoles notent équitablement ; les meilleures œuvres rejoignent une exposition en ligne, une remise des prix et une exposition imprimée.',
+		'Les enfants dessinent «\u202fMa vie en vert\u202f», «\u202fPlanète bleue\u202f» ou le recyclage des déchets électroniques sur les ordinateurs de leur classe\u202f; des jurés bénévoles notent équitablement\u202f; les meilleures œuvres rejoignent une exposition en ligne, une remise des prix et une exposition imprimée.',
 	'home.children': 'Élèves',
 	'home.childrenText':
-		'Connexion avec un code de classe et un mot de passe en images. Sans e-mail.',
+		'Connexion avec un code de classe et un mot de passe en images. Pas besoin d’adresse mail.',
 	'home.teachers': 'Enseignants',
 	'home.teachersText':
 		'Créez une classe en quelques minutes, imprimez les cartes, validez les œuvres.',
@@ -38,8 +38,8 @@ export const appFr: Record<keyof typeof appZhCN, string> = {
 	'home.contests': 'Concours ouverts',
 	'home.contestsEmpty':
 		'Aucun concours n’est ouvert pour le moment. Dès qu’un organisateur en ouvre un, il apparaît ici.',
-	'home.joinCta': 'Je suis élève : rejoindre ma classe',
-	'home.loginCta': 'Je suis enseignant·e ou juré·e',
+	'home.joinCta': 'Je suis élève\u202f: rejoindre ma classe',
+	'home.loginCta': 'Espace enseignants et jurés',
 
 	'form.saving': 'Enregistrement…',
 	'form.cancel': 'Annuler',

@@ -35,7 +35,7 @@ export const appZhCN = {
 	'home.joinCta': '我是学生，进入班级',
 	'home.loginCta': '我是老师或评委',
 
-	'form.saving': '正在保存…',
+	'form.saving': '正在保存……',
 	'form.cancel': '取消',
 	'form.confirm': '确定'
 };

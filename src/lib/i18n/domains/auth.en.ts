@@ -5,11 +5,10 @@ export const authEn: Record<keyof typeof authZhCN, string> = {
 	'login.email': 'Email',
 	'login.password': 'Password',
 	'login.submit': 'Sign in',
-	'login.childLink': "I'm a student: sign in with my class code",
+	'login.childLink': 'I’m a student: sign in with my class code',
 
 	'auth.error.wrongPassword': 'That email or password is not right. Please try again.',
-	'auth.error.tooManyAttempts':
-		'Too many tries. Please wait 15 minutes and try again, or ask your teacher for help.',
+	'auth.error.tooManyAttempts': 'Too many attempts. Please wait 15 minutes and try again.',
 	'auth.error.unknownClassCode':
 		'We could not find that class code. Check your login card and type it again.',
 	'auth.error.wrongSecret': 'Not quite! Try again.',
@@ -17,5 +16,7 @@ export const authEn: Record<keyof typeof authZhCN, string> = {
 	'auth.error.unknownStudent': 'We could not find that name. Go back and pick again.',
 	'auth.error.forbidden': 'You are not allowed to do that.',
 	'auth.error.signedOut': 'You have signed out safely.',
-	'auth.error.crossSite': 'This request came from another website and was refused.'
+	'auth.error.crossSite': 'This request came from another website and was refused.',
+	'auth.error.joinTooManyTries':
+		'Too many tries on this computer. Wait 15 minutes, or raise your hand and ask your teacher for help.'
 };

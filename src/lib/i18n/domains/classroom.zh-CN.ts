@@ -24,7 +24,7 @@ export const classroomZhCN = {
 	'classroom.ended': '已让 {count} 个登录退出。',
 	'classroom.firstName': '名字（仅老师可见）',
 	'classroom.pseudonym': '化名（公开显示）',
-	'classroom.secret': '登录密码',
+	'classroom.secret': '密码',
 	'classroom.actions': '操作',
 	'classroom.resetPicture': '换新图片密码',
 	'classroom.resetPin': '改用数字密码',
@@ -72,10 +72,11 @@ export const classroomZhCN = {
 	'replay.scrubber': '回放进度',
 	'replay.time': '{current} / {total}',
 	'replay.close': '关闭',
-	'replay.loading': '正在准备回放…',
+	'replay.loading': '正在准备回放……',
 	'replay.loadFailed': '回放没有加载成功，请再试一次。',
 	'replay.unreadable': '这幅画的数据无法读取，不能回放。',
 	'replay.picture': '{title}的绘画过程回放',
 	'replay.by': '作者：{name}',
-	'replay.back': '{name} 的所有画'
+	'replay.back': '{name} 的所有画',
+	'cards.step3Pin': '点你的头像，再输入你的数字密码'
 };

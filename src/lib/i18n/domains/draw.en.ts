@@ -4,7 +4,7 @@ export const drawEn: Record<keyof typeof drawZhCN, string> = {
 	'draw.pageTitle': 'Drawing',
 	'draw.back': 'Back to my studio',
 	'draw.titleLabel': 'Name of the drawing',
-	'draw.titlePlaceholder': 'Give your drawing a name',
+	'draw.titlePlaceholder': 'Name your drawing',
 	'draw.loading': 'Opening your paper…',
 	'draw.loadFailed': 'The drawing paper could not be opened. The network may be down.',
 	'draw.retry': 'Try again',
@@ -89,9 +89,9 @@ export const drawEn: Record<keyof typeof drawZhCN, string> = {
 	'draw.full': 'This drawing is full and cannot take more. You can start a new drawing.',
 	'draw.dismiss': 'OK',
 	'draw.unreadable.corrupt':
-		'This drawing’s saved data is damaged and cannot be opened. It is still kept on this computer and was not overwritten. Here is new paper.',
+		'This drawing cannot be opened: part of it is damaged. It is still kept safe on this computer. Here is new paper.',
 	'draw.unreadable.future':
-		'This drawing was saved by a newer version of Sprout and cannot be opened here yet. It is still kept and was not overwritten. Here is new paper.',
+		'This drawing was made with a newer Sprout and cannot be opened here yet. It is still kept safe. Here is new paper.',
 	'draw.unreadable.tooLarge':
-		'This drawing is too large to open. It is still kept and was not overwritten. Here is new paper.'
+		'This drawing is too big to open. It is still kept safe. Here is new paper.'
 };

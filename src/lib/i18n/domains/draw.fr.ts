@@ -4,7 +4,7 @@ export const drawFr: Record<keyof typeof drawZhCN, string> = {
 	'draw.pageTitle': 'Dessin',
 	'draw.back': 'Retour à l’atelier',
 	'draw.titleLabel': 'Nom du dessin',
-	'draw.titlePlaceholder': 'Donne un nom à ton dessin',
+	'draw.titlePlaceholder': 'Nom du dessin',
 	'draw.loading': 'J’ouvre ta feuille…',
 	'draw.loadFailed': 'La feuille n’a pas pu s’ouvrir. Le réseau est peut-être coupé.',
 	'draw.retry': 'Réessayer',
@@ -20,16 +20,16 @@ export const drawFr: Record<keyof typeof drawZhCN, string> = {
 	'draw.tool.rect': 'Carré',
 	'draw.tool.ellipse': 'Rond',
 	'draw.tool.fill': 'Remplir',
-	'draw.tool.stamp': 'Images',
+	'draw.tool.stamp': 'Autocollants',
 	'draw.tool.text': 'Texte',
 	'draw.tool.eyedropper': 'Pipette',
 	'draw.withKey': '{label} (touche {key})',
 	'draw.undo': 'Annuler',
 	'draw.redo': 'Refaire',
 	'draw.clear': 'Tout effacer',
-	'draw.clearTitle': 'Effacer tout le dessin ?',
+	'draw.clearTitle': 'Effacer tout le dessin\u202f?',
 	'draw.clearConfirm':
-		'La feuille redevient blanche. Si tu changes d’avis, appuie sur « Annuler » pour le retrouver.',
+		'La feuille redevient blanche. Si tu changes d’avis, appuie sur «\u202fAnnuler\u202f» pour le retrouver.',
 	'draw.export': 'Télécharger',
 	'draw.exporting': 'Création de l’image…',
 	'draw.exportFailed': 'L’image n’a pas pu être créée. Réessaie.',
@@ -58,7 +58,7 @@ export const drawFr: Record<keyof typeof drawZhCN, string> = {
 	'draw.size': 'Taille',
 	'draw.textSize': 'Taille des lettres',
 	'draw.filled': 'Plein',
-	'draw.stamps': 'Choisis une image',
+	'draw.stamps': 'Choisis un autocollant',
 	'draw.stamp.tree': 'Arbre',
 	'draw.stamp.leaf': 'Feuille',
 	'draw.stamp.flower': 'Fleur',
@@ -73,7 +73,7 @@ export const drawFr: Record<keyof typeof drawZhCN, string> = {
 	'draw.stamp.fish': 'Poisson',
 	'draw.stamp.bee': 'Abeille',
 	'draw.stamp.planet': 'Planète',
-	'draw.stampHint': 'Clique pour poser l’image, puis déplace-la.',
+	'draw.stampHint': 'Touche la feuille pour poser l’autocollant, puis déplace-le.',
 	'draw.stampBigger': 'Plus grand',
 	'draw.stampSmaller': 'Plus petit',
 	'draw.stampRotateLeft': 'Tourner à gauche',
@@ -90,9 +90,9 @@ export const drawFr: Record<keyof typeof drawZhCN, string> = {
 		'Ce dessin est plein et ne peut plus rien recevoir. Tu peux commencer un nouveau dessin.',
 	'draw.dismiss': 'D’accord',
 	'draw.unreadable.corrupt':
-		'Les données de ce dessin sont abîmées et il ne peut pas être ouvert. Il reste sur cet ordinateur et n’a pas été écrasé. Voici une nouvelle feuille.',
+		'Ce dessin ne peut pas s’ouvrir\u202f: une partie est abîmée. Il est toujours gardé sur cet ordinateur. Voici une nouvelle feuille.',
 	'draw.unreadable.future':
-		'Ce dessin a été enregistré par une version plus récente de Sprout et ne peut pas encore être ouvert ici. Il est conservé et n’a pas été écrasé. Voici une nouvelle feuille.',
+		'Ce dessin a été fait avec une version plus récente de Sprout et ne peut pas encore s’ouvrir ici. Il est toujours gardé. Voici une nouvelle feuille.',
 	'draw.unreadable.tooLarge':
-		'Ce dessin est trop grand pour être ouvert. Il est conservé et n’a pas été écrasé. Voici une nouvelle feuille.'
+		'Ce dessin est trop grand pour s’ouvrir. Il est toujours gardé. Voici une nouvelle feuille.'
 };

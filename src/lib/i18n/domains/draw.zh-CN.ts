@@ -4,7 +4,7 @@ export const drawZhCN = {
 	'draw.back': '回到画室',
 	'draw.titleLabel': '画的名字',
 	'draw.titlePlaceholder': '给你的画起个名字',
-	'draw.loading': '正在打开画纸…',
+	'draw.loading': '正在打开画纸……',
 	'draw.loadFailed': '画纸没能打开，可能是网络断了。',
 	'draw.retry': '再试一次',
 	'draw.canvas': '画纸',
@@ -29,7 +29,7 @@ export const drawZhCN = {
 	'draw.clearTitle': '清空整幅画？',
 	'draw.clearConfirm': '画纸会变成空白。如果后悔了，可以点“撤销”找回来。',
 	'draw.export': '下载图片',
-	'draw.exporting': '正在生成图片…',
+	'draw.exporting': '正在生成图片……',
 	'draw.exportFailed': '图片没有生成成功，请再试一次。',
 	'draw.zoomIn': '放大',
 	'draw.zoomOut': '缩小',
@@ -70,7 +70,7 @@ export const drawZhCN = {
 	'draw.stamp.bird': '小鸟',
 	'draw.stamp.fish': '小鱼',
 	'draw.stamp.bee': '蜜蜂',
-	'draw.stamp.planet': '星球',
+	'draw.stamp.planet': '地球',
 	'draw.stampHint': '在画纸上点一下放贴纸，再拖动它。',
 	'draw.stampBigger': '变大',
 	'draw.stampSmaller': '变小',
@@ -87,8 +87,8 @@ export const drawZhCN = {
 	'draw.full': '这幅画已经太大了，不能再加东西。可以画一幅新画。',
 	'draw.dismiss': '知道了',
 	'draw.unreadable.corrupt':
-		'这幅画的保存数据坏了，打不开。它还留在这台电脑上，没有被覆盖。现在给你一张新画纸。',
+		'这幅画有一部分坏了，打不开。它还好好地留在这台电脑上。先给你一张新画纸吧。',
 	'draw.unreadable.future':
-		'这幅画是用更新版本的 Sprout 保存的，这里还打不开。它还留着，没有被覆盖。现在给你一张新画纸。',
-	'draw.unreadable.tooLarge': '这幅画太大了，打不开。它还留着，没有被覆盖。现在给你一张新画纸。'
+		'这幅画是用更新版本的 Sprout 画的，这里还打不开。它还好好地留着。先给你一张新画纸吧。',
+	'draw.unreadable.tooLarge': '这幅画太大了，打不开。它还好好地留着。先给你一张新画纸吧。'
 };

@@ -50,7 +50,7 @@ export const reviewZhCN = {
 	'review.upload.student': '学生',
 	'review.upload.choose': '请选择',
 	'review.upload.contest': '比赛',
-	'review.upload.noContests': '现在没有接受照片投稿的开放比赛。',
+	'review.upload.noContests': '现在没有接收照片作品的开放比赛。',
 	'review.upload.age': '孩子的年龄',
 	'review.upload.artTitle': '作品名称',
 	'review.upload.about': '关于这幅画（孩子自己的话）',

@@ -11,6 +11,7 @@ import { createSession } from './session.ts';
 export type SignInError =
 	| 'auth.error.wrongPassword'
 	| 'auth.error.tooManyAttempts'
+	| 'auth.error.joinTooManyTries'
 	| 'auth.error.unknownClassCode'
 	| 'auth.error.wrongSecret'
 	| 'auth.error.childLocked'
@@ -51,8 +52,9 @@ export async function findClassForJoin(db: Db, rawCode: string, ip: string) {
 		{ kind: 'codeIp', key: ip },
 		{ kind: 'ip', key: ip }
 	];
+	// Children get their own wording (ask your teacher); adults at /login get tooManyAttempts.
 	if (await checkLimits(db, buckets))
-		return { ok: false as const, error: 'auth.error.tooManyAttempts' as const };
+		return { ok: false as const, error: 'auth.error.joinTooManyTries' as const };
 	const code = normaliseClassCode(rawCode);
 	const classroom = code ? await classrooms.findClassroomByCode(db, code) : undefined;
 	if (!classroom) {
@@ -87,7 +89,7 @@ export async function signInStudent(
 	if (blocked) {
 		return {
 			ok: false,
-			error: blocked.kind === 'student' ? 'auth.error.childLocked' : 'auth.error.tooManyAttempts'
+			error: blocked.kind === 'student' ? 'auth.error.childLocked' : 'auth.error.joinTooManyTries'
 		};
 	}
 	if (!secretsEqual(student.secret, input.secret.slice(0, 64))) {

@@ -11,7 +11,7 @@ export const classroomFr: Record<keyof typeof classroomZhCN, string> = {
 	'classroom.empty':
 		'Vous n’avez pas encore de classe. Créez-en une, puis collez la liste des élèves.',
 	'classroom.studentCount': '{count} élèves',
-	'classroom.code': 'Code de classe',
+	'classroom.code': 'Code de la classe',
 	'classroom.teacher': 'Enseignant',
 	'classroom.open': 'Ouvrir',
 	'classroom.roster': 'Élèves',

@@ -34,7 +34,7 @@ export const entriesEn: Record<keyof typeof entriesZhCN, string> = {
 	'entries.links.mine': 'My artworks',
 	'entries.links.pick': 'Choose a drawing',
 	'entries.links.submit': 'Enter a contest',
-	'entries.links.noDrawings': 'Draw and save a picture first to enter a contest.',
+	'entries.links.noDrawings': 'Make and save a drawing first, then you can enter a contest.',
 	'entries.submit.title': 'Enter a contest',
 	'entries.submit.drawing': 'My drawing: {title}',
 	'entries.submit.untitled': 'Untitled drawing',

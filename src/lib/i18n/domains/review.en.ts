@@ -91,5 +91,6 @@ export const reviewEn: Record<keyof typeof reviewZhCN, string> = {
 	'review.admin.reasonLabel': 'Reason (kept in the audit log)',
 	'review.admin.disqualified': '“{title}” is disqualified.',
 	'review.admin.noBand': '—',
-	'review.admin.close': 'Close'
+	'review.admin.close': 'Close',
+	'review.waitingCount': 'Waiting for review ({count})'
 };

@@ -92,5 +92,6 @@ export const reviewFr: Record<keyof typeof reviewZhCN, string> = {
 	'review.admin.reasonLabel': 'Raison (conservée dans le journal d’audit)',
 	'review.admin.disqualified': '«\u202f{title}\u202f» est disqualifiée.',
 	'review.admin.noBand': '—',
-	'review.admin.close': 'Fermer'
+	'review.admin.close': 'Fermer',
+	'review.waitingCount': 'En attente de validation ({count})'
 };

@@ -84,5 +84,6 @@ export const reviewZhCN = {
 	'review.admin.reasonLabel': '理由（会记录在审计日志中）',
 	'review.admin.disqualified': '已取消“{title}”的参赛资格。',
 	'review.admin.noBand': '—',
-	'review.admin.close': '关闭'
+	'review.admin.close': '关闭',
+	'review.waitingCount': '等待审核（{count}）'
 };

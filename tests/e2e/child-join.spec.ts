@@ -152,7 +152,7 @@ test.describe('child sign-in', () => {
 			.getByRole('button', { name: /^New picture password/ })
 			.click();
 		await expect(page.getByRole('status')).toHaveText(
-			`New secret for ${child.pseudonym}. Print a new card.`
+			`New password for ${child.pseudonym}. Print a new card.`
 		);
 		const [renewed] = await readRoster(page);
 		const other = await newEnglishContext(browser);

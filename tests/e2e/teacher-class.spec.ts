@@ -105,7 +105,7 @@ test.describe('teacher: class, roster, cards, secrets, end class', () => {
 		await row.getByRole('button', { name: 'Confirm' }).click();
 
 		await expect(page.getByRole('status')).toHaveText(
-			`New secret for ${sami.pseudonym}. Print a new card.`
+			`New password for ${sami.pseudonym}. Print a new card.`
 		);
 		await expect(row.getByText('Secret number 1357')).toBeVisible();
 		const after = await readRoster(page);

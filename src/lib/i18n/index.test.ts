@@ -143,6 +143,13 @@ describe('words and typography', () => {
 		expect(offenders('fr', (t) => before.test(t) || after.test(t))).toEqual([]);
 	});
 
+	it('French says "tu" to children and "vous" to adults', () => {
+		const vous = /\b(vous|votre|vos|veuillez)\b/i;
+		const tu = /(^|[\s’])(tu|ton|ta|tes|toi|te)\b/i;
+		expect(offenders('fr', (t, key) => (isChildMessage(key) ? vous : tu).test(t))).toEqual([]);
+		expect(tu.test('Tu as fini ?') && tu.test('Dessine avec ton crayon.')).toBe(true);
+	});
+
 	it('French never uses the median dot of inclusive writing', () => {
 		expect(offenders('fr', (t) => /\p{L}·\p{L}/u.test(t))).toEqual([]);
 	});

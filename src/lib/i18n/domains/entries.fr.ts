@@ -3,7 +3,7 @@ import type { entriesZhCN } from './entries.zh-CN.ts';
 export const entriesFr: Record<keyof typeof entriesZhCN, string> = {
 	'entries.error.contestNotFound': 'Ce concours est introuvable.',
 	'entries.error.contestClosed': 'Ce concours ne reçoit pas d’œuvres en ce moment.',
-	'entries.error.school': 'Ton école ne participe pas à ce concours.',
+	'entries.error.school': 'Cette école ne participe pas à ce concours.',
 	'entries.error.source': 'Ce concours n’accepte pas les œuvres envoyées de cette façon.',
 	'entries.error.age': 'Choisir un âge qui correspond à une tranche d’âge du concours.',
 	'entries.error.limit': 'Ce concours a déjà reçu autant d’œuvres de cet enfant qu’il le permet.',
@@ -12,7 +12,7 @@ export const entriesFr: Record<keyof typeof entriesZhCN, string> = {
 	'entries.error.drawingNotFound': 'Ce dessin est introuvable.',
 	'entries.error.idempotencyKey':
 		'Quelque chose s’est mélangé. Recharge la page et appuie encore sur «\u202fEnvoyer mon œuvre\u202f». Ton dessin est en sécurité.',
-	'entries.error.inFlight': 'Cette œuvre est déjà en cours d’envoi. Patiente un instant.',
+	'entries.error.inFlight': 'Cette œuvre est déjà en route\u202f: il suffit d’attendre un instant.',
 	'entries.error.keyReused':
 		'Quelque chose s’est mélangé. Recharge la page et envoie-la encore une fois. Ton dessin est en sécurité.',
 	'entries.error.forbidden': 'Vous ne pouvez pas envoyer d’œuvre pour cet enfant.',

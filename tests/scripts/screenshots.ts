@@ -60,7 +60,7 @@ for (const locale of ['zh-CN', 'en', 'fr'] as const) {
 		await page.locator('.item a').first().click();
 		await page.waitForLoadState('networkidle');
 		await shoot(page, `classroom-${tag}`);
-		await page.click('text=/打印登录卡片|Print login cards/');
+		await page.click('text=/打印登录卡片|Print login cards|Imprimer les cartes de connexion/');
 		await page.waitForLoadState('networkidle');
 		await shoot(page, `cards-${tag}`);
 		await context.clearCookies();

@@ -78,9 +78,9 @@ export const GLOSSARY = {
 	},
 	sticker: {
 		readers: ['child'],
-		words: { 'zh-CN': '贴纸', en: 'sticker', fr: 'autocollant' },
-		avoid: { en: /\bstamps?\b/i, fr: /\btampons?\b/i },
-		note: 'In French, "image" is the picture password; stickers are never "images".'
+		words: { 'zh-CN': '贴纸', en: 'sticker', fr: 'gommette' },
+		avoid: { en: /\bstamps?\b/i, fr: /\btampons?\b|autocollant/i },
+		note: 'In French, "image" is the picture password; stickers are the school word "gommettes".'
 	},
 	colouringPage: {
 		readers: everyone,

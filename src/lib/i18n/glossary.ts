@@ -78,9 +78,9 @@ export const GLOSSARY = {
 	},
 	sticker: {
 		readers: ['child'],
-		words: { 'zh-CN': '贴纸', en: 'sticker', fr: 'gommette' },
-		avoid: { en: /\bstamps?\b/i, fr: /\btampons?\b|autocollant/i },
-		note: 'In French, "image" is the picture password; stickers are the school word "gommettes".'
+		words: { 'zh-CN': '贴纸', en: 'sticker', fr: 'sticker' },
+		avoid: { en: /\bstamps?\b/i, fr: /\btampons?\b|autocollant|gommette/i },
+		note: 'French "image" is the picture password. "Gommette" and "autocollant" are too wide for the tool button.'
 	},
 	colouringPage: {
 		readers: everyone,

@@ -152,7 +152,7 @@ test.describe('child sign-in', () => {
 			.getByRole('button', { name: /^New picture password/ })
 			.click();
 		await expect(page.getByRole('status')).toHaveText(
-			`New secret for ${child.pseudonym}. Print a new card.`
+			`New password for ${child.pseudonym}. Print a new card.`
 		);
 		const [renewed] = await readRoster(page);
 		const other = await newEnglishContext(browser);
@@ -178,7 +178,7 @@ test.describe('child sign-in', () => {
 	test('a PIN child (美美 18, PIN 2468) signs in', async ({ page }) => {
 		await openStudent(page, DEMO.classroom.code, meimei.pseudonym);
 		await expect(page.getByRole('button', { name: 'Leaf', exact: true })).toHaveCount(0);
-		await page.getByLabel('Type your 4-digit PIN').fill(meimei.pin);
+		await page.getByLabel('Type your 4-digit secret number').fill(meimei.pin);
 		await page.getByRole('button', { name: 'Go to my studio' }).click();
 		await expect(page).toHaveURL(/\/studio$/);
 		await expect(page.getByRole('heading', { level: 1, name: 'Hello, 美美 18!' })).toBeVisible();

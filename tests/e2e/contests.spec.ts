@@ -48,7 +48,7 @@ test.describe('organizer: contests', () => {
 		await expect(stage.getByRole('button')).toHaveText(['Open contest']);
 		await stage.getByRole('button', { name: 'Open contest' }).click();
 		await expect(stage.getByRole('status')).toHaveText('The contest is now “Open”.');
-		await expect(stage.getByRole('button')).toHaveText(['Close submissions']);
+		await expect(stage.getByRole('button')).toHaveText(['Stop taking artworks']);
 
 		await open(page, '/admin/contests?status=open');
 		await expect(page.getByRole('link', { name: title })).toBeVisible();
@@ -56,7 +56,7 @@ test.describe('organizer: contests', () => {
 		await open(page, '/');
 		const card = page.getByRole('article', { name: title });
 		await expect(card).toBeVisible();
-		await expect(card.getByText('Taking entries')).toBeVisible();
+		await expect(card.getByText('Taking artworks')).toBeVisible();
 		await expect(card.getByRole('listitem')).toHaveText([
 			'6–8 years',
 			'Middle sprouts · 9–11 years'

@@ -62,7 +62,7 @@ test.describe('teacher: paper artworks and the review queue', () => {
 			.getByLabel('Child', { exact: true })
 			.selectOption({ label: DEMO.students.xiaohong.pseudonym });
 		await page.getByLabel('Contest').selectOption({ label: contestTitle });
-		await page.getByLabel("Child's age").fill('10');
+		await page.getByLabel('Child’s age').fill('10');
 		await page.getByLabel('Title').fill(title);
 		await page.getByLabel(/About the artwork/).fill('一棵大树站在河边，鸟儿在树上唱歌。');
 		await photo.setInputFiles({
@@ -176,7 +176,7 @@ test.describe('teacher: paper artworks and the review queue', () => {
 			.selectOption({ label: DEMO.students.lina.pseudonym });
 		await page.getByLabel('Contest').selectOption({ label: contestTitle });
 		// An age outside every band is refused by the contest, and the form comes back filled in.
-		await page.getByLabel("Child's age").fill('17');
+		await page.getByLabel('Child’s age').fill('17');
 		await page.getByLabel('Title').fill(title);
 		await page.getByLabel('Photo of the artwork').setInputFiles({
 			name: 'scan.jpg',
@@ -187,8 +187,8 @@ test.describe('teacher: paper artworks and the review queue', () => {
 		// The submission service's own reason, translated (not the generic error).
 		await expect(page.getByRole('alert')).toContainText(/age/i);
 		await expect(page.getByLabel('Title')).toHaveValue(title);
-		await expect(page.getByLabel("Child's age")).toHaveValue('17');
-		await page.getByLabel("Child's age").fill('8');
+		await expect(page.getByLabel('Child’s age')).toHaveValue('17');
+		await page.getByLabel('Child’s age').fill('8');
 		await page.getByLabel('Photo of the artwork').setInputFiles({
 			name: 'scan.jpg',
 			mimeType: 'image/jpeg',

@@ -300,7 +300,7 @@ test('opacity, fill spread and paper colour: by mouse and keyboard, in the PNG, 
 	// A half-strength blue pencil line.
 	await tool(page, 'Pencil');
 	await page.getByRole('slider', { name: 'Size' }).fill('40');
-	const opacity = page.getByRole('slider', { name: 'Opacity' });
+	const opacity = page.getByRole('slider', { name: 'Colour strength' });
 	await expect(opacity).toHaveAttribute('aria-valuetext', '100%');
 	await opacity.focus();
 	for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft');
@@ -315,7 +315,7 @@ test('opacity, fill spread and paper colour: by mouse and keyboard, in the PNG, 
 	// The eraser always rubs out fully: it has no opacity.
 	await tool(page, 'Eraser');
 	await expect(page.getByRole('slider', { name: 'Size' })).toBeVisible();
-	await expect(page.getByRole('slider', { name: 'Opacity' })).toHaveCount(0);
+	await expect(page.getByRole('slider', { name: 'Colour strength' })).toHaveCount(0);
 
 	// Cream paper, chosen with the mouse; Escape closes the choices and returns focus.
 	const paperButton = page.getByRole('button', { name: 'Paper: White' });

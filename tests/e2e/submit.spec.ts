@@ -79,7 +79,7 @@ test('a child submits a drawing, sees it wait for the teacher, and its thumbnail
 		timeout: 20_000
 	});
 
-	await page.getByRole('link', { name: 'See my contest entries' }).click();
+	await page.getByRole('link', { name: 'See my artworks' }).click();
 	await expect(page).toHaveURL(/\/studio\/entries$/);
 	const entry = page.getByRole('listitem').filter({ hasText: 'My green forest' });
 	await expect(entry.getByText('Waiting for teacher')).toBeVisible({ timeout: 30_000 });
@@ -258,6 +258,6 @@ test('bad submissions get a clean 4xx with a message key, and nothing is written
 	expect((await page.request.get('/healthz')).ok()).toBe(true);
 
 	await open(page, '/studio/entries');
-	await expect(page.getByText('You have not sent any entries yet.')).toBeVisible();
+	await expect(page.getByText('You have not sent any artworks yet.')).toBeVisible();
 	await context.close();
 });

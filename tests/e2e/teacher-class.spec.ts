@@ -99,15 +99,15 @@ test.describe('teacher: class, roster, cards, secrets, end class', () => {
 		const created = await createClass(page, ['Sami', 'Yuki']);
 		const sami = created.students.find((s) => s.firstName === 'Sami')!;
 
-		await page.getByText(`Use a PIN instead: ${sami.pseudonym}`).click();
+		await page.getByText(`Use a secret number instead: ${sami.pseudonym}`).click();
 		const row = page.getByRole('row').filter({ hasText: sami.pseudonym });
 		await row.getByLabel('4 digits (blank for a random one)').fill('1357');
 		await row.getByRole('button', { name: 'Confirm' }).click();
 
 		await expect(page.getByRole('status')).toHaveText(
-			`New secret for ${sami.pseudonym}. Print a new card.`
+			`New password for ${sami.pseudonym}. Print a new card.`
 		);
-		await expect(row.getByText('PIN 1357')).toBeVisible();
+		await expect(row.getByText('Secret number 1357')).toBeVisible();
 		const after = await readRoster(page);
 		expect(after.find((s) => s.firstName === 'Sami')!.pictures).toBeNull();
 		expect(after.find((s) => s.firstName === 'Yuki')!.pictures).toHaveLength(3);
@@ -118,10 +118,10 @@ test.describe('teacher: class, roster, cards, secrets, end class', () => {
 		await open(kid, `/join/${created.code}`);
 		await kid.getByRole('link', { name: sami.pseudonym, exact: true }).click();
 		await waitForHydration(kid);
-		await kid.getByLabel('Type your 4-digit PIN').fill('7531');
+		await kid.getByLabel('Type your 4-digit secret number').fill('7531');
 		await kid.getByRole('button', { name: 'Go to my studio' }).click();
 		await expect(kid.getByRole('alert')).toHaveText('Not quite! Try again.');
-		await kid.getByLabel('Type your 4-digit PIN').fill('1357');
+		await kid.getByLabel('Type your 4-digit secret number').fill('1357');
 		await kid.getByRole('button', { name: 'Go to my studio' }).click();
 		await expect(kid).toHaveURL(/\/studio$/);
 		await expect(
@@ -138,14 +138,14 @@ test.describe('teacher: class, roster, cards, secrets, end class', () => {
 		await useAdult(browser, context, 'teacher');
 		const created = await createClass(page, ['Ines']);
 		const ines = created.students[0]!;
-		await page.getByText(`Use a PIN instead: ${ines.pseudonym}`).click();
+		await page.getByText(`Use a secret number instead: ${ines.pseudonym}`).click();
 		const row = page.getByRole('row').filter({ hasText: ines.pseudonym });
 		const pin = row.getByLabel('4 digits (blank for a random one)');
 		// The browser's own pattern check would stop "12a4"; remove it to reach the server.
 		await pin.evaluate((el) => el.removeAttribute('pattern'));
 		await pin.fill('12a4');
 		await row.getByRole('button', { name: 'Confirm' }).click();
-		await expect(page.getByRole('alert')).toHaveText('A PIN is exactly 4 digits.');
+		await expect(page.getByRole('alert')).toHaveText('A secret number is exactly 4 digits.');
 		// Nothing changed: still a picture password.
 		const after = await readRoster(page);
 		expect(after[0]!.pictures).toEqual(ines.pictures);
@@ -194,18 +194,18 @@ test.describe('teacher: class, roster, cards, secrets, end class', () => {
 		await expect(row.locator('.badge')).toHaveText('Not recorded');
 
 		await row.getByText('Record consent').click();
-		await row.getByLabel('What the guardian agreed to').selectOption('public_pseudonym');
+		await row.getByLabel('What the parents agreed to').selectOption('public_pseudonym');
 		await row.getByLabel('How it was given').selectOption('paper');
-		await row.getByLabel('Date the guardian agreed').fill('2026-09-01');
+		await row.getByLabel('Date the parents agreed').fill('2026-09-01');
 		await row.getByRole('button', { name: 'Save' }).click();
-		await expect(page.getByText(`Guardian consent recorded for ${child.pseudonym}.`)).toBeVisible();
+		await expect(page.getByText(`Parental consent recorded for ${child.pseudonym}.`)).toBeVisible();
 		await expect(row.locator('.badge')).toHaveText('Public (pseudonym)');
 		await expect(row.getByText('Paper slip · 2026-09-01')).toBeVisible();
 
 		// A date in the future is refused with a clear message and nothing changes.
 		await row.getByText('Change').click();
-		await row.getByLabel('Date the guardian agreed').evaluate((el) => el.removeAttribute('max'));
-		await row.getByLabel('Date the guardian agreed').fill('2099-01-01');
+		await row.getByLabel('Date the parents agreed').evaluate((el) => el.removeAttribute('max'));
+		await row.getByLabel('Date the parents agreed').fill('2099-01-01');
 		await row.getByRole('button', { name: 'Save' }).click();
 		await expect(page.getByText('Enter a valid date that is not in the future.')).toBeVisible();
 		await expect(row.getByText('Paper slip · 2026-09-01')).toBeVisible();

@@ -412,7 +412,7 @@ describe.each(testDatabases())('sign-in on $name', ({ url }) => {
 					studentsTried.add(kid.id);
 				}
 			}
-			expect(stoppedWith).toEqual({ ok: false, error: 'auth.error.tooManyAttempts' });
+			expect(stoppedWith).toEqual({ ok: false, error: 'auth.error.joinTooManyTries' });
 			expect(wrongTries).toBe(LIMITS.device);
 			expect(studentsTried.size).toBeLessThan(bellClass.students.length / 10);
 			expect(await failures(db, { kind: 'classIp', key: `${bellClass.id}:${ip}` })).toBeLessThan(
@@ -422,7 +422,7 @@ describe.each(testDatabases())('sign-in on $name', ({ url }) => {
 			const untried = bellClass.students.find((s) => !studentsTried.has(s.id))!;
 			expect(await signIn(untried, ip, 'robot', untried.secret, bellClass.id)).toEqual({
 				ok: false,
-				error: 'auth.error.tooManyAttempts'
+				error: 'auth.error.joinTooManyTries'
 			});
 			// ...while the children on the other PCs of that room still get in.
 			expectOk(await signIn(untried, ip, 'pc-other', untried.secret, bellClass.id));

@@ -1,5 +1,5 @@
 // node tests/scripts/screenshots.ts [baseURL] — signs in as each demo person and saves
-// screenshots of every page at 1366×768 and on a phone, in Chinese and English, to
+// screenshots of every page at 1366×768 and on a phone, in Chinese, English and French, to
 // .reports/screens/ (git-ignored), for looking at what people see.
 import { mkdirSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
@@ -37,7 +37,7 @@ async function signIn(page: Page, email: string, password: string) {
 	]);
 }
 
-for (const locale of ['zh-CN', 'en'] as const) {
+for (const locale of ['zh-CN', 'en', 'fr'] as const) {
 	for (const [vpName, viewport] of Object.entries(viewports)) {
 		const tag = `${locale}-${vpName}`;
 		const context = await browser.newContext({ viewport, locale });
@@ -60,7 +60,7 @@ for (const locale of ['zh-CN', 'en'] as const) {
 		await page.locator('.item a').first().click();
 		await page.waitForLoadState('networkidle');
 		await shoot(page, `classroom-${tag}`);
-		await page.click('text=/打印登录卡片|Print login cards/');
+		await page.click('text=/打印登录卡片|Print login cards|Imprimer les cartes de connexion/');
 		await page.waitForLoadState('networkidle');
 		await shoot(page, `cards-${tag}`);
 		await context.clearCookies();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.ts';
 import { fr } from './fr.ts';
+import { CHILD_JARGON, GLOSSARY, isChildMessage, type GlossaryTerm } from './glossary.ts';
 import {
 	formatNumber,
 	isLocale,
@@ -8,6 +9,7 @@ import {
 	LOCALES,
 	negotiateLocale,
 	translate,
+	type Locale,
 	type MessageKey
 } from './index.ts';
 import { zhCN } from './zh-CN.ts';
@@ -100,5 +102,77 @@ describe('message catalogs', () => {
 		expect(keys.length).toBeGreaterThan(100);
 		const problems = keys.filter((key) => zhCN[key].trim() === '' || zhCN[key] === key);
 		expect(problems).toEqual([]);
+	});
+});
+
+describe('words and typography', () => {
+	const catalogs = { 'zh-CN': zhCN, en, fr } as const;
+	const each = (locale: Locale) => Object.entries(catalogs[locale]) as [MessageKey, string][];
+	const offenders = (locale: Locale, bad: (text: string, key: MessageKey) => boolean) =>
+		each(locale)
+			.filter(([key, text]) => bad(text, key))
+			.map(([key, text]) => `${key}: ${text}`);
+
+	it.each(LOCALES)('%s uses the glossary, not the variants it replaces', (locale) => {
+		const problems: string[] = [];
+		for (const [term, entry] of Object.entries(GLOSSARY) as [string, GlossaryTerm][]) {
+			const avoid = entry.avoid?.[locale];
+			if (avoid)
+				problems.push(...offenders(locale, (t) => avoid.test(t)).map((p) => `${term} → ${p}`));
+		}
+		expect(problems).toEqual([]);
+	});
+
+	it('knows which messages children read', () => {
+		expect(isChildMessage('draw.unreadable.corrupt')).toBe(true);
+		expect(isChildMessage('auth.error.joinTooManyTries')).toBe(true);
+		expect(isChildMessage('auth.error.tooManyAttempts')).toBe(false);
+		expect(isChildMessage('entries.error.forbidden')).toBe(false);
+		expect(isChildMessage('review.return')).toBe(false);
+	});
+
+	it.each(LOCALES)('%s keeps jargon out of what children read', (locale) => {
+		const jargon = CHILD_JARGON[locale];
+		expect(offenders(locale, (t, key) => isChildMessage(key) && jargon.test(t))).toEqual([]);
+	});
+
+	it('French puts a no-break space before : ; ! ? » and after «', () => {
+		// A colon between digits or inside a URL is not punctuation of the sentence.
+		const before = /(?<![\u202f\u00a0!?])[;!?»]|(?<![\u202f\u00a0\d])(?<!https?):(?![\d/])/;
+		const after = /«(?![\u202f\u00a0])/;
+		expect(offenders('fr', (t) => before.test(t) || after.test(t))).toEqual([]);
+	});
+
+	it('French says "tu" to children and "vous" to adults', () => {
+		const vous = /\b(vous|votre|vos|veuillez)\b/i;
+		const tu = /(^|[\s’])(tu|ton|ta|tes|toi|te)\b/i;
+		expect(offenders('fr', (t, key) => (isChildMessage(key) ? vous : tu).test(t))).toEqual([]);
+		expect(tu.test('Tu as fini ?') && tu.test('Dessine avec ton crayon.')).toBe(true);
+	});
+
+	it('French never uses the median dot of inclusive writing', () => {
+		expect(offenders('fr', (t) => /\p{L}·\p{L}/u.test(t))).toEqual([]);
+	});
+
+	it('Chinese writes the ellipsis as …… and uses full-width punctuation', () => {
+		const halfEllipsis = /(?<!…)…(?!…)/;
+		const ascii = /[,;!?()]|(?<![\d{}])[:](?!\d)/;
+		expect(offenders('zh-CN', (t) => halfEllipsis.test(t) || ascii.test(t))).toEqual([]);
+	});
+
+	it('English uses one kind of quotes: curly quotes and apostrophes', () => {
+		expect(offenders('en', (t) => /["']/.test(t))).toEqual([]);
+	});
+
+	it.each(LOCALES)('%s never writes three dots for an ellipsis', (locale) => {
+		expect(offenders(locale, (t) => t.includes('...'))).toEqual([]);
+	});
+
+	it('checks stop real mistakes', () => {
+		// The checks above pass on clean catalogs; make sure each one can still fail.
+		expect(GLOSSARY.round.avoid.fr.test('Aucune session de jury')).toBe(true);
+		expect(GLOSSARY.earth.avoid['zh-CN'].test('蓝色星球')).toBe(false);
+		expect(GLOSSARY.earth.avoid['zh-CN'].test('星球')).toBe(true);
+		expect(CHILD_JARGON.en.test('It was not overwritten.')).toBe(true);
 	});
 });

@@ -5,5 +5,5 @@ export const colouringEn: Record<keyof typeof colouringZhCN, string> = {
 	'colouring.lead': 'Pick blank paper or a colouring page to start.',
 	'colouring.blank': 'Blank paper',
 	'colouring.pages': 'Colouring pages for {contest}',
-	'colouring.noneLeft': 'You have sent all your entries to this contest, but you can still draw.'
+	'colouring.noneLeft': 'You have sent all your artworks to this contest, but you can still draw.'
 };

@@ -6,7 +6,7 @@ export const contestsFr: Record<keyof typeof contestsZhCN, string> = {
 		'Créer des concours sur des thèmes verts, fixer les tranches d’âge, les dates et le règlement, puis les faire avancer d’étape en étape.',
 	'contests.new': 'Nouveau concours',
 	'contests.empty':
-		'Aucun concours pour l’instant. Choisissez « Nouveau concours » pour commencer.',
+		'Aucun concours pour l’instant. Choisissez «\u202fNouveau concours\u202f» pour commencer.',
 	'contests.emptyFiltered': 'Aucun concours à cette étape.',
 	'contests.filter.label': 'Étape',
 	'contests.filter.all': 'Toutes',
@@ -42,7 +42,7 @@ export const contestsFr: Record<keyof typeof contestsZhCN, string> = {
 	'contests.form.rulesField': 'Règlement',
 	'contests.form.ageBands': 'Tranches d’âge',
 	'contests.form.ageBandsHint':
-		'Une par ligne, par ex. « 6-8 » ou « 9-11 Moyens » (le nom est libre). Âges de 4 à 18 ans, sans chevauchement.',
+		'Une par ligne, par ex. «\u202f6-8\u202f» ou «\u202f9-11 Moyens\u202f» (le nom est libre). Âges de 4 à 18 ans, sans chevauchement.',
 	'contests.form.schools': 'Écoles participantes',
 	'contests.form.schoolsHint': 'N’en cochez aucune pour ouvrir le concours à toutes les écoles.',
 	'contests.form.noSchools': 'Aucune école pour l’instant.',
@@ -59,7 +59,8 @@ export const contestsFr: Record<keyof typeof contestsZhCN, string> = {
 	'contests.form.sourceUpload': 'L’enseignant envoie la photo ou le scan d’un dessin sur papier',
 	'contests.form.create': 'Créer le concours',
 	'contests.form.save': 'Enregistrer',
-	'contests.form.locked': 'Le jury a commencé : les réglages du concours ne peuvent plus changer.',
+	'contests.form.locked':
+		'Le jury a commencé\u202f: les réglages du concours ne peuvent plus changer.',
 
 	'contests.zone.Asia/Shanghai': 'Heure de Chine (Shanghai)',
 	'contests.zone.Asia/Hong_Kong': 'Hong Kong',
@@ -72,11 +73,11 @@ export const contestsFr: Record<keyof typeof contestsZhCN, string> = {
 	'contests.zone.UTC': 'Temps universel coordonné (UTC)',
 
 	'contests.lifecycle.title': 'Étape',
-	'contests.lifecycle.current': 'Actuellement : {status}',
+	'contests.lifecycle.current': 'Actuellement\u202f: {status}',
 	'contests.lifecycle.hint':
-		'Une fois ouvert, le concours apparaît sur la page d’accueil ; il se clôt tout seul à l’heure de clôture.',
-	'contests.lifecycle.none': 'Le concours est archivé ; il n’y a pas d’étape suivante.',
-	'contests.lifecycle.done': 'Le concours est maintenant « {status} ».',
+		'Une fois ouvert, le concours apparaît sur la page d’accueil\u202f; il se clôt tout seul à l’heure de clôture.',
+	'contests.lifecycle.none': 'Le concours est archivé\u202f; il n’y a pas d’étape suivante.',
+	'contests.lifecycle.done': 'Le concours est maintenant «\u202f{status}\u202f».',
 	'contests.action.open': 'Ouvrir le concours',
 	'contests.action.reopen': 'Rouvrir',
 	'contests.action.closed': 'Clore les dépôts',
@@ -87,7 +88,7 @@ export const contestsFr: Record<keyof typeof contestsZhCN, string> = {
 
 	'contests.home.accepting': 'Dépôts ouverts',
 	'contests.home.upcoming': 'Bientôt ouvert',
-	'contests.home.window': 'Dépôt des œuvres : du {opens} au {closes}',
+	'contests.home.window': 'Dépôt des œuvres\u202f: du {opens} au {closes}',
 	'contests.home.ageBands': 'Tranches d’âge',
 	'contests.home.ages': '{min} à {max} ans',
 
@@ -103,35 +104,36 @@ export const contestsFr: Record<keyof typeof contestsZhCN, string> = {
 	'contests.error.school':
 		'Une école choisie n’existe plus. Rechargez la page et choisissez à nouveau.',
 	'contests.error.notFound': 'Ce concours est introuvable.',
-	'contests.error.locked': 'Le jury a commencé : les réglages du concours ne peuvent plus changer.',
+	'contests.error.locked':
+		'Le jury a commencé\u202f: les réglages du concours ne peuvent plus changer.',
 	'contests.error.openNeedsBands': 'Un concours ouvert a besoin d’au moins une tranche d’âge.',
 	'contests.error.openNeedsDates':
 		'Un concours ouvert a besoin d’une heure d’ouverture et d’une heure de clôture.',
 	'contests.error.ageBand.format':
-		'Tranches d’âge, ligne {line} : illisible. Écrivez par ex. « 6-8 » ou « 6-8 Nom ».',
+		'Tranches d’âge, ligne {line}\u202f: illisible. Écrivez par ex. «\u202f6-8\u202f» ou «\u202f6-8 Nom\u202f».',
 	'contests.error.ageBand.range':
-		'Tranches d’âge, ligne {line} : les âges vont de 4 à 18 ans, le plus jeune d’abord.',
+		'Tranches d’âge, ligne {line}\u202f: les âges vont de 4 à 18 ans, le plus jeune d’abord.',
 	'contests.error.ageBand.overlap':
-		'Tranches d’âge, ligne {line} : chevauche une tranche précédente.',
+		'Tranches d’âge, ligne {line}\u202f: chevauche une tranche précédente.',
 	'contests.error.ageBand.label':
-		'Tranches d’âge, ligne {line} : le nom compte au plus 40 caractères.',
+		'Tranches d’âge, ligne {line}\u202f: le nom compte au plus 40 caractères.',
 	'contests.error.ageBand.tooMany': '10 tranches d’âge au plus (la ligne {line} est de trop).',
 	'contests.error.transition.notAllowed':
 		'Le concours ne peut pas passer à cette étape maintenant. Rechargez la page pour voir son étape actuelle.',
 	'contests.error.transition.noTitle':
-		'Impossible d’ouvrir pour l’instant : ajoutez d’abord un titre en chinois.',
+		'Impossible d’ouvrir pour l’instant\u202f: ajoutez d’abord un titre en chinois.',
 	'contests.error.transition.noAgeBands':
-		'Impossible d’ouvrir pour l’instant : ajoutez d’abord au moins une tranche d’âge.',
+		'Impossible d’ouvrir pour l’instant\u202f: ajoutez d’abord au moins une tranche d’âge.',
 	'contests.error.transition.datesMissing':
-		'Impossible d’ouvrir pour l’instant : fixez d’abord l’ouverture et la clôture.',
+		'Impossible d’ouvrir pour l’instant\u202f: fixez d’abord l’ouverture et la clôture.',
 	'contests.error.transition.datesOrder':
-		'Impossible d’ouvrir pour l’instant : la clôture doit venir après l’ouverture.',
+		'Impossible d’ouvrir pour l’instant\u202f: la clôture doit venir après l’ouverture.',
 	'contests.error.transition.windowOver':
 		'L’heure de clôture est passée. Repoussez-la d’abord, puis ouvrez le concours.',
 
 	'contests.form.boardSize': 'Taille de la feuille',
 	'contests.form.boardSizeHint':
-		'La feuille sur laquelle les enfants dessinent dans l’atelier ; les coloriages y sont ajustés.',
+		'La feuille sur laquelle les enfants dessinent dans l’atelier\u202f; les coloriages y sont ajustés.',
 	'contests.form.board.landscape': 'Paysage',
 	'contests.form.board.portrait': 'Portrait',
 	'contests.form.board.square': 'Carré',
@@ -140,29 +142,29 @@ export const contestsFr: Record<keyof typeof contestsZhCN, string> = {
 	'contests.form.board.size': '{width} × {height} pixels',
 	'contests.error.boardSize': 'Choisissez une des tailles de feuille proposées.',
 	'contests.hub.lead':
-		'Gérez les concours : textes, dates, tranches d’âge, coloriages et participations.',
+		'Gérez les concours\u202f: textes, dates, tranches d’âge, coloriages et participations.',
 	'contests.hub.leadAdmin': 'Gérez les comptes, les écoles, les classes et les concours.',
 	'contests.templates.title': 'Coloriages',
 	'contests.templates.lead':
-		'Facultatif : des dessins au trait que les enfants peuvent colorier dans l’atelier. Envoyez un dessin net, noir sur blanc (PNG, JPEG ou WebP) : il est ajusté à la feuille et le papier blanc devient transparent.',
+		'Facultatif\u202f: des dessins au trait que les enfants peuvent colorier dans l’atelier. Envoyez un dessin net, noir sur blanc (PNG, JPEG ou WebP)\u202f: il est ajusté à la feuille et le papier blanc devient transparent.',
 	'contests.templates.empty': 'Aucun coloriage pour l’instant.',
 	'contests.templates.listLabel': 'Coloriages de ce concours',
-	'contests.templates.preview': 'Aperçu : {label}',
+	'contests.templates.preview': 'Aperçu\u202f: {label}',
 	'contests.templates.size': '{width} × {height} pixels',
 	'contests.templates.label': 'Nom',
 	'contests.templates.labelHint':
-		'Quelques mots que les enfants voient dans l’atelier, par ex. « Animaux de la forêt ». {max} caractères au plus.',
+		'Quelques mots que les enfants voient dans l’atelier, par ex. «\u202fAnimaux de la forêt\u202f». {max} caractères au plus.',
 	'contests.templates.file': 'Dessin au trait',
 	'contests.templates.fileHint': 'PNG, JPEG ou WebP, 20 Mo au plus.',
 	'contests.templates.add': 'Ajouter le coloriage',
 	'contests.templates.addTitle': 'Nouveau coloriage',
-	'contests.templates.added': 'Coloriage « {label} » ajouté.',
+	'contests.templates.added': 'Coloriage «\u202f{label}\u202f» ajouté.',
 	'contests.templates.removed': 'Coloriage supprimé.',
 	'contests.templates.moved': 'Ordre mis à jour.',
 	'contests.templates.remove': 'Supprimer',
-	'contests.templates.removeNamed': 'Supprimer « {label} »',
-	'contests.templates.moveUp': 'Monter « {label} »',
-	'contests.templates.moveDown': 'Descendre « {label} »',
+	'contests.templates.removeNamed': 'Supprimer «\u202f{label}\u202f»',
+	'contests.templates.moveUp': 'Monter «\u202f{label}\u202f»',
+	'contests.templates.moveDown': 'Descendre «\u202f{label}\u202f»',
 	'contests.templates.count': '{count} sur {max}',
 	'contests.templates.locked':
 		'Les coloriages ne peuvent changer que tant que le concours est un brouillon ou ouvert.',

@@ -9,8 +9,8 @@ export const reviewFr: Record<keyof typeof reviewZhCN, string> = {
 	'review.processing': 'Images en cours de traitement',
 	'review.recent': 'Validées récemment',
 	'review.by': 'Par {name}',
-	'review.contest': 'Concours : {title}',
-	'review.age': 'Âge : {age} ans',
+	'review.contest': 'Concours\u202f: {title}',
+	'review.age': 'Âge\u202f: {age} ans',
 	'review.submittedAt': 'Envoyée le {date}',
 	'review.source.studio': 'Dessin de l’atelier',
 	'review.source.upload': 'Photo d’une œuvre sur papier',
@@ -21,23 +21,24 @@ export const reviewFr: Record<keyof typeof reviewZhCN, string> = {
 	'review.status.returned': 'Renvoyée',
 	'review.status.failed': 'Image impossible à traiter',
 	'review.status.disqualified': 'Disqualifiée',
-	'review.consentLabel': 'Accord des parents :',
+	'review.consentLabel': 'Autorisation parentale\u202f:',
 	'review.consentHint':
-		'Sans accord public, une œuvre validée reste visible uniquement par la classe et le jury.',
+		'Sans autorisation publique, une œuvre validée reste visible uniquement par la classe et le jury.',
 	'review.approve': 'Valider',
 	'review.return': 'Renvoyer à l’enfant',
 	'review.returnLabel': 'Message pour l’enfant',
 	'review.returnHint': 'Dites à l’enfant ce qu’il faut changer (300 caractères au plus).',
 	'review.returnSubmit': 'Renvoyer',
-	'review.approvedDone': '« {title} » est validée.',
-	'review.returnedDone': '« {title} » a été renvoyée ; l’enfant verra votre message.',
+	'review.approvedDone': '«\u202f{title}\u202f» est validée.',
+	'review.returnedDone':
+		'«\u202f{title}\u202f» a été renvoyée\u202f; l’enfant verra votre message.',
 	'review.uploadedDone':
 		'La photo est envoyée. Elle apparaîtra dans les œuvres à valider une fois traitée.',
-	'review.message': 'Message : {message}',
+	'review.message': 'Message\u202f: {message}',
 	'review.noImage': 'Pas encore d’image',
 	'review.error.notFound': 'Cette œuvre est introuvable.',
 	'review.error.notWaiting':
-		'Cette œuvre a déjà été validée ou renvoyée (ou n’est pas encore prête) : action impossible.',
+		'Cette œuvre a déjà été validée ou renvoyée (ou n’est pas encore prête)\u202f: action impossible.',
 	'review.error.messageRequired': 'Écrivez un message pour l’enfant avant de renvoyer l’œuvre.',
 	'review.error.messageLength': 'Le message ne peut dépasser 300 caractères.',
 	'review.error.reasonRequired': 'Indiquez la raison de la disqualification.',
@@ -60,7 +61,7 @@ export const reviewFr: Record<keyof typeof reviewZhCN, string> = {
 	'review.upload.artTitle': 'Titre',
 	'review.upload.about': 'À propos de l’œuvre (les mots de l’enfant)',
 	'review.upload.aboutHint':
-		'300 caractères au plus ; les lecteurs d’écran le lisent comme description de l’image.',
+		'300 caractères au plus\u202f; les lecteurs d’écran le lisent comme description de l’image.',
 	'review.upload.photo': 'Photo de l’œuvre',
 	'review.upload.photoHint':
 		'PNG, JPEG ou WebP, 20 Mo au plus. Les données de localisation de la photo sont supprimées.',
@@ -75,7 +76,7 @@ export const reviewFr: Record<keyof typeof reviewZhCN, string> = {
 	'review.admin.all': 'Toutes',
 	'review.admin.filterSubmit': 'Filtrer',
 	'review.admin.csv': 'Exporter en CSV',
-	'review.admin.count': 'Participations : {count}',
+	'review.admin.count': 'Participations\u202f: {count}',
 	'review.admin.empty': 'Aucune participation ne correspond.',
 	'review.admin.col.thumb': 'Miniature',
 	'review.admin.col.title': 'Titre',
@@ -89,7 +90,8 @@ export const reviewFr: Record<keyof typeof reviewZhCN, string> = {
 	'review.admin.about': 'À propos de l’œuvre',
 	'review.admin.disqualify': 'Disqualifier',
 	'review.admin.reasonLabel': 'Raison (conservée dans le journal d’audit)',
-	'review.admin.disqualified': '« {title} » est disqualifiée.',
+	'review.admin.disqualified': '«\u202f{title}\u202f» est disqualifiée.',
 	'review.admin.noBand': '—',
-	'review.admin.close': 'Fermer'
+	'review.admin.close': 'Fermer',
+	'review.waitingCount': 'En attente de validation ({count})'
 };

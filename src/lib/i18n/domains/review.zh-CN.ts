@@ -50,7 +50,7 @@ export const reviewZhCN = {
 	'review.upload.student': '学生',
 	'review.upload.choose': '请选择',
 	'review.upload.contest': '比赛',
-	'review.upload.noContests': '现在没有接受照片投稿的开放比赛。',
+	'review.upload.noContests': '现在没有接收照片作品的开放比赛。',
 	'review.upload.age': '孩子的年龄',
 	'review.upload.artTitle': '作品名称',
 	'review.upload.about': '关于这幅画（孩子自己的话）',
@@ -84,5 +84,6 @@ export const reviewZhCN = {
 	'review.admin.reasonLabel': '理由（会记录在审计日志中）',
 	'review.admin.disqualified': '已取消“{title}”的参赛资格。',
 	'review.admin.noBand': '—',
-	'review.admin.close': '关闭'
+	'review.admin.close': '关闭',
+	'review.waitingCount': '等待审核（{count}）'
 };

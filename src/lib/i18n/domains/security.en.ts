@@ -10,7 +10,7 @@ export const securityEn: Record<keyof typeof securityZhCN, string> = {
 	'security.quota.drawings':
 		'Your drawing box is full! Delete a few old drawings to make room for new ones. This drawing is still safe on this computer.',
 	'security.quota.bytes':
-		'Your drawings fill all the space you have on the server. Delete a few old ones to make room. This drawing is still safe on this computer.',
+		'Your drawings fill all the space you have. Delete a few old ones to make room. This drawing is still safe on this computer.',
 	'security.quota.rate':
 		'You are starting new drawings very fast! Wait a minute and try again. This drawing is still safe on this computer.'
 };

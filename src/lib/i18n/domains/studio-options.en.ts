@@ -1,7 +1,7 @@
 import type { studioOptionsZhCN } from './studio-options.zh-CN.ts';
 
 export const studioOptionsEn: Record<keyof typeof studioOptionsZhCN, string> = {
-	'studioOptions.opacity': 'Opacity',
+	'studioOptions.opacity': 'Colour strength',
 	'studioOptions.percent': '{value}%',
 	'studioOptions.opacityLight': 'See-through',
 	'studioOptions.opacityStrong': 'Solid',

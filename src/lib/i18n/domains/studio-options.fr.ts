@@ -1,7 +1,7 @@
 import type { studioOptionsZhCN } from './studio-options.zh-CN.ts';
 
 export const studioOptionsFr: Record<keyof typeof studioOptionsZhCN, string> = {
-	'studioOptions.opacity': 'Opacité',
+	'studioOptions.opacity': 'Force de la couleur',
 	'studioOptions.percent': '{value}\u00a0%',
 	'studioOptions.opacityLight': 'Transparent',
 	'studioOptions.opacityStrong': 'Couvrant',

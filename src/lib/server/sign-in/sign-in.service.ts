@@ -19,6 +19,7 @@ import { createSession } from '../auth/session.ts';
 export type SignInError =
 	| 'auth.error.wrongPassword'
 	| 'auth.error.tooManyAttempts'
+	| 'auth.error.joinTooManyTries'
 	| 'auth.error.unknownClassCode'
 	| 'auth.error.wrongSecret'
 	| 'auth.error.childLocked'
@@ -116,7 +117,7 @@ export async function signInStudent(
 	if (blocked) {
 		return {
 			ok: false,
-			error: blocked.kind === 'student' ? 'auth.error.childLocked' : 'auth.error.tooManyAttempts'
+			error: blocked.kind === 'student' ? 'auth.error.childLocked' : 'auth.error.joinTooManyTries'
 		};
 	}
 	if (!secretsEqual(student.secret, input.secret.slice(0, 64))) {

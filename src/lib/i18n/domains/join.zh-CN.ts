@@ -1,0 +1,33 @@
+/** A child's sign-in: class code, avatar, picture password or PIN; en and fr mirror these keys (checked by TypeScript and tests). */
+export const joinZhCN = {
+	'join.title': '进入我的班级',
+	'join.codeLabel': '班级码',
+	'join.codeHint': '6 个字母或数字，写在登录卡片上，也可以用手机扫描卡片上的二维码。',
+	'join.submit': '下一步',
+	'join.pickTitle': '{classroom}：点一下你的头像',
+	'join.pickHint': '找到你的名字和图片。',
+	'join.noStudents': '这个班级还没有学生，请老师先添加名单。',
+	'join.otherClass': '换一个班级',
+	'join.back': '这不是我',
+	'join.hello': '你好，{name}！',
+	'join.picturePrompt': '按顺序点出你的 3 张图片',
+	'join.pinPrompt': '输入你的 4 位数字密码',
+	'join.pinLabel': '数字密码',
+	'join.progress': '已选 {count} / {total}',
+	'join.restart': '重新选择',
+	'join.signIn': '进入画室',
+	'join.chosenEmpty': '还没有选择图片',
+
+	'picture.leaf': '树叶',
+	'picture.tree': '大树',
+	'picture.flower': '花朵',
+	'picture.sun': '太阳',
+	'picture.cloud': '云朵',
+	'picture.drop': '水滴',
+	'picture.fish': '小鱼',
+	'picture.bird': '小鸟',
+	'picture.bee': '蜜蜂',
+	'picture.bike': '自行车',
+	'picture.recycle': '回收',
+	'picture.planet': '地球'
+};

@@ -1,4 +1,5 @@
 /** Source catalog: every key lives here first; en and fr must define the same keys. */
+import { rosterZhCN } from './domains/roster.zh-CN.ts';
 import { colouringZhCN } from './domains/colouring.zh-CN.ts';
 import { consentZhCN } from './domains/consent.zh-CN.ts';
 import { contestsZhCN } from './domains/contests.zh-CN.ts';
@@ -372,7 +373,8 @@ export const zhCN = {
 	...entriesZhCN,
 	...reviewZhCN,
 	...colouringZhCN,
-	...studioOptionsZhCN
+	...studioOptionsZhCN,
+	...rosterZhCN
 };
 
 export type Messages = { [K in keyof typeof zhCN]: string };

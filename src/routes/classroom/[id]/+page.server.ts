@@ -4,11 +4,12 @@ import {
 	ClassroomServiceError,
 	endClass,
 	getManagedClassroom,
+	listRoster,
 	removeStudent,
 	resetStudentSecret,
-	RosterError
+	RosterError,
+	unlockStudent
 } from '$lib/server/classrooms/classroom.service';
-import { listStudentsForTeacher } from '$lib/server/classrooms/classroom.repository';
 import { classroomNotFound } from '$lib/server/classrooms/errors';
 import {
 	consentsForClassroom,
@@ -27,10 +28,11 @@ export const load: PageServerLoad = async (event) => {
 	const { db } = await getServices();
 	const classroom = await getManagedClassroom(db, actor, event.params.id).catch(classroomNotFound);
 	const [students, consents, waitingCount] = await Promise.all([
-		listStudentsForTeacher(db, classroom.id),
+		listRoster(db, actor, classroom.id),
 		consentsForClassroom(db, actor, classroom.id),
 		countWaiting(db, actor, classroom.id)
 	]);
+	const now = Date.now();
 	return {
 		created: event.url.searchParams.has('created'),
 		waitingCount,
@@ -48,6 +50,9 @@ export const load: PageServerLoad = async (event) => {
 			avatar: s.avatar,
 			secretKind: s.secret_kind,
 			secret: s.secret,
+			// Rounded up: "1 min left" until the very end, never "0 min".
+			lockedMinutes:
+				s.lockedUntil === null ? null : Math.max(1, Math.ceil((s.lockedUntil - now) / 60_000)),
 			consent: toConsent(consents.get(s.id))
 		})),
 		// Classes run in China by default; the date picker's "today" follows that calendar.
@@ -88,13 +93,22 @@ async function withClassroom<T>(
 export const actions: Actions = {
 	addStudents: (event) =>
 		withClassroom(event, async ({ db, form }) => {
-			const count = await addStudents(
+			const { added, rejected } = await addStudents(
 				db,
 				event.locals.user!,
 				event.params.id,
 				field(form, 'names')
 			);
-			return { added: count };
+			// The bad lines go back into the box, so the teacher fixes just those and adds again.
+			const names = rejected.map((r) => r.name).join('\n');
+			if (added.length === 0)
+				return fail(400, { names, rejected, error: 'roster.error.noneAdded' });
+			return { added, rejected, names };
+		}),
+	unlock: (event) =>
+		withClassroom(event, async ({ db, form }) => {
+			await unlockStudent(db, event.locals.user!, event.params.id, field(form, 'studentId'));
+			return { unlocked: field(form, 'pseudonym') };
 		}),
 	resetPicture: (event) =>
 		withClassroom(event, async ({ db, form }) => {

@@ -1,3 +1,4 @@
+import { stageEn } from './domains/stage.en.ts';
 import { rosterEn } from './domains/roster.en.ts';
 import { colouringEn } from './domains/colouring.en.ts';
 import { consentEn } from './domains/consent.en.ts';
@@ -16,6 +17,7 @@ export const en: Messages = {
 	...reviewEn,
 	...colouringEn,
 	...studioOptionsEn,
+	...stageEn,
 	...rosterEn,
 	'app.name': 'Sprout',
 	'app.tagline': "Children's green digital-art competitions",

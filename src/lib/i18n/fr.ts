@@ -1,3 +1,4 @@
+import { stageFr } from './domains/stage.fr.ts';
 import { rosterFr } from './domains/roster.fr.ts';
 import { colouringFr } from './domains/colouring.fr.ts';
 import { consentFr } from './domains/consent.fr.ts';
@@ -16,6 +17,7 @@ export const fr: Messages = {
 	...reviewFr,
 	...colouringFr,
 	...studioOptionsFr,
+	...stageFr,
 	...rosterFr,
 	'app.name': 'Sprout',
 	'app.tagline': 'Concours d’art numérique vert pour les enfants',

@@ -1,4 +1,5 @@
 /** Source catalog: every key lives here first; en and fr must define the same keys. */
+import { stageZhCN } from './domains/stage.zh-CN.ts';
 import { rosterZhCN } from './domains/roster.zh-CN.ts';
 import { colouringZhCN } from './domains/colouring.zh-CN.ts';
 import { consentZhCN } from './domains/consent.zh-CN.ts';
@@ -374,7 +375,8 @@ export const zhCN = {
 	...reviewZhCN,
 	...colouringZhCN,
 	...studioOptionsZhCN,
-	...rosterZhCN
+	...rosterZhCN,
+	...stageZhCN
 };
 
 export type Messages = { [K in keyof typeof zhCN]: string };

@@ -381,7 +381,7 @@ export class LocalDrafts {
 	}
 }
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
+export function request<T>(req: IDBRequest<T>): Promise<T> {
 	return new Promise((resolve, reject) => {
 		req.onsuccess = () => resolve(req.result);
 		req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
@@ -389,7 +389,7 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
 }
 
 /** Resolves when the transaction is durable; quota errors often surface only here. */
-function done(tx: IDBTransaction): Promise<void> {
+export function done(tx: IDBTransaction): Promise<void> {
 	return new Promise((resolve, reject) => {
 		tx.oncomplete = () => resolve();
 		tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));

@@ -23,6 +23,7 @@ function withUrls(entry: ReviewEntry) {
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireUser(event, 'teacher', 'organizer');
+	event.depends('app:review-queue');
 	const { db } = await getServices();
 	const queue = await getReviewQueue(db, actor, event.params.id, event.locals.locale).catch(
 		classroomNotFound

@@ -1,3 +1,4 @@
+import { submitQueueEn } from './domains/submit-queue.en.ts';
 import { stageEn } from './domains/stage.en.ts';
 import { rosterEn } from './domains/roster.en.ts';
 import { colouringEn } from './domains/colouring.en.ts';
@@ -17,6 +18,7 @@ export const en: Messages = {
 	...reviewEn,
 	...colouringEn,
 	...studioOptionsEn,
+	...submitQueueEn,
 	...stageEn,
 	...rosterEn,
 	'app.name': 'Sprout',

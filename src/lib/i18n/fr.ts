@@ -1,3 +1,4 @@
+import { submitQueueFr } from './domains/submit-queue.fr.ts';
 import { stageFr } from './domains/stage.fr.ts';
 import { rosterFr } from './domains/roster.fr.ts';
 import { colouringFr } from './domains/colouring.fr.ts';
@@ -17,6 +18,7 @@ export const fr: Messages = {
 	...reviewFr,
 	...colouringFr,
 	...studioOptionsFr,
+	...submitQueueFr,
 	...stageFr,
 	...rosterFr,
 	'app.name': 'Sprout',

@@ -1,4 +1,5 @@
 /** Source catalog: every key lives here first; en and fr must define the same keys. */
+import { submitQueueZhCN } from './domains/submit-queue.zh-CN.ts';
 import { stageZhCN } from './domains/stage.zh-CN.ts';
 import { rosterZhCN } from './domains/roster.zh-CN.ts';
 import { colouringZhCN } from './domains/colouring.zh-CN.ts';
@@ -376,7 +377,8 @@ export const zhCN = {
 	...colouringZhCN,
 	...studioOptionsZhCN,
 	...rosterZhCN,
-	...stageZhCN
+	...stageZhCN,
+	...submitQueueZhCN
 };
 
 export type Messages = { [K in keyof typeof zhCN]: string };

@@ -1,3 +1,4 @@
+import { passwordResetEn } from './domains/password-reset.en.ts';
 import { submitQueueEn } from './domains/submit-queue.en.ts';
 import { stageEn } from './domains/stage.en.ts';
 import { rosterEn } from './domains/roster.en.ts';
@@ -18,6 +19,7 @@ export const en: Messages = {
 	...reviewEn,
 	...colouringEn,
 	...studioOptionsEn,
+	...passwordResetEn,
 	...submitQueueEn,
 	...stageEn,
 	...rosterEn,

@@ -1,3 +1,4 @@
+import { passwordResetFr } from './domains/password-reset.fr.ts';
 import { submitQueueFr } from './domains/submit-queue.fr.ts';
 import { stageFr } from './domains/stage.fr.ts';
 import { rosterFr } from './domains/roster.fr.ts';
@@ -18,6 +19,7 @@ export const fr: Messages = {
 	...reviewFr,
 	...colouringFr,
 	...studioOptionsFr,
+	...passwordResetFr,
 	...submitQueueFr,
 	...stageFr,
 	...rosterFr,

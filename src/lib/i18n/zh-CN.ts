@@ -1,4 +1,5 @@
 /** Source catalog: every key lives here first; en and fr must define the same keys. */
+import { passwordResetZhCN } from './domains/password-reset.zh-CN.ts';
 import { submitQueueZhCN } from './domains/submit-queue.zh-CN.ts';
 import { stageZhCN } from './domains/stage.zh-CN.ts';
 import { rosterZhCN } from './domains/roster.zh-CN.ts';
@@ -378,7 +379,8 @@ export const zhCN = {
 	...studioOptionsZhCN,
 	...rosterZhCN,
 	...stageZhCN,
-	...submitQueueZhCN
+	...submitQueueZhCN,
+	...passwordResetZhCN
 };
 
 export type Messages = { [K in keyof typeof zhCN]: string };

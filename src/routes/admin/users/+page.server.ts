@@ -1,4 +1,7 @@
 import { fail } from '@sveltejs/kit';
+import { renderSVG } from 'uqr';
+import { isDomainError } from '$lib/server/errors';
+import { issuePasswordReset } from '$lib/server/users/password-reset.service';
 import { field, requireAdmin } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import { listUsers } from '$lib/server/users/user.repository';
@@ -57,6 +60,28 @@ export const actions: Actions = {
 			return { changed: field(form, 'email') };
 		} catch (err) {
 			if (err instanceof UserServiceError) return fail(400, { statusError: err.code });
+			throw err;
+		}
+	},
+	resetLink: async (event) => {
+		const actor = requireAdmin(event);
+		const form = await event.request.formData();
+		const { db, config } = await getServices();
+		try {
+			const reset = await issuePasswordReset(db, actor, field(form, 'userId'));
+			const url = `${config.origin ?? event.url.origin}/reset/${reset.token}`;
+			return {
+				reset: {
+					name: field(form, 'displayName'),
+					email: reset.email,
+					url,
+					expiresAt: reset.expiresAt,
+					// Server-rendered like the class cards' QR: scanned from the admin's screen.
+					qrSvg: renderSVG(url, { border: 1, ecc: 'M' })
+				}
+			};
+		} catch (err) {
+			if (isDomainError(err)) return fail(err.status, { resetError: err.code });
 			throw err;
 		}
 	}

@@ -1,4 +1,4 @@
-import { done, request } from './local-drafts.ts';
+import { done, openDatabase, request } from './local-drafts.ts';
 
 /**
  * Entries on their way to the server, kept in this browser's IndexedDB until the server has
@@ -96,18 +96,7 @@ class IndexedDbQueueBackend implements QueueBackend {
 	#db: Promise<IDBDatabase>;
 
 	constructor(factory: IDBFactory) {
-		this.#db = new Promise((resolve, reject) => {
-			const open = factory.open(QUEUE_DB_NAME, 1);
-			open.onupgradeneeded = () => {
-				if (!open.result.objectStoreNames.contains(STORE)) open.result.createObjectStore(STORE);
-			};
-			open.onsuccess = () => {
-				open.result.onversionchange = () => open.result.close();
-				resolve(open.result);
-			};
-			open.onerror = () => reject(open.error ?? new Error('IndexedDB is not available'));
-			open.onblocked = () => reject(new DOMException('IndexedDB is blocked', 'InvalidStateError'));
-		});
+		this.#db = openDatabase(factory, QUEUE_DB_NAME, 1, [STORE]);
 	}
 
 	async get(key: string): Promise<unknown> {

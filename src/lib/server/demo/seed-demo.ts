@@ -271,6 +271,7 @@ export async function seedDemoContest(
 			avatar: child.avatar
 		};
 		const doc = drawScene(demo.scene, i + 1);
+		const pixels = rasterizeDocument(doc);
 		if (!(await findDrawing(db, demo.drawingId))) {
 			await saveDrawing(
 				db,
@@ -281,7 +282,7 @@ export async function seedDemoContest(
 					baseRevision: null,
 					title: demo.title,
 					docText: JSON.stringify(doc),
-					thumb: null
+					thumb: await encodeRgbaPng(pixels, { width: 320 })
 				},
 				now
 			);
@@ -292,7 +293,7 @@ export async function seedDemoContest(
 			entries.set(demo.drawingId, existing.id);
 			continue;
 		}
-		const png = await encodeRgbaPng(rasterizeDocument(doc));
+		const png = await encodeRgbaPng(pixels);
 		const { entry } = await submitEntry(
 			{ db, store },
 			{ kind: 'student', student },

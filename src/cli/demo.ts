@@ -1,6 +1,7 @@
 // npm run demo — builds the app, loads demo data into the embedded SQLite database and
 // local object store (./data), and serves it on http://localhost:3000 (PORT to change).
 import { spawn, spawnSync } from 'node:child_process';
+import { buildQuietly } from '../lib/server/demo/build-quietly.ts';
 
 const port = process.env.PORT ?? '3000';
 const env = {
@@ -16,8 +17,9 @@ function run(args: string[]): void {
 	if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
-run(['npx', 'vite', 'build', '--logLevel', 'warn']);
+buildQuietly(env);
 run([process.execPath, 'src/cli/db-seed.ts']);
+run([process.execPath, 'src/lib/server/demo/seed-demo-cli.ts']);
 console.log(`\nSprout is starting on ${env.ORIGIN} (Ctrl+C to stop)\n`);
 const server = spawn(process.execPath, ['build'], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));

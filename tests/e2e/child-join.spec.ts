@@ -1,52 +1,19 @@
-import { expect, test, type Browser } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
-	BASE_URL,
 	DEMO,
+	LOCKED,
 	createClass,
+	lockOut,
 	newEnglishContext,
 	open,
 	openStudent,
 	readRoster,
 	useAdult,
 	tapPictures,
-	type CreatedStudent,
 	waitForHydration
 } from './helpers.ts';
 
 const { xiaoming, meimei, ajie, chloe } = DEMO.students;
-const LOCKED = 'Too many tries. Raise your hand and ask your teacher to reset it.';
-
-/**
- * Guesses wrong until the child is locked: 10 wrong tries answer "Not quite!" (posted straight
- * to the form action from the child's browser, to keep the test quick), the 11th, tapped on
- * the page, "Too many tries" (the child's own limit, 10, comes before the device's, 20).
- * Only for children of classes a test created itself.
- */
-async function lockOut(
-	browser: Browser,
-	code: string,
-	child: CreatedStudent,
-	{ tapEleventh = true } = {}
-): Promise<void> {
-	const wrong = child.pictures![0] === 'Bee' ? ['Bird', 'Bird', 'Bird'] : ['Bee', 'Bee', 'Bee'];
-	const context = await newEnglishContext(browser);
-	const kid = await context.newPage();
-	await openStudent(kid, code, child.pseudonym);
-	for (let i = 1; i <= 10; i++) {
-		const response = await kid.request.post(kid.url(), {
-			form: { secret: wrong.join('-').toLowerCase() },
-			headers: { origin: BASE_URL, accept: 'text/html', 'accept-language': 'en' },
-			maxRedirects: 0
-		});
-		expect(response.status(), `wrong try ${i}`).toBe(400);
-		expect(await response.text()).toContain('Not quite! Try again.');
-	}
-	if (tapEleventh) {
-		await tapPictures(kid, wrong);
-		await expect(kid.getByRole('alert')).toHaveText(LOCKED);
-	}
-	await context.close();
-}
 
 test.describe('child sign-in', () => {
 	test('class code in lower case with spaces, avatar, Leaf-Sun-Fish → studio; sign-out → /join', async ({

@@ -299,3 +299,65 @@ export async function openContest(page: Page, title: string, theme = '保护森�
 	await expect(stage.getByRole('status')).toHaveText('The contest is now “Open”.');
 	return new URL(page.url()).pathname.split('/').at(-1)!;
 }
+
+export const LOCKED = 'Too many tries. Raise your hand and ask your teacher to reset it.';
+
+/**
+ * Guesses wrong until the child is locked: 10 wrong tries answer "Not quite!" (posted straight
+ * to the form action from the child's browser, to keep the test quick), the 11th, tapped on
+ * the page, "Too many tries" (the child's own limit, 10, comes before the device's, 20).
+ * Only for children of classes a test created itself.
+ */
+export async function lockOut(
+	browser: Browser,
+	code: string,
+	child: CreatedStudent,
+	{ tapEleventh = true } = {}
+): Promise<void> {
+	const wrong = child.pictures![0] === 'Bee' ? ['Bird', 'Bird', 'Bird'] : ['Bee', 'Bee', 'Bee'];
+	const context = await newEnglishContext(browser);
+	const kid = await context.newPage();
+	await openStudent(kid, code, child.pseudonym);
+	for (let i = 1; i <= 10; i++) {
+		const response = await kid.request.post(kid.url(), {
+			form: { secret: wrong.join('-').toLowerCase() },
+			headers: { origin: BASE_URL, accept: 'text/html', 'accept-language': 'en' },
+			maxRedirects: 0
+		});
+		expect(response.status(), `wrong try ${i}`).toBe(400);
+		expect(await response.text()).toContain('Not quite! Try again.');
+	}
+	if (tapEleventh) {
+		await tapPictures(kid, wrong);
+		await expect(kid.getByRole('alert')).toHaveText(LOCKED);
+	}
+	await context.close();
+}
+
+/** Draws one stroke on a new drawing and waits until the server has a copy of it. */
+export async function drawAndSave(page: Page): Promise<string> {
+	await page.getByRole('link', { name: 'New drawing' }).click();
+	await expect(page).toHaveURL(/\/studio\/draw\/[a-z0-9]+$/);
+	const id = new URL(page.url()).pathname.split('/').pop()!;
+	await waitForHydration(page);
+	await expect(page.getByRole('button', { name: 'Pencil', exact: true })).toBeEnabled();
+	const box = (await page.getByRole('application', { name: 'Drawing paper' }).boundingBox())!;
+	const cx = box.x + box.width / 2;
+	const cy = box.y + box.height / 2;
+	await page.mouse.move(cx - 150, cy);
+	await page.mouse.down();
+	await page.mouse.move(cx + 150, cy + 40, { steps: 20 });
+	await page.mouse.up();
+	await expect
+		.poll(
+			() =>
+				page.evaluate(async (drawingId) => {
+					const res = await fetch('/studio/api/drawings', { cache: 'no-store' });
+					const list = (await res.json()) as { id: string }[];
+					return list.some((d) => d.id === drawingId);
+				}, id),
+			{ timeout: 15_000 }
+		)
+		.toBe(true);
+	return id;
+}

@@ -1,49 +1,21 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import http from 'node:http';
 import sharp from 'sharp';
 import {
 	BASE_URL,
 	createClass,
+	drawAndSave,
 	newEnglishContext,
 	open,
 	openContest,
 	signInChild,
-	useAdult,
-	waitForHydration
+	useAdult
 } from './helpers.ts';
 
 /**
  * A child enters a studio drawing into a contest an organizer opened, sees it wait for the
  * teacher, and its thumbnail (made by the background job) loads through the media route.
  */
-
-/** Draws one stroke on a new drawing and waits until the server has a copy of it. */
-async function drawAndSave(page: Page): Promise<string> {
-	await page.getByRole('link', { name: 'New drawing' }).click();
-	await expect(page).toHaveURL(/\/studio\/draw\/[a-z0-9]+$/);
-	const id = new URL(page.url()).pathname.split('/').pop()!;
-	await waitForHydration(page);
-	await expect(page.getByRole('button', { name: 'Pencil', exact: true })).toBeEnabled();
-	const box = (await page.getByRole('application', { name: 'Drawing paper' }).boundingBox())!;
-	const cx = box.x + box.width / 2;
-	const cy = box.y + box.height / 2;
-	await page.mouse.move(cx - 150, cy);
-	await page.mouse.down();
-	await page.mouse.move(cx + 150, cy + 40, { steps: 20 });
-	await page.mouse.up();
-	await expect
-		.poll(
-			() =>
-				page.evaluate(async (drawingId) => {
-					const res = await fetch('/studio/api/drawings', { cache: 'no-store' });
-					const list = (await res.json()) as { id: string }[];
-					return list.some((d) => d.id === drawingId);
-				}, id),
-			{ timeout: 15_000 }
-		)
-		.toBe(true);
-	return id;
-}
 
 test('a child submits a drawing, sees it wait for the teacher, and its thumbnail loads', async ({
 	browser

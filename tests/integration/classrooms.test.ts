@@ -16,9 +16,12 @@ import {
 	endClass,
 	getManagedClassroom,
 	listMyClassrooms,
+	listRoster,
 	removeStudent,
-	resetStudentSecret
+	resetStudentSecret,
+	unlockStudent
 } from '../../src/lib/server/classrooms/classroom.service.ts';
+import { LIMITS, recordFailure, WINDOW_MS } from '../../src/lib/server/auth/rate-limit.ts';
 import * as roster from '../../src/lib/server/classrooms/roster.ts';
 import { DomainError } from '../../src/lib/server/errors.ts';
 import type { Db } from '../../src/lib/server/db/database.ts';
@@ -146,19 +149,31 @@ describe.each(testDatabases())('classrooms on $name', ({ url }) => {
 
 	describe('adding students', () => {
 		it('turns a pasted list into children with unique pseudonyms, avatars and picture passwords', async () => {
-			const added = await addStudents(
+			const { added, rejected } = await addStudents(
 				db,
 				teacher,
 				classroomId,
 				'王小明\n李红，张伟、Marie Curie\r\n\n王小明\nZoé;Li;Li '
 			);
-			expect(added).toBe(6);
+			expect(rejected).toEqual([]);
+			// Namesakes are two children, each told apart in the summary.
+			expect(added.map((a) => [a.firstName, a.isNamesake])).toEqual([
+				['王小明', false],
+				['李红', false],
+				['张伟', false],
+				['Marie Curie', false],
+				['王小明', true],
+				['Zoé', false],
+				['Li', false],
+				['Li', true]
+			]);
 			const rows = await students();
 			expect(rows.map((s) => s.first_name).sort()).toEqual(
-				['王小明', '李红', '张伟', 'Marie Curie', 'Zoé', 'Li'].sort()
+				['王小明', '王小明', '李红', '张伟', 'Marie Curie', 'Zoé', 'Li', 'Li'].sort()
 			);
-			expect(new Set(rows.map((s) => s.pseudonym)).size).toBe(6);
-			expect(new Set(rows.map((s) => s.avatar)).size).toBe(6);
+			expect(new Set(rows.map((s) => s.pseudonym)).size).toBe(8);
+			expect(new Set(rows.map((s) => s.avatar)).size).toBe(8);
+			expect(added.map((a) => a.pseudonym).sort()).toEqual(rows.map((s) => s.pseudonym).sort());
 			for (const s of rows) {
 				expect(s.pseudonym).toMatch(/^\S+ \d+$/);
 				expect(s.secret_kind).toBe('picture');
@@ -172,16 +187,37 @@ describe.each(testDatabases())('classrooms on $name', ({ url }) => {
 			expect(Object.keys(picker[0]!).sort()).toEqual(['avatar', 'id', 'pseudonym', 'secret_kind']);
 		});
 
-		it('keeps pseudonyms and avatars unique across later pastes', async () => {
+		it('keeps pseudonyms and avatars unique across later pastes, namesakes of earlier ones too', async () => {
 			const names = Array.from({ length: 40 }, () => 'Li').map((n, i) => `${n} ${i}`);
-			expect(await addStudents(db, teacher, classroomId, names.join('\n'))).toBe(40);
+			const { added } = await addStudents(db, teacher, classroomId, names.join('\n'));
+			expect(added).toHaveLength(40);
+			const again = await addStudents(db, teacher, classroomId, '张伟');
+			expect(again.added).toEqual([
+				{ firstName: '张伟', pseudonym: expect.stringMatching(/^伟 \d+$/), isNamesake: true }
+			]);
 			const rows = await students();
-			expect(rows).toHaveLength(46);
-			expect(new Set(rows.map((s) => s.pseudonym)).size).toBe(46);
-			expect(new Set(rows.map((s) => s.avatar)).size).toBe(46);
+			expect(rows).toHaveLength(49);
+			expect(new Set(rows.map((s) => s.pseudonym)).size).toBe(49);
+			expect(new Set(rows.map((s) => s.avatar)).size).toBe(49);
 		});
 
-		it('refuses an empty, oversized or too-long paste and adds no one', async () => {
+		it('adds the good lines of a paste and hands back the bad ones', async () => {
+			const before = (await students()).length;
+			const long = 'y'.repeat(roster.MAX_NAME_LENGTH + 1);
+			const { added, rejected } = await addStudents(db, teacher, classroomId, `Ann\n${long}\nBen`);
+			expect(added.map((a) => a.firstName)).toEqual(['Ann', 'Ben']);
+			expect(rejected).toEqual([{ position: 2, name: long, reason: 'tooLong' }]);
+			expect(await students()).toHaveLength(before + 2);
+			// Only bad lines: nobody added, the line still pointed at.
+			const none = await addStudents(db, teacher, classroomId, long);
+			expect(none).toEqual({
+				added: [],
+				rejected: [{ position: 1, name: long, reason: 'tooLong' }]
+			});
+			expect(await students()).toHaveLength(before + 2);
+		});
+
+		it('refuses an empty or oversized paste and adds no one', async () => {
 			const before = (await students()).length;
 			expect(await rosterProblem(addStudents(db, teacher, classroomId, ' \n，\n '))).toEqual({
 				kind: 'empty'
@@ -191,12 +227,28 @@ describe.each(testDatabases())('classrooms on $name', ({ url }) => {
 				kind: 'tooMany',
 				max: roster.MAX_STUDENTS_PER_PASTE
 			});
-			const long = 'y'.repeat(roster.MAX_NAME_LENGTH + 1);
-			expect(await rosterProblem(addStudents(db, teacher, classroomId, `Ann\n${long}`))).toEqual({
-				kind: 'tooLong',
-				name: long
-			});
 			expect(await students()).toHaveLength(before);
+		});
+
+		it('shows a locked-out child on the roster and unlocks them with the same pictures', async () => {
+			const kid = (await students())[0]!;
+			const now = Date.now();
+			const failures = Array.from({ length: LIMITS.student }, (_, i) => now - 60_000 + i * 1000);
+			for (const at of failures) await recordFailure(db, [{ kind: 'student', key: kid.id }], at);
+			const roster = await listRoster(db, teacher, classroomId, now);
+			const locked = roster.filter((s) => s.lockedUntil !== null);
+			expect(locked.map((s) => s.id)).toEqual([kid.id]);
+			// The first failure leaves the window 15 minutes after it happened: 14 minutes from now.
+			expect(locked[0]!.lockedUntil).toBe(failures[0]! + WINDOW_MS);
+			expect(await serviceError(unlockStudent(db, otherTeacher, classroomId, kid.id))).toBe(
+				'classroom.error.notFound'
+			);
+			await unlockStudent(db, teacher, classroomId, kid.id);
+			const after = await listRoster(db, teacher, classroomId, now);
+			expect(after.every((s) => s.lockedUntil === null)).toBe(true);
+			expect(after.find((s) => s.id === kid.id)!.secret).toBe(kid.secret);
+			const audit = await auditActions(kid.id);
+			expect(audit.map((a) => a.action)).toContain('student.unlock');
 		});
 	});
 
@@ -233,7 +285,7 @@ describe.each(testDatabases())('classrooms on $name', ({ url }) => {
 		it('lets an organizer admin manage any class, but not a plain organizer or a judge', async () => {
 			expect((await getManagedClassroom(db, admin, classroomId)).id).toBe(classroomId);
 			expect((await listMyClassrooms(db, admin)).map((c) => c.id)).toContain(classroomId);
-			expect(await addStudents(db, admin, classroomId, 'Added By Admin')).toBe(1);
+			expect((await addStudents(db, admin, classroomId, 'Added By Admin')).added).toHaveLength(1);
 			for (const actor of [organizer, judge]) {
 				expect(await serviceError(getManagedClassroom(db, actor, classroomId))).toBe(
 					'classroom.error.notFound'
@@ -353,13 +405,14 @@ describe.each(testDatabases())('classrooms on $name', ({ url }) => {
 				'classroom.end',
 				'student.create',
 				'student.delete',
-				'student.resetSecret'
+				'student.resetSecret',
+				'student.unlock'
 			]);
 			const studentCreations = rows.filter(
 				(r) => r.action === 'student.create' && r.subject_id === classroomId
 			);
 			expect(studentCreations.map((r) => r.actor_user_id).sort()).toEqual(
-				[teacher.id, teacher.id, admin.id].sort()
+				[teacher.id, teacher.id, teacher.id, teacher.id, admin.id].sort()
 			);
 			for (const row of rows) {
 				expect(row.subject_type).toBe(

@@ -10,10 +10,14 @@ import { entriesEn } from './domains/entries.en.ts';
 import { errorsEn } from './domains/errors.en.ts';
 import { joinEn } from './domains/join.en.ts';
 import { judgeEn } from './domains/judge.en.ts';
+import { passwordResetEn } from './domains/password-reset.en.ts';
 import { reviewEn } from './domains/review.en.ts';
+import { rosterEn } from './domains/roster.en.ts';
 import { securityEn } from './domains/security.en.ts';
+import { stageEn } from './domains/stage.en.ts';
 import { studioEn } from './domains/studio.en.ts';
 import { studioOptionsEn } from './domains/studio-options.en.ts';
+import { submitQueueEn } from './domains/submit-queue.en.ts';
 import { teacherSchoolsEn } from './domains/teacher-schools.en.ts';
 import type { Messages } from './zh-CN.ts';
 
@@ -34,5 +38,9 @@ export const en: Messages = {
 	...colouringEn,
 	...studioOptionsEn,
 	...securityEn,
-	...teacherSchoolsEn
+	...teacherSchoolsEn,
+	...passwordResetEn,
+	...submitQueueEn,
+	...stageEn,
+	...rosterEn
 };

@@ -10,10 +10,14 @@ import { entriesFr } from './domains/entries.fr.ts';
 import { errorsFr } from './domains/errors.fr.ts';
 import { joinFr } from './domains/join.fr.ts';
 import { judgeFr } from './domains/judge.fr.ts';
+import { passwordResetFr } from './domains/password-reset.fr.ts';
 import { reviewFr } from './domains/review.fr.ts';
+import { rosterFr } from './domains/roster.fr.ts';
 import { securityFr } from './domains/security.fr.ts';
+import { stageFr } from './domains/stage.fr.ts';
 import { studioFr } from './domains/studio.fr.ts';
 import { studioOptionsFr } from './domains/studio-options.fr.ts';
+import { submitQueueFr } from './domains/submit-queue.fr.ts';
 import { teacherSchoolsFr } from './domains/teacher-schools.fr.ts';
 import type { Messages } from './zh-CN.ts';
 
@@ -34,5 +38,9 @@ export const fr: Messages = {
 	...colouringFr,
 	...studioOptionsFr,
 	...securityFr,
-	...teacherSchoolsFr
+	...teacherSchoolsFr,
+	...passwordResetFr,
+	...submitQueueFr,
+	...stageFr,
+	...rosterFr
 };

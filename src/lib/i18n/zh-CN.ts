@@ -1,7 +1,4 @@
-/**
- * Source catalog: every key lives first in a zh-CN domain file; en and fr define the same keys.
- * New keys go in a domain file under domains/ (one per area), never here.
- */
+/** Source catalog: every key lives in a domain file; en and fr must define the same keys. */
 import { adminZhCN } from './domains/admin.zh-CN.ts';
 import { appZhCN } from './domains/app.zh-CN.ts';
 import { authZhCN } from './domains/auth.zh-CN.ts';
@@ -14,10 +11,14 @@ import { entriesZhCN } from './domains/entries.zh-CN.ts';
 import { errorsZhCN } from './domains/errors.zh-CN.ts';
 import { joinZhCN } from './domains/join.zh-CN.ts';
 import { judgeZhCN } from './domains/judge.zh-CN.ts';
+import { passwordResetZhCN } from './domains/password-reset.zh-CN.ts';
 import { reviewZhCN } from './domains/review.zh-CN.ts';
+import { rosterZhCN } from './domains/roster.zh-CN.ts';
 import { securityZhCN } from './domains/security.zh-CN.ts';
+import { stageZhCN } from './domains/stage.zh-CN.ts';
 import { studioZhCN } from './domains/studio.zh-CN.ts';
 import { studioOptionsZhCN } from './domains/studio-options.zh-CN.ts';
+import { submitQueueZhCN } from './domains/submit-queue.zh-CN.ts';
 import { teacherSchoolsZhCN } from './domains/teacher-schools.zh-CN.ts';
 
 export const zhCN = {
@@ -37,7 +38,11 @@ export const zhCN = {
 	...colouringZhCN,
 	...studioOptionsZhCN,
 	...securityZhCN,
-	...teacherSchoolsZhCN
+	...teacherSchoolsZhCN,
+	...rosterZhCN,
+	...stageZhCN,
+	...submitQueueZhCN,
+	...passwordResetZhCN
 };
 
 export type Messages = { [K in keyof typeof zhCN]: string };

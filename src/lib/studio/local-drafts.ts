@@ -381,7 +381,7 @@ export class LocalDrafts {
 	}
 }
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
+export function request<T>(req: IDBRequest<T>): Promise<T> {
 	return new Promise((resolve, reject) => {
 		req.onsuccess = () => resolve(req.result);
 		req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
@@ -389,7 +389,7 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
 }
 
 /** Resolves when the transaction is durable; quota errors often surface only here. */
-function done(tx: IDBTransaction): Promise<void> {
+export function done(tx: IDBTransaction): Promise<void> {
 	return new Promise((resolve, reject) => {
 		tx.oncomplete = () => resolve();
 		tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
@@ -397,25 +397,34 @@ function done(tx: IDBTransaction): Promise<void> {
 	});
 }
 
+/** Opens (creating or upgrading) a database whose object stores use out-of-line keys. */
+export function openDatabase(
+	factory: IDBFactory,
+	name: string,
+	version: number,
+	stores: readonly string[]
+): Promise<IDBDatabase> {
+	return new Promise((resolve, reject) => {
+		const open = factory.open(name, version);
+		open.onupgradeneeded = () => {
+			const names = open.result.objectStoreNames;
+			for (const store of stores) if (!names.contains(store)) open.result.createObjectStore(store);
+		};
+		open.onsuccess = () => {
+			// Let a newer Sprout in another tab upgrade the database instead of blocking it.
+			open.result.onversionchange = () => open.result.close();
+			resolve(open.result);
+		};
+		open.onerror = () => reject(open.error ?? new Error('IndexedDB is not available'));
+		open.onblocked = () => reject(new DOMException('IndexedDB is blocked', 'InvalidStateError'));
+	});
+}
+
 export class IndexedDbBackend implements DraftBackend {
 	#db: Promise<IDBDatabase>;
 
 	constructor(factory: IDBFactory = indexedDB) {
-		this.#db = new Promise((resolve, reject) => {
-			const open = factory.open(DRAFTS_DB_NAME, DRAFTS_DB_VERSION);
-			open.onupgradeneeded = () => {
-				const names = open.result.objectStoreNames;
-				if (!names.contains(STORE)) open.result.createObjectStore(STORE);
-				if (!names.contains(DOCS)) open.result.createObjectStore(DOCS);
-			};
-			open.onsuccess = () => {
-				// Let a newer Sprout in another tab upgrade the database instead of blocking it.
-				open.result.onversionchange = () => open.result.close();
-				resolve(open.result);
-			};
-			open.onerror = () => reject(open.error ?? new Error('IndexedDB is not available'));
-			open.onblocked = () => reject(new DOMException('IndexedDB is blocked', 'InvalidStateError'));
-		});
+		this.#db = openDatabase(factory, DRAFTS_DB_NAME, DRAFTS_DB_VERSION, [STORE, DOCS]);
 	}
 
 	async get(key: string): Promise<unknown> {

@@ -11,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = ({ locals, url }) => {
 	if (locals.user)
 		redirect(303, safeRedirectPath(url.searchParams.get('next'), homeFor(locals.user, null)));
-	return { signedOut: url.searchParams.has('signedOut') };
+	return { signedOut: url.searchParams.has('signedOut'), reset: url.searchParams.has('reset') };
 };
 
 export const actions: Actions = {

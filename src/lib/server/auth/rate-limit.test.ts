@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bucketName, firstExceeded, LIMITS, type Bucket } from './rate-limit.ts';
+import {
+	blockedUntil,
+	bucketName,
+	firstExceeded,
+	LIMITS,
+	WINDOW_MS,
+	type Bucket
+} from './rate-limit.ts';
 
 const student: Bucket = { kind: 'student', key: 's1' };
 const device: Bucket = { kind: 'device', key: 'd1' };
@@ -62,5 +69,22 @@ describe('firstExceeded', () => {
 		expect(LIMITS.device).toBeLessThan(LIMITS.classIp);
 		expect(LIMITS.classIp).toBeLessThan(LIMITS.ip);
 		expect(LIMITS.ip).toBeGreaterThanOrEqual(200);
+	});
+});
+
+describe('blockedUntil', () => {
+	const now = 1_000 * WINDOW_MS;
+
+	it('is null while the failures in the window stay under the limit', () => {
+		expect(blockedUntil([now - 10, now - 5], 3, now)).toBeNull();
+		// Old failures no longer count.
+		expect(blockedUntil([now - WINDOW_MS - 1, now - 10, now - 5], 3, now)).toBeNull();
+	});
+
+	it('ends the lock when enough failures have left the window', () => {
+		const times = [now - 60_000, now - 30_000, now - 20_000, now - 10_000];
+		// Limit 3: after the two oldest leave, only 2 remain and sign-in works again.
+		expect(blockedUntil(times, 3, now)).toBe(now - 30_000 + WINDOW_MS);
+		expect(blockedUntil(times, 4, now)).toBe(now - 60_000 + WINDOW_MS);
 	});
 });

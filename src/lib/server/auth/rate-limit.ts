@@ -97,3 +97,44 @@ export async function pruneFailures(db: Db, now = Date.now()): Promise<void> {
 		.where('created_at', '<=', now - WINDOW_MS)
 		.execute();
 }
+
+/**
+ * When a bucket stops blocking: failures leave the sliding window one by one, so the lock ends
+ * once all but `limit - 1` of them are older than the window. Null when it does not block.
+ */
+export function blockedUntil(
+	failureTimes: readonly number[],
+	limit: number,
+	now: number
+): number | null {
+	const recent = failureTimes.filter((t) => t > now - WINDOW_MS).sort((a, b) => a - b);
+	if (recent.length < limit) return null;
+	return recent[recent.length - limit]! + WINDOW_MS;
+}
+
+/** Children of this list currently locked out of signing in, with the instant each lock ends. */
+export async function studentLockouts(
+	db: Db,
+	studentIds: readonly string[],
+	now = Date.now()
+): Promise<Map<string, number>> {
+	const locks = new Map<string, number>();
+	if (studentIds.length === 0) return locks;
+	const names = studentIds.map((id) => bucketName({ kind: 'student', key: id }));
+	const rows = await db
+		.selectFrom('auth_failure')
+		.select(['bucket', 'created_at'])
+		.where('bucket', 'in', names)
+		.where('created_at', '>', now - WINDOW_MS)
+		.execute();
+	const times = new Map<string, number[]>();
+	for (const row of rows) {
+		const id = row.bucket.slice('student:'.length);
+		times.set(id, [...(times.get(id) ?? []), Number(row.created_at)]);
+	}
+	for (const [id, list] of times) {
+		const until = blockedUntil(list, LIMITS.student, now);
+		if (until !== null) locks.set(id, until);
+	}
+	return locks;
+}

@@ -122,7 +122,7 @@ export async function findStudentInClassroom(db: Db, classroomId: string, studen
 export async function listTakenNames(db: Db, classroomId: string) {
 	return db
 		.selectFrom('student')
-		.select(['pseudonym', 'avatar'])
+		.select(['pseudonym', 'avatar', 'first_name'])
 		.where('classroom_id', '=', classroomId)
 		.execute();
 }

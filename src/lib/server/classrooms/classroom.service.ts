@@ -1,5 +1,5 @@
 import { recordAudit } from '../audit/audit.repository.ts';
-import { clearFailures } from '../auth/rate-limit.ts';
+import { clearFailures, studentLockouts } from '../auth/rate-limit.ts';
 import {
 	invalidateClassroomSessions,
 	invalidateStudentSessions,
@@ -22,6 +22,7 @@ import {
 	newPin,
 	parseRoster,
 	pickAvatar,
+	type RejectedLine,
 	type RosterProblem
 } from './roster.ts';
 
@@ -84,19 +85,40 @@ export async function createClassroom(
 	return id;
 }
 
-export async function addStudents(db: Db, actor: SessionUser, classroomId: string, text: string) {
+export interface AddedStudent {
+	firstName: string;
+	pseudonym: string;
+	/** Another child with this exact name already exists in the class (or earlier in the paste). */
+	isNamesake: boolean;
+}
+
+/**
+ * Every good pasted name becomes a child, namesakes included; the lines that cannot are
+ * returned untouched so the page can point at them. Nothing is added when none is good.
+ */
+export async function addStudents(
+	db: Db,
+	actor: SessionUser,
+	classroomId: string,
+	text: string
+): Promise<{ added: AddedStudent[]; rejected: RejectedLine[] }> {
 	await getManagedClassroom(db, actor, classroomId);
 	const parsed = parseRoster(text);
 	if ('problem' in parsed) throw rosterError(parsed.problem);
+	if (parsed.names.length === 0) return { added: [], rejected: parsed.rejected };
 	return writeTransaction(db, async (trx) => {
 		const existing = await repo.listTakenNames(trx, classroomId);
 		const pseudonyms = new Set(existing.map((s) => s.pseudonym));
 		const avatars = new Set(existing.map((s) => s.avatar));
+		const names = new Set(existing.map((s) => s.first_name));
+		const added: AddedStudent[] = [];
 		const rows = parsed.names.map((firstName) => {
 			const pseudonym = makePseudonym(firstName, pseudonyms);
 			const avatar = pickAvatar(avatars);
+			added.push({ firstName, pseudonym, isNamesake: names.has(firstName) });
 			pseudonyms.add(pseudonym);
 			avatars.add(avatar);
+			names.add(firstName);
 			return {
 				id: newId(),
 				classroomId,
@@ -113,9 +135,9 @@ export async function addStudents(db: Db, actor: SessionUser, classroomId: strin
 			action: 'student.create',
 			subjectType: 'classroom',
 			subjectId: classroomId,
-			detail: { count: rows.length }
+			detail: { count: rows.length, rejected: parsed.rejected.length }
 		});
-		return rows.length;
+		return { added, rejected: parsed.rejected };
 	});
 }
 
@@ -151,6 +173,45 @@ export async function resetStudentSecret(
 		subjectId: studentId,
 		detail: { kind }
 	});
+}
+
+/**
+ * Lifts a lockout after wrong pictures: the child keeps the same picture password, so the
+ * printed card stays good. Sessions are left alone, since none was opened by the guesser.
+ */
+export async function unlockStudent(
+	db: Db,
+	actor: SessionUser,
+	classroomId: string,
+	studentId: string
+) {
+	await getManagedClassroom(db, actor, classroomId);
+	const student = await repo.findStudentInClassroom(db, classroomId, studentId);
+	if (!student) throw DomainError.notFound('classroom.error.studentNotFound');
+	await clearFailures(db, [{ kind: 'student', key: studentId }]);
+	await recordAudit(db, {
+		actorUserId: actor.id,
+		action: 'student.unlock',
+		subjectType: 'student',
+		subjectId: studentId
+	});
+}
+
+/** The class roster for its teacher, with when each locked-out child may try again. */
+export async function listRoster(
+	db: Db,
+	actor: SessionUser,
+	classroomId: string,
+	now = Date.now()
+) {
+	await getManagedClassroom(db, actor, classroomId);
+	const students = await repo.listStudentsForTeacher(db, classroomId);
+	const locks = await studentLockouts(
+		db,
+		students.map((s) => s.id),
+		now
+	);
+	return students.map((s) => ({ ...s, lockedUntil: locks.get(s.id) ?? null }));
 }
 
 /**

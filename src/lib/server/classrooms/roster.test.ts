@@ -19,21 +19,25 @@ import {
 const CODE = new RegExp(`^[${CLASS_CODE_ALPHABET}]{${CLASS_CODE_LENGTH}}$`);
 
 describe('parseRoster', () => {
+	const ok = (names: string[]) => ({ names, rejected: [] });
+
 	it('splits a pasted list on newlines and on ASCII and Chinese separators', () => {
-		expect(parseRoster('小明\n小红\r\nLina')).toEqual({ names: ['小明', '小红', 'Lina'] });
-		expect(parseRoster('小明，小红、阿杰；美美;Tom,Ann\tZoé')).toEqual({
-			names: ['小明', '小红', '阿杰', '美美', 'Tom', 'Ann', 'Zoé']
-		});
+		expect(parseRoster('小明\n小红\r\nLina')).toEqual(ok(['小明', '小红', 'Lina']));
+		expect(parseRoster('小明，小红、阿杰；美美;Tom,Ann\tZoé')).toEqual(
+			ok(['小明', '小红', '阿杰', '美美', 'Tom', 'Ann', 'Zoé'])
+		);
 	});
 
-	it('drops blanks and exact duplicates, keeping the first order', () => {
-		expect(parseRoster('\n\n Lina \n,,\nTom\nLina\n  \nTom')).toEqual({ names: ['Lina', 'Tom'] });
+	it('drops blanks but keeps namesakes: every pasted name is a child', () => {
+		expect(parseRoster('\n\n 张伟 \n,,\n李娜\n张伟\n  \n李娜')).toEqual(
+			ok(['张伟', '李娜', '张伟', '李娜'])
+		);
 	});
 
 	it('collapses inner spaces and strips control characters pasted from documents', () => {
-		expect(parseRoster('Marie   Curie\nJean\u3000Dupont\nA\u0007li')).toEqual({
-			names: ['Marie Curie', 'Jean Dupont', 'Ali']
-		});
+		expect(parseRoster('Marie   Curie\nJean\u3000Dupont\nA\u0007li')).toEqual(
+			ok(['Marie Curie', 'Jean Dupont', 'Ali'])
+		);
 	});
 
 	it('refuses an empty paste', () => {
@@ -42,7 +46,7 @@ describe('parseRoster', () => {
 		}
 	});
 
-	it('refuses more names than one paste allows, counting distinct names only', () => {
+	it('refuses more names than one paste allows', () => {
 		const names = (n: number) => Array.from({ length: n }, (_, i) => `Kid${i}`).join('\n');
 		expect(parseRoster(names(MAX_STUDENTS_PER_PASTE))).toMatchObject({
 			names: expect.any(Array)
@@ -50,18 +54,25 @@ describe('parseRoster', () => {
 		expect(parseRoster(names(MAX_STUDENTS_PER_PASTE + 1))).toEqual({
 			problem: { kind: 'tooMany', max: MAX_STUDENTS_PER_PASTE }
 		});
-		expect(parseRoster(`${names(MAX_STUDENTS_PER_PASTE)}\nKid0\nKid1`)).toMatchObject({
-			names: expect.any(Array)
+	});
+
+	it('sets a too-long name aside with its position and keeps the others', () => {
+		const long = 'x'.repeat(MAX_NAME_LENGTH + 1);
+		expect(parseRoster(`Tom\n\n${long}\nAnn`)).toEqual({
+			names: ['Tom', 'Ann'],
+			rejected: [{ position: 2, name: long, reason: 'tooLong' }]
+		});
+		expect(parseRoster(long)).toEqual({
+			names: [],
+			rejected: [{ position: 1, name: long, reason: 'tooLong' }]
 		});
 	});
 
-	it('refuses a name longer than the limit, counting characters not bytes', () => {
-		const long = 'x'.repeat(MAX_NAME_LENGTH + 1);
-		expect(parseRoster(`Tom\n${long}`)).toEqual({ problem: { kind: 'tooLong', name: long } });
+	it('counts characters not bytes', () => {
 		const chinese = '明'.repeat(MAX_NAME_LENGTH);
-		expect(parseRoster(chinese)).toEqual({ names: [chinese] });
+		expect(parseRoster(chinese)).toEqual(ok([chinese]));
 		const emoji = '🌱'.repeat(MAX_NAME_LENGTH);
-		expect(parseRoster(emoji)).toEqual({ names: [emoji] });
+		expect(parseRoster(emoji)).toEqual(ok([emoji]));
 	});
 });
 

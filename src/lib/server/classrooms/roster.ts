@@ -23,26 +23,43 @@ export function normaliseClassCode(input: string): string | null {
 	return code;
 }
 
-export type RosterProblem =
-	{ kind: 'empty' } | { kind: 'tooMany'; max: number } | { kind: 'tooLong'; name: string };
+export type RosterProblem = { kind: 'empty' } | { kind: 'tooMany'; max: number };
+
+/** A pasted entry that cannot become a child as typed; the teacher fixes it and pastes again. */
+export interface RejectedLine {
+	/** 1-based position among the non-blank entries, as the teacher counts them. */
+	position: number;
+	name: string;
+	reason: 'tooLong';
+}
+
+export interface ParsedRoster {
+	/** One child per entry: namesakes are common in a class, so repeats are kept. */
+	names: string[];
+	rejected: RejectedLine[];
+}
 
 /**
  * A pasted list: one name per line, or separated by commas (ASCII or Chinese), semicolons
- * or tabs, as spreadsheets and chat apps produce. Blank entries and exact duplicates drop.
+ * or tabs, as spreadsheets and chat apps produce. Blank entries drop; a bad entry is set
+ * aside (not fatal) so one typo never blocks the rest of the class.
  */
-export function parseRoster(text: string): { names: string[] } | { problem: RosterProblem } {
+export function parseRoster(text: string): ParsedRoster | { problem: RosterProblem } {
 	const names: string[] = [];
+	const rejected: RejectedLine[] = [];
+	let position = 0;
 	for (const raw of text.split(/[\n\r,，;；\t、]+/)) {
 		// Control and bidi characters pasted from documents go; inner whitespace collapses.
 		const name = normaliseText(raw).replace(/\s+/g, ' ');
 		if (!name) continue;
-		if (textLength(name) > MAX_NAME_LENGTH) return { problem: { kind: 'tooLong', name } };
-		if (!names.includes(name)) names.push(name);
+		position++;
+		if (textLength(name) > MAX_NAME_LENGTH) rejected.push({ position, name, reason: 'tooLong' });
+		else names.push(name);
 	}
-	if (names.length === 0) return { problem: { kind: 'empty' } };
+	if (names.length === 0 && rejected.length === 0) return { problem: { kind: 'empty' } };
 	if (names.length > MAX_STUDENTS_PER_PASTE)
 		return { problem: { kind: 'tooMany', max: MAX_STUDENTS_PER_PASTE } };
-	return { names };
+	return { names, rejected };
 }
 
 const HAN = /^\p{Script=Han}+$/u;

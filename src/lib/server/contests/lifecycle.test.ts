@@ -5,6 +5,7 @@ import {
 	effectiveStatus,
 	isAcceptingEntries,
 	isEditable,
+	needsConfirmation,
 	nextSteps,
 	refuseTransition,
 	type LifecycleFacts
@@ -128,5 +129,16 @@ describe('nextSteps and isEditable', () => {
 
 	it('freezes settings once judging has begun', () => {
 		expect(CONTEST_STATUSES.filter(isEditable)).toEqual(['draft', 'open', 'closed']);
+	});
+});
+
+describe('needsConfirmation', () => {
+	it('asks before every move that cannot be undone, and only then', () => {
+		expect(CONTEST_STATUSES.filter(needsConfirmation)).toEqual([
+			'judging',
+			'results',
+			'exhibited',
+			'archived'
+		]);
 	});
 });

@@ -116,3 +116,13 @@ export function refuseTransition(
 export function isEditable(status: ContestStatus): boolean {
 	return status === 'draft' || status === 'open' || status === 'closed';
 }
+
+/**
+ * Moves that can never be taken back, so the organizer confirms them knowing what they lock.
+ * Opening, closing and reopening stay one click: each can be undone or changes nothing for good.
+ */
+const IRREVERSIBLE: readonly ContestStatus[] = ['judging', 'results', 'exhibited', 'archived'];
+
+export function needsConfirmation(to: ContestStatus): boolean {
+	return IRREVERSIBLE.includes(to);
+}

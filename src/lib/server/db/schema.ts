@@ -249,6 +249,19 @@ export interface EntryTable {
 	updated_at: number;
 }
 
+/** A one-time password reset link; only the hash of its secret is stored. */
+export interface PasswordResetTable {
+	id: string;
+	user_id: string;
+	token_hash: string;
+	/** The admin who made it; null once that account is gone. */
+	created_by: string | null;
+	created_at: number;
+	expires_at: number;
+	/** Set when the link is used: it never works twice. */
+	used_at: number | null;
+}
+
 export interface Database {
 	app_user: AppUserTable;
 	school: SchoolTable;
@@ -266,4 +279,5 @@ export interface Database {
 	contest_template: ContestTemplateTable;
 	job: JobTable;
 	entry: EntryTable;
+	password_reset: PasswordResetTable;
 }

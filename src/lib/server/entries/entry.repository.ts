@@ -130,7 +130,10 @@ export async function listEntriesOfStudent(db: Db, studentId: string) {
 		.select([
 			'entry.id',
 			'entry.contest_id',
+			'entry.drawing_id',
+			'entry.age',
 			'entry.title',
+			'entry.about',
 			'entry.status',
 			'entry.status_message',
 			'entry.media',

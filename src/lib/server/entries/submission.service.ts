@@ -325,6 +325,8 @@ export interface MyEntry {
 	message: string | null;
 	hasPicture: boolean;
 	createdAt: number;
+	/** The studio drawing it was made from; null for a photo the teacher uploaded. */
+	drawingId: string | null;
 }
 
 /** The child's own entries with their state, newest first. */
@@ -341,6 +343,27 @@ export async function listMyEntries(
 		status: r.status,
 		message: r.status === 'returned' || r.status === 'failed' ? r.status_message : null,
 		hasPicture: r.media !== null,
-		createdAt: r.created_at
+		createdAt: r.created_at,
+		drawingId: r.drawing_id
 	}));
+}
+
+/**
+ * What the child typed for a returned entry of this drawing, to fill the form when they send it
+ * again ("fix and send again"); null for anything else. The new entry is checked like any other,
+ * the returned one no longer counting against the limit.
+ */
+export async function returnedEntryToResend(
+	db: Db,
+	student: SessionStudent,
+	entryId: string,
+	drawingId: string
+): Promise<{ contestId: string; age: number; title: string; about: string } | null> {
+	const rows = await repo.listEntriesOfStudent(db, student.id);
+	const row = rows.find(
+		(r) => r.id === entryId && r.drawing_id === drawingId && r.status === 'returned'
+	);
+	return row
+		? { contestId: row.contest_id, age: row.age, title: row.title, about: row.about }
+		: null;
 }

@@ -365,3 +365,18 @@ export async function makeColouringTemplate(
 	]);
 	return { lineArt, thumb };
 }
+
+/**
+ * PNG of raw RGBA pixels we painted ourselves (the demo's drawings), as the studio exports;
+ * with `width`, scaled down to that width (the studio's small drawing thumbnail).
+ */
+export async function encodeRgbaPng(
+	pixels: { data: Uint8ClampedArray; width: number; height: number },
+	options: { width?: number } = {}
+): Promise<Buffer> {
+	const { width, height } = pixels;
+	const raw = Buffer.from(pixels.data.buffer, pixels.data.byteOffset, pixels.data.byteLength);
+	let pipeline = sharp(raw, { raw: { width, height, channels: 4 } });
+	if (options.width) pipeline = pipeline.resize(options.width);
+	return pipeline.png({ compressionLevel: 6 }).toBuffer();
+}

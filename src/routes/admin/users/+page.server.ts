@@ -1,4 +1,7 @@
-import { failAs, failOn, tryAction } from '$lib/server/errors';
+import { fail } from '@sveltejs/kit';
+import { renderSVG } from 'uqr';
+import { failAs, failOn, isDomainError, tryAction } from '$lib/server/errors';
+import { issuePasswordReset } from '$lib/server/users/password-reset.service';
 import { field, requireAdmin } from '$lib/server/http';
 import { listSchools } from '$lib/server/schools/school.repository';
 import { listTeacherSchoolPairs } from '$lib/server/schools/teacher-school.repository';
@@ -84,5 +87,27 @@ export const actions: Actions = {
 			},
 			{ schoolsTeacher: teacherId }
 		);
+	},
+	resetLink: async (event) => {
+		const actor = requireAdmin(event);
+		const form = await event.request.formData();
+		const { db, config } = await getServices();
+		try {
+			const reset = await issuePasswordReset(db, actor, field(form, 'userId'));
+			const url = `${config.origin ?? event.url.origin}/reset/${reset.token}`;
+			return {
+				reset: {
+					name: field(form, 'displayName'),
+					email: reset.email,
+					url,
+					expiresAt: reset.expiresAt,
+					// Server-rendered like the class cards' QR: scanned from the admin's screen.
+					qrSvg: renderSVG(url, { border: 1, ecc: 'M' })
+				}
+			};
+		} catch (err) {
+			if (isDomainError(err)) return fail(err.status, { resetError: err.code });
+			throw err;
+		}
 	}
 };

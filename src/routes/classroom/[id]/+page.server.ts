@@ -1,11 +1,13 @@
+import { fail } from '@sveltejs/kit';
 import {
 	addStudents,
 	endClass,
 	getManagedClassroom,
+	listRoster,
 	removeStudent,
-	resetStudentSecret
+	resetStudentSecret,
+	unlockStudent
 } from '$lib/server/classrooms/classroom.service';
-import { listStudentsForTeacher } from '$lib/server/classrooms/classroom.repository';
 import { errorOn, failOn, isDomainError } from '$lib/server/errors';
 import {
 	consentsForClassroom,
@@ -24,10 +26,11 @@ export const load: PageServerLoad = async (event) => {
 	const { db } = await getServices();
 	const classroom = await getManagedClassroom(db, actor, event.params.id).catch(errorOn);
 	const [students, consents, waitingCount] = await Promise.all([
-		listStudentsForTeacher(db, classroom.id),
+		listRoster(db, actor, classroom.id),
 		consentsForClassroom(db, actor, classroom.id),
 		countWaiting(db, actor, classroom.id)
 	]);
+	const now = Date.now();
 	return {
 		created: event.url.searchParams.has('created'),
 		waitingCount,
@@ -45,6 +48,9 @@ export const load: PageServerLoad = async (event) => {
 			avatar: s.avatar,
 			secretKind: s.secret_kind,
 			secret: s.secret,
+			// Rounded up: "1 min left" until the very end, never "0 min".
+			lockedMinutes:
+				s.lockedUntil === null ? null : Math.max(1, Math.ceil((s.lockedUntil - now) / 60_000)),
 			consent: toConsent(consents.get(s.id))
 		})),
 		today: consentToday()
@@ -78,13 +84,22 @@ async function withClassroom<T>(
 export const actions: Actions = {
 	addStudents: (event) =>
 		withClassroom(event, async ({ db, form }) => {
-			const count = await addStudents(
+			const { added, rejected } = await addStudents(
 				db,
 				event.locals.user!,
 				event.params.id,
 				field(form, 'names')
 			);
-			return { added: count };
+			// The bad lines go back into the box, so the teacher fixes just those and adds again.
+			const names = rejected.map((r) => r.name).join('\n');
+			if (added.length === 0)
+				return fail(400, { names, rejected, error: 'roster.error.noneAdded' });
+			return { added, rejected, names };
+		}),
+	unlock: (event) =>
+		withClassroom(event, async ({ db, form }) => {
+			await unlockStudent(db, event.locals.user!, event.params.id, field(form, 'studentId'));
+			return { unlocked: field(form, 'pseudonym') };
 		}),
 	resetPicture: (event) =>
 		withClassroom(event, async ({ db, form }) => {

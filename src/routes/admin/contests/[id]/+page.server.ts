@@ -1,6 +1,6 @@
 import { fail } from '@sveltejs/kit';
 import { errorOn, failAs, failOn } from '$lib/server/errors';
-import { isContestStatus } from '$lib/server/contests/lifecycle';
+import { isContestStatus, needsConfirmation } from '$lib/server/contests/lifecycle';
 import { formatAgeBands } from '$lib/server/contests/age-bands';
 import {
 	getContestForEdit,
@@ -34,6 +34,7 @@ export const load: PageServerLoad = async (event) => {
 		id: contest.id,
 		status: contest.status,
 		nextSteps: [...contest.nextSteps],
+		confirmSteps: contest.nextSteps.filter(needsConfirmation),
 		isEditable: contest.isEditable,
 		created: event.url.searchParams.has('created'),
 		values: {
@@ -74,9 +75,13 @@ export const actions: Actions = {
 	},
 	transition: async (event) => {
 		const actor = requireArea(event, 'admin');
-		const to = field(await event.request.formData(), 'to');
+		const form = await event.request.formData();
+		const to = field(form, 'to');
 		if (!isContestStatus(to))
 			return fail(400, { transitionError: 'contests.error.transition.notAllowed' });
+		// The page's confirm step sends this; a bare button press (or a crafted post) does not.
+		if (needsConfirmation(to) && field(form, 'confirmed') !== 'yes')
+			return fail(400, { transitionError: 'stage.confirm.needed' });
 		const { db } = await getServices();
 		try {
 			await transitionContest(db, actor, event.params.id, to);

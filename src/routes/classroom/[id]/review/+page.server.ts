@@ -20,6 +20,7 @@ function withUrls(entry: ReviewEntry) {
 
 export const load: PageServerLoad = async (event) => {
 	const actor = requireArea(event, 'classroom');
+	event.depends('app:review-queue');
 	const { db } = await getServices();
 	const queue = await getReviewQueue(db, actor, event.params.id, event.locals.locale).catch(
 		errorOn

@@ -22,30 +22,6 @@ export type UploadResult =
 
 const MAX_DELAY_MS = 30_000;
 
-function keyStorageName(meta: EntryMeta): string {
-	return `sprout-entry-key:${meta.drawingId}:${meta.contestId}`;
-}
-
-/** One key per drawing and contest, kept for the tab's life so a reload reuses it. */
-export function idempotencyKey(meta: EntryMeta, fresh = false): string {
-	const name = keyStorageName(meta);
-	let key: string | null = null;
-	try {
-		key = fresh ? null : sessionStorage.getItem(name);
-	} catch {
-		// Storage disabled: a key for this page's life still protects against double clicks.
-	}
-	if (!key) {
-		key = crypto.randomUUID();
-		try {
-			sessionStorage.setItem(name, key);
-		} catch {
-			/* see above */
-		}
-	}
-	return key;
-}
-
 function sendOnce(
 	meta: EntryMeta,
 	image: Blob,
@@ -77,12 +53,17 @@ function waitOnline(): Promise<void> {
 	);
 }
 
+/**
+ * `key` comes from the submission queue, which keeps it across reloads; `onNewKey` lets the
+ * queue store the fresh key the server asked for.
+ */
 export async function uploadEntry(
 	meta: EntryMeta,
 	image: Blob,
-	onEvent: (event: UploadEvent) => void
+	key: string,
+	onEvent: (event: UploadEvent) => void,
+	onNewKey: (key: string) => void | Promise<void> = () => {}
 ): Promise<UploadResult> {
-	let key = idempotencyKey(meta);
 	let renewedKey = false;
 	for (let attempt = 0; ; attempt++) {
 		if (!navigator.onLine) {
@@ -97,7 +78,8 @@ export async function uploadEntry(
 			// The child changed the title or picture since the last try: this is a new submission.
 			if (res.status === 422 && error === 'entries.error.keyReused' && !renewedKey) {
 				renewedKey = true;
-				key = idempotencyKey(meta, true);
+				key = crypto.randomUUID();
+				await onNewKey(key);
 				attempt = -1;
 				continue;
 			}

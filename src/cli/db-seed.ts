@@ -1,17 +1,10 @@
 // npm run db:seed — migrates, then loads the demo data (once) and prints how to sign in.
-import { ConfigError, getConfig } from '../lib/server/config.ts';
 import { createDatabase } from '../lib/server/db/database.ts';
 import { migrateToLatest } from '../lib/server/db/migrate.ts';
 import { describeDemo, seedDemo } from '../lib/server/db/seed.ts';
+import { configOrExit } from './config.ts';
 
-let config;
-try {
-	config = getConfig();
-} catch (err) {
-	if (!(err instanceof ConfigError)) throw err;
-	console.error(`Configuration error — ${err.message}`);
-	process.exit(2);
-}
+const config = configOrExit();
 const db = createDatabase(config.database);
 try {
 	await migrateToLatest(db);

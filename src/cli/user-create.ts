@@ -2,11 +2,11 @@
 // Without --password the password is read from the SPROUT_PASSWORD variable or generated.
 import { parseArgs } from 'node:util';
 import { randomBytes } from 'node:crypto';
-import { ConfigError, getConfig } from '../lib/server/config.ts';
 import { createDatabase } from '../lib/server/db/database.ts';
 import { migrateToLatest } from '../lib/server/db/migrate.ts';
 import { isDomainError } from '../lib/server/errors.ts';
 import { createUser } from '../lib/server/users/user.service.ts';
+import { configOrExit } from './config.ts';
 
 const { values } = parseArgs({
 	options: {
@@ -23,14 +23,7 @@ if (!values.role || !values.email) {
 	);
 	process.exit(2);
 }
-let config;
-try {
-	config = getConfig();
-} catch (err) {
-	if (!(err instanceof ConfigError)) throw err;
-	console.error(`Configuration error — ${err.message}`);
-	process.exit(2);
-}
+const config = configOrExit();
 const generated = !values.password && !process.env.SPROUT_PASSWORD;
 const password =
 	values.password ?? process.env.SPROUT_PASSWORD ?? randomBytes(12).toString('base64url');

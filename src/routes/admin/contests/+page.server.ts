@@ -1,4 +1,4 @@
-import { isContestStatus } from '$lib/server/contests/lifecycle';
+import { CONTEST_STATUSES, isContestStatus } from '$lib/server/contests/lifecycle';
 import { listContestsForAdmin } from '$lib/server/contests/contest.service';
 import { requireArea } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
@@ -10,5 +10,5 @@ export const load: PageServerLoad = async (event) => {
 	const status = isContestStatus(param) ? param : undefined;
 	const { db } = await getServices();
 	const contests = await listContestsForAdmin(db, actor, { status }, event.locals.locale);
-	return { status: status ?? '', contests };
+	return { status: status ?? '', statuses: [...CONTEST_STATUSES], contests };
 };

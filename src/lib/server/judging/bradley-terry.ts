@@ -368,7 +368,8 @@ export function fitBradleyTerry(
 	items.forEach((id, i) => index.set(id, i));
 	const g = buildGraph(index, items.length, comparisons);
 	const { pi, iterations, converged } = fitStrengths(g, prior, maxIterations, tolerance);
-	const exact = (options.standardErrors ?? (items.length <= EXACT_SE_LIMIT ? 'exact' : 'diagonal')) === 'exact';
+	const exact =
+		(options.standardErrors ?? (items.length <= EXACT_SE_LIMIT ? 'exact' : 'diagonal')) === 'exact';
 	const se = standardErrors(g, pi, prior, exact);
 
 	const theta = Float64Array.from(pi, (p) => Math.log(p));
@@ -385,10 +386,23 @@ export function fitBradleyTerry(
 		items: items.map((id, i) => {
 			const wins = g.wins[i] as number;
 			const losses = g.losses[i] as number;
-			return { id, theta: theta[i] as number, se: se[i] as number, wins, losses, comparisons: wins + losses };
+			return {
+				id,
+				theta: theta[i] as number,
+				se: se[i] as number,
+				wins,
+				losses,
+				comparisons: wins + losses
+			};
 		}),
 		ssr,
-		splitHalf: splitHalfReliability(items, index, comparisons, { prior, maxIterations, tolerance, seed, splits }),
+		splitHalf: splitHalfReliability(items, index, comparisons, {
+			prior,
+			maxIterations,
+			tolerance,
+			seed,
+			splits
+		}),
 		components: connectedComponents(items, g),
 		iterations,
 		converged

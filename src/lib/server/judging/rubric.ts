@@ -60,7 +60,10 @@ export const DEFAULT_MIN_ENTRIES = 5;
 export const DEFAULT_DISAGREEMENT = 1.5;
 
 /** Whether `values` holds a finite number for every criterion (a judge may be midway). */
-export function isComplete(criteria: readonly Criterion[], values: Record<string, number>): boolean {
+export function isComplete(
+	criteria: readonly Criterion[],
+	values: Record<string, number>
+): boolean {
 	return criteria.every((c) => Number.isFinite(values[c.id]));
 }
 
@@ -162,7 +165,8 @@ export function rubricResults(input: {
 	for (const score of latest.values()) {
 		const s = entryScore(criteria, score.values);
 		let judge = byJudge.get(score.judgeId);
-		if (!judge) byJudge.set(score.judgeId, (judge = { judgeId: score.judgeId, entries: [], s: [] }));
+		if (!judge)
+			byJudge.set(score.judgeId, (judge = { judgeId: score.judgeId, entries: [], s: [] }));
 		judge.entries.push(score.entryId);
 		judge.s.push(s);
 		let entry = byEntry.get(score.entryId);
@@ -188,7 +192,11 @@ export function rubricResults(input: {
 	const judges: JudgeStats[] = [];
 	const zOf = new Map<string, number>();
 	for (const judge of byJudge.values()) {
-		const { n, mean: m, sd } = moments.get(judge.judgeId) as { n: number; mean: number; sd: number };
+		const {
+			n,
+			mean: m,
+			sd
+		} = moments.get(judge.judgeId) as { n: number; mean: number; sd: number };
 		const shrunk = n < minEntries || sd === 0;
 		const sdUsed = shrunk ? Math.sqrt((n * sd * sd + kappa * pooledVariance) / (n + kappa)) : sd;
 		judges.push({ judgeId: judge.judgeId, n, mean: m, sd, sdUsed, shrunk, flagged: shrunk });
@@ -203,7 +211,8 @@ export function rubricResults(input: {
 		const zs = entry.judges.map((j) => zOf.get(`${j}\u0000${entryId}`) as number);
 		const spread = Math.max(...zs) - Math.min(...zs);
 		const criterionMeans: Record<string, number> = {};
-		for (const c of criteria) criterionMeans[c.id] = mean(entry.values.map((v) => v.values[c.id] as number));
+		for (const c of criteria)
+			criterionMeans[c.id] = mean(entry.values.map((v) => v.values[c.id] as number));
 		entries.push({
 			entryId,
 			judgeCount: entry.s.length,
@@ -231,6 +240,8 @@ export function rubricResults(input: {
 		e.display =
 			zHi > zLo ? rawLo + ((e.zMean - zLo) / (zHi - zLo)) * (rawHi - rawLo) : (rawLo + rawHi) / 2;
 	}
-	entries.sort((a, b) => b.display - a.display || (a.entryId < b.entryId ? -1 : a.entryId > b.entryId ? 1 : 0));
+	entries.sort(
+		(a, b) => b.display - a.display || (a.entryId < b.entryId ? -1 : a.entryId > b.entryId ? 1 : 0)
+	);
 	return { entries, judges };
 }

@@ -32,7 +32,8 @@ export function screeningResults(votes: readonly ScreeningBallot[]): ScreeningRe
 	const byEntry = new Map<string, ScreeningResult>();
 	for (const { entryId, vote } of latest.values()) {
 		let row = byEntry.get(entryId);
-		if (!row) byEntry.set(entryId, (row = { entryId, yes: 0, maybe: 0, no: 0, score: 0, judgeCount: 0 }));
+		if (!row)
+			byEntry.set(entryId, (row = { entryId, yes: 0, maybe: 0, no: 0, score: 0, judgeCount: 0 }));
 		row[vote] += 1;
 		row.judgeCount += 1;
 	}

@@ -94,12 +94,15 @@ export function rankWithTieBreaks(
 		return ka === kb ? [4, 0] : [3, kb > ka ? 1 : -1];
 	};
 	// Sorting by the four scalar keys is consistent; then the head-to-head orders each group.
-	keyed.sort((a, b) => level(a, b)[1] || (a.row.entryId < b.row.entryId ? -1 : a.row.entryId > b.row.entryId ? 1 : 0));
+	keyed.sort(
+		(a, b) =>
+			level(a, b)[1] || (a.row.entryId < b.row.entryId ? -1 : a.row.entryId > b.row.entryId ? 1 : 0)
+	);
 
 	// Within each group still tied after the scalar keys, the panel's head-to-head decides.
 	const panel = new Map<string, number>();
 	const tied = (i: number, j: number) => level(keyed[i] as Keyed, keyed[j] as Keyed)[0] === 4;
-	for (let start = 0; start < keyed.length; ) {
+	for (let start = 0; start < keyed.length;) {
 		let end = start + 1;
 		while (end < keyed.length && tied(start, end)) end++;
 		const scores = panelScores(keyed.slice(start, end).map((k) => k.row));

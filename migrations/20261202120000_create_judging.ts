@@ -59,10 +59,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		// JSON {"zh-CN", "en", "fr"}: judges read them in their own language.
 		.addColumn('label', 'text', (c) => c.notNull())
 		.addColumn('description', 'text', (c) => c.notNull())
-		.addCheckConstraint(
-			'rubric_criterion_scale_check',
-			sql`min_value < max_value and weight > 0`
-		)
+		.addCheckConstraint('rubric_criterion_scale_check', sql`min_value < max_value and weight > 0`)
 		.execute();
 	await db.schema
 		.createIndex('rubric_criterion_round_idx')
@@ -76,9 +73,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('round_id', 'text', (c) =>
 			c.notNull().references('judging_round.id').onDelete('cascade')
 		)
-		.addColumn('user_id', 'text', (c) =>
-			c.notNull().references('app_user.id').onDelete('cascade')
-		)
+		.addColumn('user_id', 'text', (c) => c.notNull().references('app_user.id').onDelete('cascade'))
 		.addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
 		.addColumn('joined_at', 'bigint', (c) => c.notNull())
 		.addColumn('left_at', 'bigint')
@@ -88,12 +83,8 @@ export async function up(db: Kysely<any>): Promise<void> {
 	// Schools a judge declared a link to: the conflict-of-interest rule reads these.
 	await db.schema
 		.createTable('judge_school')
-		.addColumn('user_id', 'text', (c) =>
-			c.notNull().references('app_user.id').onDelete('cascade')
-		)
-		.addColumn('school_id', 'text', (c) =>
-			c.notNull().references('school.id').onDelete('cascade')
-		)
+		.addColumn('user_id', 'text', (c) => c.notNull().references('app_user.id').onDelete('cascade'))
+		.addColumn('school_id', 'text', (c) => c.notNull().references('school.id').onDelete('cascade'))
 		.addColumn('created_at', 'bigint', (c) => c.notNull())
 		.addPrimaryKeyConstraint('judge_school_pk', ['user_id', 'school_id'])
 		.execute();
@@ -198,9 +189,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('second_entry_id', 'text', (c) =>
 			c.notNull().references('entry.id').onDelete('cascade')
 		)
-		.addColumn('winner_entry_id', 'text', (c) =>
-			c.references('entry.id').onDelete('cascade')
-		)
+		.addColumn('winner_entry_id', 'text', (c) => c.references('entry.id').onDelete('cascade'))
 		.addColumn('created_at', 'bigint', (c) => c.notNull())
 		.addColumn('decided_at', 'bigint')
 		.addUniqueConstraint('pairwise_comparison_unique', [
@@ -263,10 +252,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('overridden_reason', 'text')
 		.addColumn('created_at', 'bigint', (c) => c.notNull())
 		.addColumn('updated_at', 'bigint', (c) => c.notNull())
-		.addCheckConstraint(
-			'award_kind_check',
-			sql`kind in ('gold', 'silver', 'bronze', 'honourable')`
-		)
+		.addCheckConstraint('award_kind_check', sql`kind in ('gold', 'silver', 'bronze', 'honourable')`)
 		.execute();
 	await db.schema
 		.createIndex('award_contest_idx')

@@ -5,6 +5,7 @@ import { entriesEn } from './domains/entries.en.ts';
 import { mediaEn } from './domains/media.en.ts';
 import { reviewEn } from './domains/review.en.ts';
 import { studioOptionsEn } from './domains/studio-options.en.ts';
+import { judgingEn } from './domains/judging.en.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
@@ -15,6 +16,7 @@ export const en: Messages = {
 	...reviewEn,
 	...colouringEn,
 	...studioOptionsEn,
+	...judgingEn,
 	'app.name': 'Sprout',
 	'app.tagline': "Children's green digital-art competitions",
 	'app.skip': 'Skip to main content',

@@ -5,6 +5,7 @@ import { entriesFr } from './domains/entries.fr.ts';
 import { mediaFr } from './domains/media.fr.ts';
 import { reviewFr } from './domains/review.fr.ts';
 import { studioOptionsFr } from './domains/studio-options.fr.ts';
+import { judgingFr } from './domains/judging.fr.ts';
 import type { Messages } from './zh-CN.ts';
 
 export const fr: Messages = {
@@ -15,6 +16,7 @@ export const fr: Messages = {
 	...reviewFr,
 	...colouringFr,
 	...studioOptionsFr,
+	...judgingFr,
 	'app.name': 'Sprout',
 	'app.tagline': 'Concours d’art numérique vert pour les enfants',
 	'app.skip': 'Aller au contenu principal',

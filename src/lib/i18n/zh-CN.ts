@@ -6,6 +6,7 @@ import { entriesZhCN } from './domains/entries.zh-CN.ts';
 import { mediaZhCN } from './domains/media.zh-CN.ts';
 import { reviewZhCN } from './domains/review.zh-CN.ts';
 import { studioOptionsZhCN } from './domains/studio-options.zh-CN.ts';
+import { judgingZhCN } from './domains/judging.zh-CN.ts';
 
 const coreZhCN = {
 	'app.name': '萌芽 Sprout',
@@ -372,7 +373,8 @@ export const zhCN = {
 	...entriesZhCN,
 	...reviewZhCN,
 	...colouringZhCN,
-	...studioOptionsZhCN
+	...studioOptionsZhCN,
+	...judgingZhCN
 };
 
 export type Messages = { [K in keyof typeof zhCN]: string };

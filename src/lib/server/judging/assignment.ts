@@ -67,8 +67,8 @@ export function isEligible(judge: AssignJudge, entry: AssignEntry): boolean {
 }
 
 interface Row {
-	judgeId: string;
-	entryId: string;
+	judge: number;
+	entry: number;
 	done: boolean;
 	calibration: boolean;
 	/** Existing row (else a planned one). */
@@ -99,169 +99,214 @@ export function planAssignments(input: AssignmentInput): AssignmentPlan {
 	const random = createRandom(input.seed);
 	const entries = [...input.entries].sort(byId);
 	const judges = [...input.judges].sort(byId);
-	const entryOf = new Map(entries.map((e) => [e.id, e]));
-	const judgeOf = new Map(judges.map((j) => [j.id, j]));
-	const active = judges.filter((j) => j.active);
+	const E = entries.length;
+	const J = judges.length;
+	const entryIndex = new Map(entries.map((e, i) => [e.id, i]));
+	const judgeIndex = new Map(judges.map((j, i) => [j.id, i]));
+	const active = judges.flatMap((j, i) => (j.active ? [i] : []));
 	const capacity = input.maxPerJudge ?? Infinity;
-	const calibration = new Set(input.calibrationIds);
-	const key = (judgeId: string, entryId: string) => `${judgeId}\u0000${entryId}`;
+	const isCalibration = new Uint8Array(E);
+	for (const id of input.calibrationIds) {
+		const e = entryIndex.get(id);
+		if (e !== undefined) isCalibration[e] = 1;
+	}
 
-	const rowsOf = new Map<string, Row[]>(active.map((j) => [j.id, []]));
-	const judgesOf = new Map<string, Set<string>>(entries.map((e) => [e.id, new Set()]));
-	const barred = new Set<string>();
-	const nextPosition = new Map<string, number>();
+	// Flat E×J tables (entry-major) instead of string-keyed sets: a 10,000-entry round asks
+	// "may judge j take entry e?" millions of times.
+	const eligible = new Uint8Array(E * J);
+	judges.forEach((judge, j) => {
+		const schools = new Set(judge.schoolIds);
+		entries.forEach((entry, e) => {
+			if (judge.active && !schools.has(entry.schoolId) && judge.userId !== entry.approvedBy)
+				eligible[e * J + j] = 1;
+		});
+	});
+	const barred = new Uint8Array(E * J);
+	const holds = new Uint8Array(E * J);
+	const holders = new Int32Array(E);
+	const load = new Int32Array(J);
+	const rowsOf: Row[][] = judges.map(() => []);
+	const nextPosition = new Float64Array(J);
 	const remove: { judgeId: string; entryId: string }[] = [];
-	const seen = new Set<string>();
 
 	const existing = [...input.existing].sort((a, b) =>
-		byId({ id: key(a.judgeId, a.entryId) }, { id: key(b.judgeId, b.entryId) })
+		a.judgeId !== b.judgeId
+			? a.judgeId < b.judgeId
+				? -1
+				: 1
+			: a.entryId < b.entryId
+				? -1
+				: a.entryId > b.entryId
+					? 1
+					: 0
 	);
+	const withoutPositions = input.existing.every((a) => a.position === undefined);
+	const seen = new Set<string>();
 	for (const a of existing) {
-		const k = key(a.judgeId, a.entryId);
+		const k = `${a.judgeId}\u0000${a.entryId}`;
 		if (seen.has(k)) continue;
 		seen.add(k);
+		const j = judgeIndex.get(a.judgeId);
+		const e = entryIndex.get(a.entryId);
 		const position = a.position ?? -1;
-		nextPosition.set(a.judgeId, Math.max(nextPosition.get(a.judgeId) ?? 0, position + 1));
+		if (j !== undefined) {
+			// Without stored positions, a judge's queue length is where new work starts.
+			nextPosition[j] = withoutPositions
+				? (nextPosition[j] as number) + 1
+				: Math.max(nextPosition[j] as number, position + 1);
+		}
 		if (a.recused) {
-			barred.add(k);
+			if (j !== undefined && e !== undefined) barred[e * J + j] = 1;
 			continue;
 		}
-		const judge = judgeOf.get(a.judgeId);
-		const entry = entryOf.get(a.entryId);
-		if (!a.done && (!judge || !entry || !isEligible(judge, entry))) {
+		if (!a.done && (j === undefined || e === undefined || !eligible[e * J + j])) {
 			remove.push({ judgeId: a.judgeId, entryId: a.entryId });
 			continue;
 		}
-		if (entry) judgesOf.get(entry.id)?.add(a.judgeId);
-		rowsOf.get(a.judgeId)?.push({
-			judgeId: a.judgeId,
-			entryId: a.entryId,
+		if (e === undefined) continue;
+		// A done row counts towards k even when its judge has left: the score stands.
+		holders[e] = (holders[e] as number) + 1;
+		if (j === undefined) continue;
+		holds[e * J + j] = 1;
+		if (!judges[j]?.active) continue;
+		(rowsOf[j] as Row[]).push({
+			judge: j,
+			entry: e,
 			done: a.done,
 			calibration: a.calibration,
 			existing: true,
 			position
 		});
-	}
-	// Without stored positions, a judge's queue length is where new work starts.
-	if (input.existing.every((a) => a.position === undefined)) {
-		nextPosition.clear();
-		for (const a of existing) nextPosition.set(a.judgeId, (nextPosition.get(a.judgeId) ?? 0) + 1);
+		load[j] = (load[j] as number) + 1;
 	}
 
-	const load = (judgeId: string) => rowsOf.get(judgeId)?.length ?? 0;
-	const canTake = (judge: AssignJudge, entry: AssignEntry) =>
-		isEligible(judge, entry) &&
-		!barred.has(key(judge.id, entry.id)) &&
-		!(judgesOf.get(entry.id) as Set<string>).has(judge.id);
-	const give = (judge: AssignJudge, entry: AssignEntry, isCalibration: boolean) => {
-		(rowsOf.get(judge.id) as Row[]).push({
-			judgeId: judge.id,
-			entryId: entry.id,
+	const canTake = (j: number, e: number) => {
+		const at = e * J + j;
+		return eligible[at] === 1 && barred[at] === 0 && holds[at] === 0;
+	};
+	const give = (j: number, e: number, calibration: boolean) => {
+		(rowsOf[j] as Row[]).push({
+			judge: j,
+			entry: e,
 			done: false,
-			calibration: isCalibration,
+			calibration,
 			existing: false,
 			position: -1
 		});
-		(judgesOf.get(entry.id) as Set<string>).add(judge.id);
+		holds[e * J + j] = 1;
+		holders[e] = (holders[e] as number) + 1;
+		load[j] = (load[j] as number) + 1;
 	};
-	const take = (judgeId: string, row: Row) => {
-		const rows = rowsOf.get(judgeId) as Row[];
+	const take = (row: Row) => {
+		const rows = rowsOf[row.judge] as Row[];
 		rows.splice(rows.indexOf(row), 1);
-		(judgesOf.get(row.entryId) as Set<string>).delete(judgeId);
-		if (row.existing) remove.push({ judgeId, entryId: row.entryId });
+		holds[row.entry * J + row.judge] = 0;
+		holders[row.entry] = (holders[row.entry] as number) - 1;
+		load[row.judge] = (load[row.judge] as number) - 1;
+		if (row.existing) {
+			remove.push({
+				judgeId: (judges[row.judge] as AssignJudge).id,
+				entryId: (entries[row.entry] as AssignEntry).id
+			});
+		}
 	};
 
 	// 2. Calibration entries for every judge who may see them.
 	for (const id of input.calibrationIds) {
-		const entry = entryOf.get(id);
-		if (!entry) continue;
-		for (const judge of active) if (canTake(judge, entry)) give(judge, entry, true);
+		const e = entryIndex.get(id);
+		if (e === undefined) continue;
+		for (const j of active) if (canTake(j, e)) give(j, e, true);
 	}
 
-	const wanted = (entryId: string) =>
-		calibration.has(entryId) ? 0 : input.perEntry + Math.max(0, input.extra?.[entryId] ?? 0);
+	const wanted = (e: number) =>
+		isCalibration[e]
+			? 0
+			: input.perEntry + Math.max(0, input.extra?.[(entries[e] as AssignEntry).id] ?? 0);
 
-	// 3. Trim entries that have more undone judges than they now need.
-	for (const entry of entries) {
-		const holders = judgesOf.get(entry.id) as Set<string>;
-		if (calibration.has(entry.id)) continue;
-		let surplus = holders.size - wanted(entry.id);
-		const movable = [...holders]
-			.filter((j) => rowsOf.has(j))
-			.sort((a, b) => load(b) - load(a) || (a < b ? -1 : 1));
-		for (const judgeId of movable) {
-			if (surplus <= 0) break;
-			const row = (rowsOf.get(judgeId) as Row[]).find((r) => r.entryId === entry.id);
-			if (!row || row.done || row.calibration) continue;
-			take(judgeId, row);
-			surplus--;
+	// 3. Trim entries that have more judges than they now need, busiest judges first.
+	for (let e = 0; e < E; e++) {
+		if (isCalibration[e] || (holders[e] as number) <= wanted(e)) continue;
+		const mine = active
+			.filter((j) => holds[e * J + j])
+			.sort((a, b) => (load[b] as number) - (load[a] as number) || a - b);
+		for (const j of mine) {
+			if ((holders[e] as number) <= wanted(e)) break;
+			const row = (rowsOf[j] as Row[]).find((r) => r.entry === e);
+			if (row && !row.done && !row.calibration) take(row);
 		}
 	}
 
 	// 4. Fill, most constrained entries first.
-	const options = new Map(entries.map((e) => [e.id, active.filter((j) => canTake(j, e)).length]));
-	const order = shuffled(entries, random).sort(
-		(a, b) => (options.get(a.id) as number) - (options.get(b.id) as number)
-	);
+	const choices = new Int32Array(E);
+	for (let e = 0; e < E; e++)
+		for (const j of active) if (canTake(j, e)) choices[e] = (choices[e] as number) + 1;
+	const order = shuffled(
+		Array.from({ length: E }, (_, e) => e),
+		random
+	).sort((a, b) => (choices[a] as number) - (choices[b] as number));
 	const shortfall: { entryId: string; missing: number }[] = [];
-	for (const entry of order) {
-		let missing = wanted(entry.id) - (judgesOf.get(entry.id) as Set<string>).size;
+	for (const e of order) {
+		let missing = wanted(e) - (holders[e] as number);
 		const start = Math.floor(random() * Math.max(1, active.length));
 		while (missing > 0) {
-			let best: AssignJudge | null = null;
+			let best = -1;
 			for (let t = 0; t < active.length; t++) {
-				const judge = active[(start + t) % active.length] as AssignJudge;
-				if (load(judge.id) >= capacity || !canTake(judge, entry)) continue;
-				if (!best || load(judge.id) < load(best.id)) best = judge;
+				const j = active[(start + t) % active.length] as number;
+				if ((load[j] as number) >= capacity || !canTake(j, e)) continue;
+				if (best < 0 || (load[j] as number) < (load[best] as number)) best = j;
 			}
-			if (!best) break;
-			give(best, entry, false);
+			if (best < 0) break;
+			give(best, e, false);
 			missing--;
 		}
-		if (missing > 0) shortfall.push({ entryId: entry.id, missing });
+		if (missing > 0) shortfall.push({ entryId: (entries[e] as AssignEntry).id, missing });
 	}
+	shortfall.sort((a, b) => (a.entryId < b.entryId ? -1 : 1));
 
 	// 5. Move open work from the busiest to the lightest judges.
-	const stuck = new Set<string>();
+	const stuck = new Uint8Array(J);
 	for (;;) {
-		const light = active
-			.filter((j) => !stuck.has(j.id) && load(j.id) < capacity)
-			.sort((a, b) => load(a.id) - load(b.id))[0];
-		if (!light) break;
+		let light = -1;
+		for (const j of active) {
+			if (stuck[j] || (load[j] as number) >= capacity) continue;
+			if (light < 0 || (load[j] as number) < (load[light] as number)) light = j;
+		}
+		if (light < 0) break;
+		const floor = load[light] as number;
 		const heavy = active
-			.filter((j) => load(j.id) - load(light.id) > 1)
-			.sort((a, b) => load(b.id) - load(a.id));
+			.filter((j) => (load[j] as number) - floor > 1)
+			.sort((a, b) => (load[b] as number) - (load[a] as number));
 		let moved = false;
-		for (const judge of heavy) {
-			const row = (rowsOf.get(judge.id) as Row[])
-				.filter(
-					(r) => !r.done && !r.calibration && canTake(light, entryOf.get(r.entryId) as AssignEntry)
-				)
-				.sort((a, b) => b.position - a.position)[0];
+		for (const j of heavy) {
+			let row: Row | null = null;
+			for (const r of rowsOf[j] as Row[]) {
+				if (r.done || r.calibration || !canTake(light, r.entry)) continue;
+				if (!row || r.position > row.position) row = r;
+			}
 			if (!row) continue;
-			take(judge.id, row);
-			give(light, entryOf.get(row.entryId) as AssignEntry, false);
+			take(row);
+			give(light, row.entry, false);
 			moved = true;
 			break;
 		}
-		if (!moved) stuck.add(light.id);
+		if (!moved) stuck[light] = 1;
 	}
 
 	const add: PlannedAssignment[] = [];
-	for (const judge of active) {
-		const fresh = (rowsOf.get(judge.id) as Row[]).filter((r) => !r.existing);
-		const first = input.calibrationIds.flatMap((id) =>
-			fresh.filter((r) => r.calibration && r.entryId === id)
+	for (const j of active) {
+		const fresh = (rowsOf[j] as Row[]).filter((r) => !r.existing);
+		const calibrationFirst = input.calibrationIds.flatMap((id) =>
+			fresh.filter((r) => r.calibration && (entries[r.entry] as AssignEntry).id === id)
 		);
 		const rest = shuffled(
 			fresh.filter((r) => !r.calibration),
 			random
 		);
-		let position = nextPosition.get(judge.id) ?? 0;
-		for (const row of [...first, ...rest]) {
+		let position = nextPosition[j] as number;
+		for (const row of [...calibrationFirst, ...rest]) {
 			add.push({
-				judgeId: judge.id,
-				entryId: row.entryId,
+				judgeId: (judges[j] as AssignJudge).id,
+				entryId: (entries[row.entry] as AssignEntry).id,
 				calibration: row.calibration,
 				position: position++
 			});

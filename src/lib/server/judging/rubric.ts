@@ -94,31 +94,12 @@ export function entryScore(criteria: readonly Criterion[], values: Record<string
 	return weighted / weights;
 }
 
-function mean(xs: readonly number[]): number {
-	let sum = 0;
-	for (const x of xs) sum += x;
-	return sum / xs.length;
-}
-
 function median(xs: readonly number[]): number {
 	const sorted = [...xs].sort((a, b) => a - b);
 	const mid = sorted.length >> 1;
 	return sorted.length % 2 === 1
 		? (sorted[mid] as number)
 		: ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
-
-/** Σ (x − m)², the building block of both the judge's and the pooled variance. */
-function sumOfSquares(xs: readonly number[], m: number): number {
-	let sum = 0;
-	for (const x of xs) sum += (x - m) * (x - m);
-	return sum;
-}
-
-interface JudgeScores {
-	judgeId: string;
-	entries: string[];
-	s: number[];
 }
 
 /**
@@ -153,72 +134,136 @@ export function rubricResults(input: {
 	const minEntries = input.minEntries ?? DEFAULT_MIN_ENTRIES;
 	const disagreement = input.disagreement ?? DEFAULT_DISAGREEMENT;
 
+	// Judges and entries become indexes and per-score numbers live in typed arrays: a
+	// 10,000-entry round has 30,000 scorings, and string-keyed maps per scoring dominated.
+	const judgeIndex = new Map<string, number>();
+	const entryIndex = new Map<string, number>();
+	const judgeIds: string[] = [];
+	const entryIds: string[] = [];
+	const judgeOf = new Int32Array(scores.length);
+	const entryOf = new Int32Array(scores.length);
+	const complete = new Uint8Array(scores.length);
+	scores.forEach((score, i) => {
+		if (!isComplete(criteria, score.values)) return;
+		complete[i] = 1;
+		let j = judgeIndex.get(score.judgeId);
+		if (j === undefined) {
+			judgeIndex.set(score.judgeId, (j = judgeIds.length));
+			judgeIds.push(score.judgeId);
+		}
+		let e = entryIndex.get(score.entryId);
+		if (e === undefined) {
+			entryIndex.set(score.entryId, (e = entryIds.length));
+			entryIds.push(score.entryId);
+		}
+		judgeOf[i] = j;
+		entryOf[i] = e;
+	});
+	const E = entryIds.length;
+	const J = judgeIds.length;
+
 	// Latest complete scoring per (judge, entry).
-	const latest = new Map<string, RubricScore>();
-	for (const score of scores) {
-		if (!isComplete(criteria, score.values)) continue;
-		latest.set(`${score.judgeId}\u0000${score.entryId}`, score);
+	const latest = new Map<number, number>();
+	for (let i = 0; i < scores.length; i++) {
+		if (complete[i]) latest.set((judgeOf[i] as number) * E + (entryOf[i] as number), i);
 	}
-
-	const byJudge = new Map<string, JudgeScores>();
-	const byEntry = new Map<string, { judges: string[]; s: number[]; values: RubricScore[] }>();
-	for (const score of latest.values()) {
-		const s = entryScore(criteria, score.values);
-		let judge = byJudge.get(score.judgeId);
-		if (!judge)
-			byJudge.set(score.judgeId, (judge = { judgeId: score.judgeId, entries: [], s: [] }));
-		judge.entries.push(score.entryId);
-		judge.s.push(s);
-		let entry = byEntry.get(score.entryId);
-		if (!entry) byEntry.set(score.entryId, (entry = { judges: [], s: [], values: [] }));
-		entry.judges.push(score.judgeId);
-		entry.s.push(s);
-		entry.values.push(score);
+	const kept = Int32Array.from(latest.values());
+	const K = kept.length;
+	const s = new Float64Array(K);
+	const count = new Int32Array(J);
+	const sum = new Float64Array(J);
+	for (let k = 0; k < K; k++) {
+		const i = kept[k] as number;
+		s[k] = entryScore(criteria, (scores[i] as RubricScore).values);
+		const j = judgeOf[i] as number;
+		count[j] = (count[j] as number) + 1;
+		sum[j] = (sum[j] as number) + (s[k] as number);
 	}
-
+	const mu = Float64Array.from(sum, (total, j) => total / (count[j] as number));
+	const ss = new Float64Array(J);
+	for (let k = 0; k < K; k++) {
+		const j = judgeOf[kept[k] as number] as number;
+		ss[j] = (ss[j] as number) + ((s[k] as number) - (mu[j] as number)) ** 2;
+	}
 	let pooledSum = 0;
 	let pooledDf = 0;
-	const moments = new Map<string, { n: number; mean: number; sd: number }>();
-	for (const judge of byJudge.values()) {
-		const n = judge.s.length;
-		const m = mean(judge.s);
-		const ss = sumOfSquares(judge.s, m);
-		pooledSum += ss;
-		pooledDf += n - 1;
-		moments.set(judge.judgeId, { n, mean: m, sd: n > 1 ? Math.sqrt(ss / (n - 1)) : 0 });
+	for (let j = 0; j < J; j++) {
+		pooledSum += ss[j] as number;
+		pooledDf += (count[j] as number) - 1;
 	}
 	const pooledVariance = pooledDf > 0 ? pooledSum / pooledDf : 0;
 
 	const judges: JudgeStats[] = [];
-	const zOf = new Map<string, number>();
-	for (const judge of byJudge.values()) {
-		const {
-			n,
-			mean: m,
-			sd
-		} = moments.get(judge.judgeId) as { n: number; mean: number; sd: number };
+	const sdUsedOf = new Float64Array(J);
+	for (let j = 0; j < J; j++) {
+		const n = count[j] as number;
+		const sd = n > 1 ? Math.sqrt((ss[j] as number) / (n - 1)) : 0;
 		const shrunk = n < minEntries || sd === 0;
 		const sdUsed = shrunk ? Math.sqrt((n * sd * sd + kappa * pooledVariance) / (n + kappa)) : sd;
-		judges.push({ judgeId: judge.judgeId, n, mean: m, sd, sdUsed, shrunk, flagged: shrunk });
-		judge.s.forEach((s, i) => {
-			zOf.set(`${judge.judgeId}\u0000${judge.entries[i]}`, sdUsed > 0 ? (s - m) / sdUsed : 0);
+		sdUsedOf[j] = sdUsed;
+		judges.push({
+			judgeId: judgeIds[j] as string,
+			n,
+			mean: mu[j] as number,
+			sd,
+			sdUsed,
+			shrunk,
+			flagged: shrunk
 		});
 	}
 	judges.sort((a, b) => (a.judgeId < b.judgeId ? -1 : a.judgeId > b.judgeId ? 1 : 0));
 
+	// Group the kept scorings by entry (counting sort).
+	const start = new Int32Array(E + 1);
+	for (let k = 0; k < K; k++) {
+		const e = entryOf[kept[k] as number] as number;
+		start[e + 1] = (start[e + 1] as number) + 1;
+	}
+	for (let e = 0; e < E; e++) start[e + 1] = (start[e + 1] as number) + (start[e] as number);
+	const fill = Int32Array.from(start);
+	const byEntry = new Int32Array(K);
+	for (let k = 0; k < K; k++) {
+		const e = entryOf[kept[k] as number] as number;
+		byEntry[fill[e] as number] = k;
+		fill[e] = (fill[e] as number) + 1;
+	}
+
 	const entries: RubricEntryResult[] = [];
-	for (const [entryId, entry] of byEntry) {
-		const zs = entry.judges.map((j) => zOf.get(`${j}\u0000${entryId}`) as number);
-		const spread = Math.max(...zs) - Math.min(...zs);
+	for (let e = 0; e < E; e++) {
+		const from = start[e] as number;
+		const to = start[e + 1] as number;
+		const n = to - from;
+		const raw: number[] = [];
+		let rawSum = 0;
+		let zSum = 0;
+		let zLo = Infinity;
+		let zHi = -Infinity;
+		const criterionSums = new Float64Array(criteria.length);
+		for (let t = from; t < to; t++) {
+			const k = byEntry[t] as number;
+			const i = kept[k] as number;
+			const j = judgeOf[i] as number;
+			const sdUsed = sdUsedOf[j] as number;
+			const z = sdUsed > 0 ? ((s[k] as number) - (mu[j] as number)) / sdUsed : 0;
+			raw.push(s[k] as number);
+			rawSum += s[k] as number;
+			zSum += z;
+			if (z < zLo) zLo = z;
+			if (z > zHi) zHi = z;
+			const values = (scores[i] as RubricScore).values;
+			criteria.forEach((c, ci) => {
+				criterionSums[ci] = (criterionSums[ci] as number) + (values[c.id] as number);
+			});
+		}
 		const criterionMeans: Record<string, number> = {};
-		for (const c of criteria)
-			criterionMeans[c.id] = mean(entry.values.map((v) => v.values[c.id] as number));
+		criteria.forEach((c, ci) => (criterionMeans[c.id] = (criterionSums[ci] as number) / n));
+		const spread = zHi - zLo;
 		entries.push({
-			entryId,
-			judgeCount: entry.s.length,
-			rawMean: mean(entry.s),
-			rawMedian: median(entry.s),
-			zMean: mean(zs),
+			entryId: entryIds[e] as string,
+			judgeCount: n,
+			rawMean: rawSum / n,
+			rawMedian: median(raw),
+			zMean: zSum / n,
 			display: 0,
 			spread,
 			flagged: spread > disagreement,

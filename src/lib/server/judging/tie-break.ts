@@ -105,6 +105,11 @@ export function rankWithTieBreaks(
 	for (let start = 0; start < keyed.length;) {
 		let end = start + 1;
 		while (end < keyed.length && tied(start, end)) end++;
+		if (end - start === 1) {
+			panel.set((keyed[start] as Keyed).row.entryId, 0);
+			start = end;
+			continue;
+		}
 		const scores = panelScores(keyed.slice(start, end).map((k) => k.row));
 		for (const [id, score] of scores) panel.set(id, score);
 		const group = keyed

@@ -63,7 +63,12 @@ function quantile(sorted: readonly number[], q: number): number {
  */
 export function judgeDistributionSvg(
 	judges: readonly { label: string; scores: readonly number[] }[],
-	opts: ChartOptions & { min?: number; max?: number }
+	opts: ChartOptions & {
+		min?: number;
+		max?: number;
+		/** Names the dashed line of the panel's mean, e.g. "mean of all judges" (translated). */
+		meanLabel?: string;
+	}
 ): string {
 	const width = opts.width ?? 640;
 	const min = opts.min ?? 0;
@@ -72,7 +77,7 @@ export function judgeDistributionSvg(
 	const left = 150;
 	const right = 20;
 	const rowHeight = 28;
-	const top = 12;
+	const top = opts.meanLabel ? 20 : 12;
 	const height = top + judges.length * rowHeight + 30;
 	const x = (v: number) =>
 		left + ((Math.min(max, Math.max(min, v)) - min) / (max - min || 1)) * (width - left - right);
@@ -105,6 +110,9 @@ export function judgeDistributionSvg(
 	if (all.length > 0) {
 		const mean = all.reduce((sum, v) => sum + v, 0) / all.length;
 		body += `<line x1="${n(x(mean))}" y1="${top}" x2="${n(x(mean))}" y2="${n(height - 26)}" stroke="${WARN}" stroke-dasharray="4 3"/>`;
+		if (opts.meanLabel) {
+			body += `<text x="${n(x(mean) + 4)}" y="${top - 6}" fill="${WARN}" font-size="11">${escapeXml(opts.meanLabel)}</text>`;
+		}
 	}
 	return frame(opts, width, height, body);
 }
@@ -139,12 +147,17 @@ export function reliabilitySvg(
 			`<line x1="${left}" y1="${n(y(r))}" x2="${n(width - right)}" y2="${n(y(r))}" stroke="${GRID}"/>` +
 			`<text x="${left - 6}" y="${n(y(r) + 4)}" text-anchor="end" fill="${MUTED}">${escapeXml(format(r))}</text>`;
 	}
-	body += `<text x="${n(width - right)}" y="${n(height - 8)}" text-anchor="end" fill="${MUTED}">${escapeXml(format(maxX))}</text>`;
-	body += `<text x="${left}" y="${n(height - 8)}" fill="${MUTED}">${escapeXml(format(0))}</text>`;
+	// Whole comparisons on the x axis: quarter ticks, rounded, without repeats on short axes.
+	const ticks = [...new Set([0, 1, 2, 3, 4].map((t) => Math.round((maxX * t) / 4)))];
+	for (const c of ticks) {
+		const anchor = c === 0 ? 'start' : c === maxX ? 'end' : 'middle';
+		body += `<text x="${n(x(c))}" y="${n(height - 8)}" text-anchor="${anchor}" fill="${MUTED}">${escapeXml(format(c))}</text>`;
+	}
+	// The label sits at the left, above the line: early reliability is low, so no point hides it.
 	body +=
 		`<line x1="${left}" y1="${n(y(target))}" x2="${n(width - right)}" y2="${n(y(target))}" stroke="${WARN}" stroke-dasharray="5 4"/>` +
 		(opts.targetLabel
-			? `<text x="${n(width - right - 4)}" y="${n(y(target) - 5)}" text-anchor="end" fill="${WARN}">${escapeXml(opts.targetLabel)}</text>`
+			? `<text x="${left + 6}" y="${n(y(target) - 6)}" fill="${WARN}">${escapeXml(opts.targetLabel)}</text>`
 			: '');
 	if (sorted.length > 0) {
 		const path = sorted

@@ -155,21 +155,20 @@ function buildGraph(n: number, outcomes: Outcomes): Graph {
 	const lost = new Float64Array(2 * a.length);
 	const slotA = new Int32Array(a.length);
 	const slotB = new Int32Array(a.length);
+	/** Appends `other` to the adjacency row of `item`; returns the slot it took. */
+	const place = (item: number, other: number, wonCount: number, lostCount: number): number => {
+		const slot = fill[item] as number;
+		fill[item] = slot + 1;
+		neighbour[slot] = other;
+		won[slot] = wonCount;
+		lost[slot] = lostCount;
+		return slot;
+	};
 	for (let e = 0; e < a.length; e++) {
 		const i = a[e] as number;
 		const j = b[e] as number;
-		const at = fill[i] as number;
-		fill[i] = at + 1;
-		slotA[e] = at;
-		neighbour[at] = j;
-		won[at] = winsA[e] as number;
-		lost[at] = winsB[e] as number;
-		const bt = fill[j] as number;
-		fill[j] = bt + 1;
-		slotB[e] = bt;
-		neighbour[bt] = i;
-		won[bt] = winsB[e] as number;
-		lost[bt] = winsA[e] as number;
+		slotA[e] = place(i, j, winsA[e] as number, winsB[e] as number);
+		slotB[e] = place(j, i, winsB[e] as number, winsA[e] as number);
 	}
 	// Where each outcome lands in the winner's and the loser's adjacency rows, so the split-half
 	// graphs are re-weighted copies of this one instead of being rebuilt through a Map.

@@ -1,7 +1,21 @@
+import { localize, parseLocalized } from '$lib/server/contests/contest.service';
 import { requireUser } from '$lib/server/http';
+import { listMyRounds } from '$lib/server/judging/scoring.service';
+import { getServices } from '$lib/server/services';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = (event) => {
-	requireUser(event, 'judge', 'organizer');
-	return {};
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event, 'judge', 'organizer');
+	const { db } = await getServices();
+	const rounds = await listMyRounds(db, user);
+	return {
+		rounds: rounds.map((r) => ({
+			id: r.id,
+			method: r.method,
+			status: r.status,
+			contestTitle: localize(parseLocalized(r.contestTitle), event.locals.locale),
+			done: r.done,
+			total: r.total
+		}))
+	};
 };

@@ -258,6 +258,7 @@ export async function setRoundDisagreement(
 
 export interface JudgeProgress {
 	id: string;
+	userId: string;
 	name: string;
 	active: boolean;
 	done: number;
@@ -289,6 +290,7 @@ export async function getRoundDashboard(
 		const mine = assignments.filter((a) => a.judge_id === j.id);
 		return {
 			id: j.id,
+			userId: j.user_id,
 			name: j.display_name,
 			active: j.active === 1,
 			done: mine.filter((a) => a.done_at !== null).length,

@@ -3,6 +3,7 @@ import {
 	choosePairs,
 	comparisonsForTarget,
 	fitBradleyTerry,
+	reliabilityCurve,
 	type BtFit,
 	type Comparison
 } from './bradley-terry.ts';
@@ -227,6 +228,37 @@ describe('fitBradleyTerry', () => {
 		});
 		const once = fitBradleyTerry(items, comparisons, { seed: 5 });
 		expect(fitBradleyTerry(items, comparisons, { seed: 5 })).toEqual(once);
+	});
+});
+
+describe('reliabilityCurve', () => {
+	it('refits on growing prefixes and ends at the full fit', () => {
+		const { items, comparisons } = simulate({
+			items: 40,
+			comparisons: 600,
+			judges: 4,
+			spread: 1.5,
+			seed: 21
+		});
+		const curve = reliabilityCurve(items, comparisons, { steps: 4 });
+		expect(curve.map((p) => p.comparisons)).toEqual([150, 300, 450, 600]);
+		expect(curve.at(-1)?.ssr).toBeCloseTo(fitBradleyTerry(items, comparisons).ssr as number, 12);
+		expect(curve[0]?.ssr).toBeLessThan(curve.at(-1)?.ssr as number);
+		expect(reliabilityCurve(items, [])).toEqual([]);
+	});
+
+	it('does not depend on the order judges are listed in for split-half', () => {
+		const { items, comparisons } = simulate({
+			items: 30,
+			comparisons: 300,
+			judges: 6,
+			spread: 1,
+			seed: 2
+		});
+		expect(fitBradleyTerry(items, [...comparisons].reverse()).splitHalf).toBeCloseTo(
+			fitBradleyTerry(items, comparisons).splitHalf as number,
+			6
+		);
 	});
 });
 

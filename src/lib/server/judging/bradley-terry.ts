@@ -90,7 +90,10 @@ interface Outcomes {
 }
 
 function resolveOutcomes(index: Map<string, number>, comparisons: readonly Comparison[]): Outcomes {
-	const judgeIndex = new Map<string, number>();
+	// Judges numbered in id order, so the split-half draws do not depend on listing order.
+	const judgeIndex = new Map<string, number>(
+		[...new Set(comparisons.map((c) => c.judgeId))].sort().map((id, i) => [id, i])
+	);
 	const winner: number[] = [];
 	const loser: number[] = [];
 	const judge: number[] = [];
@@ -98,11 +101,9 @@ function resolveOutcomes(index: Map<string, number>, comparisons: readonly Compa
 		const w = index.get(c.winnerId);
 		const l = index.get(c.loserId);
 		if (w === undefined || l === undefined || w === l) continue;
-		let j = judgeIndex.get(c.judgeId);
-		if (j === undefined) judgeIndex.set(c.judgeId, (j = judgeIndex.size));
 		winner.push(w);
 		loser.push(l);
-		judge.push(j);
+		judge.push(judgeIndex.get(c.judgeId) as number);
 	}
 	return {
 		winner: Int32Array.from(winner),
@@ -674,4 +675,25 @@ export function choosePairs(input: {
 		pairs.push(random() < 0.5 ? [idA, idB] : [idB, idA]);
 	}
 	return pairs;
+}
+
+/**
+ * SSR as the comparisons accumulated, for the organizer's reliability chart: the fit refitted on
+ * the first ⌈k·C/steps⌉ comparisons, k = 1 … steps, in the order given (oldest first). Split-half
+ * is skipped (the chart shows SSR only); SE method as in the full fit, so the last point equals
+ * the dashboard's SSR.
+ */
+export function reliabilityCurve(
+	items: string[],
+	comparisons: Comparison[],
+	options: BtOptions & { steps?: number } = {}
+): { comparisons: number; ssr: number }[] {
+	const steps = Math.max(1, Math.min(options.steps ?? 8, comparisons.length));
+	const points: { comparisons: number; ssr: number }[] = [];
+	for (let k = 1; k <= steps && comparisons.length > 0; k++) {
+		const count = Math.ceil((k * comparisons.length) / steps);
+		const fit = fitBradleyTerry(items, comparisons.slice(0, count), { ...options, splits: 0 });
+		points.push({ comparisons: count, ssr: fit.ssr ?? 0 });
+	}
+	return points;
 }

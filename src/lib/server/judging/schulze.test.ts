@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { schulze } from './schulze.ts';
+import { schulze, schulzeHeadToHead } from './schulze.ts';
 
 const repeat = (times: number, order: string): string[][] =>
 	Array.from({ length: times }, () => order.split(''));
@@ -79,5 +79,22 @@ describe('schulze', () => {
 			6, 7, 5
 		]);
 		expect(ranking).toEqual([['A'], ['B'], ['C']]);
+	});
+});
+
+describe('schulzeHeadToHead', () => {
+	it("answers the tie-break's question from the strongest paths", () => {
+		const candidates = ['A', 'B', 'C'];
+		const h2h = schulzeHeadToHead(
+			candidates,
+			schulze(candidates, [
+				['B', 'A', 'C'],
+				['B', 'C', 'A']
+			])
+		);
+		expect(h2h('B', 'A')).toBeGreaterThan(0);
+		expect(h2h('A', 'B')).toBeLessThan(0);
+		expect(h2h('A', 'C')).toBe(0);
+		expect(h2h('A', 'X')).toBe(0);
 	});
 });

@@ -76,3 +76,21 @@ export function schulze(
 	}
 	return { ranking, d, p };
 }
+
+/**
+ * The panel's head-to-head verdict for the tie-break rule: > 0 when the panel's Schulze result
+ * puts a above b (stronger path), < 0 below, 0 when it does not decide or either was not on the
+ * shortlist.
+ */
+export function schulzeHeadToHead(
+	candidates: readonly string[],
+	result: { p: number[][] }
+): (a: string, b: string) => number {
+	const index = new Map(candidates.map((c, i) => [c, i]));
+	return (a, b) => {
+		const i = index.get(a);
+		const j = index.get(b);
+		if (i === undefined || j === undefined || i === j) return 0;
+		return ((result.p[i] as number[])[j] as number) - ((result.p[j] as number[])[i] as number);
+	};
+}

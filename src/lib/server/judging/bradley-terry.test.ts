@@ -354,6 +354,36 @@ describe('choosePairs', () => {
 		expect(new Set(many.map(([x, y]) => pairKey(x, y))).size).toBe(45);
 	});
 
+	it('counts pending pairs as exposure and never re-sends a pending pair', () => {
+		const pending = [
+			{ judgeId: 'j2', pair: ['e0', 'e1'] as [string, string] },
+			{ judgeId: 'j1', pair: ['b', 'a'] as [string, string] }
+		];
+		const shown = choosePairs({
+			items,
+			comparisons: [],
+			judgeId: 'j1',
+			count: 4,
+			mode: 'random',
+			seed: 6,
+			pending
+		}).flat();
+		expect(shown).not.toContain('e0');
+		expect(shown).not.toContain('e1');
+		const three = ['a', 'b', 'c'];
+		const mine = choosePairs({
+			items: three,
+			comparisons: [],
+			judgeId: 'j1',
+			count: 5,
+			mode: 'random',
+			seed: 6,
+			pending
+		});
+		expect(mine.map(([x, y]) => pairKey(x, y))).not.toContain(pairKey('a', 'b'));
+		expect(mine).toHaveLength(2);
+	});
+
 	it('adaptively pairs entries of close strength', () => {
 		const comparisons = items.flatMap((a, i) =>
 			items.slice(i + 1).map((b) => ({ judgeId: 'old', winnerId: a, loserId: b }))

@@ -571,7 +571,8 @@ const ADAPTIVE_SLACK = 2;
  *
  * - Every entry is seen evenly: the least-compared entry (over all judges, counting the pairs
  *   chosen so far) is always in the next pair; ties are broken at random.
- * - Never a pair this judge has already judged, in either order, nor twice in one batch.
+ * - Never a pair this judge has already judged or holds pending, in either order, nor twice in
+ *   one batch.
  * - 'random': the partner is a least-compared candidate at random. Random rounds come first
  *   because adaptive choice inflates SSR.
  * - 'adaptive': among candidates at most ADAPTIVE_SLACK comparisons above the least-seen one,
@@ -590,6 +591,12 @@ export function choosePairs(input: {
 	mode: 'random' | 'adaptive';
 	fit?: BtFit;
 	seed: number;
+	/**
+	 * Pairs handed out but not yet answered (by any judge): they count as exposure, so judges
+	 * asking at the same moment are not all sent the same least-seen entries, and this judge's
+	 * own are never handed out again.
+	 */
+	pending?: { judgeId: string; pair: [string, string] }[];
 }): [string, string][] {
 	const random = createRandom(input.seed);
 	// Shuffled once: scanning in this order breaks exposure ties at random yet reproducibly.
@@ -607,6 +614,15 @@ export function choosePairs(input: {
 		exposure[w] = (exposure[w] as number) + 1;
 		exposure[l] = (exposure[l] as number) + 1;
 		if (c.judgeId === input.judgeId) taken.add(pairKey(c.winnerId, c.loserId));
+	}
+	for (const { judgeId, pair } of input.pending ?? []) {
+		const [x, y] = pair;
+		const a = pos.get(x);
+		const b = pos.get(y);
+		if (a === undefined || b === undefined || a === b) continue;
+		exposure[a] = (exposure[a] as number) + 1;
+		exposure[b] = (exposure[b] as number) + 1;
+		if (judgeId === input.judgeId) taken.add(pairKey(x, y));
 	}
 
 	const theta = new Float64Array(n);

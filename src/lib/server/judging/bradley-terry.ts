@@ -51,8 +51,8 @@ export interface BtOptions {
 	 * Rasch "model SE" CJ software reports and the published SSR ≥ 0.80 advice was measured with
 	 * (O(n)). The diagonal's mean SE² is lower by the common-mode and neighbour terms, which
 	 * shrink as entries are added: measured 20 % at 40 entries, 11–15 % at 100, 6 % at 500.
-	 * Default: exact up to 300 entries (≈ 10 ms), diagonal above, so one round always uses one
-	 * method while its entries stay the same.
+	 * Default: exact up to 300 entries (≈ 30 ms CPU at 300 on the shared dev machine), diagonal
+	 * above, so one round always uses one method while its entries stay the same.
 	 */
 	standardErrors?: 'exact' | 'diagonal';
 }

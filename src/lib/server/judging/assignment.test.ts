@@ -274,14 +274,15 @@ describe('planAssignments', () => {
 		}
 	});
 
-	it('plans 10,000 entries × 3 judges quickly', () => {
+	// ~0.2 s of CPU; the generous bound only catches an accidental quadratic step on a busy machine.
+	it('plans 10,000 entries × 3 judges quickly', { timeout: 30_000 }, () => {
 		const started = performance.now();
 		const plan = planAssignments(
 			base({ entries: entries(10_000, 200), judges: judges(40, (i) => ({ schoolIds: [`s${i}`] })) })
 		);
 		expect(plan.add).toHaveLength(30_000);
 		expect(plan.shortfall).toEqual([]);
-		expect(performance.now() - started).toBeLessThan(5_000);
+		expect(performance.now() - started).toBeLessThan(15_000);
 	});
 });
 

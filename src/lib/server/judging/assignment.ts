@@ -115,10 +115,8 @@ export function planAssignments(input: AssignmentInput): AssignmentPlan {
 	// "may judge j take entry e?" millions of times.
 	const eligible = new Uint8Array(E * J);
 	judges.forEach((judge, j) => {
-		const schools = new Set(judge.schoolIds);
 		entries.forEach((entry, e) => {
-			if (judge.active && !schools.has(entry.schoolId) && judge.userId !== entry.approvedBy)
-				eligible[e * J + j] = 1;
+			if (isEligible(judge, entry)) eligible[e * J + j] = 1;
 		});
 	});
 	const barred = new Uint8Array(E * J);

@@ -18,6 +18,8 @@ function run(args: string[]): void {
 
 run(['npx', 'vite', 'build', '--logLevel', 'warn']);
 run([process.execPath, 'src/lib/server/db/seed-cli.ts']);
+// A contest already in judging (drawn entries, open rubric round, three judges).
+run([process.execPath, 'tests/scripts/seed-judging.ts']);
 console.log(`\nSprout is starting on ${env.ORIGIN} (Ctrl+C to stop)\n`);
 const server = spawn(process.execPath, ['build'], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));

@@ -4,6 +4,7 @@ import {
 	comparisonsForTarget,
 	fitBradleyTerry,
 	reliabilityCurve,
+	suggestedPairMode,
 	type BtFit,
 	type Comparison
 } from './bradley-terry.ts';
@@ -259,6 +260,21 @@ describe('reliabilityCurve', () => {
 			fitBradleyTerry(items, comparisons).splitHalf as number,
 			6
 		);
+	});
+});
+
+describe('suggestedPairMode', () => {
+	it('stays random until every entry has its first comparisons', () => {
+		const three = ['a', 'b', 'c'];
+		const early = fitBradleyTerry(three, [...beat('a', 'b', 6), ...beat('b', 'c', 6)]);
+		expect(suggestedPairMode(early)).toBe('random');
+		const later = fitBradleyTerry(three, [
+			...beat('a', 'b', 6),
+			...beat('b', 'c', 6),
+			...beat('c', 'a', 6)
+		]);
+		expect(suggestedPairMode(later)).toBe('adaptive');
+		expect(suggestedPairMode(later, 13)).toBe('random');
 	});
 });
 

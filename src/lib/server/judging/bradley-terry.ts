@@ -563,6 +563,23 @@ export function comparisonsForTarget(fit: BtFit, target = SSR_TARGET): number | 
 	return Math.max(0, Math.ceil(needed - total));
 }
 
+/** Comparisons per entry served at random before pairing turns adaptive. */
+export const RANDOM_FIRST = 6;
+
+/**
+ * Random pairs until the least-seen entry has been compared `randomFirst` times, adaptive after:
+ * adaptive choice needs strengths worth trusting, and random rounds keep SSR honest (adaptive
+ * pairing inflates it), as the CJ literature advises.
+ */
+export function suggestedPairMode(
+	fit: BtFit,
+	randomFirst: number = RANDOM_FIRST
+): 'random' | 'adaptive' {
+	if (fit.items.length < 2) return 'random';
+	const fewest = Math.min(...fit.items.map((item) => item.comparisons));
+	return fewest < randomFirst ? 'random' : 'adaptive';
+}
+
 /** Adaptive choice looks only this many comparisons above the least-seen candidate. */
 const ADAPTIVE_SLACK = 2;
 

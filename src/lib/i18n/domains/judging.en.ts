@@ -54,7 +54,6 @@ export const judgingEn: Record<keyof typeof judgingZhCN, string> = {
 	'judging.awards.error.band': 'The artwork must be in the same age group.',
 	'judging.awards.error.twice': 'This artwork already has an award.',
 	'judging.awards.error.none': 'Propose the awards first.',
-	'judging.admin.link': 'Judging',
 	'judging.admin.title': 'Judging rounds',
 	'judging.admin.back': 'Back to the contest',
 	'judging.admin.none': 'No judging rounds yet.',

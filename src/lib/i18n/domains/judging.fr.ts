@@ -56,7 +56,6 @@ export const judgingFr: Record<keyof typeof judgingZhCN, string> = {
 	'judging.awards.error.band': 'L’œuvre doit être dans la même tranche d’âge.',
 	'judging.awards.error.twice': 'Cette œuvre a déjà un prix.',
 	'judging.awards.error.none': 'Propose d’abord les prix.',
-	'judging.admin.link': 'Jury',
 	'judging.admin.title': 'Tours du jury',
 	'judging.admin.back': 'Retour au concours',
 	'judging.admin.none': 'Pas encore de tour de jury.',

@@ -43,7 +43,6 @@ export const judgingZhCN = {
 	'judging.awards.error.band': '作品必须属于同一个年龄组。',
 	'judging.awards.error.twice': '这件作品已经有奖项了。',
 	'judging.awards.error.none': '请先生成获奖名单。',
-	'judging.admin.link': '评审',
 	'judging.admin.title': '评审轮次',
 	'judging.admin.back': '返回比赛',
 	'judging.admin.none': '还没有评审轮次。',

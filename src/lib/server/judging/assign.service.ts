@@ -87,7 +87,8 @@ export async function rebalanceRound(
 			entryId: a.entry_id,
 			done: a.done_at !== null,
 			recused: a.recused_at !== null,
-			calibration: a.calibration === 1
+			calibration: a.calibration === 1,
+			position: a.position
 		})),
 		seed: seedOf(`${round.id}:${existing.length}:${judges.length}`)
 	});

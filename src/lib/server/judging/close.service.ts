@@ -87,7 +87,8 @@ export async function tallyRubricRound(trx: Db | Trx, round: repo.RoundRow) {
 				criterion: tieCriterion !== undefined ? (r.criterionMeans[tieCriterion] ?? null) : null
 			};
 		});
-		for (const r of rankWithTieBreaks(rows))
+		// Scores that look the same on the page (0–100, one decimal) count as tied.
+		for (const r of rankWithTieBreaks(rows, { resolution: 0.001 }))
 			ranked.push({ ...r, bandId: bandOf.get(r.entryId) ?? null });
 	}
 	const advancing = selectAdvancing(ranked, {

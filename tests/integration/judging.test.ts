@@ -19,7 +19,8 @@ import {
 	assignRound,
 	createRubricRound,
 	openRound,
-	setJudgeActive
+	setJudgeActive,
+	setRoundDisagreement
 } from '../../src/lib/server/judging/round.service.ts';
 import {
 	getJudgeRound,
@@ -400,6 +401,36 @@ describe.each(testDatabases())('judging on $name', ({ url }) => {
 			)
 		).toBe('400 judging.invite.error.school');
 		expect((await db.selectFrom('app_user').select('id').execute()).length).toBe(users.length);
+	});
+
+	it('gives entries the judges disagree on one extra judge (disagreement triage)', async () => {
+		const panel = await repo.listRoundJudges(db, roundId);
+		for (const j of panel.filter((p) => p.active === 1)) {
+			const user = {
+				id: j.user_id,
+				email: '',
+				displayName: j.display_name,
+				role: 'judge' as const,
+				isAdmin: false
+			};
+			await scoreAll(db, user, roundId, panel.indexOf(j) % 2 ? 3 : -3);
+		}
+		const before = await repo.listAssignments(db, roundId);
+		const cover = (rows: typeof before, id: string) =>
+			rows.filter((a) => a.entry_id === id && a.recused_at === null).length;
+		// A threshold this low flags every entry whose judges differ at all.
+		await setRoundDisagreement(db, world.organizer, world.contestId, roundId, '0.01');
+		const outcome = await assignRound(db, world.organizer, world.contestId, roundId, NOW + 3);
+		expect(outcome.added).toBeGreaterThan(0);
+		const after = await repo.listAssignments(db, roundId);
+		const grown = world.entries.filter((id) => cover(after, id) > cover(before, id));
+		expect(grown.length).toBeGreaterThan(0);
+		for (const id of grown) expect(cover(after, id)).toBe(cover(before, id) + 1);
+		// Done work is untouched.
+		expect(after.filter((a) => a.done_at !== null).length).toBe(
+			before.filter((a) => a.done_at !== null).length
+		);
+		await setRoundDisagreement(db, world.organizer, world.contestId, roundId, '1.5');
 	});
 
 	it('closes atomically: refuses while unfinished, rolls back on failure, then tallies, ranks and advances', async () => {

@@ -9,6 +9,7 @@ import { newId } from '../ids.ts';
 import { planAssignments, pickCalibration, type AssignEntry } from './assignment.ts';
 import { assignHandles } from './handles.ts';
 import * as repo from './judging.repository.ts';
+import { rubricResults } from './rubric.ts';
 
 /** Every judge of a rubric round starts with the same few entries (leniency on common ground). */
 export const CALIBRATION_COUNT = 3;
@@ -41,9 +42,55 @@ export interface RebalanceOutcome {
 }
 
 /**
+ * Disagreement triage: entries whose judges' normalized scores spread beyond the round's
+ * threshold, from the finished, unrecused scorings so far.
+ */
+async function flaggedEntries(
+	trx: Db | Trx,
+	round: repo.RoundRow,
+	existing: Awaited<ReturnType<typeof repo.listAssignments>>
+): Promise<string[]> {
+	if (round.method !== 'rubric' || round.status !== 'open') return [];
+	const counted = new Set(
+		existing
+			.filter((a) => a.done_at !== null && a.recused_at === null)
+			.map((a) => `${a.judge_id}:${a.entry_id}`)
+	);
+	if (counted.size === 0) return [];
+	const [criteriaRows, scoreRows] = await Promise.all([
+		repo.listCriteria(trx, round.id),
+		repo.listRoundScores(trx, round.id)
+	]);
+	const byPair = new Map<
+		string,
+		{ judgeId: string; entryId: string; values: Record<string, number> }
+	>();
+	for (const s of scoreRows) {
+		const key = `${s.judge_id}:${s.entry_id}`;
+		if (!counted.has(key)) continue;
+		const score = byPair.get(key) ?? { judgeId: s.judge_id, entryId: s.entry_id, values: {} };
+		score.values[s.criterion_id] = s.value;
+		byPair.set(key, score);
+	}
+	const tally = rubricResults({
+		criteria: criteriaRows.map((c) => ({
+			id: c.id,
+			weight: c.weight,
+			min: c.min_value,
+			max: c.max_value
+		})),
+		scores: [...byPair.values()],
+		disagreement: round.disagreement
+	});
+	return tally.entries.filter((e) => e.flagged && e.judgeCount >= 2).map((e) => e.entryId);
+}
+
+/**
  * Brings the round's assignments in line with its judges: new judges get work, inactive ones
- * lose their undone work to others, recused entries find another judge. Scores already given
- * are never touched (done assignments are kept by the plan and by the delete itself).
+ * lose their undone work to others, recused entries find another judge, and entries the judges
+ * disagree on get one extra judge while someone has capacity (a quarter above the fair share).
+ * Scores already given are never touched (done assignments are kept by the plan and by the
+ * delete itself).
  */
 export async function rebalanceRound(
 	trx: Trx,
@@ -72,6 +119,9 @@ export async function rebalanceRound(
 			: already.length > 0
 				? already
 				: pickCalibration(assignEntries, CALIBRATION_COUNT, seedOf(round.id));
+	const flagged = await flaggedEntries(trx, round, existing);
+	const activeJudges = judges.filter((j) => j.active === 1).length;
+	const fairShare = activeJudges ? Math.ceil((entries.length * round.per_entry) / activeJudges) : 0;
 	const plan = planAssignments({
 		entries: assignEntries,
 		judges: judges.map((j) => ({
@@ -90,7 +140,13 @@ export async function rebalanceRound(
 			calibration: a.calibration === 1,
 			position: a.position
 		})),
-		seed: seedOf(`${round.id}:${existing.length}:${judges.length}`)
+		seed: seedOf(`${round.id}:${existing.length}:${judges.length}`),
+		...(flagged.length > 0
+			? {
+					extra: Object.fromEntries(flagged.map((id) => [id, 1])),
+					maxPerJudge: Math.ceil(fairShare * 1.25) + calibrationIds.length
+				}
+			: {})
 	});
 
 	for (const r of plan.remove)

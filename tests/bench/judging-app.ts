@@ -22,7 +22,13 @@ import { startBenchServer } from './bench-server.ts';
 import { median, percentile, type Figure } from './report.ts';
 
 interface World {
-	organizer: { id: string; email: string; displayName: string; role: 'organizer'; isAdmin: boolean };
+	organizer: {
+		id: string;
+		email: string;
+		displayName: string;
+		role: 'organizer';
+		isAdmin: boolean;
+	};
 	contestId: string;
 	roundId: string;
 	judges: { userId: string; judgeId: string }[];
@@ -32,7 +38,10 @@ interface World {
 async function insertChunked(db: Db, table: string, rows: Record<string, unknown>[]) {
 	for (let i = 0; i < rows.length; i += 400)
 		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- bulk bench rows for any table
-		await (db as any).insertInto(table).values(rows.slice(i, i + 400)).execute();
+		await (db as any)
+			.insertInto(table)
+			.values(rows.slice(i, i + 400))
+			.execute();
 }
 
 /**
@@ -40,7 +49,7 @@ async function insertChunked(db: Db, table: string, rows: Record<string, unknown
  * open rubric round where each entry has `perEntry` judges; with `scored`, every assignment is
  * done with all three criteria scored. Rows go in directly: this is about closing, not seeding.
  */
-async function buildWorld(
+export async function buildWorld(
 	db: Db,
 	options: { entries: number; judges: number; perEntry: number; scored: boolean }
 ): Promise<World> {
@@ -69,10 +78,20 @@ async function buildWorld(
 		user(teacherId, `bench-teacher-${teacherId}@sprout.test`, 'Teacher', 'teacher')
 	]);
 	const schoolId = newId();
-	await insertChunked(db, 'school', [{ id: schoolId, name: 'Bench school', city: 'X', created_at: now }]);
+	await insertChunked(db, 'school', [
+		{ id: schoolId, name: 'Bench school', city: 'X', created_at: now }
+	]);
 	const classroomId = newId();
 	await insertChunked(db, 'classroom', [
-		{ id: classroomId, school_id: schoolId, teacher_id: teacherId, name: 'B', code: newId().slice(0, 8).toUpperCase(), created_at: now, archived_at: null }
+		{
+			id: classroomId,
+			school_id: schoolId,
+			teacher_id: teacherId,
+			name: 'B',
+			code: newId().slice(0, 8).toUpperCase(),
+			created_at: now,
+			archived_at: null
+		}
 	]);
 	const contestId = newId();
 	await insertChunked(db, 'contest', [
@@ -101,13 +120,29 @@ async function buildWorld(
 	await insertChunked(
 		db,
 		'contest_age_band',
-		bands.map((id, i) => ({ id, contest_id: contestId, label: i ? '9–11' : '6–8', min_age: i ? 9 : 6, max_age: i ? 11 : 8, position: i }))
+		bands.map((id, i) => ({
+			id,
+			contest_id: contestId,
+			label: i ? '9–11' : '6–8',
+			min_age: i ? 9 : 6,
+			max_age: i ? 11 : 8,
+			position: i
+		}))
 	);
 	const students = [];
 	const entries = [];
 	for (let i = 0; i < options.entries; i++) {
 		const sid = newId();
-		students.push({ id: sid, classroom_id: classroomId, first_name: 'K', pseudonym: `K ${i}`, avatar: 'leaf-green', secret_kind: 'pin', secret: '1234', created_at: now });
+		students.push({
+			id: sid,
+			classroom_id: classroomId,
+			first_name: 'K',
+			pseudonym: `K ${i}`,
+			avatar: 'leaf-green',
+			secret_kind: 'pin',
+			secret: '1234',
+			created_at: now
+		});
 		entries.push({
 			id: newId(),
 			contest_id: contestId,
@@ -153,7 +188,14 @@ async function buildWorld(
 	await insertChunked(
 		db,
 		'round_judge',
-		judges.map((j) => ({ id: j.judgeId, round_id: roundId, user_id: j.userId, active: 1, joined_at: now, left_at: null }))
+		judges.map((j) => ({
+			id: j.judgeId,
+			round_id: roundId,
+			user_id: j.userId,
+			active: 1,
+			joined_at: now,
+			left_at: null
+		}))
 	);
 	const criteria = (await repo.listCriteria(db, roundId)).map((c) => c.id);
 	const assignments = [];
@@ -205,10 +247,18 @@ async function measureClose(url: string, kind: 'sqlite' | 'postgres'): Promise<F
 		for (let run = 0; run < 3; run++) {
 			const world = await buildWorld(db, { entries: 10_000, judges: 3, perEntry: 3, scored: true });
 			const start = performance.now();
-			await closeRound(db, world.organizer, world.contestId, world.roundId, { force: false, reason: '' });
+			await closeRound(db, world.organizer, world.contestId, world.roundId, {
+				force: false,
+				reason: ''
+			});
 			times.push(performance.now() - start);
 		}
-		return { id: `round_close_ms.${kind}.10000`, value: Math.round(median(times)), unit: 'ms', target: '<= 1000' };
+		return {
+			id: `round_close_ms.${kind}.10000`,
+			value: Math.round(median(times)),
+			unit: 'ms',
+			target: '<= 1000'
+		};
 	} finally {
 		await db.destroy();
 	}
@@ -217,11 +267,15 @@ async function measureClose(url: string, kind: 'sqlite' | 'postgres'): Promise<F
 /** 10 judges save their scores at once through the built server; every request's round trip. */
 async function measureSavesAndFirstLoad(root: string): Promise<Figure[]> {
 	const server = await startBenchServer(root);
-	const db = createDatabase(parseConfig({ DATABASE_URL: `sqlite:${server.databaseFile}` }).database);
+	const db = createDatabase(
+		parseConfig({ DATABASE_URL: `sqlite:${server.databaseFile}` }).database
+	);
 	try {
 		const world = await buildWorld(db, { entries: 200, judges: 10, perEntry: 3, scored: false });
 		const cookies = await Promise.all(
-			world.judges.map(async (j) => (await createSession(db, { kind: 'adult', userId: j.userId })).token)
+			world.judges.map(
+				async (j) => (await createSession(db, { kind: 'adult', userId: j.userId })).token
+			)
 		);
 		const work = await repo.listAssignments(db, world.roundId);
 		const latencies: number[] = [];
@@ -265,12 +319,26 @@ async function measureSavesAndFirstLoad(root: string): Promise<Figure[]> {
 			const body = Buffer.from(await (await fetch(`${server.origin}${asset}`)).arrayBuffer());
 			bytes += gzipSync(body).length;
 			if (asset.endsWith('.js'))
-				for (const m of body.toString('utf8').matchAll(/(?:^|[;}\s])import\s*(?:[^"'();]*?from\s*)?["']\.\/([^"']+\.js)["']/g))
+				for (const m of body
+					.toString('utf8')
+					.matchAll(/(?:^|[;}\s])import\s*(?:[^"'();]*?from\s*)?["']\.\/([^"']+\.js)["']/g))
 					queue.push(path.posix.join(path.posix.dirname(asset), m[1]!));
 		}
 		return [
-			{ id: 'score_save_p95_ms.10judges', value: Math.round(percentile(latencies, 95) * 10) / 10, unit: 'ms', target: '<= 50', note: `${latencies.length} saves` },
-			{ id: 'judge_first_load_kb', value: Math.round(bytes / 102.4) / 10, unit: 'KB', target: '<= 120', note: `${seen.size} assets` }
+			{
+				id: 'score_save_p95_ms.10judges',
+				value: Math.round(percentile(latencies, 95) * 10) / 10,
+				unit: 'ms',
+				target: '<= 50',
+				note: `${latencies.length} saves`
+			},
+			{
+				id: 'judge_first_load_kb',
+				value: Math.round(bytes / 102.4) / 10,
+				unit: 'KB',
+				target: '<= 120',
+				note: `${seen.size} assets`
+			}
 		];
 	} finally {
 		await db.destroy();

@@ -73,7 +73,9 @@ export async function tallyRubricRound(trx: Db | Trx, round: repo.RoundRow) {
 	for (const e of entries) {
 		if (!resultOf.has(e.id)) continue;
 		const key = round.per_band ? (e.age_band_id ?? '') : '';
-		groups.set(key, [...(groups.get(key) ?? []), e.id]);
+		const group = groups.get(key);
+		if (group) group.push(e.id);
+		else groups.set(key, [e.id]);
 	}
 	const ranked: { entryId: string; rank: number; tieRule: string; bandId: string | null }[] = [];
 	for (const ids of groups.values()) {

@@ -280,6 +280,25 @@ export async function listAssignments(db: Conn, roundId: string) {
 		.execute();
 }
 
+/** Done and total unrecused assignments of one judge: the "12 of 40" after each save. */
+export async function countJudgeProgress(
+	db: Conn,
+	roundId: string,
+	judgeId: string
+): Promise<{ doneCount: number; total: number }> {
+	const row = await db
+		.selectFrom('judge_assignment')
+		.select((eb) => [
+			eb.fn.countAll<number | string>().as('total'),
+			eb.fn.count<number | string>('done_at').as('done')
+		])
+		.where('round_id', '=', roundId)
+		.where('judge_id', '=', judgeId)
+		.where('recused_at', 'is', null)
+		.executeTakeFirstOrThrow();
+	return { doneCount: Number(row.done), total: Number(row.total) };
+}
+
 export async function insertAssignments(db: Conn, rows: Insertable<JudgeAssignmentTable>[]) {
 	// Chunked: PostgreSQL caps bound parameters at 65,535 per statement.
 	for (let i = 0; i < rows.length; i += 500)

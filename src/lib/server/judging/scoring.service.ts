@@ -208,15 +208,8 @@ export async function saveScore(
 		const done = criteria.every((c) => after.has(c.id));
 		if (done !== (assignment.done_at !== null))
 			await repo.setAssignmentState(trx, assignment.id, { done_at: done ? now : null });
-		const work = await repo.listAssignments(trx, roundId);
-		const mine = work.filter((a) => a.judge_id === judge.id && a.recused_at === null);
-		return {
-			value: value as number | null,
-			revision,
-			done,
-			doneCount: mine.filter((a) => a.done_at !== null).length,
-			total: mine.length
-		};
+		const progress = await repo.countJudgeProgress(trx, roundId, judge.id);
+		return { value: value as number | null, revision, done, ...progress };
 	});
 }
 

@@ -94,12 +94,19 @@ export function entryScore(criteria: readonly Criterion[], values: Record<string
 	return weighted / weights;
 }
 
-function median(xs: readonly number[]): number {
-	const sorted = [...xs].sort((a, b) => a - b);
-	const mid = sorted.length >> 1;
-	return sorted.length % 2 === 1
-		? (sorted[mid] as number)
-		: ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+/** Median of the first n values, sorted in place (insertion sort: an entry has few judges). */
+function medianOf(xs: Float64Array, n: number): number {
+	for (let i = 1; i < n; i++) {
+		const x = xs[i] as number;
+		let k = i - 1;
+		while (k >= 0 && (xs[k] as number) > x) {
+			xs[k + 1] = xs[k] as number;
+			k--;
+		}
+		xs[k + 1] = x;
+	}
+	const mid = n >> 1;
+	return n % 2 === 1 ? (xs[mid] as number) : ((xs[mid - 1] as number) + (xs[mid] as number)) / 2;
 }
 
 /**
@@ -135,17 +142,24 @@ export function rubricResults(input: {
 	const disagreement = input.disagreement ?? DEFAULT_DISAGREEMENT;
 
 	// Judges and entries become indexes and per-score numbers live in typed arrays: a
-	// 10,000-entry round has 30,000 scorings, and string-keyed maps per scoring dominated.
+	// 10,000-entry round has 30,000 scorings and a round close runs this once, cold, so every
+	// per-scoring Map, closure and array counted.
+	const C = criteria.length;
+	const ids = criteria.map((c) => c.id);
 	const judgeIndex = new Map<string, number>();
 	const entryIndex = new Map<string, number>();
 	const judgeIds: string[] = [];
 	const entryIds: string[] = [];
-	const judgeOf = new Int32Array(scores.length);
+	const judgeOf = new Int32Array(scores.length).fill(-1);
 	const entryOf = new Int32Array(scores.length);
-	const complete = new Uint8Array(scores.length);
-	scores.forEach((score, i) => {
-		if (!isComplete(criteria, score.values)) return;
-		complete[i] = 1;
+	const s = new Float64Array(scores.length);
+	for (let i = 0; i < scores.length; i++) {
+		const score = scores[i] as RubricScore;
+		let complete = true;
+		for (let c = 0; c < C && complete; c++)
+			complete = Number.isFinite(score.values[ids[c] as string]);
+		if (!complete) continue;
+		s[i] = entryScore(criteria, score.values);
 		let j = judgeIndex.get(score.judgeId);
 		if (j === undefined) {
 			judgeIndex.set(score.judgeId, (j = judgeIds.length));
@@ -158,32 +172,54 @@ export function rubricResults(input: {
 		}
 		judgeOf[i] = j;
 		entryOf[i] = e;
-	});
+	}
 	const E = entryIds.length;
 	const J = judgeIds.length;
 
-	// Latest complete scoring per (judge, entry).
-	const latest = new Map<number, number>();
+	// Group complete scorings by entry (counting sort, in input order within an entry).
+	const start = new Int32Array(E + 1);
 	for (let i = 0; i < scores.length; i++) {
-		if (complete[i]) latest.set((judgeOf[i] as number) * E + (entryOf[i] as number), i);
+		if (judgeOf[i] !== -1)
+			start[(entryOf[i] as number) + 1] = (start[(entryOf[i] as number) + 1] as number) + 1;
 	}
-	const kept = Int32Array.from(latest.values());
-	const K = kept.length;
-	const s = new Float64Array(K);
+	for (let e = 0; e < E; e++) start[e + 1] = (start[e + 1] as number) + (start[e] as number);
+	const fill = Int32Array.from(start);
+	const byEntry = new Int32Array(start[E] as number);
+	for (let i = 0; i < scores.length; i++) {
+		if (judgeOf[i] === -1) continue;
+		const e = entryOf[i] as number;
+		byEntry[fill[e] as number] = i;
+		fill[e] = (fill[e] as number) + 1;
+	}
+	// The latest scoring of a judge wins: an earlier one of the same judge and entry is dropped.
+	// An entry has a handful of judges, so a scan of its own group beats a global Map.
+	const counted = new Uint8Array(scores.length);
+	for (let e = 0; e < E; e++) {
+		const to = start[e + 1] as number;
+		for (let t = start[e] as number; t < to; t++) {
+			const i = byEntry[t] as number;
+			let later = false;
+			for (let u = t + 1; u < to && !later; u++)
+				later = judgeOf[byEntry[u] as number] === judgeOf[i];
+			if (!later) counted[i] = 1;
+		}
+	}
+
 	const count = new Int32Array(J);
 	const sum = new Float64Array(J);
-	for (let k = 0; k < K; k++) {
-		const i = kept[k] as number;
-		s[k] = entryScore(criteria, (scores[i] as RubricScore).values);
+	for (let i = 0; i < scores.length; i++) {
+		if (!counted[i]) continue;
 		const j = judgeOf[i] as number;
 		count[j] = (count[j] as number) + 1;
-		sum[j] = (sum[j] as number) + (s[k] as number);
+		sum[j] = (sum[j] as number) + (s[i] as number);
 	}
-	const mu = Float64Array.from(sum, (total, j) => total / (count[j] as number));
+	const mu = new Float64Array(J);
+	for (let j = 0; j < J; j++) mu[j] = (sum[j] as number) / (count[j] as number);
 	const ss = new Float64Array(J);
-	for (let k = 0; k < K; k++) {
-		const j = judgeOf[kept[k] as number] as number;
-		ss[j] = (ss[j] as number) + ((s[k] as number) - (mu[j] as number)) ** 2;
+	for (let i = 0; i < scores.length; i++) {
+		if (!counted[i]) continue;
+		const j = judgeOf[i] as number;
+		ss[j] = (ss[j] as number) + ((s[i] as number) - (mu[j] as number)) ** 2;
 	}
 	let pooledSum = 0;
 	let pooledDf = 0;
@@ -213,56 +249,41 @@ export function rubricResults(input: {
 	}
 	judges.sort((a, b) => (a.judgeId < b.judgeId ? -1 : a.judgeId > b.judgeId ? 1 : 0));
 
-	// Group the kept scorings by entry (counting sort).
-	const start = new Int32Array(E + 1);
-	for (let k = 0; k < K; k++) {
-		const e = entryOf[kept[k] as number] as number;
-		start[e + 1] = (start[e + 1] as number) + 1;
-	}
-	for (let e = 0; e < E; e++) start[e + 1] = (start[e + 1] as number) + (start[e] as number);
-	const fill = Int32Array.from(start);
-	const byEntry = new Int32Array(K);
-	for (let k = 0; k < K; k++) {
-		const e = entryOf[kept[k] as number] as number;
-		byEntry[fill[e] as number] = k;
-		fill[e] = (fill[e] as number) + 1;
-	}
-
 	const entries: RubricEntryResult[] = [];
+	const raw = new Float64Array(Math.max(1, J));
+	const criterionSums = new Float64Array(C);
 	for (let e = 0; e < E; e++) {
-		const from = start[e] as number;
 		const to = start[e + 1] as number;
-		const n = to - from;
-		const raw: number[] = [];
+		let n = 0;
 		let rawSum = 0;
 		let zSum = 0;
 		let zLo = Infinity;
 		let zHi = -Infinity;
-		const criterionSums = new Float64Array(criteria.length);
-		for (let t = from; t < to; t++) {
-			const k = byEntry[t] as number;
-			const i = kept[k] as number;
+		criterionSums.fill(0);
+		for (let t = start[e] as number; t < to; t++) {
+			const i = byEntry[t] as number;
+			if (!counted[i]) continue;
 			const j = judgeOf[i] as number;
 			const sdUsed = sdUsedOf[j] as number;
-			const z = sdUsed > 0 ? ((s[k] as number) - (mu[j] as number)) / sdUsed : 0;
-			raw.push(s[k] as number);
-			rawSum += s[k] as number;
+			const si = s[i] as number;
+			const z = sdUsed > 0 ? (si - (mu[j] as number)) / sdUsed : 0;
+			raw[n++] = si;
+			rawSum += si;
 			zSum += z;
 			if (z < zLo) zLo = z;
 			if (z > zHi) zHi = z;
 			const values = (scores[i] as RubricScore).values;
-			criteria.forEach((c, ci) => {
-				criterionSums[ci] = (criterionSums[ci] as number) + (values[c.id] as number);
-			});
+			for (let c = 0; c < C; c++)
+				criterionSums[c] = (criterionSums[c] as number) + (values[ids[c] as string] as number);
 		}
 		const criterionMeans: Record<string, number> = {};
-		criteria.forEach((c, ci) => (criterionMeans[c.id] = (criterionSums[ci] as number) / n));
+		for (let c = 0; c < C; c++) criterionMeans[ids[c] as string] = (criterionSums[c] as number) / n;
 		const spread = zHi - zLo;
 		entries.push({
 			entryId: entryIds[e] as string,
 			judgeCount: n,
 			rawMean: rawSum / n,
-			rawMedian: median(raw),
+			rawMedian: medianOf(raw, n),
 			zMean: zSum / n,
 			display: 0,
 			spread,

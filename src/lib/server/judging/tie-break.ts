@@ -76,46 +76,45 @@ export function rankWithTieBreaks(
 	options: TieBreakOptions = {}
 ): { entryId: string; rank: number; tieRule: TieRule }[] {
 	const resolution = options.resolution ?? EPSILON;
-	const keys = (r: TieBreakRow) => [
-		quantize(r.display, resolution),
-		quantize(r.zMean, EPSILON),
-		quantize(r.median, EPSILON)
-	];
-	const keyed = rows.map((row) => ({ row, key: keys(row) }));
-	type Keyed = (typeof keyed)[number];
+	// Quantized keys computed once, compared without allocating: a 10,000-entry close sorts here.
+	interface Keyed {
+		row: TieBreakRow;
+		keys: [number, number, number, number];
+		panel: number;
+	}
+	const keyed: Keyed[] = rows.map((row) => ({
+		row,
+		keys: [
+			quantize(row.display, resolution),
+			quantize(row.zMean, EPSILON),
+			quantize(row.median, EPSILON),
+			criterionKey(row.criterion)
+		],
+		panel: 0
+	}));
 	// Level at which a and b first differ: 0 display, 1 normalized, 2 median, 3 criterion, 4 tied.
-	const level = (a: Keyed, b: Keyed): [number, number] => {
-		for (let k = 0; k < 3; k++) {
-			const diff = (b.key[k] as number) - (a.key[k] as number);
-			if (diff !== 0) return [k, diff];
-		}
-		const ka = criterionKey(a.row.criterion);
-		const kb = criterionKey(b.row.criterion);
-		return ka === kb ? [4, 0] : [3, kb > ka ? 1 : -1];
+	const level = (a: Keyed, b: Keyed): number => {
+		for (let k = 0; k < 4; k++) if (a.keys[k] !== b.keys[k]) return k;
+		return 4;
 	};
 	// Sorting by the four scalar keys is consistent; then the head-to-head orders each group.
-	keyed.sort(
-		(a, b) =>
-			level(a, b)[1] || (a.row.entryId < b.row.entryId ? -1 : a.row.entryId > b.row.entryId ? 1 : 0)
-	);
+	keyed.sort((a, b) => {
+		const k = level(a, b);
+		if (k < 4) return (b.keys[k] as number) > (a.keys[k] as number) ? 1 : -1;
+		return a.row.entryId < b.row.entryId ? -1 : a.row.entryId > b.row.entryId ? 1 : 0;
+	});
 
 	// Within each group still tied after the scalar keys, the panel's head-to-head decides.
-	const panel = new Map<string, number>();
-	const tied = (i: number, j: number) => level(keyed[i] as Keyed, keyed[j] as Keyed)[0] === 4;
 	for (let start = 0; start < keyed.length;) {
 		let end = start + 1;
-		while (end < keyed.length && tied(start, end)) end++;
-		if (end - start === 1) {
-			panel.set((keyed[start] as Keyed).row.entryId, 0);
-			start = end;
-			continue;
+		while (end < keyed.length && level(keyed[start] as Keyed, keyed[end] as Keyed) === 4) end++;
+		if (end - start > 1) {
+			const group = keyed.slice(start, end);
+			const scores = panelScores(group.map((k) => k.row));
+			for (const k of group) k.panel = scores.get(k.row.entryId) as number;
+			group.sort((a, b) => b.panel - a.panel);
+			keyed.splice(start, end - start, ...group);
 		}
-		const scores = panelScores(keyed.slice(start, end).map((k) => k.row));
-		for (const [id, score] of scores) panel.set(id, score);
-		const group = keyed
-			.slice(start, end)
-			.sort((a, b) => (panel.get(b.row.entryId) as number) - (panel.get(a.row.entryId) as number));
-		keyed.splice(start, end - start, ...group);
 		start = end;
 	}
 
@@ -123,9 +122,9 @@ export function rankWithTieBreaks(
 	const between = (i: number): number => {
 		const a = keyed[i] as Keyed;
 		const b = keyed[i + 1] as Keyed;
-		const [lvl] = level(a, b);
+		const lvl = level(a, b);
 		if (lvl < 4) return lvl;
-		return panel.get(a.row.entryId) !== panel.get(b.row.entryId) ? 4 : 5;
+		return a.panel !== b.panel ? 4 : 5;
 	};
 
 	const out: { entryId: string; rank: number; tieRule: TieRule }[] = [];

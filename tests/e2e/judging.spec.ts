@@ -17,7 +17,8 @@ const JUDGES = [
 ];
 const CONTEST = 'demojudgingcontest';
 
-test.describe.configure({ mode: 'serial' });
+// Whole rounds of keyboard scoring on a shared, loaded machine: more than the default 30 s.
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 test.beforeAll(() => {
 	const root = path.resolve(import.meta.dirname, '../..');
@@ -148,6 +149,48 @@ test('the third judge scores too; another judge cannot reach a handle that is no
 	await context.close();
 });
 
+test('a volunteer joins through a one-time invitation link; the link does not work twice', async ({
+	browser
+}) => {
+	const context = await browser.newContext({
+		viewport: { width: 1366, height: 768 },
+		locale: 'en-US',
+		baseURL: BASE_URL
+	});
+	const page = await context.newPage();
+	await open(page, '/login');
+	await page.getByLabel('Email').fill(DEMO.organizer.email);
+	await page.getByLabel('Password').fill(DEMO.organizer.password);
+	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+	await expect(page).not.toHaveURL(/\/login/);
+	await open(page, `/admin/contests/${CONTEST}/judging`);
+	await page.getByRole('link', { name: /Round 1/ }).click();
+	await page.getByRole('button', { name: 'Create an invitation link' }).click();
+	const link = await page.locator('input.link').inputValue();
+	expect(link).toMatch(/\/invite\/[a-z2-7]{32}$/);
+	await expect(page.locator('.qr svg')).toBeVisible();
+	await page.screenshot({ path: `${SHOTS}/round-open-1366-en.png`, fullPage: true });
+
+	const volunteer = await browser.newContext({
+		viewport: { width: 390, height: 844 },
+		locale: 'zh-CN',
+		baseURL: BASE_URL
+	});
+	const phone = await volunteer.newPage();
+	await open(phone, new URL(link).pathname);
+	await expect(phone.getByRole('heading', { name: '成为评委' })).toBeVisible();
+	await phone.screenshot({ path: `${SHOTS}/invite-390-zh.png`, fullPage: true });
+	await phone.getByLabel('你的名字（组织者会看到）').fill('刘阳');
+	await phone.getByLabel(/东山小学/).check();
+	await phone.getByRole('button', { name: '开始评审' }).click();
+	await expect(phone).toHaveURL(/\/judge\/rounds\/[a-z0-9]+$/);
+	const again = await browser.newContext({ locale: 'en-US', baseURL: BASE_URL });
+	const second = await again.newPage();
+	await open(second, new URL(link).pathname);
+	await expect(second.getByText('This invitation link has already been used.')).toBeVisible();
+	await Promise.all([context.close(), volunteer.close(), again.close()]);
+});
+
 test('the organizer closes the round and sees advancement, charts and awards', async ({
 	browser
 }) => {
@@ -167,8 +210,15 @@ test('the organizer closes the round and sees advancement, charts and awards', a
 	await page.getByRole('link', { name: /Round 1/ }).click();
 	await expect(page.locator('#progress-chart, svg[role="img"]').first()).toBeVisible();
 	await expect(page.getByText('Each judge’s score distribution').first()).toBeVisible();
+	// The volunteer who just joined took over the entries the judges disagreed on (triage) and
+	// has not scored them: closing needs the "close anyway" box and a reason.
+	await page.getByRole('button', { name: 'Close and compute results' }).click();
+	await expect(page.getByText(/scorings are not finished/)).toBeVisible();
+	await page.getByLabel('Close even if unfinished').check();
+	await page.getByLabel(/Reason to close early/).fill('The volunteer could not come back');
 	await page.getByRole('button', { name: 'Close and compute results' }).click();
 	await expect(page.getByText(/Round closed: \d+ artworks advance/)).toBeVisible();
+	await expect(page.getByText('Closed early: The volunteer could not come back')).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
 	await expect(page.locator('tr.advanced').first()).toBeVisible();
 	await page.getByRole('button', { name: 'Propose awards from the results' }).click();

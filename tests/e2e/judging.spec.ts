@@ -52,6 +52,23 @@ async function judgeContext(
 	return { context, page };
 }
 
+async function organizerContext(
+	browser: Browser
+): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await browser.newContext({
+		viewport: { width: 1366, height: 768 },
+		locale: 'en-US',
+		baseURL: BASE_URL
+	});
+	const page = await context.newPage();
+	await open(page, '/login');
+	await page.getByLabel('Email').fill(DEMO.organizer.email);
+	await page.getByLabel('Password').fill(DEMO.organizer.password);
+	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+	await expect(page).not.toHaveURL(/\/login/);
+	return { context, page };
+}
+
 async function startRound(page: Page): Promise<void> {
 	await page.getByRole('link', { name: 'Start judging' }).click();
 	await expect(page.getByTestId('done-count')).toContainText(`0 of ${ENTRIES} done`);
@@ -152,17 +169,7 @@ test('the third judge scores too; another judge cannot reach a handle that is no
 test('a volunteer joins through a one-time invitation link; the link does not work twice', async ({
 	browser
 }) => {
-	const context = await browser.newContext({
-		viewport: { width: 1366, height: 768 },
-		locale: 'en-US',
-		baseURL: BASE_URL
-	});
-	const page = await context.newPage();
-	await open(page, '/login');
-	await page.getByLabel('Email').fill(DEMO.organizer.email);
-	await page.getByLabel('Password').fill(DEMO.organizer.password);
-	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-	await expect(page).not.toHaveURL(/\/login/);
+	const { context, page } = await organizerContext(browser);
 	await open(page, `/admin/contests/${CONTEST}/judging`);
 	await page.getByRole('link', { name: /Round 1/ }).click();
 	await page.getByRole('button', { name: 'Create an invitation link' }).click();
@@ -194,17 +201,7 @@ test('a volunteer joins through a one-time invitation link; the link does not wo
 test('the organizer closes the round and sees advancement, charts and awards', async ({
 	browser
 }) => {
-	const context = await browser.newContext({
-		viewport: { width: 1366, height: 768 },
-		locale: 'en-US',
-		baseURL: BASE_URL
-	});
-	const page = await context.newPage();
-	await open(page, '/login');
-	await page.getByLabel('Email').fill(DEMO.organizer.email);
-	await page.getByLabel('Password').fill(DEMO.organizer.password);
-	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-	await expect(page).not.toHaveURL(/\/login/);
+	const { context, page } = await organizerContext(browser);
 	await open(page, `/admin/contests/${CONTEST}`);
 	await page.getByRole('link', { name: 'Judging rounds', exact: true }).click();
 	await page.getByRole('link', { name: /Round 1/ }).click();

@@ -17,6 +17,7 @@ import { DOCUMENT_VERSION, type DrawDocument, type StrokeOp } from '../../draw/d
 import { studentDrawingsPrefix } from '../drawings/drawing-files.ts';
 import { uploadKey } from '../entries/submission.service.ts';
 import { newId } from '../ids.ts';
+import { createRandom } from '../judging/random.ts';
 import {
 	addJudgeAccount,
 	assignRound,
@@ -49,23 +50,12 @@ const PALETTES = [
 	['#388e3c', '#aed581', '#795548', '#ffca28', '#5c6bc0', '#ff7043']
 ];
 
-function random(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
-
 /**
  * A child's picture as strokes: ground, a sun with rays, a tree or two, flowers, clouds, and a
  * wobbly hand — every point carries pressure and time like the studio records them.
  */
 export function demoDocument(seed: number): DrawDocument {
-	const next = random(seed * 7919 + 13);
+	const next = createRandom(seed * 7919 + 13);
 	const palette = PALETTES[seed % PALETTES.length]!;
 	const [green, light, brown, yellow, blue, accent] = palette as [
 		string,

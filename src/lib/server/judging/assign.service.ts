@@ -10,6 +10,7 @@ import { planAssignments, pickCalibration, type AssignEntry } from './assignment
 import { assignHandles } from './handles.ts';
 import * as repo from './judging.repository.ts';
 import { rubricResults } from './rubric.ts';
+import { countedWork, groupScores } from './score-rows.ts';
 
 /** Every judge of a rubric round starts with the same few entries (leniency on common ground). */
 export const CALIBRATION_COUNT = 3;
@@ -51,27 +52,12 @@ async function flaggedEntries(
 	existing: Awaited<ReturnType<typeof repo.listAssignments>>
 ): Promise<string[]> {
 	if (round.method !== 'rubric' || round.status !== 'open') return [];
-	const counted = new Set(
-		existing
-			.filter((a) => a.done_at !== null && a.recused_at === null)
-			.map((a) => `${a.judge_id}:${a.entry_id}`)
-	);
-	if (counted.size === 0) return [];
+	const keep = countedWork(existing);
+	if (!existing.some((a) => keep(a.judge_id, a.entry_id))) return [];
 	const [criteriaRows, scoreRows] = await Promise.all([
 		repo.listCriteria(trx, round.id),
 		repo.listRoundScores(trx, round.id)
 	]);
-	const byPair = new Map<
-		string,
-		{ judgeId: string; entryId: string; values: Record<string, number> }
-	>();
-	for (const s of scoreRows) {
-		const key = `${s.judge_id}:${s.entry_id}`;
-		if (!counted.has(key)) continue;
-		const score = byPair.get(key) ?? { judgeId: s.judge_id, entryId: s.entry_id, values: {} };
-		score.values[s.criterion_id] = s.value;
-		byPair.set(key, score);
-	}
 	const tally = rubricResults({
 		criteria: criteriaRows.map((c) => ({
 			id: c.id,
@@ -79,7 +65,7 @@ async function flaggedEntries(
 			min: c.min_value,
 			max: c.max_value
 		})),
-		scores: [...byPair.values()],
+		scores: groupScores(scoreRows, keep),
 		disagreement: round.disagreement
 	});
 	return tally.entries.filter((e) => e.flagged && e.judgeCount >= 2).map((e) => e.entryId);

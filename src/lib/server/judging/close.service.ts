@@ -12,7 +12,8 @@ import { DomainError } from '../errors.ts';
 import { selectAdvancing } from './advancement.ts';
 import { entriesInScope } from './assign.service.ts';
 import * as repo from './judging.repository.ts';
-import { rubricResults, type Criterion, type RubricScore } from './rubric.ts';
+import { rubricResults, type Criterion } from './rubric.ts';
+import { countedWork, groupScores } from './score-rows.ts';
 import { rankWithTieBreaks } from './tie-break.ts';
 import { assertOrganizer, roundOfContest } from './round.service.ts';
 
@@ -44,26 +45,9 @@ export async function tallyRubricRound(trx: Db | Trx, round: repo.RoundRow) {
 		min: c.min_value,
 		max: c.max_value
 	}));
-	// Only finished, unrecused work counts: half a scoring says nothing about the entry.
-	const counted = new Set(
-		assignments
-			.filter((a) => a.done_at !== null && a.recused_at === null)
-			.map((a) => `${a.judge_id}:${a.entry_id}`)
-	);
-	const byPair = new Map<string, RubricScore>();
-	for (const s of scoreRows) {
-		const key = `${s.judge_id}:${s.entry_id}`;
-		if (!counted.has(key)) continue;
-		let score = byPair.get(key);
-		if (!score) {
-			score = { judgeId: s.judge_id, entryId: s.entry_id, values: {} };
-			byPair.set(key, score);
-		}
-		score.values[s.criterion_id] = s.value;
-	}
 	const tally = rubricResults({
 		criteria,
-		scores: [...byPair.values()],
+		scores: groupScores(scoreRows, countedWork(assignments)),
 		disagreement: round.disagreement
 	});
 	const tieCriterion = criteria[0]?.id;

@@ -8,6 +8,7 @@ import type { Db } from '../db/database.ts';
 import { toCsv } from '../entries/csv.ts';
 import { judgeHandle } from './handles.ts';
 import * as repo from './judging.repository.ts';
+import { groupScores } from './score-rows.ts';
 import { entryScore, isComplete, rubricResults, type Criterion } from './rubric.ts';
 import { assertOrganizer, roundOfContest } from './round.service.ts';
 
@@ -28,17 +29,7 @@ export async function judgeDistributions(db: Db, round: repo.RoundRow) {
 		repo.listRoundJudges(db, round.id)
 	]);
 	const criteria = criteriaOf(criteriaRows);
-	const values = new Map<
-		string,
-		{ judgeId: string; entryId: string; values: Record<string, number> }
-	>();
-	for (const s of scores) {
-		const key = `${s.judge_id}:${s.entry_id}`;
-		const v = values.get(key) ?? { judgeId: s.judge_id, entryId: s.entry_id, values: {} };
-		v.values[s.criterion_id] = s.value;
-		values.set(key, v);
-	}
-	const complete = [...values.values()].filter((v) => isComplete(criteria, v.values));
+	const complete = groupScores(scores).filter((v) => isComplete(criteria, v.values));
 	const stats = criteria.length
 		? rubricResults({ criteria, scores: complete, disagreement: round.disagreement }).judges
 		: [];

@@ -265,7 +265,7 @@ async function measureClose(url: string, kind: 'sqlite' | 'postgres'): Promise<F
 }
 
 /** 10 judges save their scores at once through the built server; every request's round trip. */
-async function measureSavesAndFirstLoad(root: string): Promise<Figure[]> {
+export async function measureSavesAndFirstLoad(root: string): Promise<Figure[]> {
 	const server = await startBenchServer(root);
 	const db = createDatabase(
 		parseConfig({ DATABASE_URL: `sqlite:${server.databaseFile}` }).database
@@ -305,24 +305,27 @@ async function measureSavesAndFirstLoad(root: string): Promise<Figure[]> {
 			headers: { cookie: `sprout_session=${cookies[0]}` }
 		});
 		const html = await page.text();
-		const assets = new Set<string>();
-		for (const m of html.matchAll(/(?:href|src)="(\/_app\/[^"]+\.(?:js|css))"/g)) assets.add(m[1]!);
-		for (const m of html.matchAll(/import\("(\/_app\/[^"]+\.js)"\)/g)) assets.add(m[1]!);
+		// Asset URLs are relative to the page ("../../../_app/…") and to each module.
+		const pageUrl = `${server.origin}/judge/rounds/${world.roundId}`;
+		const queue: string[] = [];
+		for (const m of html.matchAll(/(?:href|src)="([^"]*_app\/[^"]+\.(?:js|css))"/g))
+			queue.push(new URL(m[1]!, pageUrl).href);
+		for (const m of html.matchAll(/import\("([^"]*_app\/[^"]+\.js)"\)/g))
+			queue.push(new URL(m[1]!, pageUrl).href);
 		let bytes = gzipSync(html).length;
 		const seen = new Set<string>();
 		// Follow static imports of each module: the browser loads those before the page runs.
-		const queue = [...assets];
 		while (queue.length) {
 			const asset = queue.pop()!;
 			if (seen.has(asset)) continue;
 			seen.add(asset);
-			const body = Buffer.from(await (await fetch(`${server.origin}${asset}`)).arrayBuffer());
+			const body = Buffer.from(await (await fetch(asset)).arrayBuffer());
 			bytes += gzipSync(body).length;
 			if (asset.endsWith('.js'))
 				for (const m of body
 					.toString('utf8')
-					.matchAll(/(?:^|[;}\s])import\s*(?:[^"'();]*?from\s*)?["']\.\/([^"']+\.js)["']/g))
-					queue.push(path.posix.join(path.posix.dirname(asset), m[1]!));
+					.matchAll(/(?:^|[;}\s])import\s*(?:[^"'();]*?from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g))
+					queue.push(new URL(m[1]!, asset).href);
 		}
 		return [
 			{

@@ -10,6 +10,7 @@ import { entriesEn } from './domains/entries.en.ts';
 import { errorsEn } from './domains/errors.en.ts';
 import { joinEn } from './domains/join.en.ts';
 import { judgeEn } from './domains/judge.en.ts';
+import { judgingEn } from './domains/judging.en.ts';
 import { passwordResetEn } from './domains/password-reset.en.ts';
 import { reviewEn } from './domains/review.en.ts';
 import { rosterEn } from './domains/roster.en.ts';
@@ -42,5 +43,6 @@ export const en: Messages = {
 	...passwordResetEn,
 	...submitQueueEn,
 	...stageEn,
-	...rosterEn
+	...rosterEn,
+	...judgingEn
 };

@@ -10,6 +10,7 @@ import { entriesFr } from './domains/entries.fr.ts';
 import { errorsFr } from './domains/errors.fr.ts';
 import { joinFr } from './domains/join.fr.ts';
 import { judgeFr } from './domains/judge.fr.ts';
+import { judgingFr } from './domains/judging.fr.ts';
 import { passwordResetFr } from './domains/password-reset.fr.ts';
 import { reviewFr } from './domains/review.fr.ts';
 import { rosterFr } from './domains/roster.fr.ts';
@@ -42,5 +43,6 @@ export const fr: Messages = {
 	...passwordResetFr,
 	...submitQueueFr,
 	...stageFr,
-	...rosterFr
+	...rosterFr,
+	...judgingFr
 };

@@ -11,6 +11,7 @@ import { entriesZhCN } from './domains/entries.zh-CN.ts';
 import { errorsZhCN } from './domains/errors.zh-CN.ts';
 import { joinZhCN } from './domains/join.zh-CN.ts';
 import { judgeZhCN } from './domains/judge.zh-CN.ts';
+import { judgingZhCN } from './domains/judging.zh-CN.ts';
 import { passwordResetZhCN } from './domains/password-reset.zh-CN.ts';
 import { reviewZhCN } from './domains/review.zh-CN.ts';
 import { rosterZhCN } from './domains/roster.zh-CN.ts';
@@ -42,7 +43,8 @@ export const zhCN = {
 	...rosterZhCN,
 	...stageZhCN,
 	...submitQueueZhCN,
-	...passwordResetZhCN
+	...passwordResetZhCN,
+	...judgingZhCN
 };
 
 export type Messages = { [K in keyof typeof zhCN]: string };

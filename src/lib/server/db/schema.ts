@@ -262,7 +262,7 @@ export interface PasswordResetTable {
 	used_at: number | null;
 }
 
-export interface Database {
+export interface Database extends JudgingTables {
 	app_user: AppUserTable;
 	school: SchoolTable;
 	classroom: ClassroomTable;
@@ -280,4 +280,198 @@ export interface Database {
 	job: JobTable;
 	entry: EntryTable;
 	password_reset: PasswordResetTable;
+}
+
+// ── Judging (rounds, judges, assignments, judgements, results, awards) ──────────────────────
+
+export type RoundMethod = 'screening' | 'rubric' | 'pairwise' | 'panel';
+export type RoundScope = 'all' | 'advanced';
+export type RoundStatus = 'draft' | 'open' | 'closed';
+export type AdvanceKind = 'top_n' | 'top_percent';
+export type AwardKind = 'gold' | 'silver' | 'bronze' | 'honourable';
+export type ScreeningVote = 'yes' | 'maybe' | 'no';
+
+export interface JudgingRoundTable {
+	id: string;
+	contest_id: string;
+	/** 1, 2, 3 … in the order the rounds run. */
+	position: number;
+	method: RoundMethod;
+	/** All approved entries, or those the previous round advanced. */
+	scope: RoundScope;
+	/** 1: results, ranks and advancement are computed per age band. */
+	per_band: number;
+	opens_at: number | null;
+	closes_at: number | null;
+	/** How many judges see each entry. */
+	per_entry: number;
+	status: RoundStatus;
+	advance_kind: AdvanceKind;
+	advance_value: number;
+	/** Spread of an entry's judges' z-scores above which it is flagged for another look. */
+	disagreement: number;
+	/** Keys the judges' opaque handles; never sent to any browser. */
+	handle_secret: string;
+	/** Set when an organizer force-closed the round before every judge finished. */
+	closed_reason: string | null;
+	closed_at: number | null;
+	closed_by: string | null;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface RubricCriterionTable {
+	id: string;
+	round_id: string;
+	position: number;
+	weight: number;
+	min_value: number;
+	max_value: number;
+	/** JSON {"zh-CN", "en", "fr"}. */
+	label: string;
+	/** JSON {"zh-CN", "en", "fr"}: one short sentence a volunteer understands. */
+	description: string;
+}
+
+export interface RoundJudgeTable {
+	id: string;
+	round_id: string;
+	user_id: string;
+	/** 0 once the judge dropped out: their undone work is given to others. */
+	active: number;
+	joined_at: number;
+	left_at: number | null;
+}
+
+export interface JudgeSchoolTable {
+	user_id: string;
+	school_id: string;
+	created_at: number;
+}
+
+export interface JudgeInviteTable {
+	id: string;
+	round_id: string;
+	/** SHA-256 hex of the link's token. */
+	token_hash: string;
+	expires_at: number;
+	used_at: number | null;
+	used_by: string | null;
+	created_by: string | null;
+	created_at: number;
+}
+
+export interface JudgeAssignmentTable {
+	id: string;
+	round_id: string;
+	/** round_judge.id */
+	judge_id: string;
+	entry_id: string;
+	/** This judge's own order (calibration entries first). */
+	position: number;
+	calibration: number;
+	/** The only name the judge sees for the entry ("A7K3"), unique per judge. */
+	handle: string;
+	recused_at: number | null;
+	done_at: number | null;
+	created_at: number;
+}
+
+export interface RubricScoreTable {
+	id: string;
+	round_id: string;
+	judge_id: string;
+	entry_id: string;
+	criterion_id: string;
+	value: number;
+	revision: number;
+	updated_at: number;
+}
+
+export interface ScreeningVoteTable {
+	id: string;
+	round_id: string;
+	judge_id: string;
+	entry_id: string;
+	vote: ScreeningVote;
+	revision: number;
+	updated_at: number;
+}
+
+export interface PairwiseComparisonTable {
+	id: string;
+	round_id: string;
+	judge_id: string;
+	/** first_entry_id < second_entry_id. */
+	first_entry_id: string;
+	second_entry_id: string;
+	winner_entry_id: string | null;
+	created_at: number;
+	decided_at: number | null;
+}
+
+export interface PanelRankingTable {
+	round_id: string;
+	judge_id: string;
+	entry_id: string;
+	rank: number;
+	updated_at: number;
+}
+
+export interface RoundResultTable {
+	round_id: string;
+	entry_id: string;
+	age_band_id: string | null;
+	judge_count: number;
+	display: number | null;
+	z_mean: number | null;
+	raw_mean: number | null;
+	median: number | null;
+	rank: number | null;
+	tie_rule: string | null;
+	advanced: number;
+	flagged: number;
+	override_reason: string | null;
+}
+
+export interface AwardTable {
+	id: string;
+	contest_id: string;
+	age_band_id: string | null;
+	entry_id: string;
+	kind: AwardKind;
+	/** JSON of custom names per locale; {} means the standard translated name. */
+	label: string;
+	position: number;
+	overridden_reason: string | null;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface ScoreAuditTable {
+	id: string;
+	round_id: string;
+	judge_id: string;
+	entry_id: string;
+	criterion_id: string | null;
+	actor_user_id: string | null;
+	old_value: string | null;
+	new_value: string | null;
+	created_at: number;
+}
+
+export interface JudgingTables {
+	judging_round: JudgingRoundTable;
+	rubric_criterion: RubricCriterionTable;
+	round_judge: RoundJudgeTable;
+	judge_school: JudgeSchoolTable;
+	judge_invite: JudgeInviteTable;
+	judge_assignment: JudgeAssignmentTable;
+	rubric_score: RubricScoreTable;
+	screening_vote: ScreeningVoteTable;
+	pairwise_comparison: PairwiseComparisonTable;
+	panel_ranking: PanelRankingTable;
+	round_result: RoundResultTable;
+	award: AwardTable;
+	score_audit: ScoreAuditTable;
 }

@@ -1,0 +1,29 @@
+// node tests/scripts/seed-judging.ts [entries] — adds the judging demo (a contest in judging with
+// real drawn entries, an open rubric round, three judges) to the configured database and
+// storage. Run after the main seed (src/lib/server/db/seed-cli.ts); a second run changes nothing.
+import { getConfig } from '../lib/server/config.ts';
+import { createDatabase } from '../lib/server/db/database.ts';
+import { migrateToLatest } from '../lib/server/db/migrate.ts';
+import { DEMO_JUDGES, seedJudgingDemo } from '../lib/server/demo/seed-judging.ts';
+import { createObjectStore } from '../lib/server/storage/index.ts';
+
+const config = getConfig();
+const db = createDatabase(config.database);
+try {
+	await migrateToLatest(db);
+	const entries = process.argv[2] ? Number(process.argv[2]) : undefined;
+	const result = await seedJudgingDemo(
+		{ db, store: createObjectStore(config.storage) },
+		{ entries }
+	);
+	console.log(
+		result.created
+			? `Judging demo loaded (round ${result.roundId}). Judges:\n${DEMO_JUDGES.map((j) => `  ${j.email} / ${j.password}`).join('\n')}`
+			: 'Judging demo was already there; nothing changed.'
+	);
+} catch (err) {
+	console.error(`Judging demo failed: ${err instanceof Error ? err.stack : err}`);
+	process.exitCode = 1;
+} finally {
+	await db.destroy();
+}

@@ -1,0 +1,141 @@
+/**
+ * Awards per age band, proposed from the last closed round's ranking, overridable with a reason
+ * that is kept, then published by moving the contest to 'results'.
+ */
+import { recordAudit } from '../audit/audit.repository.ts';
+import type { SessionUser } from '../auth/session.ts';
+import { transitionContest } from '../contests/contest.service.ts';
+import { writeTransaction, type Db } from '../db/database.ts';
+import type { Insertable } from 'kysely';
+import type { AwardKind, AwardTable } from '../db/schema.ts';
+import { DomainError } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { REASON_MAX } from './close.service.ts';
+import * as repo from './judging.repository.ts';
+import { assertOrganizer } from './round.service.ts';
+
+/** How many of each award a band gets, in order. */
+export const AWARD_PLAN: readonly { kind: AwardKind; count: number }[] = [
+	{ kind: 'gold', count: 1 },
+	{ kind: 'silver', count: 1 },
+	{ kind: 'bronze', count: 1 },
+	{ kind: 'honourable', count: 3 }
+];
+
+async function finalRound(db: Db, contestId: string) {
+	const rounds = await repo.listRounds(db, contestId);
+	const last = rounds.at(-1);
+	if (!last || last.status !== 'closed')
+		throw DomainError.conflict('judging.awards.error.noResults');
+	return last;
+}
+
+/** Replaces the contest's awards with a fresh proposal from the final results. */
+export async function proposeAwards(
+	db: Db,
+	actor: SessionUser | null,
+	contestId: string,
+	now = Date.now()
+): Promise<number> {
+	assertOrganizer(actor);
+	const round = await finalRound(db, contestId);
+	const results = await repo.listResults(db, round.id);
+	const bands = new Map<string, typeof results>();
+	for (const r of results) {
+		if (r.rank === null) continue;
+		const key = round.per_band ? (r.age_band_id ?? '') : '';
+		bands.set(key, [...(bands.get(key) ?? []), r]);
+	}
+	const rows: Insertable<AwardTable>[] = [];
+	for (const list of bands.values()) {
+		list.sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
+		let i = 0;
+		for (const { kind, count } of AWARD_PLAN)
+			for (let n = 0; n < count && i < list.length; n++, i++) {
+				const r = list[i]!;
+				rows.push({
+					id: newId(),
+					contest_id: contestId,
+					age_band_id: round.per_band ? r.age_band_id : null,
+					entry_id: r.entry_id,
+					kind,
+					label: '{}',
+					position: i,
+					overridden_reason: null,
+					created_at: now,
+					updated_at: now
+				});
+			}
+	}
+	await writeTransaction(db, async (trx) => {
+		await repo.replaceAwards(trx, contestId, rows);
+		await recordAudit(trx, {
+			actorUserId: actor.id,
+			action: 'judging.awards.propose',
+			subjectType: 'contest',
+			subjectId: contestId,
+			detail: { count: rows.length, roundId: round.id }
+		});
+	});
+	return rows.length;
+}
+
+export async function listContestAwards(db: Db, actor: SessionUser | null, contestId: string) {
+	assertOrganizer(actor);
+	return repo.listAwards(db, contestId);
+}
+
+/** Gives an award to another entry of the final round, recording why. */
+export async function overrideAward(
+	db: Db,
+	actor: SessionUser | null,
+	contestId: string,
+	awardId: string,
+	entryId: string,
+	reasonText: string,
+	now = Date.now()
+): Promise<void> {
+	assertOrganizer(actor);
+	const reason = reasonText.trim();
+	if (reason.length < 3 || reason.length > REASON_MAX)
+		throw DomainError.invalid('judging.error.reason', { max: REASON_MAX });
+	const round = await finalRound(db, contestId);
+	const results = await repo.listResults(db, round.id);
+	const target = results.find((r) => r.entry_id === entryId);
+	if (!target) throw DomainError.invalid('judging.awards.error.entry');
+	const awards = await repo.listAwards(db, contestId);
+	const award = awards.find((a) => a.id === awardId);
+	if (!award) throw DomainError.notFound('judging.awards.error.notFound');
+	if (round.per_band && target.age_band_id !== award.age_band_id)
+		throw DomainError.invalid('judging.awards.error.band');
+	if (awards.some((a) => a.entry_id === entryId && a.id !== awardId))
+		throw DomainError.conflict('judging.awards.error.twice');
+	await writeTransaction(db, async (trx) => {
+		await repo.updateAward(
+			trx,
+			contestId,
+			awardId,
+			{ entry_id: entryId, overridden_reason: reason },
+			now
+		);
+		await recordAudit(trx, {
+			actorUserId: actor.id,
+			action: 'judging.awards.override',
+			subjectType: 'contest',
+			subjectId: contestId,
+			detail: { awardId, from: award.entry_id, to: entryId, reason }
+		});
+	});
+}
+
+/** Awards are settled: the contest moves to 'results'. */
+export async function publishResults(
+	db: Db,
+	actor: SessionUser | null,
+	contestId: string
+): Promise<void> {
+	assertOrganizer(actor);
+	if ((await repo.listAwards(db, contestId)).length === 0)
+		throw DomainError.conflict('judging.awards.error.none');
+	await transitionContest(db, actor, contestId, 'results');
+}

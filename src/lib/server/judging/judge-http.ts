@@ -1,0 +1,29 @@
+/**
+ * JSON answers for the judge's endpoints: a refusal carries its catalog key, the message in the
+ * judge's language and its parameters (a stale save carries the current value and revision),
+ * so the screen can show it and, offline queue or not, decide what to keep.
+ */
+import { json } from '@sveltejs/kit';
+import { translate, type Locale } from '../../i18n/index.ts';
+import { isDomainError } from '../errors.ts';
+
+export function judgeJsonError(err: unknown, locale: Locale): Response {
+	if (!isDomainError(err)) throw err;
+	return json(
+		{ error: err.code, message: translate(locale, err.code, err.params), params: err.params ?? {} },
+		{ status: err.status, headers: { 'cache-control': 'no-store' } }
+	);
+}
+
+/** Reads a JSON object body; anything else is an empty object (the service then refuses it). */
+export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+	if (!(request.headers.get('content-type') ?? '').includes('application/json')) return {};
+	try {
+		const body: unknown = await request.json();
+		return body && typeof body === 'object' && !Array.isArray(body)
+			? (body as Record<string, unknown>)
+			: {};
+	} catch {
+		return {};
+	}
+}

@@ -1,0 +1,624 @@
+/**
+ * Every query of the judging aggregate. Functions take `db | trx` first so services compose them
+ * inside one transaction. Nothing here decides who may do what: that is the services' job.
+ */
+import type { Insertable, Selectable } from 'kysely';
+import { dialectOf, type Db, type Trx } from '../db/database.ts';
+import type {
+	AwardTable,
+	JudgeAssignmentTable,
+	JudgingRoundTable,
+	RoundResultTable,
+	RoundStatus,
+	RubricCriterionTable
+} from '../db/schema.ts';
+
+type Conn = Db | Trx;
+export type RoundRow = Selectable<JudgingRoundTable>;
+export type CriterionRow = Selectable<RubricCriterionTable>;
+
+export async function listRounds(db: Conn, contestId: string): Promise<RoundRow[]> {
+	return db
+		.selectFrom('judging_round')
+		.selectAll()
+		.where('contest_id', '=', contestId)
+		.orderBy('position')
+		.execute();
+}
+
+export async function findRound(db: Conn, roundId: string): Promise<RoundRow | undefined> {
+	return db.selectFrom('judging_round').selectAll().where('id', '=', roundId).executeTakeFirst();
+}
+
+/**
+ * Row lock on the round for the rest of the transaction. On SQLite the write transaction's
+ * BEGIN IMMEDIATE already holds the only write lock, so nothing more is needed.
+ */
+export async function lockRound(db: Db, trx: Trx, roundId: string): Promise<RoundRow | undefined> {
+	if (dialectOf(db) !== 'postgres') return findRound(trx, roundId);
+	return trx
+		.selectFrom('judging_round')
+		.selectAll()
+		.where('id', '=', roundId)
+		.forUpdate()
+		.executeTakeFirst();
+}
+
+export async function insertRound(db: Conn, row: Insertable<JudgingRoundTable>): Promise<void> {
+	await db.insertInto('judging_round').values(row).execute();
+}
+
+export async function setRoundStatus(
+	db: Conn,
+	roundId: string,
+	from: RoundStatus,
+	changes: Partial<Pick<JudgingRoundTable, 'status' | 'closed_reason' | 'closed_at' | 'closed_by'>>,
+	now: number
+): Promise<boolean> {
+	const result = await db
+		.updateTable('judging_round')
+		.set({ ...changes, updated_at: now })
+		.where('id', '=', roundId)
+		.where('status', '=', from)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}
+
+export async function setDisagreement(db: Conn, roundId: string, value: number, now: number) {
+	await db
+		.updateTable('judging_round')
+		.set({ disagreement: value, updated_at: now })
+		.where('id', '=', roundId)
+		.execute();
+}
+
+export async function listCriteria(db: Conn, roundId: string): Promise<CriterionRow[]> {
+	return db
+		.selectFrom('rubric_criterion')
+		.selectAll()
+		.where('round_id', '=', roundId)
+		.orderBy('position')
+		.execute();
+}
+
+export async function insertCriteria(db: Conn, rows: Insertable<RubricCriterionTable>[]) {
+	if (rows.length) await db.insertInto('rubric_criterion').values(rows).execute();
+}
+
+// ── Judges ──────────────────────────────────────────────────────────────────────────────────
+
+export async function listRoundJudges(db: Conn, roundId: string) {
+	return db
+		.selectFrom('round_judge')
+		.innerJoin('app_user', 'app_user.id', 'round_judge.user_id')
+		.select([
+			'round_judge.id',
+			'round_judge.user_id',
+			'round_judge.active',
+			'round_judge.joined_at',
+			'app_user.display_name'
+		])
+		.where('round_judge.round_id', '=', roundId)
+		.orderBy('round_judge.joined_at')
+		.orderBy('round_judge.id')
+		.execute();
+}
+
+export async function findRoundJudgeByUser(db: Conn, roundId: string, userId: string) {
+	return db
+		.selectFrom('round_judge')
+		.select(['id', 'user_id', 'active'])
+		.where('round_id', '=', roundId)
+		.where('user_id', '=', userId)
+		.executeTakeFirst();
+}
+
+export async function insertRoundJudge(
+	db: Conn,
+	row: { id: string; roundId: string; userId: string; now: number }
+): Promise<void> {
+	await db
+		.insertInto('round_judge')
+		.values({
+			id: row.id,
+			round_id: row.roundId,
+			user_id: row.userId,
+			active: 1,
+			joined_at: row.now,
+			left_at: null
+		})
+		.execute();
+}
+
+export async function setRoundJudgeActive(
+	db: Conn,
+	judgeId: string,
+	active: boolean,
+	now: number
+): Promise<void> {
+	await db
+		.updateTable('round_judge')
+		.set({ active: active ? 1 : 0, left_at: active ? null : now })
+		.where('id', '=', judgeId)
+		.execute();
+}
+
+export async function listJudgeSchools(db: Conn, userIds: readonly string[]) {
+	if (userIds.length === 0) return [];
+	return db
+		.selectFrom('judge_school')
+		.select(['user_id', 'school_id'])
+		.where('user_id', 'in', userIds)
+		.execute();
+}
+
+export async function replaceJudgeSchools(
+	db: Conn,
+	userId: string,
+	schoolIds: readonly string[],
+	now: number
+): Promise<void> {
+	await db.deleteFrom('judge_school').where('user_id', '=', userId).execute();
+	if (schoolIds.length)
+		await db
+			.insertInto('judge_school')
+			.values(schoolIds.map((school_id) => ({ user_id: userId, school_id, created_at: now })))
+			.execute();
+}
+
+/** Rounds (of contests still judging) where this user sits as an active judge. */
+export async function listRoundsOfJudgeUser(db: Conn, userId: string) {
+	return db
+		.selectFrom('round_judge')
+		.innerJoin('judging_round', 'judging_round.id', 'round_judge.round_id')
+		.innerJoin('contest', 'contest.id', 'judging_round.contest_id')
+		.select([
+			'judging_round.id',
+			'judging_round.method',
+			'judging_round.status',
+			'judging_round.position',
+			'judging_round.closes_at',
+			'contest.title as contest_title',
+			'round_judge.id as judge_id'
+		])
+		.where('round_judge.user_id', '=', userId)
+		.where('round_judge.active', '=', 1)
+		.orderBy('judging_round.created_at', 'desc')
+		.execute();
+}
+
+// ── Invites ─────────────────────────────────────────────────────────────────────────────────
+
+export async function insertInvite(
+	db: Conn,
+	row: {
+		id: string;
+		roundId: string;
+		tokenHash: string;
+		expiresAt: number;
+		createdBy: string | null;
+		now: number;
+	}
+): Promise<void> {
+	await db
+		.insertInto('judge_invite')
+		.values({
+			id: row.id,
+			round_id: row.roundId,
+			token_hash: row.tokenHash,
+			expires_at: row.expiresAt,
+			used_at: null,
+			used_by: null,
+			created_by: row.createdBy,
+			created_at: row.now
+		})
+		.execute();
+}
+
+export async function findInviteByHash(db: Conn, tokenHash: string) {
+	return db
+		.selectFrom('judge_invite')
+		.innerJoin('judging_round', 'judging_round.id', 'judge_invite.round_id')
+		.innerJoin('contest', 'contest.id', 'judging_round.contest_id')
+		.select([
+			'judge_invite.id',
+			'judge_invite.round_id',
+			'judge_invite.expires_at',
+			'judge_invite.used_at',
+			'judging_round.status as round_status',
+			'contest.title as contest_title',
+			'contest.status as contest_status'
+		])
+		.where('judge_invite.token_hash', '=', tokenHash)
+		.executeTakeFirst();
+}
+
+/** Claims the invite if still unused; false when someone (or a double click) got there first. */
+export async function claimInvite(
+	db: Conn,
+	inviteId: string,
+	userId: string,
+	now: number
+): Promise<boolean> {
+	const result = await db
+		.updateTable('judge_invite')
+		.set({ used_at: now, used_by: userId })
+		.where('id', '=', inviteId)
+		.where('used_at', 'is', null)
+		.where('expires_at', '>', now)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}
+
+export async function listOpenInvites(db: Conn, roundId: string, now: number) {
+	return db
+		.selectFrom('judge_invite')
+		.select(['id', 'expires_at', 'created_at'])
+		.where('round_id', '=', roundId)
+		.where('used_at', 'is', null)
+		.where('expires_at', '>', now)
+		.orderBy('created_at', 'desc')
+		.execute();
+}
+
+// ── Assignments ─────────────────────────────────────────────────────────────────────────────
+
+export async function listAssignments(db: Conn, roundId: string) {
+	return db
+		.selectFrom('judge_assignment')
+		.select([
+			'id',
+			'judge_id',
+			'entry_id',
+			'position',
+			'calibration',
+			'handle',
+			'recused_at',
+			'done_at'
+		])
+		.where('round_id', '=', roundId)
+		.execute();
+}
+
+/** Done and total unrecused assignments of one judge: the "12 of 40" after each save. */
+export async function countJudgeProgress(
+	db: Conn,
+	roundId: string,
+	judgeId: string
+): Promise<{ doneCount: number; total: number }> {
+	const row = await db
+		.selectFrom('judge_assignment')
+		.select((eb) => [
+			eb.fn.countAll<number | string>().as('total'),
+			eb.fn.count<number | string>('done_at').as('done')
+		])
+		.where('round_id', '=', roundId)
+		.where('judge_id', '=', judgeId)
+		.where('recused_at', 'is', null)
+		.executeTakeFirstOrThrow();
+	return { doneCount: Number(row.done), total: Number(row.total) };
+}
+
+export async function insertAssignments(db: Conn, rows: Insertable<JudgeAssignmentTable>[]) {
+	// Chunked: PostgreSQL caps bound parameters at 65,535 per statement.
+	for (let i = 0; i < rows.length; i += 500)
+		await db
+			.insertInto('judge_assignment')
+			.values(rows.slice(i, i + 500))
+			.execute();
+}
+
+/** Removes undone work only: anything scored stays, whatever the plan says. */
+export async function deleteUndoneAssignment(
+	db: Conn,
+	roundId: string,
+	judgeId: string,
+	entryId: string
+): Promise<void> {
+	await db
+		.deleteFrom('judge_assignment')
+		.where('round_id', '=', roundId)
+		.where('judge_id', '=', judgeId)
+		.where('entry_id', '=', entryId)
+		.where('done_at', 'is', null)
+		.execute();
+}
+
+/** One judge's work, in their own order, with what they may see of each entry. */
+export async function listJudgeWork(db: Conn, roundId: string, judgeId: string) {
+	return db
+		.selectFrom('judge_assignment')
+		.innerJoin('entry', 'entry.id', 'judge_assignment.entry_id')
+		.select([
+			'judge_assignment.id',
+			'judge_assignment.entry_id',
+			'judge_assignment.handle',
+			'judge_assignment.position',
+			'judge_assignment.calibration',
+			'judge_assignment.recused_at',
+			'judge_assignment.done_at',
+			'entry.title',
+			'entry.about',
+			'entry.source',
+			'entry.drawing_id',
+			'entry.media'
+		])
+		.where('judge_assignment.round_id', '=', roundId)
+		.where('judge_assignment.judge_id', '=', judgeId)
+		.orderBy('judge_assignment.position')
+		.execute();
+}
+
+export async function findAssignmentByHandle(
+	db: Conn,
+	roundId: string,
+	judgeId: string,
+	handle: string
+) {
+	return db
+		.selectFrom('judge_assignment')
+		.select(['id', 'entry_id', 'recused_at', 'done_at', 'calibration'])
+		.where('round_id', '=', roundId)
+		.where('judge_id', '=', judgeId)
+		.where('handle', '=', handle)
+		.executeTakeFirst();
+}
+
+/** Serializes saves on one assignment (PostgreSQL; SQLite's BEGIN IMMEDIATE already does). */
+export async function lockAssignment(db: Db, trx: Trx, assignmentId: string): Promise<void> {
+	if (dialectOf(db) !== 'postgres') return;
+	await trx
+		.selectFrom('judge_assignment')
+		.select('id')
+		.where('id', '=', assignmentId)
+		.forUpdate()
+		.execute();
+}
+
+export async function setAssignmentState(
+	db: Conn,
+	assignmentId: string,
+	changes: Partial<Pick<JudgeAssignmentTable, 'done_at' | 'recused_at'>>
+): Promise<void> {
+	await db.updateTable('judge_assignment').set(changes).where('id', '=', assignmentId).execute();
+}
+
+export async function findDrawingDocKey(db: Conn, drawingId: string): Promise<string | null> {
+	const row = await db
+		.selectFrom('drawing')
+		.select('doc_key')
+		.where('id', '=', drawingId)
+		.executeTakeFirst();
+	return row?.doc_key ?? null;
+}
+
+// ── Rubric scores ───────────────────────────────────────────────────────────────────────────
+
+export async function listScoresOfJudgeEntry(db: Conn, judgeId: string, entryId: string) {
+	return db
+		.selectFrom('rubric_score')
+		.select(['id', 'criterion_id', 'value', 'revision'])
+		.where('judge_id', '=', judgeId)
+		.where('entry_id', '=', entryId)
+		.execute();
+}
+
+export async function listScoresOfJudge(db: Conn, roundId: string, judgeId: string) {
+	return db
+		.selectFrom('rubric_score')
+		.select(['entry_id', 'criterion_id', 'value', 'revision'])
+		.where('round_id', '=', roundId)
+		.where('judge_id', '=', judgeId)
+		.execute();
+}
+
+export async function listRoundScores(db: Conn, roundId: string) {
+	return db
+		.selectFrom('rubric_score')
+		.select(['judge_id', 'entry_id', 'criterion_id', 'value'])
+		.where('round_id', '=', roundId)
+		.execute();
+}
+
+export async function countRoundScores(db: Conn, roundId: string): Promise<number> {
+	const row = await db
+		.selectFrom('rubric_score')
+		.select((eb) => eb.fn.countAll<number | string>().as('n'))
+		.where('round_id', '=', roundId)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+export async function insertScore(
+	db: Conn,
+	row: {
+		id: string;
+		roundId: string;
+		judgeId: string;
+		entryId: string;
+		criterionId: string;
+		value: number;
+		now: number;
+	}
+): Promise<void> {
+	await db
+		.insertInto('rubric_score')
+		.values({
+			id: row.id,
+			round_id: row.roundId,
+			judge_id: row.judgeId,
+			entry_id: row.entryId,
+			criterion_id: row.criterionId,
+			value: row.value,
+			revision: 1,
+			updated_at: row.now
+		})
+		.execute();
+}
+
+/** Compare-and-set on the revision the judge saw; false when another save got in between. */
+export async function updateScore(
+	db: Conn,
+	scoreId: string,
+	fromRevision: number,
+	value: number,
+	now: number
+): Promise<boolean> {
+	const result = await db
+		.updateTable('rubric_score')
+		.set({ value, revision: fromRevision + 1, updated_at: now })
+		.where('id', '=', scoreId)
+		.where('revision', '=', fromRevision)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}
+
+export async function deleteScore(db: Conn, scoreId: string): Promise<void> {
+	await db.deleteFrom('rubric_score').where('id', '=', scoreId).execute();
+}
+
+export async function insertScoreAudit(
+	db: Conn,
+	row: {
+		id: string;
+		roundId: string;
+		judgeId: string;
+		entryId: string;
+		criterionId: string | null;
+		actorUserId: string | null;
+		oldValue: string | null;
+		newValue: string | null;
+		now: number;
+	}
+): Promise<void> {
+	await db
+		.insertInto('score_audit')
+		.values({
+			id: row.id,
+			round_id: row.roundId,
+			judge_id: row.judgeId,
+			entry_id: row.entryId,
+			criterion_id: row.criterionId,
+			actor_user_id: row.actorUserId,
+			old_value: row.oldValue,
+			new_value: row.newValue,
+			created_at: row.now
+		})
+		.execute();
+}
+
+export async function countScoreAudit(db: Conn, roundId: string): Promise<number> {
+	const row = await db
+		.selectFrom('score_audit')
+		.select((eb) => eb.fn.countAll<number | string>().as('n'))
+		.where('round_id', '=', roundId)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+// ── Results and awards ──────────────────────────────────────────────────────────────────────
+
+export async function insertResults(db: Conn, rows: Insertable<RoundResultTable>[]) {
+	for (let i = 0; i < rows.length; i += 500)
+		await db
+			.insertInto('round_result')
+			.values(rows.slice(i, i + 500))
+			.execute();
+}
+
+export async function listResults(db: Conn, roundId: string) {
+	return db
+		.selectFrom('round_result')
+		.innerJoin('entry', 'entry.id', 'round_result.entry_id')
+		.innerJoin('student', 'student.id', 'entry.student_id')
+		.select([
+			'round_result.entry_id',
+			'round_result.age_band_id',
+			'round_result.judge_count',
+			'round_result.display',
+			'round_result.z_mean',
+			'round_result.raw_mean',
+			'round_result.median',
+			'round_result.rank',
+			'round_result.tie_rule',
+			'round_result.advanced',
+			'round_result.flagged',
+			'round_result.override_reason',
+			'entry.title',
+			'entry.media',
+			'student.pseudonym'
+		])
+		.where('round_result.round_id', '=', roundId)
+		.orderBy('round_result.age_band_id')
+		.orderBy('round_result.rank')
+		.execute();
+}
+
+export async function setResultAdvanced(
+	db: Conn,
+	roundId: string,
+	entryId: string,
+	advanced: boolean,
+	reason: string
+): Promise<boolean> {
+	const result = await db
+		.updateTable('round_result')
+		.set({ advanced: advanced ? 1 : 0, override_reason: reason })
+		.where('round_id', '=', roundId)
+		.where('entry_id', '=', entryId)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}
+
+export async function listAdvancedEntryIds(db: Conn, roundId: string): Promise<string[]> {
+	const rows = await db
+		.selectFrom('round_result')
+		.select('entry_id')
+		.where('round_id', '=', roundId)
+		.where('advanced', '=', 1)
+		.execute();
+	return rows.map((r) => r.entry_id);
+}
+
+export async function listAwards(db: Conn, contestId: string) {
+	return db
+		.selectFrom('award')
+		.innerJoin('entry', 'entry.id', 'award.entry_id')
+		.innerJoin('student', 'student.id', 'entry.student_id')
+		.select([
+			'award.id',
+			'award.age_band_id',
+			'award.entry_id',
+			'award.kind',
+			'award.label',
+			'award.position',
+			'award.overridden_reason',
+			'entry.title',
+			'student.pseudonym'
+		])
+		.where('award.contest_id', '=', contestId)
+		.orderBy('award.age_band_id')
+		.orderBy('award.position')
+		.execute();
+}
+
+export async function replaceAwards(db: Conn, contestId: string, rows: Insertable<AwardTable>[]) {
+	await db.deleteFrom('award').where('contest_id', '=', contestId).execute();
+	if (rows.length) await db.insertInto('award').values(rows).execute();
+}
+
+export async function updateAward(
+	db: Conn,
+	contestId: string,
+	awardId: string,
+	changes: Partial<Pick<AwardTable, 'entry_id' | 'overridden_reason' | 'label'>>,
+	now: number
+): Promise<boolean> {
+	const result = await db
+		.updateTable('award')
+		.set({ ...changes, updated_at: now })
+		.where('id', '=', awardId)
+		.where('contest_id', '=', contestId)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}

@@ -1,0 +1,335 @@
+/**
+ * Organizer side of judging: rounds, their judges, assignment and progress. Every function
+ * checks the actor first; closing lives in close.service.ts, invites in invite.service.ts.
+ */
+import { randomBytes } from 'node:crypto';
+import { encodeHexLowerCase } from '@oslojs/encoding';
+import type { SessionUser } from '../auth/session.ts';
+import { findContest, listAgeBands } from '../contests/contest.repository.ts';
+import { writeTransaction, type Db } from '../db/database.ts';
+import type { AdvanceKind, RoundScope } from '../db/schema.ts';
+import { DomainError } from '../errors.ts';
+import { newId } from '../ids.ts';
+import { findUserById } from '../users/user.repository.ts';
+import { entriesInScope, rebalanceRound, type RebalanceOutcome } from './assign.service.ts';
+import { DEFAULT_CRITERIA } from './criteria.ts';
+import * as repo from './judging.repository.ts';
+
+export function assertOrganizer(actor: SessionUser | null): asserts actor is SessionUser {
+	if (!actor || actor.role !== 'organizer') throw DomainError.forbidden();
+}
+
+/** The contest, if it exists and its judging may be managed now. */
+async function judgingContest(db: Db, contestId: string) {
+	const contest = await findContest(db, contestId);
+	if (!contest) throw DomainError.notFound('contests.error.notFound');
+	return contest;
+}
+
+/** A round of this contest, or the same 404 as a missing one. */
+export async function roundOfContest(db: Db, contestId: string, roundId: string) {
+	const round = await repo.findRound(db, roundId);
+	if (!round || round.contest_id !== contestId) throw DomainError.notFound('judging.error.round');
+	return round;
+}
+
+export interface RoundInput {
+	perEntry: string;
+	advanceKind: string;
+	advanceValue: string;
+	disagreement: string;
+	scope: string;
+	perBand: boolean;
+}
+
+function integerIn(text: string, min: number, max: number): number | null {
+	if (!/^\d{1,6}$/.test(text.trim())) return null;
+	const n = Number(text.trim());
+	return n >= min && n <= max ? n : null;
+}
+
+/** Parses the round form; every problem is a translated 400, and nothing is written. */
+export function validateRoundInput(input: RoundInput) {
+	const perEntry = integerIn(input.perEntry, 1, 10);
+	if (perEntry === null) throw DomainError.invalid('judging.error.perEntry');
+	if (input.advanceKind !== 'top_n' && input.advanceKind !== 'top_percent')
+		throw DomainError.invalid('judging.error.advance');
+	const advanceKind: AdvanceKind = input.advanceKind;
+	const advanceValue = integerIn(
+		input.advanceValue,
+		0,
+		advanceKind === 'top_percent' ? 100 : 10000
+	);
+	if (advanceValue === null) throw DomainError.invalid('judging.error.advance');
+	const disagreement = Number(input.disagreement.trim().replace(',', '.'));
+	if (
+		!input.disagreement.trim() ||
+		!Number.isFinite(disagreement) ||
+		disagreement <= 0 ||
+		disagreement > 10
+	)
+		throw DomainError.invalid('judging.error.disagreement');
+	if (input.scope !== 'all' && input.scope !== 'advanced')
+		throw DomainError.invalid('judging.error.scope');
+	const scope: RoundScope = input.scope;
+	return { perEntry, advanceKind, advanceValue, disagreement, scope, perBand: input.perBand };
+}
+
+/** A rubric round with the default criteria, as a draft the organizer then staffs and opens. */
+export async function createRubricRound(
+	db: Db,
+	actor: SessionUser | null,
+	contestId: string,
+	input: RoundInput,
+	now = Date.now()
+): Promise<string> {
+	assertOrganizer(actor);
+	const value = validateRoundInput(input);
+	const contest = await judgingContest(db, contestId);
+	if (contest.status !== 'judging') throw DomainError.conflict('judging.error.notJudging');
+	return writeTransaction(db, async (trx) => {
+		const rounds = await repo.listRounds(trx, contestId);
+		if (rounds.some((r) => r.status !== 'closed'))
+			throw DomainError.conflict('judging.error.roundUnfinished');
+		if (value.scope === 'advanced' && rounds.length === 0)
+			throw DomainError.invalid('judging.error.scope');
+		const id = newId();
+		await repo.insertRound(trx, {
+			id,
+			contest_id: contestId,
+			position: (rounds.at(-1)?.position ?? 0) + 1,
+			method: 'rubric',
+			scope: value.scope,
+			per_band: value.perBand ? 1 : 0,
+			opens_at: null,
+			closes_at: null,
+			per_entry: value.perEntry,
+			status: 'draft',
+			advance_kind: value.advanceKind,
+			advance_value: value.advanceValue,
+			disagreement: value.disagreement,
+			handle_secret: encodeHexLowerCase(randomBytes(32)),
+			closed_reason: null,
+			closed_at: null,
+			closed_by: null,
+			created_at: now,
+			updated_at: now
+		});
+		await repo.insertCriteria(
+			trx,
+			DEFAULT_CRITERIA.map((c, position) => ({
+				id: newId(),
+				round_id: id,
+				position,
+				weight: c.weight,
+				min_value: c.min,
+				max_value: c.max,
+				label: JSON.stringify(c.label),
+				description: JSON.stringify(c.description)
+			}))
+		);
+		return id;
+	});
+}
+
+export async function listRoundsForContest(db: Db, actor: SessionUser | null, contestId: string) {
+	assertOrganizer(actor);
+	const contest = await judgingContest(db, contestId);
+	const rounds = await repo.listRounds(db, contestId);
+	return { contest, rounds };
+}
+
+/** Adds an existing judge account to the round and gives them work if judging has begun. */
+export async function addJudgeAccount(
+	db: Db,
+	actor: SessionUser | null,
+	contestId: string,
+	roundId: string,
+	userId: string,
+	now = Date.now()
+): Promise<RebalanceOutcome | null> {
+	assertOrganizer(actor);
+	await roundOfContest(db, contestId, roundId);
+	const user = await findUserById(db, userId);
+	if (!user || user.disabled_at !== null || (user.role !== 'judge' && user.role !== 'organizer'))
+		throw DomainError.invalid('judging.error.judgeAccount');
+	return joinRound(db, roundId, userId, now);
+}
+
+/**
+ * Puts a user on a round's panel (or back on it) and, once assignments exist, rebalances in the
+ * same transaction. Shared by "add an account" and accepted invites.
+ */
+export async function joinRound(
+	db: Db,
+	roundId: string,
+	userId: string,
+	now: number
+): Promise<RebalanceOutcome | null> {
+	return writeTransaction(db, async (trx) => {
+		const round = await repo.lockRound(db, trx, roundId);
+		if (!round) throw DomainError.notFound('judging.error.round');
+		if (round.status === 'closed') throw DomainError.conflict('judging.error.closed');
+		const existing = await repo.findRoundJudgeByUser(trx, roundId, userId);
+		if (existing?.active === 1) return null;
+		if (existing) await repo.setRoundJudgeActive(trx, existing.id, true, now);
+		else await repo.insertRoundJudge(trx, { id: newId(), roundId, userId, now });
+		const assigned = (await repo.listAssignments(trx, roundId)).length > 0;
+		return assigned ? rebalanceRound(trx, round, now) : null;
+	});
+}
+
+/** A judge drops out (or comes back): their undone work moves to the others. */
+export async function setJudgeActive(
+	db: Db,
+	actor: SessionUser | null,
+	contestId: string,
+	roundId: string,
+	judgeId: string,
+	active: boolean,
+	now = Date.now()
+): Promise<RebalanceOutcome> {
+	assertOrganizer(actor);
+	await roundOfContest(db, contestId, roundId);
+	return writeTransaction(db, async (trx) => {
+		const round = await repo.lockRound(db, trx, roundId);
+		if (!round) throw DomainError.notFound('judging.error.round');
+		if (round.status === 'closed') throw DomainError.conflict('judging.error.closed');
+		const judges = await repo.listRoundJudges(trx, roundId);
+		if (!judges.some((j) => j.id === judgeId)) throw DomainError.notFound('judging.error.judge');
+		await repo.setRoundJudgeActive(trx, judgeId, active, now);
+		return rebalanceRound(trx, round, now);
+	});
+}
+
+/** Automatic assignment (first time, or again after changes): balanced, random, no conflicts. */
+export async function assignRound(
+	db: Db,
+	actor: SessionUser | null,
+	contestId: string,
+	roundId: string,
+	now = Date.now()
+): Promise<RebalanceOutcome> {
+	assertOrganizer(actor);
+	await roundOfContest(db, contestId, roundId);
+	return writeTransaction(db, async (trx) => {
+		const round = await repo.lockRound(db, trx, roundId);
+		if (!round) throw DomainError.notFound('judging.error.round');
+		if (round.status === 'closed') throw DomainError.conflict('judging.error.closed');
+		const judges = await repo.listRoundJudges(trx, roundId);
+		if (!judges.some((j) => j.active === 1)) throw DomainError.conflict('judging.error.noJudges');
+		return rebalanceRound(trx, round, now);
+	});
+}
+
+/** Draft → open: judges can start. Needs assignments, so no judge opens an empty screen. */
+export async function openRound(
+	db: Db,
+	actor: SessionUser | null,
+	contestId: string,
+	roundId: string,
+	now = Date.now()
+): Promise<void> {
+	assertOrganizer(actor);
+	const round = await roundOfContest(db, contestId, roundId);
+	if (round.status !== 'draft') throw DomainError.conflict('judging.error.notDraft');
+	if ((await repo.listAssignments(db, roundId)).length === 0)
+		throw DomainError.conflict('judging.error.notAssigned');
+	if (!(await repo.setRoundStatus(db, roundId, 'draft', { status: 'open' }, now)))
+		throw DomainError.conflict('judging.error.notDraft');
+}
+
+export async function setRoundDisagreement(
+	db: Db,
+	actor: SessionUser | null,
+	contestId: string,
+	roundId: string,
+	text: string,
+	now = Date.now()
+): Promise<void> {
+	assertOrganizer(actor);
+	const round = await roundOfContest(db, contestId, roundId);
+	if (round.status === 'closed') throw DomainError.conflict('judging.error.closed');
+	const value = Number(text.trim().replace(',', '.'));
+	if (!text.trim() || !Number.isFinite(value) || value <= 0 || value > 10)
+		throw DomainError.invalid('judging.error.disagreement');
+	await repo.setDisagreement(db, roundId, value, now);
+}
+
+export interface JudgeProgress {
+	id: string;
+	userId: string;
+	name: string;
+	active: boolean;
+	done: number;
+	total: number;
+	recused: number;
+}
+
+/** Everything the round page shows: settings, criteria, judges and their progress, bands. */
+export async function getRoundDashboard(
+	db: Db,
+	actor: SessionUser | null,
+	contestId: string,
+	roundId: string,
+	now = Date.now()
+) {
+	assertOrganizer(actor);
+	const contest = await judgingContest(db, contestId);
+	const round = await roundOfContest(db, contestId, roundId);
+	const [criteria, judges, assignments, entries, bands, invites, scoreCount] = await Promise.all([
+		repo.listCriteria(db, roundId),
+		repo.listRoundJudges(db, roundId),
+		repo.listAssignments(db, roundId),
+		entriesInScope(db, round),
+		listAgeBands(db, [contestId]),
+		repo.listOpenInvites(db, roundId, now),
+		repo.countRoundScores(db, roundId)
+	]);
+	const progress: JudgeProgress[] = judges.map((j) => {
+		const mine = assignments.filter((a) => a.judge_id === j.id);
+		return {
+			id: j.id,
+			userId: j.user_id,
+			name: j.display_name,
+			active: j.active === 1,
+			done: mine.filter((a) => a.done_at !== null).length,
+			total: mine.filter((a) => a.recused_at === null).length,
+			recused: mine.filter((a) => a.recused_at !== null).length
+		};
+	});
+	const bandOf = new Map(entries.map((e) => [e.id, e.age_band_id]));
+	const bandProgress = [...bands, { id: null, label: '', position: 999 }]
+		.map((b) => {
+			const work = assignments.filter(
+				(a) =>
+					a.recused_at === null &&
+					(bandOf.get(a.entry_id) ?? null) === b.id &&
+					bandOf.has(a.entry_id)
+			);
+			return {
+				id: b.id,
+				label: b.label,
+				entries: entries.filter((e) => e.age_band_id === b.id).length,
+				done: work.filter((a) => a.done_at !== null).length,
+				total: work.length
+			};
+		})
+		.filter((b) => b.entries > 0);
+	const covered = new Map<string, number>();
+	for (const a of assignments)
+		if (a.recused_at === null) covered.set(a.entry_id, (covered.get(a.entry_id) ?? 0) + 1);
+	const shortfall = entries.filter((e) => (covered.get(e.id) ?? 0) < round.per_entry).length;
+	return {
+		contest,
+		round,
+		criteria,
+		progress,
+		bandProgress,
+		entryCount: entries.length,
+		assignmentCount: assignments.length,
+		shortfall,
+		openInvites: invites.length,
+		scoringStarted: scoreCount > 0
+	};
+}

@@ -1,0 +1,292 @@
+/**
+ * The judge's side: their round, their entries under opaque handles, saving a score, recusing.
+ * A judge only ever names an entry by (round, handle); the entry id, the child and the school
+ * never leave this module towards them. Any lookup that fails — another judge's handle, a
+ * forged one, a round they do not sit on — is the same 404.
+ */
+import type { SessionUser } from '../auth/session.ts';
+import { writeTransaction, type Db } from '../db/database.ts';
+import { DomainError } from '../errors.ts';
+import { newId } from '../ids.ts';
+import type { MediaDescriptor } from '../media/media.service.ts';
+import { rebalanceRound } from './assign.service.ts';
+import * as repo from './judging.repository.ts';
+
+const HANDLE = /^[A-Z0-9]{2,12}$/;
+const ID = /^[a-z0-9]{1,40}$/;
+
+/** The sitting judge behind a user in a round, or a 404 that reveals nothing. */
+async function judgeOf(db: Db, user: SessionUser | null, roundId: string) {
+	if (!user || (user.role !== 'judge' && user.role !== 'organizer')) throw DomainError.forbidden();
+	if (!ID.test(roundId)) throw DomainError.notFound('judging.error.round');
+	const judge = await repo.findRoundJudgeByUser(db, roundId, user.id);
+	if (!judge || judge.active !== 1) throw DomainError.notFound('judging.error.round');
+	const round = await repo.findRound(db, roundId);
+	if (!round || round.status === 'draft') throw DomainError.notFound('judging.error.round');
+	return { judge, round };
+}
+
+export async function listMyRounds(db: Db, user: SessionUser) {
+	const rounds = await repo.listRoundsOfJudgeUser(db, user.id);
+	const visible = rounds.filter((r) => r.status !== 'draft');
+	return Promise.all(
+		visible.map(async (r) => {
+			const work = await repo.listJudgeWork(db, r.id, r.judge_id);
+			const active = work.filter((w) => w.recused_at === null);
+			return {
+				id: r.id,
+				method: r.method,
+				status: r.status,
+				contestTitle: r.contest_title,
+				done: active.filter((w) => w.done_at !== null).length,
+				total: active.length
+			};
+		})
+	);
+}
+
+export interface JudgeItem {
+	handle: string;
+	title: string;
+	about: string;
+	calibration: boolean;
+	recused: boolean;
+	done: boolean;
+	/** A studio drawing whose time-lapse can be replayed. */
+	hasReplay: boolean;
+	width: number | null;
+	height: number | null;
+	/** criterion id → { value, revision } */
+	scores: Record<string, { value: number; revision: number }>;
+}
+
+function imageSize(media: string | null): { width: number | null; height: number | null } {
+	try {
+		const m = media ? (JSON.parse(media) as MediaDescriptor) : null;
+		const display = m?.variants?.find((v) => v.name === 'display');
+		return { width: display?.width ?? null, height: display?.height ?? null };
+	} catch {
+		return { width: null, height: null };
+	}
+}
+
+/** The judge's round screen: criteria and their own work in their own order. */
+export async function getJudgeRound(db: Db, user: SessionUser | null, roundId: string) {
+	const { judge, round } = await judgeOf(db, user, roundId);
+	const [criteria, work, scores] = await Promise.all([
+		repo.listCriteria(db, roundId),
+		repo.listJudgeWork(db, roundId, judge.id),
+		repo.listScoresOfJudge(db, roundId, judge.id)
+	]);
+	const items: JudgeItem[] = work.map((w) => {
+		const mine: JudgeItem['scores'] = {};
+		for (const s of scores)
+			if (s.entry_id === w.entry_id)
+				mine[s.criterion_id] = { value: s.value, revision: s.revision };
+		return {
+			handle: w.handle,
+			title: w.title,
+			about: w.about,
+			calibration: w.calibration === 1,
+			recused: w.recused_at !== null,
+			done: w.done_at !== null,
+			hasReplay: w.source === 'studio' && w.drawing_id !== null,
+			...imageSize(w.media),
+			scores: mine
+		};
+	});
+	return { round, criteria, items };
+}
+
+export interface SaveScoreInput {
+	handle: unknown;
+	criterionId: unknown;
+	/** Integer on the criterion's scale, or null to clear (undo back to "not scored"). */
+	value: unknown;
+	/** The revision the judge's screen showed (0 = not scored yet). */
+	base: unknown;
+}
+
+export type SaveScoreResult = {
+	value: number | null;
+	revision: number;
+	done: boolean;
+	doneCount: number;
+	total: number;
+};
+
+/**
+ * Saves one criterion of one entry. Idempotent: replaying a save whose answer was lost finds
+ * the value already there and succeeds. Stale (another tab changed it since `base`): 409 with
+ * the current value, which the screen then shows.
+ */
+export async function saveScore(
+	db: Db,
+	user: SessionUser | null,
+	roundId: string,
+	input: SaveScoreInput,
+	now = Date.now()
+): Promise<SaveScoreResult> {
+	const { judge } = await judgeOf(db, user, roundId);
+	const { handle, criterionId, value, base } = input;
+	if (typeof handle !== 'string' || !HANDLE.test(handle))
+		throw DomainError.notFound('judging.error.entry');
+	if (typeof criterionId !== 'string' || !ID.test(criterionId))
+		throw DomainError.invalid('judging.error.criterion');
+	if (typeof base !== 'number' || !Number.isInteger(base) || base < 0)
+		throw DomainError.invalid('judging.error.base');
+	if (value !== null && (typeof value !== 'number' || !Number.isInteger(value)))
+		throw DomainError.invalid('judging.error.scoreInteger');
+
+	return writeTransaction(db, async (trx) => {
+		const round = await repo.findRound(trx, roundId);
+		if (!round || round.status !== 'open') throw DomainError.conflict('judging.error.closed');
+		const criteria = await repo.listCriteria(trx, roundId);
+		const criterion = criteria.find((c) => c.id === criterionId);
+		if (!criterion) throw DomainError.invalid('judging.error.criterion');
+		if (value !== null && (value < criterion.min_value || value > criterion.max_value))
+			throw DomainError.invalid('judging.error.scoreRange', {
+				min: criterion.min_value,
+				max: criterion.max_value
+			});
+		const assignment = await repo.findAssignmentByHandle(trx, roundId, judge.id, handle);
+		if (!assignment) throw DomainError.notFound('judging.error.entry');
+		if (assignment.recused_at !== null) throw DomainError.conflict('judging.error.recused');
+		await repo.lockAssignment(db, trx, assignment.id);
+
+		const scores = await repo.listScoresOfJudgeEntry(trx, judge.id, assignment.entry_id);
+		const current = scores.find((s) => s.criterion_id === criterionId);
+		const currentValue = current?.value ?? null;
+		const currentRevision = current?.revision ?? 0;
+		let revision = currentRevision;
+		if (currentValue === value) {
+			// Already so (a retry, or the same click twice): nothing to write.
+		} else if (currentRevision !== base) {
+			throw DomainError.conflict('judging.error.stale', {
+				value: currentValue ?? '',
+				revision: currentRevision
+			});
+		} else {
+			if (!current) {
+				await repo.insertScore(trx, {
+					id: newId(),
+					roundId,
+					judgeId: judge.id,
+					entryId: assignment.entry_id,
+					criterionId,
+					value: value as number,
+					now
+				});
+				revision = 1;
+			} else if (value === null) {
+				await repo.deleteScore(trx, current.id);
+				revision = 0;
+			} else {
+				if (!(await repo.updateScore(trx, current.id, currentRevision, value, now)))
+					throw DomainError.conflict('judging.error.stale', {
+						value: currentValue ?? '',
+						revision: currentRevision
+					});
+				revision = currentRevision + 1;
+			}
+			await repo.insertScoreAudit(trx, {
+				id: newId(),
+				roundId,
+				judgeId: judge.id,
+				entryId: assignment.entry_id,
+				criterionId,
+				actorUserId: user!.id,
+				oldValue: currentValue === null ? null : String(currentValue),
+				newValue: value === null ? null : String(value),
+				now
+			});
+		}
+		const after = new Set(
+			scores.filter((s) => s.criterion_id !== criterionId).map((s) => s.criterion_id)
+		);
+		if (value !== null) after.add(criterionId);
+		const done = criteria.every((c) => after.has(c.id));
+		if (done !== (assignment.done_at !== null))
+			await repo.setAssignmentState(trx, assignment.id, { done_at: done ? now : null });
+		const progress = await repo.countJudgeProgress(trx, roundId, judge.id);
+		return { value: value as number | null, revision, done, ...progress };
+	});
+}
+
+/**
+ * "I know this child / this school": the judge steps aside from one entry. Their scores for it
+ * stop counting and the entry gets another judge in the same transaction.
+ */
+export async function recuseEntry(
+	db: Db,
+	user: SessionUser | null,
+	roundId: string,
+	handle: unknown,
+	now = Date.now()
+): Promise<void> {
+	const { judge } = await judgeOf(db, user, roundId);
+	if (typeof handle !== 'string' || !HANDLE.test(handle))
+		throw DomainError.notFound('judging.error.entry');
+	await writeTransaction(db, async (trx) => {
+		const round = await repo.lockRound(db, trx, roundId);
+		if (!round || round.status !== 'open') throw DomainError.conflict('judging.error.closed');
+		const assignment = await repo.findAssignmentByHandle(trx, roundId, judge.id, handle);
+		if (!assignment) throw DomainError.notFound('judging.error.entry');
+		if (assignment.recused_at !== null) return;
+		await repo.setAssignmentState(trx, assignment.id, { recused_at: now, done_at: null });
+		await repo.insertScoreAudit(trx, {
+			id: newId(),
+			roundId,
+			judgeId: judge.id,
+			entryId: assignment.entry_id,
+			criterionId: null,
+			actorUserId: user!.id,
+			oldValue: null,
+			newValue: 'recused',
+			now
+		});
+		await rebalanceRound(trx, round, now);
+	});
+}
+
+/** The stored rendition behind a judge's image URL, if this judge may see it. */
+export async function findJudgeRendition(
+	db: Db,
+	user: SessionUser | null,
+	roundId: string,
+	handle: string,
+	variant: 'display' | 'thumb'
+): Promise<{ key: string; contentType: string }> {
+	const { judge } = await judgeOf(db, user, roundId);
+	if (!HANDLE.test(handle)) throw DomainError.notFound();
+	const assignment = await repo.findAssignmentByHandle(db, roundId, judge.id, handle);
+	if (!assignment || assignment.recused_at !== null) throw DomainError.notFound();
+	const work = await repo.listJudgeWork(db, roundId, judge.id);
+	const item = work.find((w) => w.handle === handle);
+	let media: MediaDescriptor | null;
+	try {
+		media = item?.media ? (JSON.parse(item.media) as MediaDescriptor) : null;
+	} catch {
+		media = null;
+	}
+	const found = media?.variants?.find((v) => v.name === variant);
+	if (!found) throw DomainError.notFound();
+	return { key: found.key, contentType: found.contentType };
+}
+
+/** The stored document of the drawing behind a handle, for the lazy time-lapse replay. */
+export async function findJudgeDrawing(
+	db: Db,
+	user: SessionUser | null,
+	roundId: string,
+	handle: string
+): Promise<string> {
+	const { judge } = await judgeOf(db, user, roundId);
+	if (!HANDLE.test(handle)) throw DomainError.notFound();
+	const work = await repo.listJudgeWork(db, roundId, judge.id);
+	const item = work.find((w) => w.handle === handle && w.recused_at === null);
+	if (!item?.drawing_id || item.source !== 'studio') throw DomainError.notFound();
+	const key = await repo.findDrawingDocKey(db, item.drawing_id);
+	if (!key) throw DomainError.notFound();
+	return key;
+}

@@ -1,0 +1,46 @@
+import { redirect } from '@sveltejs/kit';
+import { errorOn, tryAction } from '$lib/server/errors';
+import { localize, parseLocalized } from '$lib/server/contests/contest.service';
+import { field, requireUser } from '$lib/server/http';
+import { createRubricRound, listRoundsForContest } from '$lib/server/judging/round.service';
+import { getServices } from '$lib/server/services';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireUser(event, 'organizer');
+	const { db } = await getServices();
+	const { contest, rounds } = await listRoundsForContest(db, actor, event.params.id).catch(errorOn);
+	return {
+		contest: {
+			id: contest.id,
+			status: contest.status,
+			title: localize(parseLocalized(contest.title), event.locals.locale)
+		},
+		rounds: rounds.map((r) => ({
+			id: r.id,
+			position: r.position,
+			method: r.method,
+			status: r.status,
+			perEntry: r.per_entry
+		}))
+	};
+};
+
+export const actions: Actions = {
+	create: async (event) => {
+		const actor = requireUser(event, 'organizer');
+		const form = await event.request.formData();
+		const input = {
+			perEntry: field(form, 'perEntry'),
+			advanceKind: field(form, 'advanceKind'),
+			advanceValue: field(form, 'advanceValue'),
+			disagreement: field(form, 'disagreement'),
+			scope: field(form, 'scope'),
+			perBand: field(form, 'perBand') === 'on'
+		};
+		const { db } = await getServices();
+		const id = await tryAction(() => createRubricRound(db, actor, event.params.id, input), input);
+		if (typeof id !== 'string') return id;
+		redirect(303, `/admin/contests/${event.params.id}/judging/${id}?created`);
+	}
+};

@@ -1,0 +1,281 @@
+import { renderSVG } from 'uqr';
+import { formatDate, translate } from '$lib/i18n/index';
+import { entryMediaUrl } from '$lib/server/entries/media-access';
+import { errorOn, tryAction } from '$lib/server/errors';
+import { localize, parseLocalized } from '$lib/server/contests/contest.service';
+import { listAgeBands } from '$lib/server/contests/contest.repository';
+import { field, requireUser } from '$lib/server/http';
+import {
+	listContestAwards,
+	overrideAward,
+	proposeAwards,
+	publishResults
+} from '$lib/server/judging/award.service';
+import { judgeDistributionSvg, progressSvg } from '$lib/server/judging/charts';
+import { closeRound, overrideAdvancement } from '$lib/server/judging/close.service';
+import { localizedJson } from '$lib/server/judging/criteria';
+import { createInvite } from '$lib/server/judging/invite.service';
+import { listRounds } from '$lib/server/judging/judging.repository';
+import { getRoundResults, judgeDistributions } from '$lib/server/judging/results.service';
+import {
+	addJudgeAccount,
+	assignRound,
+	getRoundDashboard,
+	openRound,
+	setJudgeActive,
+	setRoundDisagreement
+} from '$lib/server/judging/round.service';
+import { getServices } from '$lib/server/services';
+import { listUsersByRole } from '$lib/server/users/user.repository';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const actor = requireUser(event, 'organizer');
+	const { db } = await getServices();
+	const { id: contestId, roundId } = event.params;
+	const locale = event.locals.locale;
+	const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
+		translate(locale, key, params);
+	const board = await getRoundDashboard(db, actor, contestId, roundId).catch(errorOn);
+	const { round } = board;
+	const [bands, accounts, distributions, rounds] = await Promise.all([
+		listAgeBands(db, [contestId]),
+		listUsersByRole(db, 'judge'),
+		judgeDistributions(db, round),
+		listRounds(db, contestId)
+	]);
+	const bandLabel = (id: string | null) => {
+		const band = bands.find((b) => b.id === id);
+		return band ? band.label || `${band.min_age}–${band.max_age}` : t('judging.progress.allBands');
+	};
+	const isLast = rounds.at(-1)?.id === round.id;
+	const results =
+		round.status === 'closed' ? await getRoundResults(db, actor, contestId, roundId) : [];
+	const awards =
+		round.status === 'closed' && isLast ? await listContestAwards(db, actor, contestId) : [];
+	const onPanel = new Set(board.progress.map((p) => p.userId));
+	return {
+		contest: {
+			id: contestId,
+			status: board.contest.status,
+			title: localize(parseLocalized(board.contest.title), locale)
+		},
+		round: {
+			id: round.id,
+			position: round.position,
+			method: round.method,
+			status: round.status,
+			perEntry: round.per_entry,
+			perBand: round.per_band === 1,
+			advanceKind: round.advance_kind,
+			advanceValue: round.advance_value,
+			disagreement: round.disagreement,
+			closedAt: round.closed_at
+				? formatDate(locale, round.closed_at, { dateStyle: 'medium', timeStyle: 'short' })
+				: null,
+			closedReason: round.closed_reason
+		},
+		isLast,
+		created: event.url.searchParams.has('created'),
+		criteria: board.criteria.map((c) => ({
+			id: c.id,
+			label: localizedJson(c.label, locale),
+			description: localizedJson(c.description, locale),
+			min: c.min_value,
+			max: c.max_value,
+			weight: c.weight
+		})),
+		scoringStarted: board.scoringStarted,
+		entryCount: board.entryCount,
+		assignmentCount: board.assignmentCount,
+		shortfall: board.shortfall,
+		openInvites: board.openInvites,
+		judges: board.progress.map((p) => ({
+			...p,
+			flagged: distributions.find((d) => d.id === p.id)?.flagged ?? false
+		})),
+		accounts: accounts
+			.filter((a) => !onPanel.has(a.id))
+			.map((a) => ({ id: a.id, name: a.display_name, email: a.email })),
+		bandProgress: board.bandProgress.map((b) => ({ ...b, label: bandLabel(b.id) })),
+		progressChart: progressSvg(
+			board.bandProgress.map((b) => ({ label: bandLabel(b.id), done: b.done, total: b.total })),
+			{
+				id: 'progress-chart',
+				title: t('judging.results.progressChart'),
+				description: t('judging.progress.title')
+			}
+		),
+		judgesChart: distributions.some((d) => d.scores.length > 0)
+			? judgeDistributionSvg(
+					distributions.map((d) => ({ label: d.name, scores: d.scores })),
+					{
+						id: 'judges-chart',
+						title: t('judging.results.judgesChart'),
+						description: t('judging.form.disagreementHint')
+					}
+				)
+			: null,
+		results: results.map((r) => ({
+			...r,
+			band: bandLabel(r.bandId),
+			thumb: entryMediaUrl(r.entryId, 'thumb.webp')
+		})),
+		awards: awards.map((a) => ({
+			id: a.id,
+			kind: a.kind,
+			band: bandLabel(a.age_band_id),
+			bandId: a.age_band_id,
+			entryId: a.entry_id,
+			title: a.title,
+			pseudonym: a.pseudonym,
+			overriddenReason: a.overridden_reason,
+			handle: results.find((r) => r.entryId === a.entry_id)?.handle ?? ''
+		}))
+	};
+};
+
+function ids(event: { params: { id: string; roundId: string } }) {
+	return [event.params.id, event.params.roundId] as const;
+}
+
+export const actions: Actions = {
+	invite: async (event) => {
+		const actor = requireUser(event, 'organizer');
+		const { db, config } = await getServices();
+		return tryAction(async () => {
+			const invite = await createInvite(db, actor, ...ids(event));
+			const url = `${config.origin ?? event.url.origin}/invite/${invite.token}`;
+			return {
+				invite: {
+					url,
+					qr: renderSVG(url, { border: 1, ecc: 'M' }),
+					expires: formatDate(event.locals.locale, invite.expiresAt, {
+						dateStyle: 'medium',
+						timeStyle: 'short'
+					})
+				}
+			};
+		});
+	},
+	addJudge: async (event) => {
+		const actor = requireUser(event, 'organizer');
+		const userId = field(await event.request.formData(), 'userId');
+		const { db } = await getServices();
+		return tryAction(async () => {
+			await addJudgeAccount(db, actor, ...ids(event), userId);
+			return { judgeAdded: true };
+		});
+	},
+	setActive: async (event) => {
+		const actor = requireUser(event, 'organizer');
+		const form = await event.request.formData();
+		const { db } = await getServices();
+		return tryAction(async () => {
+			const outcome = await setJudgeActive(
+				db,
+				actor,
+				...ids(event),
+				field(form, 'judgeId'),
+				field(form, 'active') === '1'
+			);
+			return { rebalanced: { added: outcome.added, removed: outcome.removed } };
+		});
+	},
+	assign: async (event) => {
+		const actor = requireUser(event, 'organizer');
+		const { db } = await getServices();
+		return tryAction(async () => {
+			const outcome = await assignRound(db, actor, ...ids(event));
+			return { assigned: { added: outcome.added, removed: outcome.removed } };
+		});
+	},
+	open: async (event) => {
+		const actor = requireUser(event, 'organizer');
+		const { db } = await getServices();
+		return tryAction(async () => {
+			await openRound(db, actor, ...ids(event));
+			return { opened: true };
+		});
+	},
+	disagreement: async (event) => {
+		const actor = requireUser(event, 'organizer');
+		const value = field(await event.request.formData(), 'disagreement');
+		const { db } = await getServices();
+		return tryAction(
+			async () => {
+				await setRoundDisagreement(db, actor, ...ids(event), value);
+				return { disagreementSaved: true };
+			},
+			{ disagreementValue: value }
+		);
+	},
+	close: async (event) => {
+		const actor = requireUser(event, 'organizer');
+		const form = await event.request.formData();
+		const reason = field(form, 'reason');
+		const { db } = await getServices();
+		return tryAction(
+			async () => ({
+				closed: await closeRound(db, actor, ...ids(event), {
+					force: field(form, 'force') === 'on',
+					reason
+				})
+			}),
+			{ reason }
+		);
+	},
+	override: async (event) => {
+		const actor = requireUser(event, 'organizer');
+		const form = await event.request.formData();
+		const entryId = field(form, 'entryId');
+		const { db } = await getServices();
+		return tryAction(
+			async () => {
+				await overrideAdvancement(
+					db,
+					actor,
+					...ids(event),
+					entryId,
+					field(form, 'advanced') === '1',
+					field(form, 'reason')
+				);
+				return { overridden: true };
+			},
+			{ entryId }
+		);
+	},
+	proposeAwards: async (event) => {
+		const actor = requireUser(event, 'organizer');
+		const { db } = await getServices();
+		return tryAction(async () => ({ proposed: await proposeAwards(db, actor, event.params.id) }));
+	},
+	overrideAward: async (event) => {
+		const actor = requireUser(event, 'organizer');
+		const form = await event.request.formData();
+		const awardId = field(form, 'awardId');
+		const { db } = await getServices();
+		return tryAction(
+			async () => {
+				await overrideAward(
+					db,
+					actor,
+					event.params.id,
+					awardId,
+					field(form, 'entryId'),
+					field(form, 'reason')
+				);
+				return { awardChanged: true };
+			},
+			{ awardId }
+		);
+	},
+	publish: async (event) => {
+		const actor = requireUser(event, 'organizer');
+		const { db } = await getServices();
+		return tryAction(async () => {
+			await publishResults(db, actor, event.params.id);
+			return { published: true };
+		});
+	}
+};

@@ -1,0 +1,38 @@
+import { errorOn } from '$lib/server/errors';
+import { localize, parseLocalized } from '$lib/server/contests/contest.service';
+import { findContest } from '$lib/server/contests/contest.repository';
+import { requireUser } from '$lib/server/http';
+import { localizedJson } from '$lib/server/judging/criteria';
+import { getJudgeRound } from '$lib/server/judging/scoring.service';
+import { getServices } from '$lib/server/services';
+import type { PageServerLoad } from './$types';
+
+/**
+ * Everything the judge's screen needs, and nothing that identifies a child: handles, titles,
+ * the child's words, picture sizes. Images are fetched by handle through ./media.
+ */
+export const load: PageServerLoad = async (event) => {
+	const user = requireUser(event, 'judge', 'organizer');
+	const { db } = await getServices();
+	const locale = event.locals.locale;
+	const { round, criteria, items } = await getJudgeRound(db, user, event.params.roundId).catch(
+		errorOn
+	);
+	const contest = await findContest(db, round.contest_id);
+	return {
+		round: {
+			id: round.id,
+			open: round.status === 'open',
+			contestTitle: contest ? localize(parseLocalized(contest.title), locale) : '',
+			theme: contest ? localize(parseLocalized(contest.theme), locale) : ''
+		},
+		criteria: criteria.map((c) => ({
+			id: c.id,
+			label: localizedJson(c.label, locale),
+			description: localizedJson(c.description, locale),
+			min: c.min_value,
+			max: c.max_value
+		})),
+		items
+	};
+};

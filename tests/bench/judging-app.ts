@@ -1,0 +1,366 @@
+// The judging figures that need the database, the built server or a browser; loaded by
+// tests/bench/judging.ts (npm run bench:judging), which adds them to .bench/judging.json.
+//   round_close_ms.{sqlite,postgres}.10000   closing 10,000 entries × 3 judges × 3 criteria
+//   score_save_p95_ms.10judges                score saves through the built server, 10 judges at once
+//   judge_first_load_kb                       the judge's round page: HTML + JS + CSS, gzip
+// PostgreSQL is measured when BENCH_DATABASE_URL (or TEST_DATABASE_URL) names a database: its
+// public schema is dropped and recreated.
+import { gzipSync } from 'node:zlib';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { createSession } from '../../src/lib/server/auth/session.ts';
+import { parseConfig } from '../../src/lib/server/config.ts';
+import { createDatabase, type Db } from '../../src/lib/server/db/database.ts';
+import { migrateToLatest } from '../../src/lib/server/db/migrate.ts';
+import { newId } from '../../src/lib/server/ids.ts';
+import { closeRound } from '../../src/lib/server/judging/close.service.ts';
+import * as repo from '../../src/lib/server/judging/judging.repository.ts';
+import { createRubricRound } from '../../src/lib/server/judging/round.service.ts';
+import { startBenchServer } from './bench-server.ts';
+import { median, percentile, type Figure } from './report.ts';
+
+interface World {
+	organizer: {
+		id: string;
+		email: string;
+		displayName: string;
+		role: 'organizer';
+		isAdmin: boolean;
+	};
+	contestId: string;
+	roundId: string;
+	judges: { userId: string; judgeId: string }[];
+	criteria: string[];
+}
+
+async function insertChunked(db: Db, table: string, rows: Record<string, unknown>[]) {
+	for (let i = 0; i < rows.length; i += 400)
+		// eslint-disable-next-line @typescript-eslint/no-explicit-any -- bulk bench rows for any table
+		await (db as any)
+			.insertInto(table)
+			.values(rows.slice(i, i + 400))
+			.execute();
+}
+
+/**
+ * A contest in judging with `entries` approved entries (two bands), `judges` judges and an
+ * open rubric round where each entry has `perEntry` judges; with `scored`, every assignment is
+ * done with all three criteria scored. Rows go in directly: this is about closing, not seeding.
+ */
+export async function buildWorld(
+	db: Db,
+	options: { entries: number; judges: number; perEntry: number; scored: boolean }
+): Promise<World> {
+	const now = Date.now();
+	const organizer = {
+		id: newId(),
+		email: `bench-org-${newId()}@sprout.test`,
+		displayName: 'Bench organizer',
+		role: 'organizer' as const,
+		isAdmin: false
+	};
+	const user = (id: string, email: string, name: string, role: string) => ({
+		id,
+		email,
+		display_name: name,
+		role,
+		is_admin: 0,
+		password_hash: 'no-password',
+		locale: null,
+		disabled_at: null,
+		created_at: now
+	});
+	const teacherId = newId();
+	await insertChunked(db, 'app_user', [
+		user(organizer.id, organizer.email, organizer.displayName, 'organizer'),
+		user(teacherId, `bench-teacher-${teacherId}@sprout.test`, 'Teacher', 'teacher')
+	]);
+	const schoolId = newId();
+	await insertChunked(db, 'school', [
+		{ id: schoolId, name: 'Bench school', city: 'X', created_at: now }
+	]);
+	const classroomId = newId();
+	await insertChunked(db, 'classroom', [
+		{
+			id: classroomId,
+			school_id: schoolId,
+			teacher_id: teacherId,
+			name: 'B',
+			code: newId().slice(0, 8).toUpperCase(),
+			created_at: now,
+			archived_at: null
+		}
+	]);
+	const contestId = newId();
+	await insertChunked(db, 'contest', [
+		{
+			id: contestId,
+			status: 'judging',
+			title: '{"zh-CN":"Bench"}',
+			theme: '{}',
+			brief: '{}',
+			rules: '{}',
+			time_zone: 'Asia/Shanghai',
+			opens_at: now - 10 * 86_400_000,
+			closes_at: now - 86_400_000,
+			entries_per_child: 1,
+			board_orientation: 'landscape',
+			board_width: 1600,
+			board_height: 1200,
+			allow_studio: 1,
+			allow_upload: 1,
+			created_by: null,
+			created_at: now,
+			updated_at: now
+		}
+	]);
+	const bands = [newId(), newId()];
+	await insertChunked(
+		db,
+		'contest_age_band',
+		bands.map((id, i) => ({
+			id,
+			contest_id: contestId,
+			label: i ? '9–11' : '6–8',
+			min_age: i ? 9 : 6,
+			max_age: i ? 11 : 8,
+			position: i
+		}))
+	);
+	const students = [];
+	const entries = [];
+	for (let i = 0; i < options.entries; i++) {
+		const sid = newId();
+		students.push({
+			id: sid,
+			classroom_id: classroomId,
+			first_name: 'K',
+			pseudonym: `K ${i}`,
+			avatar: 'leaf-green',
+			secret_kind: 'pin',
+			secret: '1234',
+			created_at: now
+		});
+		entries.push({
+			id: newId(),
+			contest_id: contestId,
+			student_id: sid,
+			age_band_id: bands[i % 2],
+			age: 7,
+			source: 'upload',
+			drawing_id: null,
+			title: `E${i}`,
+			about: '',
+			status: 'approved',
+			status_message: null,
+			idempotency_key: newId(),
+			payload_hash: 'x',
+			original_key: null,
+			media_prefix: null,
+			media: null,
+			submitted_by: null,
+			reviewed_by: teacherId,
+			reviewed_at: now,
+			created_at: now + i,
+			updated_at: now + i
+		});
+	}
+	await insertChunked(db, 'student', students);
+	await insertChunked(db, 'entry', entries);
+	const roundId = await createRubricRound(db, organizer, contestId, {
+		perEntry: String(options.perEntry),
+		advanceKind: 'top_percent',
+		advanceValue: '10',
+		disagreement: '1.5',
+		scope: 'all',
+		perBand: true
+	});
+	const judges = [];
+	const judgeUsers = [];
+	for (let j = 0; j < options.judges; j++) {
+		const userId = newId();
+		judgeUsers.push(user(userId, `bench-judge-${userId}@sprout.test`, `Judge ${j + 1}`, 'judge'));
+		judges.push({ userId, judgeId: newId() });
+	}
+	await insertChunked(db, 'app_user', judgeUsers);
+	await insertChunked(
+		db,
+		'round_judge',
+		judges.map((j) => ({
+			id: j.judgeId,
+			round_id: roundId,
+			user_id: j.userId,
+			active: 1,
+			joined_at: now,
+			left_at: null
+		}))
+	);
+	const criteria = (await repo.listCriteria(db, roundId)).map((c) => c.id);
+	const assignments = [];
+	const scores = [];
+	for (const [i, e] of entries.entries()) {
+		for (let k = 0; k < options.perEntry; k++) {
+			const judge = judges[(i + k) % judges.length]!;
+			assignments.push({
+				id: newId(),
+				round_id: roundId,
+				judge_id: judge.judgeId,
+				entry_id: e.id,
+				position: i,
+				calibration: 0,
+				handle: `H${i.toString(36).toUpperCase().padStart(4, '0')}`,
+				recused_at: null,
+				done_at: options.scored ? now : null,
+				created_at: now
+			});
+			if (options.scored)
+				for (const [c, criterionId] of criteria.entries())
+					scores.push({
+						id: newId(),
+						round_id: roundId,
+						judge_id: judge.judgeId,
+						entry_id: e.id,
+						criterion_id: criterionId,
+						value: 1 + ((i * 7 + k * 3 + c * 5) % 10),
+						revision: 1,
+						updated_at: now
+					});
+		}
+	}
+	await insertChunked(db, 'judge_assignment', assignments);
+	await insertChunked(db, 'rubric_score', scores);
+	await db.updateTable('judging_round').set({ status: 'open' }).where('id', '=', roundId).execute();
+	return { organizer, contestId, roundId, judges, criteria };
+}
+
+async function measureClose(url: string, kind: 'sqlite' | 'postgres'): Promise<Figure> {
+	const db = createDatabase(parseConfig({ DATABASE_URL: url }).database);
+	try {
+		if (kind === 'postgres') {
+			await sql`drop schema if exists public cascade`.execute(db);
+			await sql`create schema public`.execute(db);
+		}
+		await migrateToLatest(db);
+		const times: number[] = [];
+		for (let run = 0; run < 3; run++) {
+			const world = await buildWorld(db, { entries: 10_000, judges: 3, perEntry: 3, scored: true });
+			const start = performance.now();
+			await closeRound(db, world.organizer, world.contestId, world.roundId, {
+				force: false,
+				reason: ''
+			});
+			times.push(performance.now() - start);
+		}
+		return {
+			id: `round_close_ms.${kind}.10000`,
+			value: Math.round(median(times)),
+			unit: 'ms',
+			target: '<= 1000'
+		};
+	} finally {
+		await db.destroy();
+	}
+}
+
+/** 10 judges save their scores at once through the built server; every request's round trip. */
+export async function measureSavesAndFirstLoad(root: string): Promise<Figure[]> {
+	const server = await startBenchServer(root);
+	const db = createDatabase(
+		parseConfig({ DATABASE_URL: `sqlite:${server.databaseFile}` }).database
+	);
+	try {
+		const world = await buildWorld(db, { entries: 200, judges: 10, perEntry: 3, scored: false });
+		const cookies = await Promise.all(
+			world.judges.map(
+				async (j) => (await createSession(db, { kind: 'adult', userId: j.userId })).token
+			)
+		);
+		const work = await repo.listAssignments(db, world.roundId);
+		const latencies: number[] = [];
+		await Promise.all(
+			world.judges.map(async (judge, j) => {
+				const mine = work.filter((a) => a.judge_id === judge.judgeId);
+				for (const a of mine)
+					for (const criterionId of world.criteria) {
+						const start = performance.now();
+						const res = await fetch(`${server.origin}/judge/rounds/${world.roundId}/scores`, {
+							method: 'POST',
+							headers: {
+								'content-type': 'application/json',
+								origin: server.origin,
+								cookie: `sprout_session=${cookies[j]}`
+							},
+							body: JSON.stringify({ handle: a.handle, criterionId, value: 7, base: 0 })
+						});
+						await res.arrayBuffer();
+						latencies.push(performance.now() - start);
+						if (!res.ok) throw new Error(`save answered ${res.status}`);
+					}
+			})
+		);
+		// First load of the judge's screen, as a browser with an empty cache fetches it.
+		const page = await fetch(`${server.origin}/judge/rounds/${world.roundId}`, {
+			headers: { cookie: `sprout_session=${cookies[0]}` }
+		});
+		const html = await page.text();
+		// Asset URLs are relative to the page ("../../../_app/…") and to each module.
+		const pageUrl = `${server.origin}/judge/rounds/${world.roundId}`;
+		const queue: string[] = [];
+		for (const m of html.matchAll(/(?:href|src)="([^"]*_app\/[^"]+\.(?:js|css))"/g))
+			queue.push(new URL(m[1]!, pageUrl).href);
+		for (const m of html.matchAll(/import\("([^"]*_app\/[^"]+\.js)"\)/g))
+			queue.push(new URL(m[1]!, pageUrl).href);
+		let bytes = gzipSync(html).length;
+		const seen = new Set<string>();
+		// Follow static imports of each module: the browser loads those before the page runs.
+		while (queue.length) {
+			const asset = queue.pop()!;
+			if (seen.has(asset)) continue;
+			seen.add(asset);
+			const body = Buffer.from(await (await fetch(asset)).arrayBuffer());
+			bytes += gzipSync(body).length;
+			if (asset.endsWith('.js'))
+				for (const m of body
+					.toString('utf8')
+					.matchAll(/(?:^|[;}\s])import\s*(?:[^"'();]*?from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g))
+					queue.push(new URL(m[1]!, asset).href);
+		}
+		return [
+			{
+				id: 'score_save_p95_ms.10judges',
+				value: Math.round(percentile(latencies, 95) * 10) / 10,
+				unit: 'ms',
+				target: '<= 50',
+				note: `${latencies.length} saves`
+			},
+			{
+				id: 'judge_first_load_kb',
+				value: Math.round(bytes / 102.4) / 10,
+				unit: 'KB',
+				target: '<= 120',
+				note: `${seen.size} assets`
+			}
+		];
+	} finally {
+		await db.destroy();
+		await server.stop();
+	}
+}
+
+export async function measure(context: { root: string }): Promise<Figure[]> {
+	const figures: Figure[] = [];
+	const dir = mkdtempSync(path.join(tmpdir(), 'sprout-judging-bench-'));
+	try {
+		figures.push(await measureClose(`sqlite:${dir}/close.db`, 'sqlite'));
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+	const postgres = (process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL)?.trim();
+	if (postgres) figures.push(await measureClose(postgres, 'postgres'));
+	else console.log('round_close_ms.postgres.10000 skipped: set BENCH_DATABASE_URL=postgresql://…');
+	figures.push(...(await measureSavesAndFirstLoad(context.root)));
+	console.log('judge_next_p95_ms.slow3g is not measured (no throttled-browser probe yet).');
+	return figures;
+}

@@ -1,0 +1,236 @@
+// Judging end to end: three judges score an open rubric round with the keyboard (one on a phone,
+// one going offline half way), one changes a score, then the organizer closes the round and sees
+// advancement, charts and awards. The round comes from the judging demo seed, loaded into the
+// e2e database beside the running server.
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { BASE_URL, DEMO, open } from './helpers.ts';
+
+const ENTRIES = 8;
+const SHOTS = '/work/notes/shots/h-judging';
+const JUDGES = [
+	{ email: 'judge@sprout.test', password: 'sprout-judge-2026' },
+	{ email: 'judge2@sprout.test', password: 'sprout-judge2-2026' },
+	{ email: 'judge3@sprout.test', password: 'sprout-judge3-2026' }
+];
+const CONTEST = 'demojudgingcontest';
+
+// Whole rounds of keyboard scoring on a shared, loaded machine: more than the default 30 s.
+test.describe.configure({ mode: 'serial', timeout: 120_000 });
+
+test.beforeAll(() => {
+	const root = path.resolve(import.meta.dirname, '../..');
+	const seeded = spawnSync(process.execPath, ['tests/scripts/seed-judging.ts', String(ENTRIES)], {
+		cwd: root,
+		env: {
+			...process.env,
+			DATABASE_URL: 'sqlite:./.reports/e2e/sprout.db',
+			STORAGE_DIR: './.reports/e2e/objects',
+			S3_ENDPOINT: '',
+			S3_BUCKET: ''
+		},
+		encoding: 'utf8'
+	});
+	expect(seeded.status, seeded.stderr + seeded.stdout).toBe(0);
+	mkdirSync(SHOTS, { recursive: true });
+});
+
+async function judgeContext(
+	browser: Browser,
+	judge: (typeof JUDGES)[number],
+	viewport = { width: 1366, height: 768 }
+): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await browser.newContext({ viewport, locale: 'en-US', baseURL: BASE_URL });
+	const page = await context.newPage();
+	await open(page, '/login?next=/judge');
+	await page.getByLabel('Email').fill(judge.email);
+	await page.getByLabel('Password').fill(judge.password);
+	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+	await expect(page).toHaveURL(/\/judge$/);
+	return { context, page };
+}
+
+async function organizerContext(
+	browser: Browser
+): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await browser.newContext({
+		viewport: { width: 1366, height: 768 },
+		locale: 'en-US',
+		baseURL: BASE_URL
+	});
+	const page = await context.newPage();
+	await open(page, '/login');
+	await page.getByLabel('Email').fill(DEMO.organizer.email);
+	await page.getByLabel('Password').fill(DEMO.organizer.password);
+	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+	await expect(page).not.toHaveURL(/\/login/);
+	return { context, page };
+}
+
+async function startRound(page: Page): Promise<void> {
+	await page.getByRole('link', { name: 'Start judging' }).click();
+	await expect(page.getByTestId('done-count')).toContainText(`0 of ${ENTRIES} done`);
+}
+
+/** Scores the entry on screen with three number keys; the screen moves on by itself. */
+async function scoreWithKeys(page: Page, keys: [string, string, string], n: number) {
+	const handle = await page.locator('.handle').innerText();
+	for (const key of keys) await page.keyboard.press(key);
+	if (n < ENTRIES) await expect(page.locator('.handle')).not.toHaveText(handle);
+}
+
+test('a judge scores every entry with the keyboard, anonymously, and changes a score', async ({
+	browser
+}) => {
+	const { context, page } = await judgeContext(browser, JUDGES[0]!);
+	await startRound(page);
+	// Anonymous: no entry id, school or child anywhere in the page or its image URLs.
+	const html = await page.content();
+	expect(html).not.toMatch(/东山小学|西湖小学|小雨 \d|media\/entries/);
+	const src = await page.locator('.viewer img').getAttribute('src');
+	expect(src).toMatch(/^\/judge\/rounds\/[a-z0-9]+\/media\/[A-Z0-9]{4}\/display\.webp$/);
+	await expect(page.getByText('1–9, 0 = 10: score the current line')).toBeVisible();
+	for (let i = 1; i <= ENTRIES; i++) await scoreWithKeys(page, ['7', '8', String(i % 10)], i);
+	await expect(page.getByTestId('done-count')).toContainText(`${ENTRIES} of ${ENTRIES} done`);
+	await expect(page.getByTestId('save-state')).toContainText('Saved');
+	// Back one entry and change its first score; the change survives a reload.
+	await page.keyboard.press('ArrowLeft');
+	const handle = await page.locator('.handle').innerText();
+	await page.keyboard.press('3');
+	await expect(page.getByTestId('save-state')).toContainText('Saved');
+	await page.reload();
+	await page
+		.getByRole('button', { name: new RegExp(`^${handle.replace('Artwork ', '')} `) })
+		.click();
+	await expect(page.getByRole('radio', { name: 'Artistic merit: 3', exact: true })).toHaveAttribute(
+		'aria-checked',
+		'true'
+	);
+	await context.addCookies([{ name: 'sprout_lang', value: 'zh-CN', url: BASE_URL }]);
+	await page.reload();
+	await page.screenshot({ path: `${SHOTS}/judge-1366-zh.png` });
+	await context.close();
+});
+
+test('a judge on a phone goes offline half way: scores wait in the browser, then are sent', async ({
+	browser
+}) => {
+	const { context, page } = await judgeContext(browser, JUDGES[1]!, { width: 390, height: 844 });
+	await startRound(page);
+	for (let i = 1; i <= 3; i++) await scoreWithKeys(page, ['6', '6', '5'], i);
+	await context.setOffline(true);
+	for (let i = 4; i <= 5; i++) await scoreWithKeys(page, ['9', '8', '9'], i);
+	await expect(page.getByTestId('save-state')).toContainText('waiting to send');
+	await expect(page.getByTestId('done-count')).toContainText(`5 of ${ENTRIES} done`);
+	await context.setOffline(false);
+	await expect(page.getByTestId('save-state')).toContainText('Saved', { timeout: 15_000 });
+	for (let i = 6; i <= ENTRIES; i++) await scoreWithKeys(page, ['4', '5', '6'], i);
+	await expect(page.getByTestId('done-count')).toContainText(`${ENTRIES} of ${ENTRIES} done`);
+	await page.reload();
+	await expect(page.getByTestId('done-count')).toContainText(`${ENTRIES} of ${ENTRIES} done`);
+	await context.addCookies([{ name: 'sprout_lang', value: 'zh-CN', url: BASE_URL }]);
+	await page.reload();
+	await page.screenshot({ path: `${SHOTS}/judge-390-zh.png`, fullPage: true });
+	await context.close();
+});
+
+test('the third judge scores too; another judge cannot reach a handle that is not theirs', async ({
+	browser
+}) => {
+	const { context, page } = await judgeContext(browser, JUDGES[2]!);
+	await startRound(page);
+	for (let i = 1; i <= ENTRIES; i++) await scoreWithKeys(page, ['5', '7', '8'], i);
+	await expect(page.getByTestId('done-count')).toContainText(`${ENTRIES} of ${ENTRIES} done`);
+	const round = page.url().split('/').pop()!;
+	const bad = await page.request.post(`/judge/rounds/${round}/scores`, {
+		data: { handle: 'ZZZZ', criterionId: 'x', value: 5, base: 0 },
+		headers: { origin: BASE_URL }
+	});
+	expect([400, 404]).toContain(bad.status());
+	const outOfRange = await page.request.post(`/judge/rounds/${round}/scores`, {
+		data: {
+			handle: (await page.locator('.handle').innerText()).slice(-4),
+			criterionId: 'x',
+			value: 11,
+			base: 0
+		},
+		headers: { origin: BASE_URL }
+	});
+	expect(outOfRange.status()).toBe(400);
+	expect((await outOfRange.json()).message).toBeTruthy();
+	expect((await page.request.get(`/judge/rounds/${round}/media/ZZZZ/display.webp`)).status()).toBe(
+		404
+	);
+	await context.close();
+});
+
+test('a volunteer joins through a one-time invitation link; the link does not work twice', async ({
+	browser
+}) => {
+	const { context, page } = await organizerContext(browser);
+	await open(page, `/admin/contests/${CONTEST}/judging`);
+	await page.getByRole('link', { name: /Round 1/ }).click();
+	await page.getByRole('button', { name: 'Create an invitation link' }).click();
+	const link = await page.locator('input.link').inputValue();
+	expect(link).toMatch(/\/invite\/[a-z2-7]{32}$/);
+	await expect(page.locator('.qr svg')).toBeVisible();
+	await page.screenshot({ path: `${SHOTS}/round-open-1366-en.png`, fullPage: true });
+
+	const volunteer = await browser.newContext({
+		viewport: { width: 390, height: 844 },
+		locale: 'zh-CN',
+		baseURL: BASE_URL
+	});
+	const phone = await volunteer.newPage();
+	await open(phone, new URL(link).pathname);
+	await expect(phone.getByRole('heading', { name: '成为评委' })).toBeVisible();
+	await phone.screenshot({ path: `${SHOTS}/invite-390-zh.png`, fullPage: true });
+	await phone.getByLabel('你的名字（组织者会看到）').fill('刘阳');
+	await phone.getByLabel(/东山小学/).check();
+	await phone.getByRole('button', { name: '开始评审' }).click();
+	await expect(phone).toHaveURL(/\/judge\/rounds\/[a-z0-9]+$/);
+	const again = await browser.newContext({ locale: 'en-US', baseURL: BASE_URL });
+	const second = await again.newPage();
+	await open(second, new URL(link).pathname);
+	await expect(second.getByText('This invitation link has already been used.')).toBeVisible();
+	await Promise.all([context.close(), volunteer.close(), again.close()]);
+});
+
+test('the organizer closes the round and sees advancement, charts and awards', async ({
+	browser
+}) => {
+	const { context, page } = await organizerContext(browser);
+	await open(page, `/admin/contests/${CONTEST}`);
+	await page.getByRole('link', { name: 'Judging rounds', exact: true }).click();
+	await page.getByRole('link', { name: /Round 1/ }).click();
+	await expect(page.locator('#progress-chart, svg[role="img"]').first()).toBeVisible();
+	await expect(page.getByText('Each judge’s score distribution').first()).toBeVisible();
+	// The volunteer who just joined took over the entries the judges disagreed on (triage) and
+	// has not scored them: closing needs the "close anyway" box and a reason.
+	await page.getByRole('button', { name: 'Close and compute results' }).click();
+	await expect(page.getByText(/scorings are not finished/)).toBeVisible();
+	await page.getByLabel('Close even if unfinished').check();
+	await page.getByLabel(/Reason to close early/).fill('The volunteer could not come back');
+	await page.getByRole('button', { name: 'Close and compute results' }).click();
+	await expect(page.getByText(/Round closed: \d+ artworks advance/)).toBeVisible();
+	await expect(page.getByText('Closed early: The volunteer could not come back')).toBeVisible();
+	await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
+	await expect(page.locator('tr.advanced').first()).toBeVisible();
+	await page.getByRole('button', { name: 'Propose awards from the results' }).click();
+	await expect(page.getByText(/awards proposed/)).toBeVisible();
+	await expect(page.locator('.medal', { hasText: 'Gold' }).first()).toBeVisible();
+	const csv = await page.request.get(`${page.url().split('?')[0]}/results.csv`);
+	expect(csv.status()).toBe(200);
+	expect(await csv.text()).toContain('kind,entry,pseudonym,judge');
+	await context.addCookies([{ name: 'sprout_lang', value: 'zh-CN', url: BASE_URL }]);
+	await page.reload();
+	await page.screenshot({ path: `${SHOTS}/round-results-1366-zh.png`, fullPage: true });
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.screenshot({ path: `${SHOTS}/round-results-390-zh.png` });
+	await page.setViewportSize({ width: 1366, height: 768 });
+	await page.getByRole('button', { name: '公布结果（比赛进入“结果”阶段）' }).click();
+	await expect(page.getByText('结果已公布。')).toBeVisible();
+	await context.close();
+});

@@ -1,3 +1,4 @@
+import { accessEn } from './domains/access.en.ts';
 import { colouringEn } from './domains/colouring.en.ts';
 import { consentEn } from './domains/consent.en.ts';
 import { contestsEn } from './domains/contests.en.ts';
@@ -15,6 +16,7 @@ export const en: Messages = {
 	...reviewEn,
 	...colouringEn,
 	...studioOptionsEn,
+	...accessEn,
 	'app.name': 'Sprout',
 	'app.tagline': "Children's green digital-art competitions",
 	'app.skip': 'Skip to main content',

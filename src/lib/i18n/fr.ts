@@ -1,3 +1,4 @@
+import { accessFr } from './domains/access.fr.ts';
 import { colouringFr } from './domains/colouring.fr.ts';
 import { consentFr } from './domains/consent.fr.ts';
 import { contestsFr } from './domains/contests.fr.ts';
@@ -15,6 +16,7 @@ export const fr: Messages = {
 	...reviewFr,
 	...colouringFr,
 	...studioOptionsFr,
+	...accessFr,
 	'app.name': 'Sprout',
 	'app.tagline': 'Concours d’art numérique vert pour les enfants',
 	'app.skip': 'Aller au contenu principal',

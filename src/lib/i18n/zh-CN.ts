@@ -1,3 +1,4 @@
+import { accessZhCN } from './domains/access.zh-CN.ts';
 /** Source catalog: every key lives here first; en and fr must define the same keys. */
 import { colouringZhCN } from './domains/colouring.zh-CN.ts';
 import { consentZhCN } from './domains/consent.zh-CN.ts';
@@ -372,7 +373,8 @@ export const zhCN = {
 	...entriesZhCN,
 	...reviewZhCN,
 	...colouringZhCN,
-	...studioOptionsZhCN
+	...studioOptionsZhCN,
+	...accessZhCN
 };
 
 export type Messages = { [K in keyof typeof zhCN]: string };

@@ -211,7 +211,7 @@ export class StudioState {
 		this.#editor?.setStyle({ stampId });
 	}
 
-	transformStamp(change: Omit<StampTransform, 'x' | 'y'>): void {
+	transformStamp(change: StampTransform): void {
 		this.#editor?.transformStamp(change);
 	}
 

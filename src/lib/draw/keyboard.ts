@@ -128,6 +128,11 @@ export class KeyboardDrawing {
 		return this.#anchor !== null;
 	}
 
+	/** Where the drag in progress began. */
+	get anchor(): { x: number; y: number } | null {
+		return this.#anchor && { ...this.#anchor };
+	}
+
 	/** The child picked another tool or used the mouse: an unfinished keyboard drag is dropped. */
 	reset(): KeyboardAction[] {
 		if (!this.#anchor) return [];

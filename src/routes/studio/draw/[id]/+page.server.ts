@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { ART_BOARD, type BoardSize } from '$lib/draw/document';
 import { studioContestsFor } from '$lib/server/contests/studio-contests';
+import { hasServerCopy } from '$lib/server/drawings/drawing.service';
 import { requireStudent } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import type { PageServerLoad } from './$types';
@@ -24,11 +25,11 @@ export const load: PageServerLoad = async (event) => {
 		board: ART_BOARD[params.get('orientation') === 'portrait' ? 'portrait' : 'landscape'],
 		template: null
 	};
+	const { db } = await getServices();
+	const contests = await studioContestsFor(db, student, event.locals.locale);
 	const contestId = params.get('contest');
 	if (contestId) {
 		// Only a contest open to this child sets the paper; any other id is plain paper.
-		const { db } = await getServices();
-		const contests = await studioContestsFor(db, student, event.locals.locale);
 		const contest = contests.find((c) => c.id === contestId);
 		if (contest) {
 			start.board = contest.board;
@@ -36,5 +37,12 @@ export const load: PageServerLoad = async (event) => {
 			start.template = contest.templates.find((t) => t.id === templateId)?.url ?? null;
 		}
 	}
-	return { id, studentId: student.id, start };
+	return {
+		id,
+		studentId: student.id,
+		start,
+		onServer: await hasServerCopy(db, student, id),
+		// "Enter a contest" becomes the editor's main button while the child still has a place.
+		canSubmit: contests.some((c) => c.entriesLeft > 0)
+	};
 };

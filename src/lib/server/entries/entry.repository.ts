@@ -111,6 +111,7 @@ export async function listEntriesOfStudent(db: Conn, studentId: string) {
 			'entry.id',
 			'entry.contest_id',
 			'entry.title',
+			'entry.about',
 			'entry.status',
 			'entry.status_message',
 			'entry.media',

@@ -87,17 +87,8 @@ export interface KeyboardContext {
 	board: { width: number; height: number };
 }
 
-/** Tools whose gesture has two ends; the others act on one press. */
-const DRAG_TOOLS = new Set<ToolName>([
-	'pencil',
-	'brush',
-	'marker',
-	'crayon',
-	'eraser',
-	'line',
-	'rect',
-	'ellipse'
-]);
+/** Tools that act on one press, like a click; the others have two ends, like a drag. */
+const CLICK_TOOLS = new Set<ToolName>(['fill', 'stamp', 'text', 'eyedropper']);
 
 /** Arrow steps as a fraction of the paper's width: 64 small or 8 big steps across. */
 const STEP = 1 / 64;
@@ -203,7 +194,7 @@ export class KeyboardDrawing {
 	#press(ctx: KeyboardContext, sticker: StampOp | null): KeyboardResult {
 		// A sticker being placed sticks where it is, like pressing "Done".
 		if (sticker) return { actions: [{ type: 'finish' }], notice: { type: 'none' } };
-		if (DRAG_TOOLS.has(ctx.tool)) {
+		if (!CLICK_TOOLS.has(ctx.tool)) {
 			if (this.#anchor) {
 				this.#anchor = null;
 				this.#anchorTool = null;

@@ -248,3 +248,48 @@ for (const size of [
 		await context.close();
 	});
 }
+
+test('screens in Chinese: the editor after keyboard drawing, and the submit page', async ({
+	browser
+}) => {
+	test.setTimeout(90_000);
+	const context = await browser.newContext({
+		locale: 'zh-CN',
+		viewport: { width: 1366, height: 768 }
+	});
+	const page = await context.newPage();
+	const child = klass.students[1]!;
+	await page.goto(`/join/${klass.code}`);
+	await page.getByRole('link', { name: child.pseudonym, exact: true }).click();
+	await waitForHydration(page);
+	const ids: Record<string, string> = {
+		'Water drop': 'drop',
+		Bicycle: 'bike',
+		Recycling: 'recycle'
+	};
+	for (const picture of child.pictures!) {
+		await page
+			.locator(`button[name="pick"][value="${ids[picture] ?? picture.toLowerCase()}"]`)
+			.click();
+	}
+	await expect(page).toHaveURL(/\/studio$/);
+	await page.getByRole('link', { name: '画一幅新画' }).click();
+	await waitForHydration(page);
+	await expect(page.getByRole('button', { name: '铅笔', exact: true })).toBeEnabled();
+	await page.getByRole('application', { name: '画纸' }).focus();
+	await keys(page, 's', 'Shift+ArrowRight', 'Shift+ArrowUp', 'Enter', 'Enter');
+	await keys(page, 'o', 'Shift+ArrowLeft', 'Shift+ArrowLeft', 'Enter', 'Shift+ArrowDown', 'Enter');
+	await keys(page, 'd');
+	await expect(said(page)).toContainText('个贴纸');
+	await page.screenshot({ path: `${SHOTS}/editor-zh-1366.png` });
+	await page.getByRole('button', { name: '参加比赛' }).click();
+	await expect(page).toHaveURL(/\/studio\/submit\//, { timeout: 20_000 });
+	await waitForHydration(page);
+	await expect(page.getByLabel('关于我的作品')).not.toHaveValue('');
+	await page.getByRole('button', { name: /发送|提交/ }).click();
+	await expect(page.getByText(/^还差：/)).toBeFocused();
+	await page.screenshot({ path: `${SHOTS}/submit-zh-1366.png`, fullPage: true });
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.screenshot({ path: `${SHOTS}/submit-zh-390.png`, fullPage: true });
+	await context.close();
+});

@@ -55,7 +55,8 @@ test('a child submits a drawing, sees it wait for the teacher, and its thumbnail
 	await expect(page).toHaveURL(/\/studio\/entries$/);
 	const entry = page.getByRole('listitem').filter({ hasText: 'My green forest' });
 	await expect(entry.getByText('Waiting for teacher')).toBeVisible({ timeout: 30_000 });
-	const thumb = entry.getByRole('img', { name: 'My green forest' });
+	// The picture's text alternative is the child's own words about it.
+	const thumb = entry.getByRole('img', { name: 'Tall trees by a clean river. 树和小河。' });
 	await expect(thumb).toBeVisible();
 	await expect
 		.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))

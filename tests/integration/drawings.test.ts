@@ -13,6 +13,7 @@ import { removeStudent } from '../../src/lib/server/classrooms/classroom.service
 import type { Db } from '../../src/lib/server/db/database.ts';
 import {
 	getViewableDrawing,
+	hasServerCopy,
 	listMyDrawings,
 	saveDrawing
 } from '../../src/lib/server/drawings/drawing.service.ts';
@@ -107,6 +108,14 @@ describe.each(testDatabases())('drawings on $name', ({ url }) => {
 		expect(stored).toBeDefined();
 		const keys = await keysUnder(store, `private/drawings/${kid.id}/drawingone1/`);
 		expect(keys).toEqual([row.doc_key, row.thumb_key].sort());
+	});
+
+	it("says whether the server keeps a copy, only to the drawing's own child", async () => {
+		// The editor asks the server for a drawing only when this says so: no 404 for a new one.
+		expect(await hasServerCopy(db, kid, 'drawingone1')).toBe(true);
+		expect(await hasServerCopy(db, classmate, 'drawingone1')).toBe(false);
+		expect(await hasServerCopy(db, kid, 'brandnew123')).toBe(false);
+		expect(await hasServerCopy(db, kid, '../../etc')).toBe(false);
 	});
 
 	it('refuses a stale save with a conflict and changes nothing', async () => {

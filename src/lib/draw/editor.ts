@@ -158,8 +158,8 @@ export class Editor {
 		}
 	}
 
-	/** Scale, rotate or flip the stamp being placed. */
-	transformStamp(change: Omit<StampTransform, 'x' | 'y'>): void {
+	/** Move, scale, rotate or flip the stamp being placed. */
+	transformStamp(change: StampTransform): void {
 		if (this.#tool instanceof StampTool) this.#run(this.#tool.transform(change));
 	}
 

@@ -1,3 +1,4 @@
+import { accessEn } from './domains/access.en.ts';
 import { adminEn } from './domains/admin.en.ts';
 import { appEn } from './domains/app.en.ts';
 import { authEn } from './domains/auth.en.ts';
@@ -44,5 +45,6 @@ export const en: Messages = {
 	...submitQueueEn,
 	...stageEn,
 	...rosterEn,
-	...judgingEn
+	...judgingEn,
+	...accessEn
 };

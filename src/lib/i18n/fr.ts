@@ -1,3 +1,4 @@
+import { accessFr } from './domains/access.fr.ts';
 import { adminFr } from './domains/admin.fr.ts';
 import { appFr } from './domains/app.fr.ts';
 import { authFr } from './domains/auth.fr.ts';
@@ -44,5 +45,6 @@ export const fr: Messages = {
 	...submitQueueFr,
 	...stageFr,
 	...rosterFr,
-	...judgingFr
+	...judgingFr,
+	...accessFr
 };

@@ -1,4 +1,5 @@
 /** Source catalog: every key lives in a domain file; en and fr must define the same keys. */
+import { accessZhCN } from './domains/access.zh-CN.ts';
 import { adminZhCN } from './domains/admin.zh-CN.ts';
 import { appZhCN } from './domains/app.zh-CN.ts';
 import { authZhCN } from './domains/auth.zh-CN.ts';
@@ -44,7 +45,8 @@ export const zhCN = {
 	...stageZhCN,
 	...submitQueueZhCN,
 	...passwordResetZhCN,
-	...judgingZhCN
+	...judgingZhCN,
+	...accessZhCN
 };
 
 export type Messages = { [K in keyof typeof zhCN]: string };

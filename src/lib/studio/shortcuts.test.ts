@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shortcutFor, stepSize, type KeyLike } from './shortcuts.ts';
+import { isSingleKey, shortcutFor, stepSize, type KeyLike } from './shortcuts.ts';
 
 function key(k: string, mods: Partial<KeyLike> = {}): KeyLike {
 	return { key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods };
@@ -20,6 +20,19 @@ describe('shortcutFor', () => {
 		expect(shortcutFor(key('b', { ctrlKey: true }))).toBeNull();
 		expect(shortcutFor(key('b', { altKey: true }))).toBeNull();
 		expect(shortcutFor(key('q'))).toBeNull();
+	});
+
+	it('maps D to the picture description', () => {
+		expect(shortcutFor(key('d'))).toEqual({ type: 'describe' });
+		expect(shortcutFor(key('D'))).toEqual({ type: 'describe' });
+	});
+
+	it('tells single-key shortcuts (paper only) from chords, Enter and Escape (anywhere)', () => {
+		expect(isSingleKey(key('e'))).toBe(true);
+		expect(isSingleKey(key('['))).toBe(true);
+		expect(isSingleKey(key('z', { ctrlKey: true }))).toBe(false);
+		expect(isSingleKey(key('Enter'))).toBe(false);
+		expect(isSingleKey(key('Escape'))).toBe(false);
 	});
 
 	it('maps brackets to size, Escape to cancel and Enter to finish', () => {

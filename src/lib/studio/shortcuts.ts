@@ -7,7 +7,9 @@ export type ShortcutAction =
 	| { type: 'size'; step: -1 | 1 }
 	| { type: 'cancel' }
 	/** Sticks the sticker being placed. */
-	| { type: 'finish' };
+	| { type: 'finish' }
+	/** Reads the picture's description aloud (through the page's live region). */
+	| { type: 'describe' };
 
 export interface KeyLike {
 	key: string;
@@ -31,6 +33,18 @@ export const TOOL_KEYS: Partial<Record<ToolName, string>> = {
 	eyedropper: 'I'
 };
 
+/** "Describe my picture". */
+export const DESCRIBE_KEY = 'D';
+
+/**
+ * A shortcut made of one printable key (a tool letter, a bracket): such keys act only while
+ * the paper has focus, so typing elsewhere or pressing "e" on a swatch never changes tool
+ * (WCAG 2.1.4). Chords with Ctrl or ⌘, Enter and Escape work anywhere.
+ */
+export function isSingleKey(event: KeyLike): boolean {
+	return !event.ctrlKey && !event.metaKey && !event.altKey && [...event.key].length === 1;
+}
+
 const BY_LETTER = new Map(
 	Object.entries(TOOL_KEYS).map(([tool, key]) => [key.toLowerCase(), tool as ToolName])
 );
@@ -50,6 +64,7 @@ export function shortcutFor(event: KeyLike): ShortcutAction | null {
 	if (event.key === 'Escape') return { type: 'cancel' };
 	if (event.key === 'Enter') return { type: 'finish' };
 	if (event.shiftKey) return null;
+	if (key === DESCRIBE_KEY.toLowerCase()) return { type: 'describe' };
 	const tool = BY_LETTER.get(key);
 	return tool ? { type: 'tool', tool } : null;
 }

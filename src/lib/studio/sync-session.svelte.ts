@@ -63,6 +63,20 @@ export class SyncSession {
 		return fetchServerDrawing(this.#fetch, id);
 	}
 
+	/**
+	 * Uploads what waits now and resolves once `id` is on the server, or uploading stopped
+	 * (offline, refused) or took longer than `timeoutMs`: the caller moves on either way.
+	 */
+	async uploadNow(id: string, timeoutMs = 10_000): Promise<void> {
+		const sync = this.#get();
+		if (!sync) return;
+		sync.retryAll();
+		const deadline = Date.now() + timeoutMs;
+		while (sync.status(id)?.state === 'syncing' && Date.now() < deadline) {
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+	}
+
 	/** Leaving the editor: what waits is uploaded now; retries stop with the page. */
 	leave(): void {
 		const sync = this.#sync;

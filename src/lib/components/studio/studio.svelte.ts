@@ -41,6 +41,8 @@ export class StudioState {
 	#unsubscribe: (() => void) | null = null;
 	#revision = 0;
 	#onDocumentChange: (doc: DrawDocument) => void;
+	#announcement = $state('');
+	#focusPaper: (() => void) | null = null;
 
 	constructor(onDocumentChange: (doc: DrawDocument) => void = () => {}) {
 		this.#onDocumentChange = onDocumentChange;
@@ -52,6 +54,25 @@ export class StudioState {
 
 	get view(): View {
 		return this.#view;
+	}
+
+	/** What the page's live region says now (a keyboard action's result, the description). */
+	get announcement(): string {
+		return this.#announcement;
+	}
+
+	announce(text: string): void {
+		// The same words twice must still be read: a no-break space makes the text change.
+		this.#announcement = text === this.#announcement ? `${text}\u00a0` : text;
+	}
+
+	/** The paper registers how to take focus; a label typed in the bar hands focus back. */
+	setPaperFocus(focus: (() => void) | null): void {
+		this.#focusPaper = focus;
+	}
+
+	focusPaper(): void {
+		this.#focusPaper?.();
 	}
 
 	/** The slider's value: font size for text, brush or outline size otherwise. */
@@ -211,7 +232,7 @@ export class StudioState {
 		this.#editor?.setStyle({ stampId });
 	}
 
-	transformStamp(change: Omit<StampTransform, 'x' | 'y'>): void {
+	transformStamp(change: StampTransform): void {
 		this.#editor?.transformStamp(change);
 	}
 

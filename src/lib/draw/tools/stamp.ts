@@ -67,7 +67,7 @@ export class StampTool implements Tool {
 	}
 
 	/** Scale, rotate or flip the stamp being placed. */
-	transform(change: Omit<StampTransform, 'x' | 'y'>): ToolEffect[] {
+	transform(change: StampTransform): ToolEffect[] {
 		if (!this.#op) return [];
 		const next = { ...this.#op, ...change };
 		next.scale = Math.min(20, Math.max(0.05, next.scale));

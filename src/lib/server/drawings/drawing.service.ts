@@ -188,6 +188,16 @@ export async function getViewableDrawing(db: Db, viewer: Viewer, id: string) {
 	return drawing;
 }
 
+/**
+ * Whether the server keeps a copy of this child's drawing. The editor asks the server for a
+ * drawing this computer lacks only when there is one: a new drawing then costs no 404.
+ */
+export async function hasServerCopy(db: Db, student: SessionStudent, id: string): Promise<boolean> {
+	if (!isDrawingId(id)) return false;
+	const drawing = await repo.findDrawing(db, id);
+	return drawing?.student_id === student.id;
+}
+
 export async function deleteDrawing(
 	db: Db,
 	store: ObjectStore,

@@ -319,7 +319,11 @@ export const entryJobHooks: JobHooks = {
 export interface MyEntry {
 	id: string;
 	title: string;
+	/** The child's words about the picture: the image's text alternative. */
+	about: string;
 	contestTitle: string;
+	/** The language `contestTitle` is in: Chinese when the reader's language was missing. */
+	contestTitleLang: Locale;
 	status: EntryStatus;
 	/** The teacher's words for a returned entry; a message key for a failed one. */
 	message: string | null;
@@ -336,16 +340,21 @@ export async function listMyEntries(
 	locale: Locale
 ): Promise<MyEntry[]> {
 	const rows = await repo.listEntriesOfStudent(db, student.id);
-	return rows.map((r) => ({
-		id: r.id,
-		title: r.title,
-		contestTitle: localize(parseLocalized(r.contest_title), locale),
-		status: r.status,
-		message: r.status === 'returned' || r.status === 'failed' ? r.status_message : null,
-		hasPicture: r.media !== null,
-		createdAt: r.created_at,
-		drawingId: r.drawing_id
-	}));
+	return rows.map((r) => {
+		const contestTitle = parseLocalized(r.contest_title);
+		return {
+			id: r.id,
+			title: r.title,
+			about: r.about,
+			contestTitle: localize(contestTitle, locale),
+			contestTitleLang: contestTitle[locale] ? locale : 'zh-CN',
+			status: r.status,
+			message: r.status === 'returned' || r.status === 'failed' ? r.status_message : null,
+			hasPicture: r.media !== null,
+			createdAt: r.created_at,
+			drawingId: r.drawing_id
+		};
+	});
 }
 
 /**

@@ -1,6 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { ART_BOARD } from '$lib/draw/document';
-import { startPaperFor, type StartPaper } from '$lib/server/entries/studio-contests.service';
+import {
+	startPaperFor,
+	studioContestsFor,
+	type StartPaper
+} from '$lib/server/entries/studio-contests.service';
+import { hasServerCopy } from '$lib/server/drawings/drawing.service';
 import { requireStudent } from '$lib/server/http';
 import { getServices } from '$lib/server/services';
 import type { PageServerLoad } from './$types';
@@ -20,10 +25,18 @@ export const load: PageServerLoad = async (event) => {
 		board: ART_BOARD[params.get('orientation') === 'portrait' ? 'portrait' : 'landscape'],
 		template: null
 	};
+	const { db } = await getServices();
+	const contests = await studioContestsFor(db, student, event.locals.locale);
 	const contestId = params.get('contest');
 	if (contestId) {
-		const { db } = await getServices();
 		start = (await startPaperFor(db, student, contestId, params.get('template'))) ?? start;
 	}
-	return { id, studentId: student.id, start };
+	return {
+		id,
+		studentId: student.id,
+		start,
+		onServer: await hasServerCopy(db, student, id),
+		// "Enter a contest" becomes the editor's main button while the child still has a place.
+		canSubmit: contests.some((c) => c.entriesLeft > 0)
+	};
 };

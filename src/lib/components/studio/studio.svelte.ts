@@ -239,10 +239,10 @@ export class StudioState {
 		this.#editor?.clear();
 	}
 
-	async exportPng(scale = 2): Promise<Blob> {
+	async exportPng(scale = 2, onProgress?: (fraction: number) => void): Promise<Blob> {
 		if (!this.#renderer) throw new Error('The editor is not ready');
 		this.#editor?.finishTool();
-		return this.#renderer.exportPng(scale);
+		return this.#renderer.exportPng(scale, onProgress);
 	}
 
 	/**

@@ -66,9 +66,9 @@ function keepSentImages() {
 		if (image instanceof Blob) window.__sentImages?.push(image);
 	};
 	const send = XMLHttpRequest.prototype.send;
-	XMLHttpRequest.prototype.send = function (body) {
-		keep(body);
-		return send.call(this, body);
+	XMLHttpRequest.prototype.send = function (...args: Parameters<XMLHttpRequest['send']>) {
+		keep(args[0]);
+		return send.apply(this, args);
 	};
 	const fetch = window.fetch;
 	window.fetch = (input, init) => {

@@ -1,5 +1,5 @@
-import { TEMPLATE_PATH } from './document.ts';
-import { alphaOf } from './picture.ts';
+import { TEMPLATE_PATH } from '../document.ts';
+import { alphaOf } from '../picture.ts';
 
 /** Walls larger than this are computed when asked but not kept (an export's 2× board). */
 const CACHE_MAX_PIXELS = 4_000_000;

@@ -5,8 +5,8 @@
  * main thread ten seconds on a slow PC; here the page stays free and only shows progress.
  * Protocol and the job itself: `export-job.ts`; the page's side: `picture-export.ts`.
  */
-import { isExportRequest, runExport, type ExportDeps, type ExportReply } from './export-job.ts';
-import { alphaOf, type PictureContext, type PictureOverlay } from './picture.ts';
+import { isExportRequest, runExport, type ExportDeps, type ExportReply } from '../export-job.ts';
+import { alphaOf, type PictureContext, type PictureOverlay } from '../picture.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 

@@ -13,15 +13,15 @@ import {
 	type Checkpoint,
 	type CheckpointPolicy,
 	type SnapshotMeta
-} from './checkpoints.ts';
+} from '../checkpoints.ts';
 import type { ColouringPage } from './colouring-page.ts';
-import type { DrawDocument, Op, StrokeOp } from './document.ts';
+import type { DrawDocument, Op, StrokeOp } from '../document.ts';
 import { LiveCanvas, type LiveInk } from './live-canvas.ts';
 import { exportPicture } from './picture-export.ts';
-import { paintOp, type PaintEnv, type StrokePath } from './paint.ts';
+import { paintOp, type PaintEnv, type StrokePath } from '../paint.ts';
 import { toStrokePaths } from './stroke-paths.ts';
-import { strokePasses } from './stroke-geometry.ts';
-import type { Renderer, View } from './renderer.ts';
+import { strokePasses } from '../stroke-geometry.ts';
+import type { Renderer, View } from '../renderer.ts';
 import { WorkerInk } from './worker-ink.ts';
 
 /**

@@ -1,9 +1,9 @@
 import { loadColouringPage, type ColouringPage } from './colouring-page.ts';
-import { serializeDocument, type DrawDocument } from './document.ts';
-import { isExportReply, type ExportRequest } from './export-job.ts';
-import type { PaintEnv } from './paint.ts';
-import { parseDocument } from './parse-document.ts';
-import { renderPicture, type PictureContext, type PictureOverlay } from './picture.ts';
+import { serializeDocument, type DrawDocument } from '../document.ts';
+import { isExportReply, type ExportRequest } from '../export-job.ts';
+import type { PaintEnv } from '../paint.ts';
+import { parseDocument } from '../parse-document.ts';
+import { renderPicture, type PictureContext, type PictureOverlay } from '../picture.ts';
 
 /**
  * The page's side of exporting a picture (editor download, contest submission). Where the

@@ -1,5 +1,5 @@
-import type { StrokePath } from './paint.ts';
-import type { StrokePass } from './stroke-geometry.ts';
+import type { StrokePath } from '../paint.ts';
+import type { StrokePass } from '../stroke-geometry.ts';
 
 /**
  * A stroke's polygons (see `strokePasses`) as paths, to fill once or many times. Browser and

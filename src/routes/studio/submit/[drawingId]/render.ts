@@ -5,7 +5,7 @@
  * An entry on a colouring page is not sent without the page's lines: a failed fetch fails the
  * render, and the child is offered to try again.
  */
-import { exportPicture } from '$lib/draw/picture-export';
+import { exportPicture } from '$lib/draw/browser/picture-export';
 
 export async function renderDrawingPng(
 	drawingId: string,

@@ -5,16 +5,16 @@
  * An entry on a colouring page is not sent without the page's lines: a failed fetch fails the
  * render, and the child is offered to try again.
  */
+import { getDrawing } from '$lib/drafts/drawings-api';
 import { exportPicture } from '$lib/draw/browser/picture-export';
 
 export async function renderDrawingPng(
 	drawingId: string,
 	onProgress?: (fraction: number) => void
 ): Promise<Blob> {
-	const res = await fetch(`/studio/api/drawings/${encodeURIComponent(drawingId)}`, {
-		cache: 'no-store'
-	});
-	if (!res.ok) throw new Error(`drawing ${res.status}`);
+	const answer = await getDrawing(fetch, encodeURIComponent(drawingId), { cache: 'no-store' });
+	if (answer.status !== 'ok') throw new Error(`drawing ${answer.status}`);
 	// The text goes to the worker as it is: parsing 5,000 strokes would be a long main-thread task.
-	return exportPicture(await res.text(), { scale: 1, ...(onProgress ? { onProgress } : {}) });
+	const { text } = answer.drawing;
+	return exportPicture(text, { scale: 1, ...(onProgress ? { onProgress } : {}) });
 }

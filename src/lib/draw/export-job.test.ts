@@ -1,8 +1,16 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createDocument, serializeDocument, type Op, type StrokeOp } from './document.ts';
+import {
+	createDocument,
+	serializeDocument,
+	serializeHead,
+	serializeOps,
+	type Op,
+	type StrokeOp
+} from './document.ts';
 import {
 	isExportReply,
 	isExportRequest,
+	RequestAssembler,
 	runExport,
 	type ExportDeps,
 	type ExportReply,
@@ -103,6 +111,26 @@ describe('isExportReply', () => {
 		expect(isExportReply({ type: 'progress', id: 'x', done: 1, total: 1 })).toBe(false);
 		expect(isExportReply({ type: 'ready' })).toBe(false);
 		expect(isExportReply(undefined)).toBe(false);
+	});
+});
+
+describe('RequestAssembler', () => {
+	it('joins a document sent in slices back into the JSON of the whole', () => {
+		const doc = { ...createDocument('portrait', '#e3f2fd'), ops: [0, 1, 2, 3, 4].map(stroke) };
+		const requests = new RequestAssembler();
+		const slices = [
+			serializeHead(doc),
+			serializeOps(doc.ops.slice(0, 2)),
+			`,${serializeOps(doc.ops.slice(2))}`
+		];
+		for (const text of slices) expect(requests.take({ type: 'part', id: 4, text })).toBeNull();
+		// Another export's parts and stray messages do not mix in.
+		expect(requests.take({ type: 'part', id: 5, text: 'other' })).toBeNull();
+		expect(requests.take({ type: 'ready' })).toBeNull();
+		const request = requests.take({ type: 'render', id: 4, json: ']}', scale: 1 });
+		expect(request?.json).toBe(serializeDocument(doc));
+		// A request sent whole stays as it is.
+		expect(requests.take({ type: 'render', id: 6, json: '{}', scale: 1 })?.json).toBe('{}');
 	});
 });
 

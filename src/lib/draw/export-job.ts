@@ -24,6 +24,16 @@ export interface ExportRequest {
 	scale: number;
 }
 
+/**
+ * A slice of the next request's JSON, sent ahead of it: the page serializes a big document in
+ * slices, one task each, so no single task of its main thread copies megabytes.
+ */
+export interface ExportPart {
+	type: 'part';
+	id: number;
+	text: string;
+}
+
 export type ExportReply =
 	| { type: 'progress'; id: number; done: number; total: number }
 	| { type: 'done'; id: number; blob: Blob }
@@ -43,6 +53,31 @@ export function isExportRequest(value: unknown): value is ExportRequest {
 		r.scale > 0 &&
 		r.scale <= MAX_PICTURE_SCALE
 	);
+}
+
+/** Joins the parts sent ahead of a request to its JSON; in the worker. */
+export class RequestAssembler {
+	#parts = new Map<number, string[]>();
+
+	/** The complete request once `message` is one, null for a part or anything else. */
+	take(message: unknown): ExportRequest | null {
+		if (isExportPart(message)) {
+			const parts = this.#parts.get(message.id) ?? [];
+			parts.push(message.text);
+			this.#parts.set(message.id, parts);
+			return null;
+		}
+		if (!isExportRequest(message)) return null;
+		const parts = this.#parts.get(message.id);
+		this.#parts.delete(message.id);
+		return parts ? { ...message, json: parts.join('') + message.json } : message;
+	}
+}
+
+function isExportPart(value: unknown): value is ExportPart {
+	if (typeof value !== 'object' || value === null) return false;
+	const r = value as Record<string, unknown>;
+	return r.type === 'part' && Number.isSafeInteger(r.id) && typeof r.text === 'string';
 }
 
 export function isExportReply(value: unknown): value is ExportReply {

@@ -5,7 +5,7 @@
  * main thread ten seconds on a slow PC; here the page stays free and only shows progress.
  * Protocol and the job itself: `export-job.ts`; the page's side: `picture-export.ts`.
  */
-import { isExportRequest, runExport, type ExportDeps, type ExportReply } from '../export-job.ts';
+import { RequestAssembler, runExport, type ExportDeps, type ExportReply } from '../export-job.ts';
 import { alphaOf, type PictureContext, type PictureOverlay } from '../picture.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -61,7 +61,9 @@ function pageOverlay(image: ImageBitmap): PictureOverlay<OffscreenCanvas> {
 	};
 }
 
+const requests = new RequestAssembler();
+
 scope.onmessage = (event: MessageEvent<unknown>) => {
-	if (!isExportRequest(event.data)) return;
-	void runExport(event.data, deps, (reply: ExportReply) => scope.postMessage(reply));
+	const request = requests.take(event.data);
+	if (request) void runExport(request, deps, (reply: ExportReply) => scope.postMessage(reply));
 };

@@ -1,6 +1,6 @@
 import { loadColouringPage, type ColouringPage } from './colouring-page.ts';
-import { serializeDocument, type DrawDocument } from '../document.ts';
-import { isExportReply, type ExportRequest } from '../export-job.ts';
+import { serializeHead, serializeOps, type DrawDocument } from '../document.ts';
+import { isExportReply, type ExportPart, type ExportRequest } from '../export-job.ts';
 import type { PaintEnv } from '../paint.ts';
 import { parseDocument } from '../parse-document.ts';
 import { renderPicture, type PictureContext, type PictureOverlay } from '../picture.ts';
@@ -52,9 +52,8 @@ export async function exportPicture(
 	options: PictureExportOptions
 ): Promise<Blob> {
 	if (canExportInWorker()) {
-		const json = typeof source === 'string' ? source : serializeDocument(source);
 		try {
-			return await inWorker(json, options);
+			return await inWorker(source, options);
 		} catch (error) {
 			if (!(error instanceof WorkerUnavailable)) throw error;
 		}
@@ -62,7 +61,10 @@ export async function exportPicture(
 	return onMainThread(source, options);
 }
 
-function inWorker(json: string, options: PictureExportOptions): Promise<Blob> {
+/** Ops serialized and sent per task: a few ms of the main thread each, even on an old PC. */
+const OPS_PER_PART = 400;
+
+function inWorker(source: DrawDocument | string, options: PictureExportOptions): Promise<Blob> {
 	return new Promise((resolve, reject) => {
 		let worker: Worker;
 		try {
@@ -71,7 +73,9 @@ function inWorker(json: string, options: PictureExportOptions): Promise<Blob> {
 			return reject(new WorkerUnavailable());
 		}
 		const id = nextId++;
+		let isSettled = false;
 		const finish = (settle: () => void) => {
+			isSettled = true;
 			worker.terminate();
 			settle();
 		};
@@ -87,8 +91,21 @@ function inWorker(json: string, options: PictureExportOptions): Promise<Blob> {
 			event.preventDefault();
 			finish(() => reject(new WorkerUnavailable()));
 		};
-		const request: ExportRequest = { type: 'render', id, json, scale: options.scale };
-		worker.postMessage(request);
+		const post = (message: ExportPart | ExportRequest) => worker.postMessage(message);
+		if (typeof source === 'string') {
+			post({ type: 'render', id, json: source, scale: options.scale });
+			return;
+		}
+		// A document goes over in slices, one task each (see `ExportPart`).
+		void (async () => {
+			post({ type: 'part', id, text: serializeHead(source) });
+			for (let i = 0; i < source.ops.length && !isSettled; i += OPS_PER_PART) {
+				await new Promise((r) => setTimeout(r, 0));
+				const ops = serializeOps(source.ops.slice(i, i + OPS_PER_PART));
+				post({ type: 'part', id, text: i === 0 ? ops : `,${ops}` });
+			}
+			post({ type: 'render', id, json: ']}', scale: options.scale });
+		})();
 	});
 }
 

@@ -150,13 +150,24 @@ const opJson = new WeakMap<Op, string>();
  * strokes each time took frames from the ink.
  */
 export function serializeDocument(doc: DrawDocument): string {
-	const { ops, ...rest } = doc;
-	const parts = ops.map((op) => {
-		let text = opJson.get(op);
-		if (text === undefined) opJson.set(op, (text = JSON.stringify(op)));
-		return text;
-	});
-	return `${JSON.stringify(rest).slice(0, -1)},"ops":[${parts.join(',')}]}`;
+	return `${serializeHead(doc)}${serializeOps(doc.ops)}]}`;
+}
+
+/** The document's JSON up to its first op: `serializeHead + serializeOps + ']}'`. */
+export function serializeHead(doc: DrawDocument): string {
+	// An undefined member is left out, so `ops` comes last, written by the caller.
+	return `${JSON.stringify({ ...doc, ops: undefined }).slice(0, -1)},"ops":[`;
+}
+
+/** Ops as the comma-separated middle of the document's `ops` array. */
+export function serializeOps(ops: readonly Op[]): string {
+	return ops
+		.map((op) => {
+			let text = opJson.get(op);
+			if (text === undefined) opJson.set(op, (text = JSON.stringify(op)));
+			return text;
+		})
+		.join(',');
 }
 
 /** Number of samples in a stroke (not the length of its flat array). */

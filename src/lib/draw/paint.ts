@@ -1,7 +1,7 @@
 import type { FillOp, Op, ShapeOp, StampOp, StrokeOp, TextOp } from './document.ts';
 import { compositeFill, floodFill, hexToRgba } from './flood-fill.ts';
 import { findStamp, STAMP_BASE_SIZE, STAMP_GRID } from './stamps.ts';
-import { strokePasses, type StrokePass } from './stroke-geometry.ts';
+import { strokePasses } from './stroke-geometry.ts';
 
 export interface PixelsLike {
 	data: Uint8ClampedArray;
@@ -122,20 +122,6 @@ export function paintStroke(
 		ctx.fill();
 	}
 	ctx.restore();
-}
-
-/** A stroke's polygons (see `strokePasses`) as paths, to fill once or many times. */
-export function toStrokePaths(passes: readonly StrokePass[]): StrokePath[] {
-	return passes.map((pass) => {
-		const path = new Path2D();
-		const [first, ...rest] = pass.outline;
-		if (first) {
-			path.moveTo(first[0], first[1]);
-			for (const [x, y] of rest) path.lineTo(x, y);
-			path.closePath();
-		}
-		return { path, alpha: pass.alpha };
-	});
 }
 
 /** Fills a stroke's ready-made polygons (see `paintStroke` for `eraserPreviewColor`). */

@@ -39,7 +39,10 @@ export interface Renderer {
 	 * list (the stroke in progress is left out).
 	 */
 	thumbnail(maxWidth: number): string | null;
-	/** Re-renders the whole document at `scale` × art-board size onto a fresh canvas. */
-	exportPng(scale?: number): Promise<Blob>;
+	/**
+	 * Re-renders the whole document at `scale` × art-board size onto a fresh canvas (off the
+	 * main thread where the browser can), telling `onProgress` how far it got (0–1).
+	 */
+	exportPng(scale?: number, onProgress?: (fraction: number) => void): Promise<Blob>;
 	destroy(): void;
 }

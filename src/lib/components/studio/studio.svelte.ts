@@ -4,7 +4,7 @@ import type { Renderer, View } from '$lib/draw/renderer';
 import type { StampTransform } from '$lib/draw/commands';
 import type { ToolName } from '$lib/draw/tools/index';
 import type { PointerInput } from '$lib/draw/tools/types';
-import { stepSize, MAX_SIZE, MIN_SIZE } from '$lib/studio/shortcuts';
+import { stepSize, MAX_SIZE, MIN_SIZE } from '$lib/components/studio/shortcuts';
 
 /** The renderer as the page sees it: the Konva one, which can also follow its container's size. */
 export interface ResizableRenderer extends Renderer {
@@ -260,10 +260,10 @@ export class StudioState {
 		this.#editor?.clear();
 	}
 
-	async exportPng(scale = 2): Promise<Blob> {
+	async exportPng(scale = 2, onProgress?: (fraction: number) => void): Promise<Blob> {
 		if (!this.#renderer) throw new Error('The editor is not ready');
 		this.#editor?.finishTool();
-		return this.#renderer.exportPng(scale);
+		return this.#renderer.exportPng(scale, onProgress);
 	}
 
 	/**

@@ -1,33 +1,20 @@
 /**
- * Renders the drawing's document to a PNG at art-board size with the studio's own renderer,
- * in a hidden container, so the entry looks exactly like the picture the child drew.
+ * Renders the drawing's document to a PNG at art-board size with the studio's own paint code,
+ * off the main thread where the browser can (`picture-export.ts`), so the entry looks exactly
+ * like the picture the child drew and the page never freezes while a big drawing is painted.
+ * An entry on a colouring page is not sent without the page's lines: a failed fetch fails the
+ * render, and the child is offered to try again.
  */
-import { parseDocument } from '$lib/draw/parse-document';
+import { getDrawing } from '$lib/drafts/drawings-api';
+import { exportPicture } from '$lib/draw/browser/picture-export';
 
-export async function renderDrawingPng(drawingId: string): Promise<Blob> {
-	const res = await fetch(`/studio/api/drawings/${encodeURIComponent(drawingId)}`, {
-		cache: 'no-store'
-	});
-	if (!res.ok) throw new Error(`drawing ${res.status}`);
-	const parsed = parseDocument(await res.json());
-	if (!parsed.ok) throw new Error(`drawing ${parsed.reason}`);
-	const { KonvaRenderer } = await import('$lib/draw/konva-renderer');
-	// An entry on a colouring page is not sent without the page's lines: a failed fetch fails
-	// the render, and the child is offered to try again.
-	const template = parsed.doc.template;
-	const page = template
-		? await (await import('$lib/draw/colouring-page')).loadColouringPage(template)
-		: null;
-	const host = document.createElement('div');
-	host.style.cssText = 'position:fixed;left:-10000px;top:0;width:1px;height:1px;overflow:hidden';
-	host.setAttribute('aria-hidden', 'true');
-	document.body.append(host);
-	const renderer = new KonvaRenderer(host, { page });
-	try {
-		renderer.renderDocument(parsed.doc);
-		return await renderer.exportPng(1);
-	} finally {
-		renderer.destroy();
-		host.remove();
-	}
+export async function renderDrawingPng(
+	drawingId: string,
+	onProgress?: (fraction: number) => void
+): Promise<Blob> {
+	const answer = await getDrawing(fetch, encodeURIComponent(drawingId), { cache: 'no-store' });
+	if (answer.status !== 'ok') throw new Error(`drawing ${answer.status}`);
+	// The text goes to the worker as it is: parsing 5,000 strokes would be a long main-thread task.
+	const { text } = answer.drawing;
+	return exportPicture(text, { scale: 1, ...(onProgress ? { onProgress } : {}) });
 }

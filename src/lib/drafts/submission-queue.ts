@@ -1,4 +1,4 @@
-import { done, openDatabase, request } from './local-drafts.ts';
+import { done, openDatabase, request } from './indexeddb-backend.ts';
 
 /**
  * Entries on their way to the server, kept in this browser's IndexedDB until the server has

@@ -1,6 +1,6 @@
-import { POINT_STRIDE, type StrokeOp } from './document.ts';
-import { paintStroke } from './paint.ts';
-import type { View } from './renderer.ts';
+import { POINT_STRIDE, type StrokeOp } from '../document.ts';
+import { paintStroke } from '../paint.ts';
+import type { View } from '../renderer.ts';
 
 /** Device-pixel rectangle on the stage. */
 interface DeviceRect {

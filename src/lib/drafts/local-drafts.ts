@@ -1,6 +1,7 @@
 import { parseDocument, type ParseFailure } from '$lib/draw/parse-document';
 import type { SnapshotMeta } from '$lib/draw/checkpoints';
 import { serializeDocument, type DrawDocument } from '$lib/draw/document';
+import { IndexedDbBackend } from './indexeddb-backend.ts';
 
 /**
  * Drafts kept in this browser's IndexedDB, so a closed tab, a crash or a power cut loses at
@@ -15,10 +16,6 @@ import { serializeDocument, type DrawDocument } from '$lib/draw/document';
  * still hold their document inline and are read as they are.
  */
 
-export const DRAFTS_DB_NAME = 'sprout-drafts';
-const DRAFTS_DB_VERSION = 2;
-const STORE = 'drafts';
-const DOCS = 'docs';
 export const MAX_TITLE_LENGTH = 60;
 
 export interface DraftRecord {
@@ -378,108 +375,6 @@ export class LocalDrafts {
 	async remove(studentId: string, id: string): Promise<void> {
 		this.#written.delete(draftKey(studentId, id));
 		await this.#backend.delete(draftKey(studentId, id));
-	}
-}
-
-export function request<T>(req: IDBRequest<T>): Promise<T> {
-	return new Promise((resolve, reject) => {
-		req.onsuccess = () => resolve(req.result);
-		req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-	});
-}
-
-/** Resolves when the transaction is durable; quota errors often surface only here. */
-export function done(tx: IDBTransaction): Promise<void> {
-	return new Promise((resolve, reject) => {
-		tx.oncomplete = () => resolve();
-		tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-		tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-	});
-}
-
-/** Opens (creating or upgrading) a database whose object stores use out-of-line keys. */
-export function openDatabase(
-	factory: IDBFactory,
-	name: string,
-	version: number,
-	stores: readonly string[]
-): Promise<IDBDatabase> {
-	return new Promise((resolve, reject) => {
-		const open = factory.open(name, version);
-		open.onupgradeneeded = () => {
-			const names = open.result.objectStoreNames;
-			for (const store of stores) if (!names.contains(store)) open.result.createObjectStore(store);
-		};
-		open.onsuccess = () => {
-			// Let a newer Sprout in another tab upgrade the database instead of blocking it.
-			open.result.onversionchange = () => open.result.close();
-			resolve(open.result);
-		};
-		open.onerror = () => reject(open.error ?? new Error('IndexedDB is not available'));
-		open.onblocked = () => reject(new DOMException('IndexedDB is blocked', 'InvalidStateError'));
-	});
-}
-
-export class IndexedDbBackend implements DraftBackend {
-	#db: Promise<IDBDatabase>;
-
-	constructor(factory: IDBFactory = indexedDB) {
-		this.#db = openDatabase(factory, DRAFTS_DB_NAME, DRAFTS_DB_VERSION, [STORE, DOCS]);
-	}
-
-	async get(key: string): Promise<unknown> {
-		const db = await this.#db;
-		return request(db.transaction(STORE, 'readonly').objectStore(STORE).get(key));
-	}
-
-	async read(key: string): Promise<{ record: unknown; doc: unknown }> {
-		const db = await this.#db;
-		const tx = db.transaction([STORE, DOCS], 'readonly');
-		const [record, doc] = await Promise.all([
-			request(tx.objectStore(STORE).get(key)),
-			request(tx.objectStore(DOCS).get(key))
-		]);
-		return { record, doc };
-	}
-
-	async put(key: string, value: StoredRecord, doc?: string): Promise<void> {
-		const db = await this.#db;
-		const tx = db.transaction([STORE, DOCS], 'readwrite');
-		tx.objectStore(STORE).put(value, key);
-		if (doc !== undefined) tx.objectStore(DOCS).put(doc, key);
-		await done(tx);
-	}
-
-	async delete(key: string): Promise<void> {
-		const db = await this.#db;
-		const tx = db.transaction([STORE, DOCS], 'readwrite');
-		tx.objectStore(STORE).delete(key);
-		tx.objectStore(DOCS).delete(key);
-		await done(tx);
-	}
-
-	async update(
-		key: string,
-		change: (old: unknown) => StoredRecord | undefined,
-		doc?: string
-	): Promise<void> {
-		const db = await this.#db;
-		const tx = db.transaction(doc === undefined ? [STORE] : [STORE, DOCS], 'readwrite');
-		const store = tx.objectStore(STORE);
-		const read = store.get(key);
-		read.onsuccess = () => {
-			const next = change(read.result);
-			if (next === undefined) return;
-			store.put(next, key);
-			if (doc !== undefined) tx.objectStore(DOCS).put(doc, key);
-		};
-		await done(tx);
-	}
-
-	async range(lower: string, upper: string): Promise<unknown[]> {
-		const db = await this.#db;
-		const store = db.transaction(STORE, 'readonly').objectStore(STORE);
-		return request(store.getAll(IDBKeyRange.bound(lower, upper)));
 	}
 }
 

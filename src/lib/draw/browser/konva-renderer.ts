@@ -13,13 +13,15 @@ import {
 	type Checkpoint,
 	type CheckpointPolicy,
 	type SnapshotMeta
-} from './checkpoints.ts';
+} from '../checkpoints.ts';
 import type { ColouringPage } from './colouring-page.ts';
-import type { DrawDocument, Op, StrokeOp } from './document.ts';
+import type { DrawDocument, Op, StrokeOp } from '../document.ts';
 import { LiveCanvas, type LiveInk } from './live-canvas.ts';
-import { paintOp, toStrokePaths, type PaintEnv, type StrokePath } from './paint.ts';
-import { strokePasses } from './stroke-geometry.ts';
-import type { Renderer, View } from './renderer.ts';
+import { exportPicture } from './picture-export.ts';
+import { paintOp, type PaintEnv, type StrokePath } from '../paint.ts';
+import { toStrokePaths } from './stroke-paths.ts';
+import { strokePasses } from '../stroke-geometry.ts';
+import type { Renderer, View } from '../renderer.ts';
 import { WorkerInk } from './worker-ink.ts';
 
 /**
@@ -47,9 +49,6 @@ export interface EncodedSnapshot {
 	blob: Blob;
 	meta: SnapshotMeta;
 }
-
-/** Ops painted between yields during export, so a long export never freezes the tab. */
-const EXPORT_CHUNK = 250;
 
 /**
  * Cached stroke paths kept at most (~1–4 KB each outside the JS heap); past this the cache is
@@ -107,6 +106,12 @@ export class KonvaRenderer implements Renderer {
 		listening: false,
 		perfectDrawEnabled: false
 	});
+	/**
+	 * The bitmap as it was before the last committed op, on a second canvas: undoing that op,
+	 * by far the commonest undo, swaps the two canvases instead of repainting (which took a
+	 * full-board clear and copy at least), and redo swaps them back.
+	 */
+	#before: { canvas: HTMLCanvasElement; ctx: CanvasRenderingContext2D; ops: Op[] } | null = null;
 	#doc: DrawDocument | null = null;
 	#painted: Op[] = [];
 	#checkpoints: CanvasCheckpoint[] = [];
@@ -210,6 +215,11 @@ export class KonvaRenderer implements Renderer {
 			this.#redrawAfterRender();
 			return;
 		}
+		if (this.#swapBefore(doc.ops)) {
+			this.#pruneCheckpoints(doc.ops);
+			this.#redrawAfterRender();
+			return;
+		}
 		const plan = planRender(
 			{ ops: this.#painted, count: this.#painted.length },
 			this.#checkpoints,
@@ -234,6 +244,7 @@ export class KonvaRenderer implements Renderer {
 	}
 
 	commitOp(op: Op): void {
+		this.#keepBefore();
 		this.#paint(op);
 		this.#pruneCheckpoints(this.#painted);
 		this.#staticLayer.batchDraw();
@@ -306,30 +317,19 @@ export class KonvaRenderer implements Renderer {
 		return thumb.toDataURL('image/jpeg', 0.8);
 	}
 
-	async exportPng(scale = 2): Promise<Blob> {
-		if (!this.#doc) throw new Error('nothing to export');
+	/**
+	 * Re-renders the whole document at `scale` × art-board size: in the export worker where the
+	 * browser can (the page only relays progress), else here in slices (`picture-export.ts`).
+	 */
+	exportPng(scale = 2, onProgress?: (fraction: number) => void): Promise<Blob> {
+		if (!this.#doc) return Promise.reject(new Error('nothing to export'));
 		// The bitmap's op list is the current document: commitOp appends to it without a new doc.
 		const doc = { ...this.#doc, ops: this.#painted.slice() };
-		const width = Math.round(doc.width * scale);
-		const height = Math.round(doc.height * scale);
-		// Ink on its own canvas first: the eraser cuts through ink, never through the paper.
-		const ink = createCanvas(width, height);
-		const inkCtx = context2d(ink);
-		inkCtx.scale(scale, scale);
-		const env = this.#env(doc, scale);
-		for (let i = 0; i < doc.ops.length; i++) {
-			paintOp(inkCtx, doc.ops[i] as Op, env);
-			if (i % EXPORT_CHUNK === EXPORT_CHUNK - 1) await new Promise((r) => setTimeout(r, 0));
-		}
-		const out = createCanvas(width, height);
-		const outCtx = context2d(out);
-		outCtx.fillStyle = doc.background;
-		outCtx.fillRect(0, 0, width, height);
-		outCtx.drawImage(ink, 0, 0);
-		ink.width = 0;
-		this.#page?.drawOver(outCtx, width, height);
-		return new Promise((resolve, reject) => {
-			out.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG encoding failed'))));
+		return exportPicture(doc, {
+			scale,
+			page: this.#page,
+			strokePaths: (op) => this.#strokePathsOf(op),
+			...(onProgress ? { onProgress } : {})
 		});
 	}
 
@@ -366,6 +366,8 @@ export class KonvaRenderer implements Renderer {
 		this.#live.destroy();
 		this.#stage.destroy();
 		const canvases = [this.#bitmap, ...this.#checkpoints.map((c) => c.canvas)];
+		if (this.#before) canvases.push(this.#before.canvas);
+		this.#before = null;
 		for (const canvas of canvases) {
 			// Zero-size canvases release their backing store at once instead of at GC.
 			canvas.width = 0;
@@ -407,6 +409,39 @@ export class KonvaRenderer implements Renderer {
 		this.#image.size({ width, height });
 		this.#painted = [];
 		this.#checkpoints = [];
+		if (this.#before) this.#before.canvas.width = 0;
+		this.#before = null;
+	}
+
+	/** Copies the bitmap aside before an op is committed onto it (see `#before`). */
+	#keepBefore(): void {
+		const { width, height } = this.#bitmap;
+		let before = this.#before;
+		if (!before || before.canvas.width !== width || before.canvas.height !== height) {
+			if (before) before.canvas.width = 0;
+			const canvas = createCanvas(width, height);
+			before = { canvas, ctx: context2d(canvas), ops: [] };
+			this.#before = before;
+		}
+		before.ctx.clearRect(0, 0, width, height);
+		before.ctx.drawImage(this.#bitmap, 0, 0);
+		before.ops = this.#painted.slice();
+	}
+
+	/**
+	 * Shows the canvas set aside by `#keepBefore` if it holds exactly `ops` (an undo of the last
+	 * op, or the redo after it); the bitmap it replaces is kept aside in turn.
+	 */
+	#swapBefore(ops: readonly Op[]): boolean {
+		const before = this.#before;
+		if (!before || before.ops.length !== ops.length) return false;
+		if (!isPrefixOf({ ops: before.ops, count: before.ops.length }, ops)) return false;
+		this.#before = { canvas: this.#bitmap, ctx: this.#ctx, ops: this.#painted };
+		this.#bitmap = before.canvas;
+		this.#ctx = before.ctx;
+		this.#painted = before.ops;
+		this.#image.image(this.#bitmap);
+		return true;
 	}
 
 	/**

@@ -1,5 +1,5 @@
-import type { StrokeOp } from './document.ts';
-import { TILE_SIZE, tileGrid, type Tile } from './ink-tiles.ts';
+import type { StrokeOp } from '../document.ts';
+import { TILE_SIZE, tileGrid, type Tile } from '../ink-tiles.ts';
 import type { LiveFrame, LiveInk } from './live-canvas.ts';
 
 /** Art-board → device pixels: the view is only ever scaled and translated. */

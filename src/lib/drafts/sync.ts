@@ -1,6 +1,7 @@
 import { parseDocument } from '$lib/draw/parse-document';
 import type { DrawDocument } from '$lib/draw/document';
 import { isMessageKey, type MessageKey } from '$lib/i18n/index';
+import { DRAWINGS_API, getDrawing, putDrawing } from './drawings-api.ts';
 import { cleanTitle, type DraftRecord, type LocalDrafts } from './local-drafts.ts';
 
 /**
@@ -282,18 +283,15 @@ export class DrawingSync {
 		if (record.dirty === false) return this.#set(id, { state: 'synced' });
 		this.#set(id, { state: 'syncing' });
 
-		const body = new FormData();
-		body.set(
-			'meta',
-			JSON.stringify({ baseRevision: record.serverRevision ?? null, title: record.title })
-		);
 		const doc = new Blob([record.doc], { type: 'application/json' });
 		entry.lastUpload = { at: Date.now(), bytes: doc.size };
-		body.set('doc', doc, 'drawing.json');
-		const thumb = record.thumbnail ? dataUrlToBlob(record.thumbnail) : null;
-		if (thumb) body.set('thumb', thumb, 'thumb');
-
-		const response = await this.#request(id, { method: 'PUT', body });
+		const upload = {
+			baseRevision: record.serverRevision ?? null,
+			title: record.title,
+			doc,
+			thumb: record.thumbnail ? dataUrlToBlob(record.thumbnail) : null
+		};
+		const response = await reachable(() => putDrawing(this.#o.fetch, id, upload, this.#apiBase));
 		if (response.ok) {
 			const result = (await response.json()) as { revision: number };
 			const isClean = await drafts.markSynced(studentId, id, record.updatedAt, result.revision);
@@ -323,8 +321,9 @@ export class DrawingSync {
 	/** The server has newer work: keep this computer's as a copy, open the server's. */
 	async #keepBoth(id: string, entry: Entry): Promise<void> {
 		const { drafts, studentId } = this.#o;
-		const response = await this.#request(id, { method: 'GET' });
-		if (!response.ok) {
+		const answer = await reachable(() => getDrawing(this.#o.fetch, id, { apiBase: this.#apiBase }));
+		if (answer.status === 'refused') {
+			const { response } = answer;
 			if (response.status >= 500) throw new RetryLater();
 			entry.stopped = true;
 			this.#set(id, {
@@ -333,15 +332,13 @@ export class DrawingSync {
 			});
 			return;
 		}
-		const text = await response.text();
-		const revision = Number(response.headers.get('x-drawing-revision'));
-		const title = safeDecode(response.headers.get('x-drawing-title') ?? '');
-		const parsed = parseDocument(text);
-		if (!parsed.ok || !Number.isInteger(revision) || revision < 1) {
+		const parsed = answer.status === 'ok' ? parseDocument(answer.drawing.text) : null;
+		if (answer.status !== 'ok' || !parsed?.ok) {
 			entry.stopped = true;
 			this.#set(id, { state: 'error', error: 'drawing.error.corrupt' });
 			return;
 		}
+		const { text, title, revision } = answer.drawing;
 		// Read again: the child may have drawn more while the request was out.
 		const local = await drafts.record(studentId, id);
 		if (!local) return;
@@ -383,17 +380,17 @@ export class DrawingSync {
 		this.schedule(copyId, { immediately: true });
 	}
 
-	async #request(id: string, init: RequestInit): Promise<Response> {
-		try {
-			return await this.#o.fetch(`${this.#o.apiBase ?? '/studio/api/drawings'}/${id}`, {
-				...init,
-				credentials: 'same-origin',
-				redirect: 'manual',
-				headers: { accept: 'application/json' }
-			});
-		} catch {
-			throw new RetryLater();
-		}
+	get #apiBase(): string {
+		return this.#o.apiBase ?? DRAWINGS_API;
+	}
+}
+
+/** A request that gets no answer at all (offline, blocked) is tried again later. */
+async function reachable<T>(request: () => Promise<T>): Promise<T> {
+	try {
+		return await request();
+	} catch {
+		throw new RetryLater();
 	}
 }
 
@@ -420,46 +417,28 @@ async function errorKey(response: Response): Promise<MessageKey | null> {
 	}
 }
 
-function safeDecode(value: string): string {
-	try {
-		return decodeURIComponent(value);
-	} catch {
-		return '';
-	}
-}
-
 /** Fetches the server's copy of a drawing for opening on this computer. */
 export async function fetchServerDrawing(
 	fetchFn: typeof fetch,
 	id: string,
-	apiBase = '/studio/api/drawings'
+	apiBase = DRAWINGS_API
 ): Promise<
 	| { status: 'ok'; doc: DrawDocument; text: string; title: string; revision: number }
 	| { status: 'missing' }
 	| { status: 'unreadable' }
 	| { status: 'failed' }
 > {
-	let response: Response;
+	let answer: Awaited<ReturnType<typeof getDrawing>>;
 	try {
-		response = await fetchFn(`${apiBase}/${id}`, {
-			credentials: 'same-origin',
-			redirect: 'manual',
-			headers: { accept: 'application/json' }
-		});
+		answer = await getDrawing(fetchFn, id, { apiBase });
 	} catch {
 		return { status: 'failed' };
 	}
-	if (response.status === 404) return { status: 'missing' };
-	if (!response.ok) return { status: 'failed' };
-	const text = await response.text();
-	const revision = Number(response.headers.get('x-drawing-revision'));
-	const parsed = parseDocument(text);
-	if (!parsed.ok || !Number.isInteger(revision)) return { status: 'unreadable' };
-	return {
-		status: 'ok',
-		doc: parsed.doc,
-		text,
-		title: safeDecode(response.headers.get('x-drawing-title') ?? ''),
-		revision
-	};
+	if (answer.status === 'refused') {
+		return { status: answer.response.status === 404 ? 'missing' : 'failed' };
+	}
+	if (answer.status === 'unreadable') return { status: 'unreadable' };
+	const parsed = parseDocument(answer.drawing.text);
+	if (!parsed.ok) return { status: 'unreadable' };
+	return { status: 'ok', doc: parsed.doc, ...answer.drawing };
 }

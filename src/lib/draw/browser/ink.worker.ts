@@ -8,10 +8,11 @@
  *
  * Protocol (page → worker), see `worker-ink.ts`: tiles, begin, points, view, clear.
  */
-import type { StrokeOp } from './document.ts';
-import { changedBox, intersects, outlinesBox, toDevice, type Tile } from './ink-tiles.ts';
-import { fillStrokePaths, toStrokePaths } from './paint.ts';
-import { strokePasses, type StrokePass } from './stroke-geometry.ts';
+import type { StrokeOp } from '../document.ts';
+import { changedBox, intersects, outlinesBox, toDevice, type Tile } from '../ink-tiles.ts';
+import { fillStrokePaths } from '../paint.ts';
+import { toStrokePaths } from './stroke-paths.ts';
+import { strokePasses, type StrokePass } from '../stroke-geometry.ts';
 import type { InkMessage, InkTransform } from './worker-ink.ts';
 
 interface TileCanvas extends Tile {

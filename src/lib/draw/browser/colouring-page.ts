@@ -1,4 +1,5 @@
-import { TEMPLATE_PATH } from './document.ts';
+import { TEMPLATE_PATH } from '../document.ts';
+import { alphaOf } from '../picture.ts';
 
 /** Walls larger than this are computed when asked but not kept (an export's 2× board). */
 const CACHE_MAX_PIXELS = 4_000_000;
@@ -26,10 +27,8 @@ export class ColouringPage {
 		const ctx = canvas.getContext('2d', { willReadFrequently: true });
 		if (!ctx) throw new Error('2D canvas is not available');
 		ctx.drawImage(this.image, 0, 0, width, height);
-		const rgba = ctx.getImageData(0, 0, width, height).data;
+		const alpha = alphaOf(ctx.getImageData(0, 0, width, height).data);
 		canvas.width = 0;
-		const alpha = new Uint8Array(width * height);
-		for (let p = 0; p < alpha.length; p++) alpha[p] = rgba[p * 4 + 3] as number;
 		if (width * height <= CACHE_MAX_PIXELS) this.#walls.set(key, alpha);
 		return alpha;
 	}

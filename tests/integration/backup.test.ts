@@ -49,7 +49,7 @@ describe.each(testDatabases())('backup and restore on $name', ({ name, url }) =>
 		}
 	});
 	afterAll(async () => {
-		if (restoreDb) await sql`drop database if exists ${sql.id(restoreDb)}`.execute(db);
+		if (restoreDb) await sql`drop database if exists ${sql.id(restoreDb)} with (force)`.execute(db);
 		await db?.destroy();
 		await rm(dir, { recursive: true, force: true });
 	});
@@ -86,7 +86,10 @@ describe.each(testDatabases())('backup and restore on $name', ({ name, url }) =>
 		// Never over a database that has data in it.
 		await expect(restoreDatabase(db, config, backup.file)).rejects.toThrow(/refusing to restore/);
 
-		await restoreDatabase(createDatabase(target), target, backup.file);
+		const empty = createDatabase(target);
+		await restoreDatabase(empty, target, backup.file);
+		// SQLite's was closed by the restore (its file was replaced); PostgreSQL's pool is ours.
+		await empty.destroy().catch(() => {});
 		const restored = createDatabase(target);
 		try {
 			expect(await count(restored, 'student')).toBe(3);

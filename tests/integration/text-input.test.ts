@@ -10,6 +10,7 @@ import type { SessionUser } from '../../src/lib/server/auth/session.ts';
 import { listStudentsForJoin } from '../../src/lib/server/classrooms/classroom.repository.ts';
 import { addStudents, createClassroom } from '../../src/lib/server/classrooms/classroom.service.ts';
 import * as contests from '../../src/lib/server/contests/contest.repository.ts';
+import { replaceSchoolsOfTeacher } from '../../src/lib/server/schools/teacher-school.repository.ts';
 import type { Db } from '../../src/lib/server/db/database.ts';
 import { submitEntry } from '../../src/lib/server/entries/submission.service.ts';
 import { newId } from '../../src/lib/server/ids.ts';
@@ -45,6 +46,8 @@ describe.each(testDatabases())('text input on $name', ({ url }) => {
 		teacher = await addUser(db, 'teacher');
 		admin = await addUser(db, 'organizer', { isAdmin: true });
 		schoolId = await addSchool(db);
+		// Teachers open classes only at their own schools.
+		await replaceSchoolsOfTeacher(db, teacher.id, [schoolId]);
 		room = await addClassroom(db, teacher.id, schoolId, 1);
 		contestId = newId();
 		await contests.insertContest(db, {

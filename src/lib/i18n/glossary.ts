@@ -161,7 +161,9 @@ const CHILD_PREFIXES = [
 	'auth.error.unknownStudent',
 	'auth.error.joinTooManyTries',
 	'security.join.',
-	'security.quota.'
+	'security.quota.',
+	'submitQueue.',
+	'access.'
 ];
 
 /** Child-facing keys that only an adult sees in practice (upload errors reach teachers). */

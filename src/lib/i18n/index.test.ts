@@ -118,7 +118,12 @@ describe('words and typography', () => {
 		for (const [term, entry] of Object.entries(GLOSSARY) as [string, GlossaryTerm][]) {
 			const avoid = entry.avoid?.[locale];
 			if (avoid)
-				problems.push(...offenders(locale, (t) => avoid.test(t)).map((p) => `${term} → ${p}`));
+				problems.push(
+					// Placeholders such as {entries} are code, not words a reader sees.
+					...offenders(locale, (t) => avoid.test(t.replace(/\{\w+\}/g, ''))).map(
+						(p) => `${term} → ${p}`
+					)
+				);
 		}
 		expect(problems).toEqual([]);
 	});

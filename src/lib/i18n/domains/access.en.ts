@@ -33,11 +33,13 @@ export const accessEn: Record<keyof typeof accessZhCN, string> = {
 	'describe.strokes.many': '{count} brush strokes, mostly {color}',
 	'describe.rubbedOut.one': 'rubbed out once',
 	'describe.rubbedOut.many': 'rubbed out {count} times',
-	'access.paperHint': 'Move the cursor with the arrow keys (hold Shift for bigger steps); press Enter or Space to draw there. Press D to hear what is on your picture.',
+	'access.paperHint':
+		'Move the cursor with the arrow keys (hold Shift for bigger steps); press Enter or Space to draw there. Press D to hear what is on your picture.',
 	'access.cursorAt': 'Cursor {at} ({x}%, {y}%)',
 	'access.started': '{tool} started {at}. Move the cursor, then press Enter to finish.',
 	'access.placed': 'Done: {what}',
-	'access.stickerHere': '{name} sticker {at}. Arrows move it, + and - resize it, < and > turn it, Enter sticks it, Escape removes it.',
+	'access.stickerHere':
+		'{name} sticker {at}. Arrows move it, + and - resize it, < and > turn it, Enter sticks it, Escape removes it.',
 	'access.stickerMoved': 'Sticker {at}',
 	'access.stickerSize': 'Sticker size {percent}%',
 	'access.stickerTurned': 'Sticker turned to {degrees} degrees',
@@ -50,8 +52,10 @@ export const accessEn: Record<keyof typeof accessZhCN, string> = {
 	'access.toolNow': 'Now using: {tool}',
 	'access.describe': 'Describe my picture',
 	'access.describeClose': 'Close',
-	'access.keyHint.click': 'Keyboard: on the paper, move the cursor with the arrow keys and press Enter.',
-	'access.keyHint.drag': 'Keyboard: on the paper, press Enter where it starts, move with the arrow keys, press Enter where it ends.',
+	'access.keyHint.click':
+		'Keyboard: on the paper, move the cursor with the arrow keys and press Enter.',
+	'access.keyHint.drag':
+		'Keyboard: on the paper, press Enter where it starts, move with the arrow keys, press Enter where it ends.',
 	'access.optionsPanel': 'Colours and settings',
 	'access.submit': 'Enter a contest',
 	'access.missing': 'Still needed: {list}',
@@ -60,5 +64,5 @@ export const accessEn: Record<keyof typeof accessZhCN, string> = {
 	'access.missing.title': 'write a title',
 	'access.missing.confirm': 'tick “I made this myself”',
 	'access.required': '(required)',
-	'access.aboutStarted': 'We started this from your picture. Change it as you like.',
+	'access.aboutStarted': 'We started this from your picture. Change it as you like.'
 };

@@ -33,11 +33,13 @@ export const accessFr: Record<keyof typeof accessZhCN, string> = {
 	'describe.strokes.many': '{count} coups de pinceau, surtout {color}',
 	'describe.rubbedOut.one': 'gommé une fois',
 	'describe.rubbedOut.many': 'gommé {count} fois',
-	'access.paperHint': 'Déplace le curseur avec les flèches (Maj pour aller plus vite) ; appuie sur Entrée ou Espace pour dessiner là. Appuie sur D pour entendre ce qu’il y a sur ton dessin.',
+	'access.paperHint':
+		'Déplace le curseur avec les flèches (Maj pour aller plus vite) ; appuie sur Entrée ou Espace pour dessiner là. Appuie sur D pour entendre ce qu’il y a sur ton dessin.',
 	'access.cursorAt': 'Curseur {at} ({x} %, {y} %)',
 	'access.started': '{tool} commencé {at}. Déplace le curseur, puis appuie sur Entrée pour finir.',
 	'access.placed': 'C’est fait : {what}',
-	'access.stickerHere': 'Image {name} {at}. Les flèches la déplacent, + et - changent sa taille, < et > la tournent, Entrée la colle, Échap l’enlève.',
+	'access.stickerHere':
+		'Image {name} {at}. Les flèches la déplacent, + et - changent sa taille, < et > la tournent, Entrée la colle, Échap l’enlève.',
 	'access.stickerMoved': 'Image {at}',
 	'access.stickerSize': 'Taille de l’image : {percent} %',
 	'access.stickerTurned': 'Image tournée à {degrees} degrés',
@@ -50,8 +52,10 @@ export const accessFr: Record<keyof typeof accessZhCN, string> = {
 	'access.toolNow': 'Outil : {tool}',
 	'access.describe': 'Décrire mon dessin',
 	'access.describeClose': 'Fermer',
-	'access.keyHint.click': 'Au clavier : sur le papier, bouge le curseur avec les flèches et appuie sur Entrée.',
-	'access.keyHint.drag': 'Au clavier : sur le papier, appuie sur Entrée au début, bouge avec les flèches, appuie sur Entrée à la fin.',
+	'access.keyHint.click':
+		'Au clavier : sur le papier, bouge le curseur avec les flèches et appuie sur Entrée.',
+	'access.keyHint.drag':
+		'Au clavier : sur le papier, appuie sur Entrée au début, bouge avec les flèches, appuie sur Entrée à la fin.',
 	'access.optionsPanel': 'Couleurs et réglages',
 	'access.submit': 'Participer à un concours',
 	'access.missing': 'Il manque encore : {list}',
@@ -60,5 +64,5 @@ export const accessFr: Record<keyof typeof accessZhCN, string> = {
 	'access.missing.title': 'écrire un titre',
 	'access.missing.confirm': 'cocher « C’est moi qui l’ai fait »',
 	'access.required': '(obligatoire)',
-	'access.aboutStarted': 'On a commencé ce texte à partir de ton dessin. Change-le comme tu veux.',
+	'access.aboutStarted': 'On a commencé ce texte à partir de ton dessin. Change-le comme tu veux.'
 };

@@ -32,11 +32,13 @@ export const accessZhCN = {
 	'describe.strokes.many': '画了 {count} 笔，大多是{color}',
 	'describe.rubbedOut.one': '擦了 1 次',
 	'describe.rubbedOut.many': '擦了 {count} 次',
-	'access.paperHint': '用方向键移动光标（按住 Shift 走得更快），按回车或空格就在光标处画。按 D 听听画上有什么。',
+	'access.paperHint':
+		'用方向键移动光标（按住 Shift 走得更快），按回车或空格就在光标处画。按 D 听听画上有什么。',
 	'access.cursorAt': '光标在{at}（{x}%，{y}%）',
 	'access.started': '{tool}从{at}开始。移动光标，再按回车画完。',
 	'access.placed': '画好了：{what}',
-	'access.stickerHere': '{name}贴纸在{at}。方向键移动它，+ 和 - 改大小，< 和 > 转动它，回车贴好，Esc 拿掉。',
+	'access.stickerHere':
+		'{name}贴纸在{at}。方向键移动它，+ 和 - 改大小，< 和 > 转动它，回车贴好，Esc 拿掉。',
 	'access.stickerMoved': '贴纸在{at}',
 	'access.stickerSize': '贴纸大小 {percent}%',
 	'access.stickerTurned': '贴纸转到 {degrees} 度',
@@ -59,5 +61,5 @@ export const accessZhCN = {
 	'access.missing.title': '写作品名称',
 	'access.missing.confirm': '勾选“是我自己画的”',
 	'access.required': '（必填）',
-	'access.aboutStarted': '我们根据你的画先写了几句，你可以随便改。',
+	'access.aboutStarted': '我们根据你的画先写了几句，你可以随便改。'
 };

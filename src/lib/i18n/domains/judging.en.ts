@@ -20,7 +20,7 @@ export const judgingEn: Record<keyof typeof judgingZhCN, string> = {
 	'judging.error.disagreement':
 		'The disagreement threshold must be a number above 0 and at most 10.',
 	'judging.error.scope':
-		'Invalid scope: “entries advanced by the previous round” needs a previous round.',
+		'Invalid scope: “artworks advanced by the previous round” needs a previous round.',
 	'judging.error.judgeAccount': 'Only active judge or organizer accounts can be added.',
 	'judging.error.noJudges': 'Add at least one judge first.',
 	'judging.error.notDraft': 'This round has already started.',
@@ -112,7 +112,7 @@ export const judgingEn: Record<keyof typeof judgingZhCN, string> = {
 	'judging.judges.changed': 'Reassigned: {added} added, {removed} taken back.',
 	'judging.invite.create': 'Create an invitation link',
 	'judging.invite.created':
-		'Send this link or QR code to one judge (for example on WeChat). It works once, until {date}.',
+		'Send this link or QR code to one judge (for example on WeChat). It can be used once, until {date}.',
 	'judging.invite.pending': '{count} invitations not used yet.',
 	'judging.invite.qr': 'Invitation QR code',
 	'judging.assign.title': 'Assign artworks',

@@ -3,14 +3,14 @@ import type { judgingZhCN } from './judging.zh-CN.ts';
 export const judgingFr: Record<keyof typeof judgingZhCN, string> = {
 	'judging.error.round': 'Ce tour de jury est introuvable.',
 	'judging.error.judge': 'Ce juré est introuvable.',
-	'judging.error.entry': 'Cette œuvre est introuvable, ou elle n’est pas dans ta liste.',
+	'judging.error.entry': 'Cette œuvre est introuvable, ou elle n’est pas dans votre liste.',
 	'judging.error.criterion': 'Cette ligne de notation n’existe pas.',
 	'judging.error.base': 'L’enregistrement est incomplet. Recharge la page.',
 	'judging.error.scoreInteger': 'Une note doit être un nombre entier.',
 	'judging.error.scoreRange': 'Une note doit être entre {min} et {max}.',
 	'judging.error.stale':
 		'Cette note vient d’être changée ailleurs ; elle vaut maintenant {value}. Vérifie-la, puis change-la à nouveau.',
-	'judging.error.recused': 'Tu t’es retiré de cette œuvre.',
+	'judging.error.recused': 'Vous vous êtes retiré de cette œuvre.',
 	'judging.error.closed': 'Ce tour est clos ; les notes ne peuvent plus changer.',
 	'judging.error.notJudging': 'Les tours se créent une fois le concours en délibération.',
 	'judging.error.roundUnfinished': 'Clos d’abord le tour précédent.',
@@ -42,10 +42,10 @@ export const judgingFr: Record<keyof typeof judgingZhCN, string> = {
 	'judging.invite.error.role':
 		'Un compte enseignant ne peut pas être juré. Déconnecte-toi, puis rouvre le lien.',
 	'judging.invite.error.school': 'Choisis les écoles dans la liste.',
-	'judging.invite.error.name': 'Indique ton nom ({max} caractères au plus).',
+	'judging.invite.error.name': 'Indiquez votre nom ({max} caractères au plus).',
 	'judging.invite.error.email': 'Cette adresse e-mail ne semble pas correcte.',
 	'judging.invite.error.emailNeeded':
-		'Pour choisir un mot de passe, donne aussi une adresse e-mail pour te connecter.',
+		'Pour choisir un mot de passe, donnez aussi une adresse e-mail pour vous connecter.',
 	'judging.invite.error.passwordShort': 'Le mot de passe doit avoir au moins {min} caractères.',
 	'judging.invite.error.passwordLong': 'Le mot de passe est trop long.',
 	'judging.invite.error.emailTaken':
@@ -59,7 +59,8 @@ export const judgingFr: Record<keyof typeof judgingZhCN, string> = {
 	'judging.admin.title': 'Tours du jury',
 	'judging.admin.back': 'Retour au concours',
 	'judging.admin.none': 'Pas encore de tour de jury.',
-	'judging.admin.notJudging': 'Une fois le concours en délibération, tu peux créer des tours ici.',
+	'judging.admin.notJudging':
+		'Une fois le concours en délibération, vous pouvez créer des tours ici.',
 	'judging.admin.new': 'Nouveau tour noté',
 	'judging.admin.created':
 		'Tour créé. Ensuite : ajoute des jurés, attribue les œuvres, ouvre le tour.',
@@ -171,7 +172,7 @@ export const judgingFr: Record<keyof typeof judgingZhCN, string> = {
 	'judging.tie.unbroken': 'non départagée (ex aequo)',
 	'judging.awards.title': 'Prix',
 	'judging.awards.propose': 'Proposer les prix d’après les résultats',
-	'judging.awards.proposed': '{count} prix proposés ; tu peux modifier chacun.',
+	'judging.awards.proposed': '{count} prix proposés ; vous pouvez modifier chacun.',
 	'judging.awards.none': 'Pas encore de prix.',
 	'judging.awards.kind.gold': 'Or',
 	'judging.awards.kind.silver': 'Argent',
@@ -185,10 +186,10 @@ export const judgingFr: Record<keyof typeof judgingZhCN, string> = {
 	'judging.awards.publish': 'Publier les résultats (le concours passe aux résultats)',
 	'judging.awards.published': 'Résultats publiés.',
 	'judging.awards.allBands': 'Toutes les tranches d’âge',
-	'judging.judge.rounds': 'Tes tours de jury',
+	'judging.judge.rounds': 'Vos tours de jury',
 	'judging.judge.roundLine': '{done} sur {total} faites',
 	'judging.judge.start': 'Commencer',
-	'judging.judge.back': 'Retour à tes tours',
+	'judging.judge.back': 'Retour à vos tours',
 	'judging.judge.count': '{done} sur {total} faites',
 	'judging.judge.entry': 'Œuvre {handle}',
 	'judging.judge.position': 'Œuvre {n} sur {total}',
@@ -204,8 +205,8 @@ export const judgingFr: Record<keyof typeof judgingZhCN, string> = {
 	'judging.judge.replay': 'Voir le dessin se faire',
 	'judging.judge.recuse': 'Me retirer (je connais l’enfant ou l’école)',
 	'judging.judge.recuseConfirm':
-		'L’œuvre ira à un autre juré et tu ne pourras plus la noter. Tu es sûr ?',
-	'judging.judge.recused': 'Tu t’es retiré de cette œuvre.',
+		'L’œuvre ira à un autre juré et vous ne pourrez plus la noter. Vous êtes sûr ?',
+	'judging.judge.recused': 'Vous vous êtes retiré de cette œuvre.',
 	'judging.judge.undo': 'Annuler',
 	'judging.judge.dataSaver': 'Économie de données (petites images)',
 	'judging.judge.saved': 'Enregistré',
@@ -219,7 +220,7 @@ export const judgingFr: Record<keyof typeof judgingZhCN, string> = {
 	'judging.judge.keys.undo': 'U : annuler',
 	'judging.judge.keys.recuse': 'R : me retirer',
 	'judging.judge.allDone':
-		'Tout est fait, merci ! Tu peux revenir changer une note jusqu’à la clôture du tour.',
+		'Tout est fait, merci ! Vous pouvez revenir changer une note jusqu’à la clôture du tour.',
 	'judging.judge.words': 'Les mots de l’enfant',
 	'judging.judge.noImage': 'L’image ne peut pas encore s’afficher.',
 	'judging.judge.roundClosed': 'Ce tour est clos ; les notes ne peuvent plus changer.',
@@ -230,13 +231,13 @@ export const judgingFr: Record<keyof typeof judgingZhCN, string> = {
 	'judging.judge.imageAlt': 'Œuvre {handle} : {title}',
 	'judging.invite.title': 'Devenir juré',
 	'judging.invite.intro':
-		'Tu es invité à juger « {contest} ». Les œuvres sont anonymes : tu ne verras ni le nom ni l’école des enfants.',
-	'judging.invite.name': 'Ton nom (l’organisateur le voit)',
-	'judging.invite.email': 'E-mail (facultatif, pour te reconnecter)',
+		'Vous êtes invité à juger « {contest} ». Les œuvres sont anonymes : vous ne verrez ni le nom ni l’école des enfants.',
+	'judging.invite.name': 'Votre nom (l’organisateur le voit)',
+	'judging.invite.email': 'E-mail (facultatif, pour vous reconnecter)',
 	'judging.invite.password': 'Mot de passe (facultatif, au moins 10 caractères)',
 	'judging.invite.passwordHint':
-		'Sans mot de passe, c’est possible : ce lien te garde connecté sur cet appareil.',
-	'judging.invite.schools': 'À quelles écoles es-tu lié ? Tu ne jugeras pas leurs œuvres.',
+		'Sans mot de passe, c’est possible : ce lien vous garde connecté sur cet appareil.',
+	'judging.invite.schools': 'À quelles écoles êtes-vous lié ? Vous ne jugerez pas leurs œuvres.',
 	'judging.invite.submit': 'Commencer à juger',
-	'judging.invite.signedInAs': 'Tu es connecté en tant que {name}.'
+	'judging.invite.signedInAs': 'Vous êtes connecté en tant que {name}.'
 };

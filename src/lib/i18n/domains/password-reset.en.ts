@@ -4,7 +4,7 @@ export const passwordResetEn: Record<keyof typeof passwordResetZhCN, string> = {
 	'passwordReset.make': 'Password reset link',
 	'passwordReset.madeTitle': 'One-time reset link for {name}',
 	'passwordReset.madeHint':
-		'Give this link or QR code to {email} in person. It works once, until {date}. Any older link no longer works.',
+		'Give this link or QR code to {email} in person. It can be used once, until {date}. Any older link no longer opens.',
 	'passwordReset.title': 'Choose a new password',
 	'passwordReset.for': 'Account: {email}',
 	'passwordReset.password': 'New password',

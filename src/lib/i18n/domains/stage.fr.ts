@@ -6,7 +6,7 @@ export const stageFr: Record<keyof typeof stageZhCN, string> = {
 	'stage.confirm.results':
 		'Publier les résultats rend les notes définitives et les montre à tous. Impossible d’annuler.',
 	'stage.confirm.exhibited':
-		'Ouvrir l’exposition montre au public les œuvres approuvées avec l’accord des parents. Impossible d’annuler.',
+		'Ouvrir l’exposition montre au public les œuvres approuvées avec autorisation parentale. Impossible d’annuler.',
 	'stage.confirm.archived':
 		'Une fois archivé, plus rien ne peut changer dans le concours. Impossible d’annuler.',
 	'stage.confirm.yes': 'Oui : {action}',

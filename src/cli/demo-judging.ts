@@ -1,4 +1,4 @@
-// node tests/scripts/seed-judging.ts [entries] — adds the judging demo (a contest in judging with
+// node src/cli/demo-judging.ts [entries] — adds the judging demo (a contest in judging with
 // real drawn entries, an open rubric round, three judges) to the configured database and
 // storage. Run after the main seed (src/lib/server/db/seed-cli.ts); a second run changes nothing.
 import { getConfig } from '../lib/server/config.ts';

@@ -22,7 +22,7 @@ test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 test.beforeAll(() => {
 	const root = path.resolve(import.meta.dirname, '../..');
-	const seeded = spawnSync(process.execPath, ['tests/scripts/seed-judging.ts', String(ENTRIES)], {
+	const seeded = spawnSync(process.execPath, ['src/cli/demo-judging.ts', String(ENTRIES)], {
 		cwd: root,
 		env: {
 			...process.env,

@@ -102,7 +102,7 @@ test.describe('organizers', () => {
 		await expect(page.getByText('Contest created. It is a draft for now.')).toHaveCount(0);
 
 		const stage = page.getByRole('region', { name: 'Stage' });
-		await stage.getByRole('button', { name: 'Close submissions' }).click();
+		await stage.getByRole('button', { name: 'Stop taking artworks' }).click();
 		await expect(stage.getByRole('status')).toHaveText('The contest is now “Closed”.');
 		await stage.getByText('Start judging', { exact: true }).click();
 		await expect(stage.getByText(/locked for good/)).toBeVisible();

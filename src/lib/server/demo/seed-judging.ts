@@ -7,7 +7,7 @@
  *
  *   await seedJudgingDemo({ db, store })            // idempotent: a second call changes nothing
  */
-import sharp from 'sharp';
+import { encodeRgbaPng } from '../media/image.ts';
 import { hashPassword } from '../auth/password.ts';
 import { insertClassroom, insertStudents } from '../classrooms/classroom.repository.ts';
 import { newClassCode } from '../classrooms/roster.ts';
@@ -186,18 +186,18 @@ export function demoDocument(seed: number): DrawDocument {
 
 /**
  * Paints the document's strokes into raw RGBA pixels (round brush stamped along each segment) and
- * encodes a PNG. Not SVG: the app's sharp refuses to load SVG at all, and rightly so.
+ * encodes a PNG through the one image module. Not SVG: the app's sharp refuses to load SVG.
  */
 async function renderPng(doc: DrawDocument, scale: number): Promise<Buffer> {
 	const width = Math.round(doc.width * scale);
 	const height = Math.round(doc.height * scale);
-	const pixels = Buffer.alloc(width * height * 3);
+	const pixels = new Uint8ClampedArray(width * height * 4).fill(255);
 	const hex = (color: string) => [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16) || 0);
 	const [br, bg, bb] = hex(doc.background);
 	for (let i = 0; i < width * height; i++) {
-		pixels[i * 3] = br!;
-		pixels[i * 3 + 1] = bg!;
-		pixels[i * 3 + 2] = bb!;
+		pixels[i * 4] = br!;
+		pixels[i * 4 + 1] = bg!;
+		pixels[i * 4 + 2] = bb!;
 	}
 	for (const op of doc.ops) {
 		if (op.type !== 'stroke') continue;
@@ -211,7 +211,7 @@ async function renderPng(doc: DrawDocument, scale: number): Promise<Buffer> {
 			for (let y = y0; y <= y1; y++)
 				for (let x = x0; x <= x1; x++) {
 					if ((x - cx) ** 2 + (y - cy) ** 2 > radius * radius) continue;
-					const at = (y * width + x) * 3;
+					const at = (y * width + x) * 4;
 					pixels[at] = r;
 					pixels[at + 1] = g;
 					pixels[at + 2] = b;
@@ -228,9 +228,7 @@ async function renderPng(doc: DrawDocument, scale: number): Promise<Buffer> {
 				dab(ax + ((bx - ax) * k) / steps, ay + ((by - ay) * k) / steps);
 		}
 	}
-	return sharp(pixels, { raw: { width, height, channels: 3 } })
-		.png()
-		.toBuffer();
+	return encodeRgbaPng({ data: pixels, width, height });
 }
 
 async function ensureAdult(

@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { Readable } from 'node:stream';
 import { isDomainError } from '$lib/server/errors';
 import { requireUser } from '$lib/server/http';
 import { findJudgeDrawing } from '$lib/server/judging/scoring.service';
 import { getServices } from '$lib/server/services';
+import { serveObject } from '$lib/server/storage/serve';
 import type { RequestHandler } from './$types';
 
 /** The stroke document of a drawn entry, for the time-lapse replay (fetched only on demand). */
@@ -17,14 +17,10 @@ export const GET: RequestHandler = async (event) => {
 		if (isDomainError(err)) error(404, { message: 'Not found', key: 'error.notFound' });
 		throw err;
 	}
-	const object = await store.get(key);
-	if (!object) error(404, { message: 'Not found', key: 'error.notFound' });
-	return new Response(Readable.toWeb(object.body) as ReadableStream, {
-		headers: {
-			'content-type': 'application/json',
-			'content-length': String(object.info.size),
-			'cache-control': 'private, no-store',
-			'x-content-type-options': 'nosniff'
-		}
+	return serveObject(store, key, event.request, {
+		immutable: false,
+		private: true,
+		contentType: 'application/json',
+		notFound: () => error(404, { message: 'Not found', key: 'error.notFound' })
 	});
 };

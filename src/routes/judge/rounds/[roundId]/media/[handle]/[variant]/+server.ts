@@ -1,9 +1,9 @@
 import { error } from '@sveltejs/kit';
-import { Readable } from 'node:stream';
 import { isDomainError } from '$lib/server/errors';
 import { requireUser } from '$lib/server/http';
 import { findJudgeRendition } from '$lib/server/judging/scoring.service';
 import { getServices } from '$lib/server/services';
+import { serveObject } from '$lib/server/storage/serve';
 import type { RequestHandler } from './$types';
 
 const VARIANTS = { 'display.webp': 'display', 'thumb.webp': 'thumb' } as const;
@@ -34,15 +34,12 @@ export const GET: RequestHandler = async (event) => {
 		if (isDomainError(err)) notFound();
 		throw err;
 	}
-	const object = await store.get(rendition.key);
-	if (!object) notFound();
-	return new Response(Readable.toWeb(object.body) as ReadableStream, {
-		headers: {
-			'content-type': rendition.contentType,
-			'content-length': String(object.info.size),
-			// Private to this judge's browser; the handle's picture never changes within a round.
-			'cache-control': 'private, max-age=86400',
-			'x-content-type-options': 'nosniff'
-		}
+	return serveObject(store, rendition.key, event.request, {
+		immutable: false,
+		private: true,
+		contentType: rendition.contentType,
+		// The handle's picture never changes within a round: the next entry comes from the cache.
+		headers: { 'cache-control': 'private, max-age=86400' },
+		notFound
 	});
 };

@@ -1,5 +1,8 @@
 // A teacher's classroom from creation to "end class", on both dialects: who may do what,
 // what a pasted roster turns into, and the audit trail each action leaves.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
 	createSession,
@@ -17,7 +20,6 @@ import {
 	getManagedClassroom,
 	listMyClassrooms,
 	listRoster,
-	removeStudent,
 	resetStudentSecret,
 	unlockStudent
 } from '../../src/lib/server/classrooms/classroom.service.ts';
@@ -26,7 +28,9 @@ import * as roster from '../../src/lib/server/classrooms/roster.ts';
 import { DomainError } from '../../src/lib/server/errors.ts';
 import type { Db } from '../../src/lib/server/db/database.ts';
 import { parsePictureSequence } from '../../src/lib/pictures.ts';
+import { eraseStudent } from '../../src/lib/server/privacy/student-erasure.service.ts';
 import { setTeacherSchools } from '../../src/lib/server/schools/teacher-school.service.ts';
+import { createLocalStore } from '../../src/lib/server/storage/local-store.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
 import { addSchool, addUser, countRows } from './helpers/fixtures.ts';
 
@@ -35,6 +39,9 @@ vi.mock(import('../../src/lib/server/classrooms/roster.ts'), async (importOrigin
 	const actual = await importOriginal();
 	return { ...actual, newClassCode: vi.fn(actual.newClassCode) };
 });
+
+// Erasing a child removes their stored files too; these children have none.
+const store = createLocalStore(mkdtempSync(path.join(tmpdir(), 'sprout-classrooms-')));
 
 const CODE = new RegExp(`^[${roster.CLASS_CODE_ALPHABET}]{${roster.CLASS_CODE_LENGTH}}$`);
 
@@ -261,7 +268,7 @@ describe.each(testDatabases())('classrooms on $name', ({ url }) => {
 				() => getManagedClassroom(db, otherTeacher, classroomId),
 				() => addStudents(db, otherTeacher, classroomId, 'Intruder'),
 				() => resetStudentSecret(db, otherTeacher, classroomId, kid.id, 'pin', '1111'),
-				() => removeStudent(db, otherTeacher, classroomId, kid.id),
+				() => eraseStudent({ db, store }, otherTeacher, classroomId, kid.id),
 				() => endClass(db, otherTeacher, classroomId)
 			];
 			for (const refused of refusals) {
@@ -354,9 +361,9 @@ describe.each(testDatabases())('classrooms on $name', ({ url }) => {
 			expect(
 				await serviceError(resetStudentSecret(db, teacher, classroomId, stranger!.id, 'picture'))
 			).toBe('classroom.error.studentNotFound');
-			expect(await serviceError(removeStudent(db, teacher, classroomId, stranger!.id))).toBe(
-				'classroom.error.studentNotFound'
-			);
+			expect(
+				await serviceError(eraseStudent({ db, store }, teacher, classroomId, stranger!.id))
+			).toBe('classroom.error.studentNotFound');
 			expect(await listStudentsForTeacher(db, elsewhere)).toEqual([stranger]);
 		});
 
@@ -364,7 +371,7 @@ describe.each(testDatabases())('classrooms on $name', ({ url }) => {
 			const kid = (await students()).at(-1)!;
 			await createSession(db, { kind: 'student', studentId: kid.id });
 			const before = (await students()).length;
-			await removeStudent(db, teacher, classroomId, kid.id);
+			await eraseStudent({ db, store }, teacher, classroomId, kid.id);
 			expect(await studentRow(kid.id)).toBeNull();
 			expect(await students()).toHaveLength(before - 1);
 			const left = await db
@@ -404,7 +411,7 @@ describe.each(testDatabases())('classrooms on $name', ({ url }) => {
 				'classroom.create',
 				'classroom.end',
 				'student.create',
-				'student.delete',
+				'student.erase',
 				'student.resetSecret',
 				'student.unlock'
 			]);
@@ -416,7 +423,9 @@ describe.each(testDatabases())('classrooms on $name', ({ url }) => {
 			);
 			for (const row of rows) {
 				expect(row.subject_type).toBe(
-					row.action.startsWith('classroom.') || row.action === 'student.create'
+					row.action.startsWith('classroom.') ||
+						row.action === 'student.create' ||
+						row.action === 'student.erase'
 						? 'classroom'
 						: 'student'
 				);

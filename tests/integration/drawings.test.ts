@@ -9,7 +9,7 @@ import {
 	type DrawDocument
 } from '../../src/lib/draw/document.ts';
 import type { SessionStudent } from '../../src/lib/server/auth/session.ts';
-import { removeStudent } from '../../src/lib/server/classrooms/classroom.service.ts';
+
 import type { Db } from '../../src/lib/server/db/database.ts';
 import {
 	getViewableDrawing,
@@ -18,6 +18,7 @@ import {
 	saveDrawing
 } from '../../src/lib/server/drawings/drawing.service.ts';
 import { DomainError } from '../../src/lib/server/errors.ts';
+import { eraseStudent } from '../../src/lib/server/privacy/student-erasure.service.ts';
 import { createLocalStore } from '../../src/lib/server/storage/local-store.ts';
 import type { ObjectStore } from '../../src/lib/server/storage/object-store.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
@@ -226,7 +227,7 @@ describe.each(testDatabases())('drawings on $name', ({ url }) => {
 
 	it('deleting a child deletes their drawings and every stored file', async () => {
 		expect((await keysUnder(store, `private/drawings/${kid.id}/`)).length).toBeGreaterThan(0);
-		await removeStudent(db, teacher, classroomId, kid.id, store);
+		await eraseStudent({ db, store }, teacher, classroomId, kid.id);
 		expect(await listMyDrawings(db, kid)).toEqual([]);
 		expect(await keysUnder(store, `private/drawings/${kid.id}/`)).toEqual([]);
 	});

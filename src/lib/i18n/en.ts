@@ -3,6 +3,7 @@ import { adminEn } from './domains/admin.en.ts';
 import { appEn } from './domains/app.en.ts';
 import { authEn } from './domains/auth.en.ts';
 import { classroomEn } from './domains/classroom.en.ts';
+import { erasureEn } from './domains/erasure.en.ts';
 import { colouringEn } from './domains/colouring.en.ts';
 import { consentEn } from './domains/consent.en.ts';
 import { contestsEn } from './domains/contests.en.ts';
@@ -31,6 +32,7 @@ export const en: Messages = {
 	...studioEn,
 	...drawEn,
 	...classroomEn,
+	...erasureEn,
 	...adminEn,
 	...judgeEn,
 	...contestsEn,

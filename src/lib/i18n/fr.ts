@@ -3,6 +3,7 @@ import { adminFr } from './domains/admin.fr.ts';
 import { appFr } from './domains/app.fr.ts';
 import { authFr } from './domains/auth.fr.ts';
 import { classroomFr } from './domains/classroom.fr.ts';
+import { erasureFr } from './domains/erasure.fr.ts';
 import { colouringFr } from './domains/colouring.fr.ts';
 import { consentFr } from './domains/consent.fr.ts';
 import { contestsFr } from './domains/contests.fr.ts';
@@ -31,6 +32,7 @@ export const fr: Messages = {
 	...studioFr,
 	...drawFr,
 	...classroomFr,
+	...erasureFr,
 	...adminFr,
 	...judgeFr,
 	...contestsFr,

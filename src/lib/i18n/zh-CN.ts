@@ -4,6 +4,7 @@ import { adminZhCN } from './domains/admin.zh-CN.ts';
 import { appZhCN } from './domains/app.zh-CN.ts';
 import { authZhCN } from './domains/auth.zh-CN.ts';
 import { classroomZhCN } from './domains/classroom.zh-CN.ts';
+import { erasureZhCN } from './domains/erasure.zh-CN.ts';
 import { colouringZhCN } from './domains/colouring.zh-CN.ts';
 import { consentZhCN } from './domains/consent.zh-CN.ts';
 import { contestsZhCN } from './domains/contests.zh-CN.ts';
@@ -31,6 +32,7 @@ export const zhCN = {
 	...studioZhCN,
 	...drawZhCN,
 	...classroomZhCN,
+	...erasureZhCN,
 	...adminZhCN,
 	...judgeZhCN,
 	...contestsZhCN,

@@ -32,8 +32,6 @@ export const classroomEn: Record<keyof typeof classroomZhCN, string> = {
 	'classroom.pinOptional': '4 digits (blank for a random one)',
 	'classroom.secretReset': 'New password for {name}. Print a new card.',
 	'classroom.remove': 'Remove',
-	'classroom.removeConfirm': 'Remove {name}? Their artworks and drawings are deleted too.',
-	'classroom.removed': '{name} removed.',
 	'classroom.noStudents': 'No students yet. Paste the list below to add them.',
 	'classroom.pinLabel': 'Secret number {pin}',
 	'classroom.created': 'Class created. Now add your students.',

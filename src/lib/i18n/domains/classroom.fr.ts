@@ -33,9 +33,6 @@ export const classroomFr: Record<keyof typeof classroomZhCN, string> = {
 	'classroom.pinOptional': '4 chiffres (vide\u202f: nombre au hasard)',
 	'classroom.secretReset': 'Nouveau mot de passe pour {name}. Imprimez une nouvelle carte.',
 	'classroom.remove': 'Supprimer',
-	'classroom.removeConfirm':
-		'Supprimer {name}\u202f? Ses œuvres et ses dessins seront aussi supprimés.',
-	'classroom.removed': '{name} ne fait plus partie de la classe.',
 	'classroom.noStudents': 'Pas encore d’élèves. Collez la liste ci-dessous pour les ajouter.',
 	'classroom.pinLabel': 'Nombre secret {pin}',
 	'classroom.created': 'Classe créée. Ajoutez maintenant vos élèves.',

@@ -30,8 +30,6 @@ export const classroomZhCN = {
 	'classroom.pinOptional': '4 位数字（留空则随机）',
 	'classroom.secretReset': '{name} 的密码已更新，请重新打印卡片。',
 	'classroom.remove': '删除',
-	'classroom.removeConfirm': '确定删除 {name} 吗？该学生的作品和草稿也会被删除。',
-	'classroom.removed': '已删除 {name}。',
 	'classroom.noStudents': '还没有学生。在下方粘贴名单即可添加。',
 	'classroom.pinLabel': '数字密码 {pin}',
 	'classroom.created': '班级已创建。现在添加学生吧。',

@@ -10,8 +10,6 @@ import { CLASSROOM_FORM } from '../../schemas/classroom.ts';
 import { parseText } from '../../schemas/field.ts';
 import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { purgeStudentObjects } from '../storage/keys.ts';
-import type { ObjectStore } from '../storage/object-store.ts';
 import { isTeacherAtSchool } from '../schools/teacher-school.repository.ts';
 import * as repo from './classroom.repository.ts';
 import {
@@ -212,30 +210,6 @@ export async function listRoster(
 		now
 	);
 	return students.map((s) => ({ ...s, lockedUntil: locks.get(s.id) ?? null }));
-}
-
-/**
- * Deletes a child and everything of theirs: rows go via ON DELETE CASCADE, stored drawing
- * files under the child's prefix are removed when a store is given (the app always gives one).
- */
-export async function removeStudent(
-	db: Db,
-	actor: SessionUser,
-	classroomId: string,
-	studentId: string,
-	store?: ObjectStore
-) {
-	await getManagedClassroom(db, actor, classroomId);
-	const student = await repo.findStudentInClassroom(db, classroomId, studentId);
-	if (!student) throw DomainError.notFound('classroom.error.studentNotFound');
-	await repo.deleteStudent(db, studentId);
-	if (store) await purgeStudentObjects(store, studentId);
-	await recordAudit(db, {
-		actorUserId: actor.id,
-		action: 'student.delete',
-		subjectType: 'student',
-		subjectId: studentId
-	});
 }
 
 export async function endClass(db: Db, actor: SessionUser, classroomId: string): Promise<number> {

@@ -85,3 +85,15 @@ export async function drawingUsageOfStudent(db: Db, studentId: string, since: nu
 		recent: Number(row.recent ?? 0)
 	};
 }
+
+/** How many drawings each of these children keeps on the server. */
+export async function countDrawingsByStudent(db: Db, studentIds: readonly string[]) {
+	if (studentIds.length === 0) return new Map<string, number>();
+	const rows = await db
+		.selectFrom('drawing')
+		.select(['student_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+		.where('student_id', 'in', studentIds)
+		.groupBy('student_id')
+		.execute();
+	return new Map(rows.map((r) => [r.student_id, Number(r.n)]));
+}

@@ -122,6 +122,41 @@ export async function moveEntryStatus(
 	return Number(result.numUpdatedRows) === 1;
 }
 
+/** The stored objects a child's entries point at: what erasing the child must remove. */
+export async function listEntryObjectsOfStudent(db: Db, studentId: string) {
+	return db
+		.selectFrom('entry')
+		.select(['id', 'original_key', 'media_prefix'])
+		.where('student_id', '=', studentId)
+		.execute();
+}
+
+/**
+ * Whether an entry other than `exceptStudentId`'s still uses a rendition folder. Renditions are
+ * content-addressed, so the same picture sent twice (even by two children) shares one folder.
+ */
+export async function isMediaPrefixInUse(
+	db: Db,
+	prefix: string,
+	exceptStudentId: string | null
+): Promise<boolean> {
+	let query = db.selectFrom('entry').select('id').where('media_prefix', '=', prefix);
+	if (exceptStudentId !== null) query = query.where('student_id', '!=', exceptStudentId);
+	return (await query.limit(1).executeTakeFirst()) !== undefined;
+}
+
+/** How many entries each of these children has, whatever their state. */
+export async function countEntriesByStudent(db: Db, studentIds: readonly string[]) {
+	if (studentIds.length === 0) return new Map<string, number>();
+	const rows = await db
+		.selectFrom('entry')
+		.select(['student_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+		.where('student_id', 'in', studentIds)
+		.groupBy('student_id')
+		.execute();
+	return new Map(rows.map((r) => [r.student_id, Number(r.n)]));
+}
+
 /** A child's entries with the contest title (JSON), newest first. */
 export async function listEntriesOfStudent(db: Db, studentId: string) {
 	return db

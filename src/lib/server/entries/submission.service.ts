@@ -19,8 +19,10 @@ import { newId } from '../ids.ts';
 import { enqueue, PermanentJobError, type JobHandler, type JobHooks } from '../jobs/queue.ts';
 import { ImageRejectedError, inspectImage, type RejectionReason } from '../media/image.ts';
 import { MediaNotFoundError, processUpload } from '../media/media.service.ts';
+import { uploadKey } from '../storage/keys.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
 import { checkEligibility, type EligibilityError } from './eligibility.ts';
+import { releaseMediaIfUnused } from './entry-objects.ts';
 import * as repo from './entry.repository.ts';
 
 export const ENTRY_PROCESS_JOB = 'entry.process';
@@ -85,10 +87,7 @@ export function isIdempotencyKey(value: unknown): value is string {
 	return typeof value === 'string' && IDEMPOTENCY_KEY.test(value);
 }
 
-/** Private key of an upload as received, before processing. */
-export function uploadKey(entryId: string): string {
-	return `private/uploads/${entryId}`;
-}
+export { uploadKey };
 
 function sha256(data: Uint8Array | string): string {
 	return createHash('sha256').update(data).digest('hex');
@@ -292,6 +291,12 @@ export function entryJobHandler(deps: { db: Db; store: ObjectStore }): JobHandle
 			Date.now()
 		);
 		if (moved && original) await store.delete(entry.original_key).catch(() => {});
+		// The child was erased while their picture was being processed: what this run wrote
+		// must not outlive them.
+		if (!moved && !(await repo.findEntry(db, entryId))) {
+			await releaseMediaIfUnused(db, store, media.keyPrefix, null);
+			return { skipped: 'erased' };
+		}
 		return { entryId, keyPrefix: media.keyPrefix };
 	};
 }

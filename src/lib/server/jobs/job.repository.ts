@@ -22,6 +22,23 @@ export async function insertJob(db: Db | Trx, row: Insertable<JobTable>): Promis
 	await db.insertInto('job').values(row).execute();
 }
 
+/**
+ * Deletes every job whose payload or result names one of `ids` (entry ids in `entry.process`
+ * payloads): erasing a child leaves no queue row that still points at their work.
+ */
+export async function deleteJobsNaming(db: Db | Trx, ids: readonly string[]): Promise<number> {
+	let deleted = 0;
+	for (const id of ids) {
+		const pattern = `%${id}%`;
+		const result = await db
+			.deleteFrom('job')
+			.where((w) => w.or([w('payload', 'like', pattern), w('result', 'like', pattern)]))
+			.executeTakeFirst();
+		deleted += Number(result.numDeletedRows);
+	}
+	return deleted;
+}
+
 export async function findJob(db: Db | Trx, id: string): Promise<JobRow | undefined> {
 	return db.selectFrom('job').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -4,7 +4,6 @@ import {
 	endClass,
 	getManagedClassroom,
 	listRoster,
-	removeStudent,
 	resetStudentSecret,
 	unlockStudent
 } from '$lib/server/classrooms/classroom.service';
@@ -16,6 +15,7 @@ import {
 	withdrawConsent
 } from '$lib/server/consent/consent.service';
 import { countWaiting } from '$lib/server/entries/review.service';
+import { eraseStudent, erasureSummaries } from '$lib/server/privacy/student-erasure.service';
 import { field, requireArea } from '$lib/server/http';
 import type { ConsentMethod, ConsentScope } from '$lib/server/db/schema';
 import { getServices, type Services } from '$lib/server/services';
@@ -30,6 +30,12 @@ export const load: PageServerLoad = async (event) => {
 		consentsForClassroom(db, actor, classroom.id),
 		countWaiting(db, actor, classroom.id)
 	]);
+	const erasure = await erasureSummaries(
+		db,
+		actor,
+		classroom.id,
+		students.map((s) => s.id)
+	);
 	const now = Date.now();
 	return {
 		created: event.url.searchParams.has('created'),
@@ -51,7 +57,8 @@ export const load: PageServerLoad = async (event) => {
 			// Rounded up: "1 min left" until the very end, never "0 min".
 			lockedMinutes:
 				s.lockedUntil === null ? null : Math.max(1, Math.ceil((s.lockedUntil - now) / 60_000)),
-			consent: toConsent(consents.get(s.id))
+			consent: toConsent(consents.get(s.id)),
+			erasure: erasure.get(s.id) ?? { drawings: 0, entries: 0 }
 		})),
 		today: consentToday()
 	};
@@ -126,7 +133,12 @@ export const actions: Actions = {
 		}),
 	remove: (event) =>
 		withClassroom(event, async ({ db, store, form }) => {
-			await removeStudent(db, event.locals.user!, event.params.id, field(form, 'studentId'), store);
+			await eraseStudent(
+				{ db, store },
+				event.locals.user!,
+				event.params.id,
+				field(form, 'studentId')
+			);
 			return { removed: field(form, 'pseudonym') };
 		}),
 	recordConsent: (event) =>

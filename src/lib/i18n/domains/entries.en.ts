@@ -67,6 +67,7 @@ export const entriesEn: Record<keyof typeof entriesZhCN, string> = {
 	'entries.list.noPicture': 'The picture is being prepared',
 	'entries.status.receiving': 'Being received',
 	'entries.status.processing': 'Preparing the picture',
+	'entries.status.held': 'Waiting for the website to come back. Your picture is safe.',
 	'entries.status.waiting': 'Waiting for teacher',
 	'entries.status.approved': 'Approved by your teacher',
 	'entries.status.returned': 'Your teacher asks you to change it',

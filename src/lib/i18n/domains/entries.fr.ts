@@ -69,6 +69,7 @@ export const entriesFr: Record<keyof typeof entriesZhCN, string> = {
 	'entries.list.noPicture': 'L’image est en préparation',
 	'entries.status.receiving': 'En cours de réception',
 	'entries.status.processing': 'Image en préparation',
+	'entries.status.held': 'On attend que le site revienne. Ton dessin est en sécurité.',
 	'entries.status.waiting': 'En attente de l’enseignant',
 	'entries.status.approved': 'Acceptée, bravo\u202f!',
 	'entries.status.returned': 'À retoucher\u202f: lis le message',

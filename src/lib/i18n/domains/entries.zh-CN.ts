@@ -60,6 +60,7 @@ export const entriesZhCN = {
 	'entries.list.noPicture': '图片正在准备中',
 	'entries.status.receiving': '正在接收',
 	'entries.status.processing': '正在准备图片',
+	'entries.status.held': '正在等网站恢复，你的画很安全。',
 	'entries.status.waiting': '等待老师查看',
 	'entries.status.approved': '老师已通过',
 	'entries.status.returned': '老师请你再改一改',

@@ -16,6 +16,7 @@ export const reviewEn: Record<keyof typeof reviewZhCN, string> = {
 	'review.source.upload': 'Photo of paper artwork',
 	'review.status.receiving': 'Receiving',
 	'review.status.processing': 'Processing',
+	'review.status.held': 'Waiting for the server: it finishes on its own, nothing is lost',
 	'review.status.waiting': 'Waiting for review',
 	'review.status.approved': 'Approved',
 	'review.status.returned': 'Returned',

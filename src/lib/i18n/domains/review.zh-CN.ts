@@ -15,6 +15,7 @@ export const reviewZhCN = {
 	'review.source.upload': '纸质作品照片',
 	'review.status.receiving': '正在接收',
 	'review.status.processing': '正在处理',
+	'review.status.held': '正在等待服务器恢复，恢复后会自动完成，不会丢失',
 	'review.status.waiting': '等待审核',
 	'review.status.approved': '已通过',
 	'review.status.returned': '已退回',

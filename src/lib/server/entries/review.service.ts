@@ -12,6 +12,7 @@ import { DomainError } from '../errors.ts';
 import type { ConsentScope, EntrySource, EntryStatus } from '../db/schema.ts';
 import type { Locale } from '../../i18n/index.ts';
 import * as repo from './entry.repository.ts';
+import { entriesWaitingForServer } from './submission.service.ts';
 
 export const RETURN_MESSAGE_MAX = REVIEW_FORM.message.max;
 /** Reviewed entries shown under the queue, so a slip can be seen (and asked about). */
@@ -93,14 +94,21 @@ export interface ReviewEntry extends EntryView {
 	reviewedAt: number | null;
 	contestTitle: string;
 	consent: ConsentScope | null;
+	/** Processing waits for the database or storage to come back (it finishes on its own). */
+	held: boolean;
 }
 
-function toReviewEntry(row: repo.ReviewEntryRow, locale: Locale): ReviewEntry {
+function toReviewEntry(
+	row: repo.ReviewEntryRow,
+	locale: Locale,
+	held: ReadonlySet<string> = new Set()
+): ReviewEntry {
 	return {
 		...toEntryView(row),
 		reviewedAt: row.reviewed_at,
 		contestTitle: localize(parseLocalized(row.contest_title), locale),
-		consent: row.consent_scope
+		consent: row.consent_scope,
+		held: held.has(row.id)
 	};
 }
 
@@ -123,10 +131,11 @@ export async function getReviewQueue(
 			limit: RECENT_LIMIT
 		})
 	]);
+	const held = await entriesWaitingForServer(db, processing);
 	return {
 		classroom,
 		waiting: waiting.map((r) => toReviewEntry(r, locale)),
-		processing: processing.map((r) => toReviewEntry(r, locale)),
+		processing: processing.map((r) => toReviewEntry(r, locale, held)),
 		recent: recent.map((r) => toReviewEntry(r, locale))
 	};
 }

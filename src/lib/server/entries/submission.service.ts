@@ -16,7 +16,13 @@ import type { EntryStatus } from '../db/schema.ts';
 import { findDrawing } from '../drawings/drawing.repository.ts';
 import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
-import { enqueue, PermanentJobError, type JobHandler, type JobHooks } from '../jobs/queue.ts';
+import {
+	enqueue,
+	payloadsInOutage,
+	PermanentJobError,
+	type JobHandler,
+	type JobHooks
+} from '../jobs/queue.ts';
 import { ImageRejectedError, inspectImage, type RejectionReason } from '../media/image.ts';
 import { MediaNotFoundError, processUpload } from '../media/media.service.ts';
 import { uploadKey } from '../storage/keys.ts';
@@ -336,6 +342,25 @@ export interface MyEntry {
 	createdAt: number;
 	/** The studio drawing it was made from; null for a photo the teacher uploaded. */
 	drawingId: string | null;
+	/** Still processing, its job waiting for the database or storage to come back. */
+	held: boolean;
+}
+
+/**
+ * Of these entries, those whose processing waits out an outage of the database or storage: they
+ * finish on their own when it returns, and nothing is lost meanwhile.
+ */
+export async function entriesWaitingForServer(
+	db: Db,
+	entries: readonly { id: string; status: EntryStatus }[]
+): Promise<Set<string>> {
+	const processing = entries.filter((e) => e.status === 'processing').map((e) => e.id);
+	const held = await payloadsInOutage(
+		db,
+		ENTRY_PROCESS_JOB,
+		processing.map((entryId) => ({ entryId }))
+	);
+	return new Set(processing.filter((entryId) => held.has(JSON.stringify({ entryId }))));
 }
 
 /** The child's own entries with their state, newest first. */
@@ -345,6 +370,7 @@ export async function listMyEntries(
 	locale: Locale
 ): Promise<MyEntry[]> {
 	const rows = await repo.listEntriesOfStudent(db, student.id);
+	const held = await entriesWaitingForServer(db, rows);
 	return rows.map((r) => {
 		const contestTitle = parseLocalized(r.contest_title);
 		return {
@@ -357,7 +383,8 @@ export async function listMyEntries(
 			message: r.status === 'returned' || r.status === 'failed' ? r.status_message : null,
 			hasPicture: r.media !== null,
 			createdAt: r.created_at,
-			drawingId: r.drawing_id
+			drawingId: r.drawing_id,
+			held: held.has(r.id)
 		};
 	});
 }

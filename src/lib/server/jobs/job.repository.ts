@@ -39,6 +39,24 @@ export async function deleteJobsNaming(db: Db | Trx, ids: readonly string[]): Pr
 	return deleted;
 }
 
+/** Of these payloads (as stored), those whose unfinished job is waiting out an outage. */
+export async function listPayloadsInOutage(
+	db: Db | Trx,
+	kind: string,
+	payloads: readonly string[]
+): Promise<string[]> {
+	if (payloads.length === 0) return [];
+	const rows = await db
+		.selectFrom('job')
+		.select('payload')
+		.where('kind', '=', kind)
+		.where('payload', 'in', payloads)
+		.where('status', 'in', ['queued', 'running'])
+		.where('outage_since', 'is not', null)
+		.execute();
+	return rows.map((r) => r.payload);
+}
+
 export async function findJob(db: Db | Trx, id: string): Promise<JobRow | undefined> {
 	return db.selectFrom('job').selectAll().where('id', '=', id).executeTakeFirst();
 }

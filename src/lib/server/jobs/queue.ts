@@ -15,6 +15,7 @@ import {
 	failJob,
 	insertJob,
 	listAbandonedJobs,
+	listPayloadsInOutage,
 	releaseJob,
 	renewJobLease,
 	type JobClaim,
@@ -86,6 +87,20 @@ function toJob(row: JobRow): Job {
 		outageRetries: row.outage_retries,
 		outageSince: row.outage_since === null ? null : Number(row.outage_since)
 	};
+}
+
+/**
+ * Which of these payloads have an unfinished job of `kind` waiting for the database or storage
+ * to come back: what lets a page say "waiting for the server" instead of "preparing".
+ */
+export async function payloadsInOutage(
+	db: Db,
+	kind: string,
+	payloads: readonly unknown[]
+): Promise<Set<string>> {
+	// Compared as stored: enqueue writes JSON.stringify(payload).
+	const texts = payloads.map((p) => JSON.stringify(p ?? null));
+	return new Set(await listPayloadsInOutage(db, kind, texts));
 }
 
 /**

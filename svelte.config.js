@@ -1,12 +1,32 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { serverDefaultsModule } from './src/lib/server/server-defaults.ts';
+
+/**
+ * adapter-node, plus Sprout's defaults for the settings it reads before our code runs: its
+ * handler reads BODY_SIZE_LIMIT as it loads. The defaults module is imported first in
+ * build/index.js (on its first line, so source-map lines stay true) and so runs first.
+ */
+function nodeWithDefaults() {
+	const base = adapter({ precompress: true });
+	return {
+		...base,
+		async adapt(builder) {
+			await base.adapt(builder);
+			writeFileSync('build/server-defaults.js', serverDefaultsModule());
+			const entry = 'build/index.js';
+			writeFileSync(entry, `import './server-defaults.js'; ${readFileSync(entry, 'utf8')}`);
+		}
+	};
+}
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter({ precompress: true }),
+		adapter: nodeWithDefaults(),
 		// hooks.server.ts refuses cross-site form and JSON posts alike, with a translated message;
 		// SvelteKit's own check would answer form posts first, in English only. '*' hands the
 		// check to the hook (it is not "trust everyone": the hook refuses other origins).

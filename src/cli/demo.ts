@@ -8,7 +8,6 @@ const env = {
 	...process.env,
 	PORT: port,
 	ORIGIN: process.env.ORIGIN ?? `http://localhost:${port}`,
-	BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? '32M',
 	NODE_ENV: 'production'
 };
 

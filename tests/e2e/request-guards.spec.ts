@@ -226,3 +226,21 @@ test.describe('request guards', () => {
 		await teacher.dispose();
 	});
 });
+
+test('the built server takes a drawing-sized body without BODY_SIZE_LIMIT set (its own 32M default)', async ({
+	request
+}) => {
+	// e2e-server.ts starts `node build` with BODY_SIZE_LIMIT unset; adapter-node alone would stop
+	// anything over 512K before Sprout saw it.
+	const response = await request.post('/login', {
+		form: { email: DEMO.teacher.email, password: 'x'.repeat(900 * 1024) },
+		headers: ORIGIN,
+		maxRedirects: 0
+	});
+	// Over the limit, the body is cut short: 413, or the hook's "incomplete form" 400.
+	expect(response.status()).not.toBe(413);
+	const text = await response.text();
+	expect(text).not.toContain(BAD_FORM);
+	expect(text).not.toContain('Malformed form body');
+	expect(text).toContain('<form');
+});

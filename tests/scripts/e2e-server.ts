@@ -48,7 +48,7 @@ const server = spawn(process.execPath, ['build'], {
 		PORT: process.env.E2E_PORT ?? '4173',
 		HOST: '127.0.0.1',
 		ORIGIN: `http://127.0.0.1:${process.env.E2E_PORT ?? '4173'}`,
-		BODY_SIZE_LIMIT: '32M',
+		// BODY_SIZE_LIMIT left unset on purpose: the built server's own default must hold.
 		NODE_ENV: 'production'
 	},
 	stdio: 'inherit'

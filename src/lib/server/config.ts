@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { SERVER_DEFAULTS } from './server-defaults.ts';
 
 export type DatabaseConfig =
 	{ kind: 'sqlite'; file: string; url: string } | { kind: 'postgres'; url: string };
@@ -139,7 +140,10 @@ export function parseConfig(env: Env): Config {
 		database: parseDatabase(env),
 		storage: parseStorage(env),
 		origin,
-		bodySizeLimit: parseSize('BODY_SIZE_LIMIT', env.BODY_SIZE_LIMIT?.trim() || '32M'),
+		bodySizeLimit: parseSize(
+			'BODY_SIZE_LIMIT',
+			env.BODY_SIZE_LIMIT?.trim() || SERVER_DEFAULTS.BODY_SIZE_LIMIT
+		),
 		port,
 		isProduction: env.NODE_ENV === 'production',
 		workerConcurrency: parseCount('WORKER_CONCURRENCY', env.WORKER_CONCURRENCY, 1, 16)

@@ -8,10 +8,12 @@ import { serverDefaultsModule } from './src/lib/server/server-defaults.ts';
  * handler reads BODY_SIZE_LIMIT as it loads. The defaults module is imported first in
  * build/index.js (on its first line, so source-map lines stay true) and so runs first.
  */
+/** @returns {import('@sveltejs/kit').Adapter} */
 function nodeWithDefaults() {
 	const base = adapter({ precompress: true });
 	return {
 		...base,
+		/** @param {import('@sveltejs/kit').Builder} builder */
 		async adapt(builder) {
 			await base.adapt(builder);
 			writeFileSync('build/server-defaults.js', serverDefaultsModule());

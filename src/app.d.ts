@@ -8,6 +8,8 @@ declare global {
 			user: SessionUser | null;
 			student: SessionStudent | null;
 			sessionId: string | null;
+			/** Names this request in the logs and in the `x-request-id` response header. */
+			requestId: string;
 		}
 		interface Error {
 			message: string;

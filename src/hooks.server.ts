@@ -1,4 +1,11 @@
-import { redirect, type Handle, type HandleServerError, type ServerInit } from '@sveltejs/kit';
+import {
+	isHttpError,
+	isRedirect,
+	redirect,
+	type Handle,
+	type HandleServerError,
+	type ServerInit
+} from '@sveltejs/kit';
 import {
 	LOCALE_COOKIE,
 	isLocale,
@@ -14,6 +21,7 @@ import { hadOutage, isOutageError, markOutage, outageResponse } from '$lib/serve
 import { areaOf, mayEnter } from '$lib/server/auth/areas.ts';
 import { guardFormBody } from '$lib/server/security/form-body.ts';
 import { withSecurityHeaders } from '$lib/server/security/headers.ts';
+import { errorText, log, requestIdFrom } from '$lib/server/log.ts';
 import { refusedOrigin } from '$lib/server/security/request-guard.ts';
 
 export const init: ServerInit = async () => {
@@ -21,7 +29,7 @@ export const init: ServerInit = async () => {
 		getConfig();
 	} catch (err) {
 		if (err instanceof ConfigError) {
-			console.error(`\n[sprout] Configuration error — ${err.message}\n`);
+			log('error', 'configuration error', { error: err.message });
 			process.exit(1);
 		}
 		throw err;
@@ -83,8 +91,35 @@ function gate(event: Event): Response | null {
 	return null;
 }
 
-/** Every response, including the early refusals below, leaves with the same security headers. */
-export const handle: Handle = async (input) => withSecurityHeaders(await handleRequest(input));
+/**
+ * Every response, including the early refusals below, leaves with the same security headers, and
+ * every request leaves one log line: id, route (its pattern, never the path: paths can hold a
+ * class code or a token), method, status, who (a role, never a name) and time to the headers.
+ */
+export const handle: Handle = async (input) => {
+	const { event } = input;
+	const started = performance.now();
+	const requestId = requestIdFrom(event.request.headers.get('x-request-id'));
+	event.locals.requestId = requestId;
+	let status = 500;
+	try {
+		const response = withSecurityHeaders(await handleRequest(input), requestId);
+		status = response.status;
+		return response;
+	} catch (err) {
+		if (isRedirect(err) || isHttpError(err)) status = err.status;
+		throw err;
+	} finally {
+		log(status >= 500 ? 'error' : 'info', 'request', {
+			requestId,
+			method: event.request.method,
+			route: event.route.id ?? null,
+			status,
+			ms: Math.round((performance.now() - started) * 10) / 10,
+			who: event.locals.student ? 'child' : (event.locals.user?.role ?? 'anonymous')
+		});
+	}
+};
 
 const handleRequest: Handle = async ({ event, resolve }) => {
 	const locale = pageLocale(event);
@@ -156,16 +191,24 @@ export const handleError: HandleServerError = ({ error: err, event, status, mess
 	if (status === 404) return { message: 'Not found', key: 'error.notFound' };
 	if (isOutageError(err)) {
 		markOutage(event.request);
-		console.error(
-			`[sprout] unavailable ${event.request.method} ${event.url.pathname}: ${err instanceof Error ? err.message : String(err)}`
-		);
+		log('warn', 'unavailable', {
+			requestId: event.locals.requestId,
+			route: event.route.id ?? null,
+			error: errorText(err)
+		});
 		return {
 			message: translate(event.locals.locale, 'error.unavailable'),
 			key: 'error.unavailable'
 		};
 	}
-	const id = crypto.randomUUID();
-	console.error(`[sprout] ${id} ${event.request.method} ${event.url.pathname}:`, err);
+	const id = event.locals.requestId ?? crypto.randomUUID();
+	log('error', 'unhandled error', {
+		requestId: id,
+		route: event.route.id ?? null,
+		error: errorText(err),
+		// The stack names our code, never input; one field, so the line stays one line.
+		stack: err instanceof Error ? (err.stack ?? null) : null
+	});
 	return {
 		message: status < 500 ? message : `Internal error (${id})`,
 		key: status < 500 ? 'error.badRequest' : 'error.generic'

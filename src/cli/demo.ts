@@ -8,7 +8,9 @@ const env = {
 	...process.env,
 	PORT: port,
 	ORIGIN: process.env.ORIGIN ?? `http://localhost:${port}`,
-	NODE_ENV: 'production'
+	NODE_ENV: 'production',
+	// A person watches the demo's terminal: log lines as text, not JSON.
+	LOG_FORMAT: process.env.LOG_FORMAT ?? 'text'
 };
 
 function run(args: string[]): void {

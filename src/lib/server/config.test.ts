@@ -143,6 +143,12 @@ describe('parseConfig', () => {
 		).toMatchObject({ forcePathStyle: false });
 	});
 
+	it('logs JSON lines unless LOG_FORMAT=text, and refuses anything else', () => {
+		expect(parseConfig({}).logFormat).toBe('json');
+		expect(parseConfig({ LOG_FORMAT: ' Text ' }).logFormat).toBe('text');
+		expect(configError({ LOG_FORMAT: 'xml' }).variable).toBe('LOG_FORMAT');
+	});
+
 	it('reads BODY_SIZE_LIMIT in bytes, K, M or G', () => {
 		expect(parseConfig({ BODY_SIZE_LIMIT: '16M' }).bodySizeLimit).toBe(16 * 1024 * 1024);
 		expect(parseConfig({ BODY_SIZE_LIMIT: '512K' }).bodySizeLimit).toBe(512 * 1024);

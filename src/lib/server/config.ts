@@ -34,6 +34,8 @@ export interface Config {
 	 * instance: with several instances behind a load balancer, any of them may run the worker.
 	 */
 	workerConcurrency: number;
+	/** Log lines as JSON (default, for log shippers) or text (for a person at a terminal). */
+	logFormat: 'json' | 'text';
 }
 
 export class ConfigError extends Error {
@@ -123,6 +125,13 @@ function parseCount(name: string, value: string | undefined, fallback: number, m
 	return n;
 }
 
+function parseLogFormat(value: string | undefined): 'json' | 'text' {
+	const text = value?.trim().toLowerCase();
+	if (!text) return 'json';
+	if (text === 'json' || text === 'text') return text;
+	throw new ConfigError('LOG_FORMAT', 'json or text', value!);
+}
+
 export function parseConfig(env: Env): Config {
 	const origin = env.ORIGIN?.trim() || undefined;
 	if (origin) {
@@ -146,7 +155,8 @@ export function parseConfig(env: Env): Config {
 		),
 		port,
 		isProduction: env.NODE_ENV === 'production',
-		workerConcurrency: parseCount('WORKER_CONCURRENCY', env.WORKER_CONCURRENCY, 1, 16)
+		workerConcurrency: parseCount('WORKER_CONCURRENCY', env.WORKER_CONCURRENCY, 1, 16),
+		logFormat: parseLogFormat(env.LOG_FORMAT)
 	};
 }
 

@@ -11,6 +11,7 @@ import { deleteExpiredSessions } from './auth/session.ts';
 import { pruneFailures } from './auth/rate-limit.ts';
 import { ENTRY_PROCESS_JOB, entryJobHandler, entryJobHooks } from './entries/submission.service.ts';
 import { Worker } from './jobs/queue.ts';
+import { errorText, log } from './log.ts';
 
 export interface Services {
 	config: Config;
@@ -30,7 +31,7 @@ async function start(): Promise<Services> {
 	try {
 		await pingDatabase(db);
 		const applied = await migrateToLatest(db);
-		if (applied.length) console.log(`[sprout] migrations applied:\n  ${applied.join('\n  ')}`);
+		if (applied.length) log('info', 'migrations applied', { migrations: applied.join(' ') });
 		const store = createObjectStore(config.storage);
 		await store.ping();
 		const services = { config, db, store };
@@ -46,7 +47,7 @@ async function start(): Promise<Services> {
 function startHousekeeping(db: Db): void {
 	const timer = setInterval(() => {
 		Promise.all([deleteExpiredSessions(db), pruneFailures(db)]).catch((err) =>
-			console.error('[sprout] housekeeping failed:', err instanceof Error ? err.message : err)
+			log('error', 'housekeeping failed', { error: errorText(err) })
 		);
 	}, 10 * 60_000);
 	timer.unref();
@@ -90,9 +91,7 @@ function startWorker(config: Config, db: Db, store: ObjectStore): void {
 	process.once('sveltekit:shutdown', () => {
 		void stopWorker()
 			.then(() => db.destroy())
-			.catch((err: unknown) =>
-				console.error('[sprout] shutdown:', err instanceof Error ? err.message : err)
-			);
+			.catch((err: unknown) => log('error', 'shutdown failed', { error: errorText(err) }));
 	});
 }
 
@@ -118,9 +117,7 @@ export async function getServices(): Promise<Services> {
 				lastFailureAt = Date.now();
 				lastError = err;
 				starting = undefined;
-				console.error(
-					`[sprout] start-up failed, will retry: ${err instanceof Error ? err.message : err}`
-				);
+				log('error', 'start-up failed, will retry', { error: errorText(err) });
 				throw new ServiceUnavailableError(err);
 			}
 		);

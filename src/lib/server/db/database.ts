@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'k
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import type { Database } from './schema.ts';
+import { errorText, log } from '../log.ts';
 
 export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
@@ -33,7 +34,9 @@ export function createDatabase(config: DatabaseConfig): Db {
 			connectionTimeoutMillis: 5000
 		});
 		// An idle client losing its connection must not crash the process.
-		pool.on('error', (err) => console.error('[db] idle PostgreSQL client error:', err.message));
+		pool.on('error', (err) =>
+			log('error', 'idle PostgreSQL client error', { error: errorText(err) })
+		);
 		db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 	}
 	dialects.set(db, config.kind);

@@ -7,6 +7,7 @@
 import { writeTransaction, type Db, type Trx } from '../db/database.ts';
 import { newId } from '../ids.ts';
 import { isInfrastructureError } from '../infrastructure.ts';
+import { errorText, log } from '../log.ts';
 import {
 	claimNextJob,
 	completeJob,
@@ -342,7 +343,7 @@ export class Worker {
 		this.#onError =
 			options.onError ??
 			((error, job) =>
-				console.error(`[jobs] ${job ? `${job.kind} ${job.id}` : 'poll'}:`, describeError(error)));
+				log('error', 'job error', { kind: job?.kind, jobId: job?.id, error: errorText(error) }));
 	}
 
 	register(kind: string, handler: JobHandler, hooks: JobHooks = {}): this {
@@ -430,6 +431,7 @@ export class Worker {
 	}
 
 	async #run(job: Job): Promise<void> {
+		const started = performance.now();
 		const handler = this.#handlers.get(job.kind);
 		const controller = new AbortController();
 		this.#controllers.add(controller);
@@ -464,8 +466,10 @@ export class Worker {
 				})
 			]);
 			await complete(this.#db, job, result, this.#clock());
+			log('info', 'job done', { ...jobFields(job), ms: Math.round(performance.now() - started) });
 		} catch (error) {
 			if (error instanceof ShutdownError) {
+				log('info', 'job handed back', jobFields(job));
 				await releaseJob(this.#db, claimOf(job), this.#clock()).catch((dbError: unknown) =>
 					// Then the lease runs out and another worker claims it: still nothing lost.
 					this.#onError(dbError, job)
@@ -490,11 +494,16 @@ export class Worker {
 		const giveUpAt = this.#clock() + Math.floor((this.#leaseMs * 2) / 3);
 		for (let wait = 1000; ; wait = Math.min(wait * 2, 8000)) {
 			try {
-				await fail(this.#db, job, error, {
+				const outcome = await fail(this.#db, job, error, {
 					...this.#backoff,
 					...this.#outage,
 					now: this.#clock(),
 					onFinalFailure: this.#hooks.get(job.kind)?.onFinalFailure
+				});
+				log(outcome.retryAt === null ? 'error' : 'warn', failureMessage(outcome), {
+					...jobFields(job),
+					retryAt: outcome.retryAt === null ? null : new Date(outcome.retryAt).toISOString(),
+					error: errorText(error)
 				});
 				return;
 			} catch (dbError) {
@@ -505,4 +514,14 @@ export class Worker {
 			}
 		}
 	}
+}
+
+/** What a job's log lines carry: never its payload, which names entries. */
+function jobFields(job: Job) {
+	return { kind: job.kind, jobId: job.id, attempt: job.attempt };
+}
+
+function failureMessage(outcome: { retryAt: number | null; outage: boolean }): string {
+	if (outcome.outage) return 'job waits out an outage';
+	return outcome.retryAt === null ? 'job failed' : 'job will retry';
 }

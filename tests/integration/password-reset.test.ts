@@ -82,7 +82,7 @@ describe.each(testDatabases())('password reset links on $name', ({ url }) => {
 			password: NEW_PASSWORD,
 			ip: '10.0.0.9'
 		});
-		expect(signIn.ok).toBe(true);
+		expect(signIn.kind).toBe('adult');
 
 		expect(await refusal(openPasswordReset(db, token))).toEqual({
 			status: 410,

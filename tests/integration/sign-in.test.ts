@@ -1,12 +1,8 @@
 // Sign-in for adults (email + password) and children (class code → avatar → secret), with the
 // failure-only rate limits: a class at the bell gets in, a guessing loop does not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-	findClassForJoin,
-	signInAdult,
-	signInStudent,
-	type SignInResult
-} from '../../src/lib/server/sign-in/sign-in.service.ts';
+import { DomainError } from '../../src/lib/server/errors.ts';
+import * as service from '../../src/lib/server/sign-in/sign-in.service.ts';
 import { SLOW_ANSWER_MS, type Pause } from '../../src/lib/server/auth/code-guessing.ts';
 import { hashPassword } from '../../src/lib/server/auth/password.ts';
 import {
@@ -37,6 +33,46 @@ const sharedHash = () => (passwordHash ??= hashPassword(PASSWORD));
 let ipCounter = 0;
 /** A fresh address per test, so one test's failures never throttle another. */
 const newIp = () => `203.0.113.${++ipCounter}`;
+
+// The service throws a DomainError to refuse; these wrappers make each outcome one value to
+// compare, and check the refusal's status on the way: 429 while a limit holds, else 400.
+type SignInResult = ({ ok: true } & service.SignedIn) | { ok: false; error: DomainError['code'] };
+
+const TOO_MANY = new Set([
+	'auth.error.tooManyAttempts',
+	'auth.error.joinTooManyTries',
+	'auth.error.childLocked',
+	'security.join.codeBudget'
+]);
+
+async function asResult<T>(
+	run: Promise<T>
+): Promise<{ ok: true; value: T } | { ok: false; error: DomainError['code'] }> {
+	try {
+		return { ok: true, value: await run };
+	} catch (err) {
+		if (!(err instanceof DomainError)) throw err;
+		expect(err.status, err.code).toBe(TOO_MANY.has(err.code) ? 429 : 400);
+		return { ok: false, error: err.code };
+	}
+}
+
+async function signInAdult(...args: Parameters<typeof service.signInAdult>): Promise<SignInResult> {
+	const r = await asResult(service.signInAdult(...args));
+	return r.ok ? { ok: true, ...r.value } : r;
+}
+
+async function signInStudent(
+	...args: Parameters<typeof service.signInStudent>
+): Promise<SignInResult> {
+	const r = await asResult(service.signInStudent(...args));
+	return r.ok ? { ok: true, ...r.value } : r;
+}
+
+async function findClassForJoin(...args: Parameters<typeof service.findClassForJoin>) {
+	const r = await asResult(service.findClassForJoin(...args));
+	return r.ok ? { ok: true as const, classroom: r.value } : r;
+}
 
 function expectOk(result: SignInResult): asserts result is Extract<SignInResult, { ok: true }> {
 	expect(result).toMatchObject({ ok: true });

@@ -1,6 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { findClassForJoin } from '$lib/server/sign-in/sign-in.service';
 import { ensureDeviceId } from '$lib/server/auth/cookies';
+import { failOn } from '$lib/server/errors';
 import { clientIp, field } from '$lib/server/http';
 import { newId } from '$lib/server/ids';
 import { getServices } from '$lib/server/services';
@@ -17,14 +18,14 @@ export const actions: Actions = {
 	default: async (event) => {
 		const code = field(await event.request.formData(), 'code').slice(0, 32);
 		const { db } = await getServices();
-		const result = await findClassForJoin(db, code, clientIp(event), {
-			deviceId: ensureDeviceId(event.cookies, event.url, newId)
-		});
-		if (!result.ok)
-			return fail(result.error === 'security.join.codeBudget' ? 429 : 400, {
-				code,
-				error: result.error
+		let classroom;
+		try {
+			classroom = await findClassForJoin(db, code, clientIp(event), {
+				deviceId: ensureDeviceId(event.cookies, event.url, newId)
 			});
-		redirect(303, `/join/${result.classroom.code}`);
+		} catch (err) {
+			return failOn(err, { code });
+		}
+		redirect(303, `/join/${classroom.code}`);
 	}
 };

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { signInAdult } from '$lib/server/sign-in/sign-in.service';
 import { setSessionCookie } from '$lib/server/auth/cookies';
+import { failOn } from '$lib/server/errors';
 import { validateSessionToken } from '$lib/server/auth/session';
 import { homeFor } from '$lib/server/home';
 import { clientIp, field } from '$lib/server/http';
@@ -21,12 +22,12 @@ export const actions: Actions = {
 		const password = field(form, 'password');
 		if (!email.trim() || !password) return fail(400, { email, error: 'auth.error.wrongPassword' });
 		const { db } = await getServices();
-		const result = await signInAdult(db, { email, password, ip: clientIp(event) });
-		if (!result.ok)
-			return fail(result.error === 'auth.error.tooManyAttempts' ? 429 : 400, {
-				email,
-				error: result.error
-			});
+		let result;
+		try {
+			result = await signInAdult(db, { email, password, ip: clientIp(event) });
+		} catch (err) {
+			return failOn(err, { email });
+		}
 		setSessionCookie(event.cookies, event.url, result.token, result.expiresAt, 'adult');
 		const session = await validateSessionToken(db, result.token);
 		redirect(

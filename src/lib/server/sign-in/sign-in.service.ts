@@ -15,31 +15,29 @@ import {
 	type Bucket
 } from '../auth/rate-limit.ts';
 import { createSession } from '../auth/session.ts';
+import { DomainError } from '../errors.ts';
 
-export type SignInError =
-	| 'auth.error.wrongPassword'
-	| 'auth.error.tooManyAttempts'
-	| 'auth.error.joinTooManyTries'
-	| 'auth.error.unknownClassCode'
-	| 'auth.error.wrongSecret'
-	| 'auth.error.childLocked'
-	| 'auth.error.unknownStudent';
-
-export type SignInResult =
-	| { ok: true; token: string; expiresAt: number; kind: 'adult' | 'student' }
-	| { ok: false; error: SignInError };
+/**
+ * A new session. A refusal is thrown as a DomainError: 400 for a wrong password or secret (or an
+ * unknown child or class code), 429 while a limit holds.
+ */
+export interface SignedIn {
+	token: string;
+	expiresAt: number;
+	kind: 'adult' | 'student';
+}
 
 export async function signInAdult(
 	db: Db,
 	input: { email: string; password: string; ip: string }
-): Promise<SignInResult> {
+): Promise<SignedIn> {
 	const email = normaliseEmail(input.email).slice(0, 320);
 	const buckets: Bucket[] = [
 		{ kind: 'email', key: email },
 		{ kind: 'ip', key: input.ip }
 	];
 	// Checked before hashing: a guessing loop must not cost us an argon2 run per try.
-	if (await checkLimits(db, buckets)) return { ok: false, error: 'auth.error.tooManyAttempts' };
+	if (await checkLimits(db, buckets)) throw DomainError.tooMany('auth.error.tooManyAttempts');
 	const user = await findUserByEmail(db, email);
 	const password = input.password.slice(0, MAX_PASSWORD_LENGTH + 1);
 	const valid = user
@@ -47,18 +45,18 @@ export async function signInAdult(
 		: (await verifyPassword(await getDummyHash(), password), false);
 	if (!user || !valid || user.disabled_at !== null) {
 		await recordFailure(db, buckets);
-		return { ok: false, error: 'auth.error.wrongPassword' };
+		throw DomainError.invalid('auth.error.wrongPassword');
 	}
 	await clearFailures(db, [buckets[0]!]);
-	const session = await createSession(db, { kind: 'adult', userId: user.id });
-	return { ok: true, ...session };
+	return createSession(db, { kind: 'adult', userId: user.id });
 }
 
 /**
  * Step one of a child's sign-in: the class code (typed or from the QR code). A code that exists
  * always gets through, whatever happened before on this address; unknown codes cost time, never
  * a lockout (code-guessing.ts). They count neither towards the address's general ceiling: a
- * child typing nonsense must not stop the school's adults and children signing in.
+ * child typing nonsense must not stop the school's adults and children signing in. Returns the
+ * class; an unknown code throws (400, or 429 past the browser's budget).
  */
 export async function findClassForJoin(
 	db: Db,
@@ -73,7 +71,7 @@ export async function findClassForJoin(
 	const classroom = code ? await classrooms.findClassroomByCode(db, code) : undefined;
 	if (classroom) {
 		if (deviceBucket) await clearFailures(db, [deviceBucket]);
-		return { ok: true as const, classroom };
+		return classroom;
 	}
 	const ipBucket: Bucket = { kind: 'codeIp', key: ip };
 	const buckets = deviceBucket ? [deviceBucket, ipBucket] : [ipBucket];
@@ -84,12 +82,9 @@ export async function findClassForJoin(
 		ip: counts.get(bucketName(ipBucket)) ?? 0
 	});
 	if (pauseMs > 0) await (options.pause ?? codeGuessTarpit.wait)(ip, pauseMs);
-	return {
-		ok: false as const,
-		error: overBudget
-			? ('security.join.codeBudget' as const)
-			: ('auth.error.unknownClassCode' as const)
-	};
+	throw overBudget
+		? DomainError.tooMany('security.join.codeBudget')
+		: DomainError.invalid('auth.error.unknownClassCode');
 }
 
 function secretsEqual(a: string, b: string): boolean {
@@ -102,9 +97,9 @@ function secretsEqual(a: string, b: string): boolean {
 export async function signInStudent(
 	db: Db,
 	input: { classroomId: string; studentId: string; secret: string; ip: string; deviceId: string }
-): Promise<SignInResult> {
+): Promise<SignedIn> {
 	const student = await classrooms.findStudentInClassroom(db, input.classroomId, input.studentId);
-	if (!student) return { ok: false, error: 'auth.error.unknownStudent' };
+	if (!student) throw DomainError.invalid('auth.error.unknownStudent');
 	const studentBucket: Bucket = { kind: 'student', key: student.id };
 	const deviceBucket: Bucket = { kind: 'device', key: input.deviceId };
 	const buckets: Bucket[] = [
@@ -114,19 +109,16 @@ export async function signInStudent(
 		{ kind: 'ip', key: input.ip }
 	];
 	const blocked = await checkLimits(db, buckets);
-	if (blocked) {
-		return {
-			ok: false,
-			error: blocked.kind === 'student' ? 'auth.error.childLocked' : 'auth.error.joinTooManyTries'
-		};
-	}
+	if (blocked)
+		throw DomainError.tooMany(
+			blocked.kind === 'student' ? 'auth.error.childLocked' : 'auth.error.joinTooManyTries'
+		);
 	if (!secretsEqual(student.secret, input.secret.slice(0, 64))) {
 		await recordFailure(db, buckets);
-		return { ok: false, error: 'auth.error.wrongSecret' };
+		throw DomainError.invalid('auth.error.wrongSecret');
 	}
 	// Only the child's own count resets: clearing the device's too would let a script that
 	// knows one real secret sign in between guesses to dodge the device limit.
 	await clearFailures(db, [studentBucket]);
-	const session = await createSession(db, { kind: 'student', studentId: student.id });
-	return { ok: true, ...session };
+	return createSession(db, { kind: 'student', studentId: student.id });
 }

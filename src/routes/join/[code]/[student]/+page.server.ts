@@ -1,8 +1,9 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { PICTURE_PASSWORD_LENGTH, isPictureId } from '$lib/pictures';
 import { findClassForJoin, signInStudent } from '$lib/server/sign-in/sign-in.service';
 import { ensureDeviceId, setSessionCookie } from '$lib/server/auth/cookies';
 import { findStudentInClassroom } from '$lib/server/classrooms/classroom.repository';
+import { failOn, isDomainError } from '$lib/server/errors';
 import { clientIp, field } from '$lib/server/http';
 import { newId } from '$lib/server/ids';
 import { getServices } from '$lib/server/services';
@@ -10,13 +11,15 @@ import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
 async function loadStudent(event: RequestEvent | Parameters<PageServerLoad>[0]) {
 	const { db } = await getServices();
-	const found = await findClassForJoin(db, event.params.code, clientIp(event), {
+	const classroom = await findClassForJoin(db, event.params.code, clientIp(event), {
 		deviceId: ensureDeviceId(event.cookies, event.url, newId)
+	}).catch((err: unknown) => {
+		if (isDomainError(err)) redirect(303, `/join?error=${err.code}`);
+		throw err;
 	});
-	if (!found.ok) redirect(303, `/join?error=${found.error}`);
-	const student = await findStudentInClassroom(db, found.classroom.id, event.params.student);
+	const student = await findStudentInClassroom(db, classroom.id, event.params.student);
 	if (!student) error(404, { message: 'Unknown student', key: 'auth.error.unknownStudent' });
-	return { db, classroom: found.classroom, student };
+	return { db, classroom, student };
 }
 
 export const load: PageServerLoad = async (event) => {
@@ -46,18 +49,18 @@ export const actions: Actions = {
 			if (picks.length < PICTURE_PASSWORD_LENGTH) return { seq: picks.join('-') };
 			secret = picks.slice(0, PICTURE_PASSWORD_LENGTH).join('-');
 		}
-		const result = await signInStudent(db, {
-			classroomId: classroom.id,
-			studentId: student.id,
-			secret,
-			ip: clientIp(event),
-			deviceId: ensureDeviceId(event.cookies, event.url, newId)
-		});
-		if (!result.ok)
-			return fail(result.error === 'auth.error.wrongSecret' ? 400 : 429, {
-				error: result.error,
-				seq: ''
+		let result;
+		try {
+			result = await signInStudent(db, {
+				classroomId: classroom.id,
+				studentId: student.id,
+				secret,
+				ip: clientIp(event),
+				deviceId: ensureDeviceId(event.cookies, event.url, newId)
 			});
+		} catch (err) {
+			return failOn(err, { seq: '' });
+		}
 		setSessionCookie(event.cookies, event.url, result.token, result.expiresAt, 'student');
 		redirect(303, '/studio');
 	}

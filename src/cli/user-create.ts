@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { createDatabase } from '../lib/server/db/database.ts';
 import { migrateToLatest } from '../lib/server/db/migrate.ts';
 import { isDomainError } from '../lib/server/errors.ts';
+import { systemActor } from '../lib/server/auth/actor.ts';
 import { createUser } from '../lib/server/users/user.service.ts';
 import { configOrExit } from './config.ts';
 
@@ -30,7 +31,7 @@ const password =
 const db = createDatabase(config.database);
 try {
 	await migrateToLatest(db);
-	await createUser(db, null, {
+	await createUser(db, systemActor('cli'), {
 		email: values.email,
 		displayName: values.name ?? values.email.split('@')[0]!,
 		role: values.role,

@@ -1,6 +1,7 @@
 // Adult accounts on both dialects: who may create them, what is refused, disabling, and the
 // demo seed the README and the e2e tests rely on.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../src/lib/server/auth/actor.ts';
 import { findClassForJoin, signInStudent } from '../../src/lib/server/sign-in/sign-in.service.ts';
 import { verifyPassword } from '../../src/lib/server/auth/password.ts';
 import {
@@ -62,7 +63,7 @@ describe.each(testDatabases())('users on $name', ({ url }) => {
 
 	describe('createUser', () => {
 		it('creates an account from the command line with a normalised email and a working password', async () => {
-			const id = await createUser(db, null, {
+			const id = await createUser(db, systemActor('cli'), {
 				...valid,
 				email: '  Ann.Lee@School.TEST ',
 				displayName: '  Ann Lee '
@@ -82,7 +83,7 @@ describe.each(testDatabases())('users on $name', ({ url }) => {
 				{
 					action: 'user.create',
 					actor_user_id: null,
-					detail: JSON.stringify({ role: 'teacher', isAdmin: false })
+					detail: JSON.stringify({ role: 'teacher', isAdmin: false, via: 'cli' })
 				}
 			]);
 		});

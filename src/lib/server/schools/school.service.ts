@@ -1,5 +1,5 @@
+import { actsAsAdmin, auditActor, type Actor } from '../auth/actor.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
-import type { SessionUser } from '../auth/session.ts';
 import type { Db } from '../db/database.ts';
 import { parseText } from '../../schemas/field.ts';
 import { SCHOOL_FORM } from '../../schemas/school.ts';
@@ -22,20 +22,21 @@ export function validateSchool(input: {
 
 export async function createSchool(
 	db: Db,
-	actor: SessionUser | null,
+	actor: Actor,
 	input: { name: string; city: string }
 ): Promise<string> {
-	if (actor && !(actor.role === 'organizer' && actor.isAdmin))
-		throw DomainError.forbidden('auth.error.forbidden');
+	if (!actsAsAdmin(actor)) throw DomainError.forbidden('auth.error.forbidden');
 	const valid = validateSchool(input);
 	if (!valid.ok) throw DomainError.invalid(valid.error);
 	const id = newId();
 	await insertSchool(db, { id, name: valid.name, city: valid.city });
+	const { actorUserId, via } = auditActor(actor);
 	await recordAudit(db, {
-		actorUserId: actor?.id ?? null,
+		actorUserId,
 		action: 'school.create',
 		subjectType: 'school',
-		subjectId: id
+		subjectId: id,
+		...(via ? { detail: { via } } : {})
 	});
 	return id;
 }

@@ -1,3 +1,4 @@
+import { actsAsAdmin, auditActor, type Actor } from '../auth/actor.ts';
 import { writeTransaction, type Db } from '../db/database.ts';
 import type { Role } from '../db/schema.ts';
 import { recordAudit } from '../audit/audit.repository.ts';
@@ -51,9 +52,8 @@ export function validateNewUser(input: NewUserInput): UserError | null {
  * Creates an adult account. `actor` is null only for the command line and the seed, which
  * run with the operator's own authority.
  */
-export async function createUser(db: Db, actor: SessionUser | null, input: NewUserInput) {
-	if (actor && !(actor.role === 'organizer' && actor.isAdmin))
-		throw DomainError.forbidden('auth.error.forbidden');
+export async function createUser(db: Db, actor: Actor, input: NewUserInput) {
+	if (!actsAsAdmin(actor)) throw DomainError.forbidden('auth.error.forbidden');
 	const problem = validateNewUser(input);
 	if (problem) throw DomainError.invalid(problem);
 	const email = normaliseEmail(input.email);
@@ -70,12 +70,13 @@ export async function createUser(db: Db, actor: SessionUser | null, input: NewUs
 		isAdmin,
 		passwordHash: await hashPassword(input.password)
 	});
+	const { actorUserId, via } = auditActor(actor);
 	await recordAudit(db, {
-		actorUserId: actor?.id ?? null,
+		actorUserId,
 		action: 'user.create',
 		subjectType: 'user',
 		subjectId: id,
-		detail: { role, isAdmin }
+		detail: { role, isAdmin, ...(via ? { via } : {}) }
 	});
 	return id;
 }

@@ -24,7 +24,23 @@ export default defineConfig({
 					hookTimeout: 60_000,
 					fileParallelism: false
 				}
-			}
+			},
+			// Slow fault and deployment tests: only in `npm run test:faults` (which sets the variable).
+			...(process.env.SPROUT_FAULTS === '1'
+				? [
+						{
+							extends: true,
+							test: {
+								name: 'faults',
+								include: ['tests/faults/**/*.test.ts'],
+								environment: 'node',
+								testTimeout: 600_000,
+								hookTimeout: 120_000,
+								fileParallelism: false
+							}
+						}
+					]
+				: [])
 		]
 	}
 });

@@ -151,6 +151,39 @@ test.describe('teacher: class, roster, cards, secrets, end class', () => {
 		expect(after[0]!.pictures).toEqual(ines.pictures);
 	});
 
+	test('deleting a child says what goes, then signs them out and removes them', async ({
+		page,
+		browser,
+		context
+	}) => {
+		await useAdult(browser, context, 'teacher');
+		const created = await createClass(page, ['Lina', 'Omar']);
+		const lina = created.students.find((s) => s.firstName === 'Lina')!;
+		const child = await newEnglishContext(browser);
+		const kid = await child.newPage();
+		await signInChild(kid, created.code, lina.pseudonym, lina.pictures!);
+
+		await page.getByText(`Remove: ${lina.pseudonym}`).click();
+		const confirm = page.locator('form.erase', { hasText: 'Delete Lina completely?' });
+		await expect(confirm.getByText('Delete Lina completely?')).toBeVisible();
+		for (const line of [
+			'their name, password and parental consents',
+			'0 drawings saved on the website',
+			'0 artworks, with their scores and prizes',
+			'every sign-in (the child is signed out)'
+		])
+			await expect(confirm.getByText(line)).toBeVisible();
+		await confirm.getByRole('button', { name: 'Delete completely' }).click();
+		await expect(page.getByRole('status')).toHaveText(
+			`${lina.pseudonym} and all their work are deleted.`
+		);
+		await expect(page.getByRole('table').getByText(lina.pseudonym, { exact: true })).toHaveCount(0);
+
+		await kid.goto('/studio');
+		await expect(kid).toHaveURL(/\/join$/);
+		await child.close();
+	});
+
 	test('"End class" signs out a child who was signed in', async ({ page, browser, context }) => {
 		await useAdult(browser, context, 'teacher');
 		const created = await createClass(page, ['Mia', '张伟']);

@@ -10,6 +10,7 @@ import {
 import { newId } from '../../src/lib/server/ids.ts';
 import { enqueue } from '../../src/lib/server/jobs/queue.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
+import { addEntryRow } from './helpers/fixtures.ts';
 import { addJudgingContest } from './helpers/judging-fixtures.ts';
 
 const NOW = Date.parse('2026-12-01T04:00:00Z');
@@ -31,32 +32,18 @@ describe.each(testDatabases())('entries waiting out an outage on $name', ({ url 
 		const jobs: Record<string, string> = {};
 		for (const title of ['held', 'busy']) {
 			const id = newId();
-			await db
-				.insertInto('entry')
-				.values({
+			await addEntryRow(
+				db,
+				{
 					id,
 					contest_id: world.contestId,
 					student_id: child.id,
-					age_band_id: null,
-					age: 7,
-					source: 'upload',
-					drawing_id: null,
 					title,
-					about: '',
 					status: 'processing',
-					status_message: null,
-					idempotency_key: newId(),
-					payload_hash: 'x',
-					original_key: `private/uploads/${id}`,
-					media_prefix: null,
-					media: null,
-					submitted_by: null,
-					reviewed_by: null,
-					reviewed_at: null,
-					created_at: NOW,
-					updated_at: NOW
-				})
-				.execute();
+					original_key: `private/uploads/${id}`
+				},
+				NOW
+			);
 			jobs[title] = await enqueue(db, ENTRY_PROCESS_JOB, { entryId: id }, { now: NOW });
 		}
 		// What the worker records when storage is unreachable (see deferJobForOutage).

@@ -30,7 +30,7 @@ import { eraseStudent } from '../../src/lib/server/privacy/student-erasure.servi
 import { createLocalStore } from '../../src/lib/server/storage/local-store.ts';
 import type { ObjectStore } from '../../src/lib/server/storage/object-store.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
-import { addUser } from './helpers/fixtures.ts';
+import { addEntryRow, addUser } from './helpers/fixtures.ts';
 import { addJudgingContest, MEDIA, type JudgingWorld } from './helpers/judging-fixtures.ts';
 
 const NOW = Date.parse('2026-12-01T04:00:00Z');
@@ -127,32 +127,22 @@ describe.each(testDatabases())('erasing a child on $name', ({ url }) => {
 			[processed, 'waiting', `${prefix}original.png`],
 			[processing, 'processing', uploadKey(processing)]
 		] as const) {
-			await db
-				.insertInto('entry')
-				.values({
+			await addEntryRow(
+				db,
+				{
 					id,
 					contest_id: world.contestId,
 					student_id: child.id,
-					age_band_id: null,
-					age: 7,
 					source: 'studio',
 					drawing_id: drawingId,
-					title: 'My river',
 					about: `${FIRST_NAME} drew this`,
 					status,
-					status_message: null,
-					idempotency_key: newId(),
-					payload_hash: 'x',
 					original_key: originalKey,
 					media_prefix: status === 'waiting' ? prefix : null,
-					media: status === 'waiting' ? MEDIA.replaceAll('media/abc/', prefix) : null,
-					submitted_by: null,
-					reviewed_by: null,
-					reviewed_at: null,
-					created_at: NOW,
-					updated_at: NOW
-				})
-				.execute();
+					media: status === 'waiting' ? MEDIA.replaceAll('media/abc/', prefix) : null
+				},
+				NOW
+			);
 			await store.put(originalKey, Buffer.from('png'), { contentType: 'image/png' });
 			ownEntries.push(id);
 		}

@@ -8,7 +8,7 @@ import {
 } from '../../../src/lib/server/classrooms/classroom.repository.ts';
 import { newClassCode, newPicturePassword } from '../../../src/lib/server/classrooms/roster.ts';
 import type { Db } from '../../../src/lib/server/db/database.ts';
-import type { Role, SecretKind } from '../../../src/lib/server/db/schema.ts';
+import type { EntryTable, Role, SecretKind } from '../../../src/lib/server/db/schema.ts';
 import { newId } from '../../../src/lib/server/ids.ts';
 import { insertSchool } from '../../../src/lib/server/schools/school.repository.ts';
 import { insertUser } from '../../../src/lib/server/users/user.repository.ts';
@@ -130,4 +130,38 @@ export function contestInput(over: Partial<ContestInput> = {}): ContestInput {
 		allowUpload: false,
 		...over
 	};
+}
+
+/** Writes an entry row straight into the table: a child's entry in `status`, no picture yet. */
+export async function addEntryRow(
+	db: Db,
+	row: Pick<EntryTable, 'contest_id' | 'student_id' | 'status'> & Partial<EntryTable>,
+	now = Date.now()
+): Promise<string> {
+	const id = row.id ?? newId();
+	await db
+		.insertInto('entry')
+		.values({
+			age_band_id: null,
+			age: 7,
+			source: 'upload',
+			drawing_id: null,
+			title: 'My river',
+			about: '',
+			status_message: null,
+			idempotency_key: newId(),
+			payload_hash: 'x',
+			original_key: null,
+			media_prefix: null,
+			media: null,
+			submitted_by: null,
+			reviewed_by: null,
+			reviewed_at: null,
+			created_at: now,
+			updated_at: now,
+			...row,
+			id
+		})
+		.execute();
+	return id;
 }

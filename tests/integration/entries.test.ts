@@ -12,6 +12,7 @@ import type { Db } from '../../src/lib/server/db/database.ts';
 import { insertDrawing } from '../../src/lib/server/drawings/drawing.repository.ts';
 import { canAccessEntry } from '../../src/lib/server/entries/entry-access.ts';
 import {
+	ABANDONED_RECEIPT_MS,
 	ENTRY_PROCESS_JOB,
 	entryJobHandler,
 	entryJobHooks,
@@ -387,24 +388,77 @@ describe.each(testDatabases())('contest entries on $name', ({ url }) => {
 		);
 		expect(otherChild.status).toBe(422);
 
-		// Two identical requests at once: one is received, the other told it is in flight.
+		// Two identical requests at once: one is received.
 		const twin = await input(kid, contestId);
 		const results = await Promise.allSettled([
 			submitEntry({ db, store }, asChild(kid), twin, NOW),
 			submitEntry({ db, store }, asChild(kid), twin, NOW)
 		]);
-		const fulfilled = results.filter((r) => r.status === 'fulfilled');
-		const rejected = results.filter((r) => r.status === 'rejected');
-		expect(fulfilled).toHaveLength(1);
-		expect(rejected).toHaveLength(1);
-		const reason = (rejected[0] as PromiseRejectedResult).reason as DomainError;
-		expect([reason.code, reason.status]).toEqual(['entries.error.inFlight', 409]);
+		// The other is told it is in flight, or, when the first had already finished by the time
+		// it looked, replays it: either way one entry.
+		const outcomes = results
+			.map((r) =>
+				r.status === 'fulfilled'
+					? r.value.replayed
+						? 'replayed'
+						: 'received'
+					: `${(r.reason as DomainError).status} ${(r.reason as DomainError).code}`
+			)
+			.sort();
+		expect([
+			['409 entries.error.inFlight', 'received'],
+			['received', 'replayed']
+		]).toContainEqual(outcomes);
 		const rows = await db
 			.selectFrom('entry')
 			.select('id')
 			.where('idempotency_key', '=', twin.idempotencyKey)
 			.execute();
 		expect(rows).toHaveLength(1);
+	});
+
+	it('a retry after the server died mid-upload ends with exactly one entry and one stored original', async () => {
+		const contestId = await addContest({ perChild: 3 });
+		const kid = kids[4]!;
+		const sent = await input(kid, contestId);
+		const first = await submitEntry({ db, store }, asChild(kid), sent, NOW);
+		// What kill -9 leaves between storing the picture and committing: the key claimed by a
+		// 'receiving' row, the upload stored, no job queued.
+		await db
+			.updateTable('entry')
+			.set({ status: 'receiving', original_key: null })
+			.where('id', '=', first.entry.id)
+			.execute();
+		await db.deleteFrom('job').where('payload', 'like', `%${first.entry.id}%`).execute();
+		expect(await store.head(uploadKey(first.entry.id))).toBeDefined();
+
+		// Soon after, the same request may still be on its way: it is in flight.
+		const early = await errorOf(submitEntry({ db, store }, asChild(kid), sent, NOW + 5_000));
+		expect(early.code).toBe('entries.error.inFlight');
+
+		const later = NOW + ABANDONED_RECEIPT_MS + 1;
+		const retry = await submitEntry({ db, store }, asChild(kid), sent, later);
+		expect(retry).toMatchObject({ entry: { status: 'processing' }, replayed: false });
+		const rows = await db
+			.selectFrom('entry')
+			.select(['id', 'original_key'])
+			.where('idempotency_key', '=', sent.idempotencyKey)
+			.execute();
+		expect(rows).toEqual([{ id: retry.entry.id, original_key: uploadKey(retry.entry.id) }]);
+		const uploads = await listKeys(store, 'private/uploads/');
+		expect(uploads).toContain(uploadKey(retry.entry.id));
+		expect(uploads).not.toContain(uploadKey(first.entry.id));
+		const jobs = await db
+			.selectFrom('job')
+			.select('payload')
+			.where('payload', 'like', `%${retry.entry.id}%`)
+			.execute();
+		expect(jobs).toHaveLength(1);
+
+		// Died after the commit, before the answer: the retry gets the same entry back.
+		const again = await submitEntry({ db, store }, asChild(kid), sent, later + 1_000);
+		expect(again).toEqual({ entry: retry.entry, replayed: true });
+		expect(await listKeys(store, `private/uploads/${retry.entry.id}`)).toHaveLength(1);
 	});
 
 	it('refuses bad images with the reason and leaves no row and no object behind', async () => {

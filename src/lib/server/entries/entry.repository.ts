@@ -13,9 +13,24 @@ import { FREED_STATUSES } from './eligibility.ts';
 export async function findEntryByKey(db: Db, idempotencyKey: string) {
 	return db
 		.selectFrom('entry')
-		.select(['id', 'student_id', 'status', 'payload_hash'])
+		.select(['id', 'student_id', 'status', 'payload_hash', 'updated_at'])
 		.where('idempotency_key', '=', idempotencyKey)
 		.executeTakeFirst();
+}
+
+/**
+ * Removes an entry still 'receiving' since before `before`: its request died between claiming
+ * the key and committing (a crash, a kill -9). Returns whether this call removed it, so of two
+ * retries racing only one takes the key over.
+ */
+export async function deleteAbandonedReceipt(db: Db, id: string, before: number): Promise<boolean> {
+	const result = await db
+		.deleteFrom('entry')
+		.where('id', '=', id)
+		.where('status', '=', 'receiving')
+		.where('updated_at', '<', before)
+		.executeTakeFirst();
+	return Number(result.numDeletedRows) === 1;
 }
 
 export async function findEntry(db: Db, id: string) {

@@ -129,6 +129,37 @@ function replay(
 	return { entry: { id: existing.id, status: existing.status }, replayed: true };
 }
 
+/**
+ * Receiving takes seconds (the body is already read: only the store write and one commit are
+ * left). A receipt older than this lost its request to a crash or a kill -9 in between.
+ */
+export const ABANDONED_RECEIPT_MS = 60_000;
+
+/**
+ * The child's retry of a submission whose server died after claiming its key (and perhaps
+ * storing the picture) but before committing: the retry removes the leftover row and object and
+ * is received afresh, so it ends with exactly one entry and one stored original.
+ */
+async function tookOverAbandonedReceipt(
+	deps: { db: Db; store: ObjectStore },
+	seen: {
+		id: string;
+		student_id: string;
+		status: EntryStatus;
+		payload_hash: string;
+		updated_at: number;
+	},
+	studentId: string,
+	hash: string,
+	now: number
+): Promise<boolean> {
+	if (seen.status !== 'receiving' || seen.student_id !== studentId || seen.payload_hash !== hash)
+		return false;
+	if (seen.updated_at >= now - ABANDONED_RECEIPT_MS) return false;
+	await deps.store.delete(uploadKey(seen.id));
+	return repo.deleteAbandonedReceipt(deps.db, seen.id, now - ABANDONED_RECEIPT_MS);
+}
+
 async function resolveStudent(db: Db, submitter: Submitter) {
 	const studentId = submitter.kind === 'student' ? submitter.student.id : submitter.studentId;
 	const student = await findStudentSchool(db, studentId);
@@ -163,7 +194,8 @@ export async function submitEntry(
 
 	// A replay must answer the same even after the contest closed or the limit was reached.
 	const seen = await repo.findEntryByKey(db, input.idempotencyKey);
-	if (seen) return replay(seen, student.id, hash);
+	if (seen && !(await tookOverAbandonedReceipt(deps, seen, student.id, hash, now)))
+		return replay(seen, student.id, hash);
 
 	const source = submitter.kind === 'student' ? 'studio' : 'upload';
 	if (source === 'studio' && input.drawingId === null)

@@ -16,7 +16,8 @@ export const reviewFr: Record<keyof typeof reviewZhCN, string> = {
 	'review.source.upload': 'Photo d’une œuvre sur papier',
 	'review.status.receiving': 'Réception',
 	'review.status.processing': 'Traitement',
-	'review.status.held': 'En attente du serveur\u202f: le traitement reprendra tout seul, rien n’est perdu',
+	'review.status.held':
+		'En attente du serveur\u202f: le traitement reprendra tout seul, rien n’est perdu',
 	'review.status.waiting': 'En attente de validation',
 	'review.status.approved': 'Validée',
 	'review.status.returned': 'Renvoyée',

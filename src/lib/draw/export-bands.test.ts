@@ -1,3 +1,4 @@
+import type { Canvas } from '@napi-rs/canvas';
 import { describe, expect, it } from 'vitest';
 import { createDocument, serializeDocument, type Op, type StrokeOp } from './document.ts';
 import { bandRows, hasFills, jsonHasFills, reachesRows } from './export-bands.ts';
@@ -77,7 +78,6 @@ describe('a picture painted in two bands', () => {
 		const { createCanvas, Path2D } = await import('@napi-rs/canvas');
 		const { renderPicture } = await import('./picture.ts');
 		const { runExport } = await import('./export-job.ts');
-		type Canvas = ReturnType<typeof createCanvas>;
 		const tools = ['brush', 'pencil', 'marker', 'crayon', 'eraser'] as const;
 		// Strokes wandering over the seam (board row 30), of every tool, the eraser included.
 		const ops: StrokeOp[] = Array.from({ length: 40 }, (_, i) => ({

@@ -71,29 +71,24 @@ export async function renderBand<C>(
 	doc: DrawDocument,
 	surface: PictureSurface<C>,
 	band: Band,
-	options: Omit<RenderPictureOptions<C>, 'page'>
+	options: Pick<RenderPictureOptions<C>, 'scale' | 'createPath' | 'onProgress'>
 ): Promise<{ canvas: C; top: number }> {
-	const { scale } = options;
+	const { scale, onProgress, ...paint } = options;
 	const width = Math.round(doc.width * scale);
 	const { top, bottom } = bandRows(Math.round(doc.height * scale), band);
 	const ink = surface.create(width, bottom - top);
 	// Whole device pixels only, so a stroke across the seam is painted alike on both sides.
 	ink.ctx.translate(0, -top);
 	ink.ctx.scale(scale, scale);
-	const env: PaintEnv = {
-		width: doc.width,
-		height: doc.height,
-		pixelRatio: scale,
-		createPath: options.createPath,
-		...(options.strokePaths ? { strokePaths: options.strokePaths } : {})
-	};
+	// No walls: a band never holds a fill, the only op that reads them.
+	const env: PaintEnv = { width: doc.width, height: doc.height, pixelRatio: scale, ...paint };
 	const total = doc.ops.length;
 	for (let i = 0; i < total; i++) {
 		const op = doc.ops[i] as Op;
 		if (op.type === 'fill') throw new Error('a fill cannot be painted in bands');
 		if (reachesRows(op, top / scale, bottom / scale)) paintOp(ink.ctx, op, env);
 		if ((i + 1) % PICTURE_PROGRESS_STEP === 0 && i + 1 < total) {
-			await options.onProgress?.(i + 1, total);
+			await onProgress?.(i + 1, total);
 		}
 	}
 	return { canvas: ink.canvas, top };

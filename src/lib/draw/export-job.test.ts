@@ -272,6 +272,16 @@ describe('runExport in bands', () => {
 		]);
 	});
 
+	it('reports each band’s progress as it paints', async () => {
+		const ops = Array.from({ length: 600 }, (_, i) => row(i, 5 + (i % 50)));
+		const { helperReplies } = await twoBands(ops);
+		expect(helperReplies).toEqual([
+			{ type: 'progress', id: 7, done: 250, total: 600 },
+			{ type: 'progress', id: 7, done: 500, total: 600 },
+			{ type: 'progress', id: 7, done: 600, total: 600 }
+		]);
+	});
+
 	it('refuses a drawing with fills in bands, so the page paints it whole', async () => {
 		const fill: Op = { type: 'fill', id: 'f', x: 5, y: 5, color: '#ff0000', tolerance: 32 };
 		const { helperReplies, leadReplies, lead } = await twoBands([stroke(0), fill]);

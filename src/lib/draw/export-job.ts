@@ -197,7 +197,8 @@ export async function runExport<C>(
 		}
 		const own = await renderBand(doc, deps.surface, band, {
 			scale: request.scale,
-			createPath: deps.createPath
+			createPath: deps.createPath,
+			onProgress
 		});
 		const bands = deps.bands as NonNullable<ExportDeps<C>['bands']>;
 		const ink = { canvas: bands.flush(own.canvas), top: own.top };

@@ -99,6 +99,11 @@ describe('isExportRequest', () => {
 		expect(isExportRequest({ ...ok, scale: Number.NaN })).toBe(false);
 		expect(isExportRequest(null)).toBe(false);
 		expect(isExportRequest('render')).toBe(false);
+		expect(isExportRequest({ ...ok, band: { index: 1, count: 2 } })).toBe(true);
+		expect(isExportRequest({ ...ok, band: { index: 2, count: 2 } })).toBe(false);
+		expect(isExportRequest({ ...ok, band: { index: -1, count: 2 } })).toBe(false);
+		expect(isExportRequest({ ...ok, band: { index: 0, count: 9 } })).toBe(false);
+		expect(isExportRequest({ ...ok, band: '0/2' })).toBe(false);
 	});
 });
 
@@ -196,5 +201,92 @@ describe('runExport', () => {
 		const { deps } = fakeDeps({ encode: () => Promise.reject(new Error('out of memory')) });
 		const replies = await run(request([stroke(0)]), deps);
 		expect(replies.at(-1)).toEqual({ type: 'error', id: 7, reason: 'render' });
+	});
+});
+
+/** A stroke along board row `y`, from x 10 to 70. */
+const row = (i: number, y: number): StrokeOp => ({
+	...stroke(i),
+	points: [10, y, 0.5, 0, 40, y, 0.5, 16, 70, y, 0.5, 32]
+});
+
+describe('runExport in bands', () => {
+	/** Two bands of one picture, the way two workers and their channel run them. */
+	async function twoBands(ops: Op[], template?: string) {
+		let handed: { canvas: FakeCanvas; top: number } | null = null;
+		const bands = (): NonNullable<ExportDeps<FakeCanvas>['bands']> => ({
+			flush: (canvas) => canvas,
+			send: (canvas, top) => {
+				handed = { canvas, top };
+			},
+			receive: async (count) => {
+				expect(count).toBe(1);
+				return handed ? [handed] : [];
+			}
+		});
+		const helper = fakeDeps();
+		const helperReplies = await run(request(ops, { band: { index: 1, count: 2 } }, template), {
+			...helper.deps,
+			bands: bands()
+		});
+		const page: PictureOverlay<FakeCanvas> = { walls: vi.fn(), drawOver: vi.fn() };
+		const lead = fakeDeps({ loadPage: async () => page });
+		const leadReplies = await run(request(ops, { band: { index: 0, count: 2 } }, template), {
+			...lead.deps,
+			bands: bands()
+		});
+		return { helper, helperReplies, lead, leadReplies, page };
+	}
+
+	it('paints each band with only the strokes that reach it, and the first band puts them together', async () => {
+		// Board 80 × 60 at scale 2: band 0 is device rows 0–59, band 1 rows 60–119.
+		const ops = [row(0, 5), row(1, 55), row(2, 30), row(3, 10)];
+		const { helper, helperReplies, lead, leadReplies, page } = await twoBands(ops, TEMPLATE);
+
+		const [helperInk] = helper.canvases as [FakeCanvas];
+		expect([helperInk.width, helperInk.height]).toEqual([160, 60]);
+		expect(helperInk.ctx.named('translate')[0]?.args).toEqual([0, -60]);
+		// Band 1 (board rows 30–60) gets the strokes at rows 55 and 30, not those at 5 and 10.
+		expect(helperInk.ctx.named('fill')).toHaveLength(2);
+		expect(helper.canvases).toHaveLength(1);
+		// The helper never encodes and never says done: band 0 does.
+		expect(helperReplies.map((r) => r.type)).toEqual(['progress']);
+
+		const [leadInk, out] = lead.canvases as [FakeCanvas, FakeCanvas];
+		expect(leadInk.ctx.named('fill')).toHaveLength(3);
+		expect([out.width, out.height]).toEqual([160, 120]);
+		expect(out.ctx.calls.map((c) => c.method)).toEqual(['fillRect', 'drawImage', 'drawImage']);
+		expect(out.ctx.named('drawImage').map((c) => c.args)).toEqual([
+			[leadInk, 0, 0],
+			[helperInk, 0, 60]
+		]);
+		expect(page.drawOver).toHaveBeenCalledWith(out.ctx, 160, 120);
+		expect([leadInk.released, helperInk.released]).toEqual([true, true]);
+		const done = leadReplies.at(-1);
+		expect(done?.type).toBe('done');
+		expect(done?.type === 'done' && Object.keys(done.timings ?? {})).toEqual([
+			'parse',
+			'paint',
+			'gather',
+			'encode'
+		]);
+	});
+
+	it('reports each band’s progress as it paints', async () => {
+		const ops = Array.from({ length: 600 }, (_, i) => row(i, 5 + (i % 50)));
+		const { helperReplies } = await twoBands(ops);
+		expect(helperReplies).toEqual([
+			{ type: 'progress', id: 7, done: 250, total: 600 },
+			{ type: 'progress', id: 7, done: 500, total: 600 },
+			{ type: 'progress', id: 7, done: 600, total: 600 }
+		]);
+	});
+
+	it('refuses a drawing with fills in bands, so the page paints it whole', async () => {
+		const fill: Op = { type: 'fill', id: 'f', x: 5, y: 5, color: '#ff0000', tolerance: 32 };
+		const { helperReplies, leadReplies, lead } = await twoBands([stroke(0), fill]);
+		expect(helperReplies).toEqual([{ type: 'error', id: 7, reason: 'bands' }]);
+		expect(leadReplies).toEqual([{ type: 'error', id: 7, reason: 'bands' }]);
+		expect(lead.canvases).toHaveLength(0);
 	});
 });

@@ -3,30 +3,36 @@
  * Paints a finished picture (download or submission) off the page's main thread, on
  * OffscreenCanvas, with the studio's own paint code. Repainting 5,000 strokes took the page's
  * main thread ten seconds on a slow PC; here the page stays free and only shows progress.
- * Protocol and the job itself: `export-job.ts`; the page's side: `picture-export.ts`.
+ * With a band (see `export-bands.ts`), two of these workers share one picture over a
+ * MessageChannel the page gives them. Protocol and the job itself: `export-job.ts`; the page's
+ * side: `picture-export.ts`.
  */
 import { RequestAssembler, runExport, type ExportDeps, type ExportReply } from '../export-job.ts';
 import { alphaOf, type PictureContext, type PictureOverlay } from '../picture.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-function context(canvas: OffscreenCanvas): PictureContext<OffscreenCanvas> {
+/** A canvas painted here, or another band's ink handed over as a bitmap. */
+type Image = OffscreenCanvas | ImageBitmap;
+
+function context(canvas: OffscreenCanvas): PictureContext<Image> {
 	const ctx = canvas.getContext('2d');
 	if (!ctx) throw new Error('2D canvas is not available in the worker');
-	return ctx as unknown as PictureContext<OffscreenCanvas>;
+	return ctx as unknown as PictureContext<Image>;
 }
 
 const paths = new Map<string, Path2D>();
 
-const deps: ExportDeps<OffscreenCanvas> = {
+const deps: ExportDeps<Image> = {
 	surface: {
 		create: (width, height) => {
 			const canvas = new OffscreenCanvas(width, height);
 			return { canvas, ctx: context(canvas) };
 		},
-		release: (canvas) => {
-			canvas.width = 0;
-			canvas.height = 0;
+		release: (image) => {
+			if (image instanceof ImageBitmap) return image.close();
+			image.width = 0;
+			image.height = 0;
 		}
 	},
 	createPath: (d) => {
@@ -40,11 +46,14 @@ const deps: ExportDeps<OffscreenCanvas> = {
 		const image = await createImageBitmap(await res.blob());
 		return pageOverlay(image);
 	},
-	encode: (canvas) => canvas.convertToBlob({ type: 'image/png' })
+	encode: (image) => {
+		if (image instanceof ImageBitmap) throw new Error('only a canvas is encoded');
+		return image.convertToBlob({ type: 'image/png' });
+	}
 };
 
 /** The colouring page drawn and read as `ColouringPage` does on the page. */
-function pageOverlay(image: ImageBitmap): PictureOverlay<OffscreenCanvas> {
+function pageOverlay(image: ImageBitmap): PictureOverlay<Image> {
 	return {
 		walls: (width, height) => {
 			const canvas = new OffscreenCanvas(width, height);
@@ -61,9 +70,38 @@ function pageOverlay(image: ImageBitmap): PictureOverlay<OffscreenCanvas> {
 	};
 }
 
+interface BandMessage {
+	top: number;
+	bitmap: ImageBitmap;
+}
+
+/** Bands travel between the workers as bitmaps, moved (not copied) through `port`. */
+function bandsOver(port: MessagePort): NonNullable<ExportDeps<Image>['bands']> {
+	const flush = (image: Image) =>
+		image instanceof ImageBitmap ? image : image.transferToImageBitmap();
+	return {
+		flush,
+		send: (image, top) => {
+			const bitmap = flush(image);
+			port.postMessage({ top, bitmap } satisfies BandMessage, [bitmap]);
+		},
+		receive: (count) =>
+			new Promise((resolve) => {
+				const got: { canvas: Image; top: number }[] = [];
+				port.onmessage = (event: MessageEvent<BandMessage>) => {
+					got.push({ canvas: event.data.bitmap, top: event.data.top });
+					if (got.length === count) resolve(got);
+				};
+			})
+	};
+}
+
 const requests = new RequestAssembler();
 
 scope.onmessage = (event: MessageEvent<unknown>) => {
 	const request = requests.take(event.data);
-	if (request) void runExport(request, deps, (reply: ExportReply) => scope.postMessage(reply));
+	if (!request) return;
+	const port = event.ports[0];
+	const post = (reply: ExportReply) => scope.postMessage(reply);
+	void runExport(request, port ? { ...deps, bands: bandsOver(port) } : deps, post);
 };

@@ -1,5 +1,6 @@
 import { loadColouringPage, type ColouringPage } from './colouring-page.ts';
 import { serializeHead, serializeOps, type DrawDocument } from '../document.ts';
+import { hasFills, jsonHasFills } from '../export-bands.ts';
 import { isExportReply, type ExportPart, type ExportRequest } from '../export-job.ts';
 import type { PaintEnv } from '../paint.ts';
 import { parseDocument } from '../parse-document.ts';
@@ -46,6 +47,9 @@ export function canExportInWorker(): boolean {
 
 let nextId = 1;
 
+/** The last export's timings (see `ExportTimings`), for the benchmark and the curious. */
+export const EXPORT_MARK = 'sprout:picture-export';
+
 /** A PNG of the picture `source` (a document, or its JSON as stored) describes. */
 export async function exportPicture(
 	source: DrawDocument | string,
@@ -53,49 +57,102 @@ export async function exportPicture(
 ): Promise<Blob> {
 	if (canExportInWorker()) {
 		try {
-			return await inWorker(source, options);
+			return await inWorkers(source, options, bandsFor(source));
 		} catch (error) {
-			if (!(error instanceof WorkerUnavailable)) throw error;
+			// A document with fills sent in bands by mistake: paint it whole.
+			if (error instanceof PictureExportError && error.reason === 'bands') {
+				return inWorkers(source, options, 1).catch((e: unknown) => fallBack(e, source, options));
+			}
+			return fallBack(error, source, options);
 		}
 	}
 	return onMainThread(source, options);
 }
 
+function fallBack(error: unknown, source: DrawDocument | string, options: PictureExportOptions) {
+	if (!(error instanceof WorkerUnavailable)) throw error;
+	return onMainThread(source, options);
+}
+
+/**
+ * Two workers where the computer has two cores and the drawing no fills: painting is most of
+ * an export (see `export-bands.ts`), and the page's own thread is idle meanwhile.
+ */
+function bandsFor(source: DrawDocument | string): number {
+	const cores = typeof navigator === 'undefined' ? 1 : (navigator.hardwareConcurrency ?? 1);
+	if (cores < 2) return 1;
+	const fills = typeof source === 'string' ? jsonHasFills(source) : hasFills(source);
+	return fills ? 1 : 2;
+}
+
 /** Ops serialized and sent per task: a few ms of the main thread each, even on an old PC. */
 const OPS_PER_PART = 400;
 
-function inWorker(source: DrawDocument | string, options: PictureExportOptions): Promise<Blob> {
+function inWorkers(
+	source: DrawDocument | string,
+	options: PictureExportOptions,
+	count: number
+): Promise<Blob> {
 	return new Promise((resolve, reject) => {
-		let worker: Worker;
+		const workers: Worker[] = [];
 		try {
-			worker = new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module' });
+			for (let i = 0; i < count; i++) {
+				workers.push(
+					new Worker(new URL('./export.worker.ts', import.meta.url), { type: 'module' })
+				);
+			}
 		} catch {
+			for (const worker of workers) worker.terminate();
 			return reject(new WorkerUnavailable());
 		}
 		const id = nextId++;
+		const started = performance.now();
 		let isSettled = false;
 		const finish = (settle: () => void) => {
 			isSettled = true;
-			worker.terminate();
+			for (const worker of workers) worker.terminate();
 			settle();
 		};
-		worker.onmessage = (event: MessageEvent<unknown>) => {
-			const reply = event.data;
-			if (!isExportReply(reply) || reply.id !== id) return;
-			if (reply.type === 'progress') options.onProgress?.(reply.done / Math.max(1, reply.total));
-			else if (reply.type === 'done') finish(() => resolve(reply.blob));
-			else finish(() => reject(new PictureExportError(reply.reason)));
+		// Each worker counts its own ops: the page adds them up.
+		const done = workers.map(() => 0);
+		const totals = workers.map(() => 0);
+		workers.forEach((worker, index) => {
+			worker.onmessage = (event: MessageEvent<unknown>) => {
+				const reply = event.data;
+				if (isSettled || !isExportReply(reply) || reply.id !== id) return;
+				if (reply.type === 'progress') {
+					done[index] = reply.done;
+					totals[index] = reply.total;
+					const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
+					options.onProgress?.(sum(done) / Math.max(1, sum(totals)));
+				} else if (reply.type === 'done') {
+					// Only band 0's worker says done: it put the picture together.
+					performance.mark(EXPORT_MARK, {
+						detail: { bands: count, ms: performance.now() - started, ...reply.timings }
+					});
+					finish(() => resolve(reply.blob));
+				} else {
+					finish(() => reject(new PictureExportError(reply.reason)));
+				}
+			};
+			// A script that cannot load or a crash in a worker: the main thread paints instead.
+			worker.onerror = (event) => {
+				event.preventDefault();
+				if (!isSettled) finish(() => reject(new WorkerUnavailable()));
+			};
+		});
+		const channel = count > 1 ? new MessageChannel() : null;
+		const post = (message: ExportPart) => {
+			for (const worker of workers) worker.postMessage(message);
 		};
-		// A script that cannot load or a crash in the worker: the main thread paints instead.
-		worker.onerror = (event) => {
-			event.preventDefault();
-			finish(() => reject(new WorkerUnavailable()));
-		};
-		const post = (message: ExportPart | ExportRequest) => worker.postMessage(message);
-		if (typeof source === 'string') {
-			post({ type: 'render', id, json: source, scale: options.scale });
-			return;
-		}
+		const render = (json: string) =>
+			workers.forEach((worker, index) => {
+				const request: ExportRequest = { type: 'render', id, json, scale: options.scale };
+				if (!channel) return worker.postMessage(request);
+				const port = index === 0 ? channel.port1 : channel.port2;
+				worker.postMessage({ ...request, band: { index, count } }, [port]);
+			});
+		if (typeof source === 'string') return render(source);
 		// A document goes over in slices, one task each (see `ExportPart`).
 		void (async () => {
 			post({ type: 'part', id, text: serializeHead(source) });
@@ -104,7 +161,7 @@ function inWorker(source: DrawDocument | string, options: PictureExportOptions):
 				const ops = serializeOps(source.ops.slice(i, i + OPS_PER_PART));
 				post({ type: 'part', id, text: i === 0 ? ops : `,${ops}` });
 			}
-			post({ type: 'render', id, json: ']}', scale: options.scale });
+			render(']}');
 		})();
 	});
 }

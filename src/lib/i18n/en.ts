@@ -12,6 +12,7 @@ import { errorsEn } from './domains/errors.en.ts';
 import { joinEn } from './domains/join.en.ts';
 import { judgeEn } from './domains/judge.en.ts';
 import { judgingEn } from './domains/judging.en.ts';
+import { judgingMethodsEn } from './domains/judging-methods.en.ts';
 import { passwordResetEn } from './domains/password-reset.en.ts';
 import { reviewEn } from './domains/review.en.ts';
 import { rosterEn } from './domains/roster.en.ts';
@@ -46,5 +47,6 @@ export const en: Messages = {
 	...stageEn,
 	...rosterEn,
 	...judgingEn,
+	...judgingMethodsEn,
 	...accessEn
 };

@@ -14,6 +14,9 @@ import { entriesInScope } from './assign.service.ts';
 import * as repo from './judging.repository.ts';
 import { rubricResults, type Criterion } from './rubric.ts';
 import { countedWork, groupScores } from './score-rows.ts';
+import { listRoundComparisons } from './judgements.repository.ts';
+import { tallyPairwiseRound, tallyScreeningRound } from './method-tally.ts';
+import { judgeShare, pairwiseQuota } from './pairwise.service.ts';
 import { rankWithTieBreaks } from './tie-break.ts';
 import { assertOrganizer, roundOfContest } from './round.service.ts';
 
@@ -105,6 +108,30 @@ export async function tallyRubricRound(trx: Db | Trx, round: repo.RoundRow) {
 	return { rows, judges: tally.judges };
 }
 
+/**
+ * Work judges have not finished: unscored assignments, or for pairwise rounds the comparisons
+ * still owed to each sitting judge's share.
+ */
+async function undoneWork(trx: Trx, round: repo.RoundRow): Promise<number> {
+	const assignments = await repo.listAssignments(trx, round.id);
+	if (round.method !== 'pairwise')
+		return assignments.filter((a) => a.done_at === null && a.recused_at === null).length;
+	const [rows, judges, entries] = await Promise.all([
+		listRoundComparisons(trx, round.id),
+		repo.listRoundJudges(trx, round.id),
+		entriesInScope(trx, round)
+	]);
+	const active = judges.filter((j) => j.active === 1);
+	const quota = pairwiseQuota(entries.length, round.per_entry, active.length);
+	let owed = 0;
+	for (const j of active) {
+		const items = assignments.filter((a) => a.judge_id === j.id && a.recused_at === null).length;
+		const decided = rows.filter((r) => r.judge_id === j.id && r.winner_entry_id !== null).length;
+		owed += Math.max(0, judgeShare(quota, items) - decided);
+	}
+	return owed;
+}
+
 export async function closeRound(
 	db: Db,
 	actor: SessionUser | null,
@@ -122,12 +149,16 @@ export async function closeRound(
 		const round = await repo.lockRound(db, trx, roundId);
 		if (!round) throw DomainError.notFound('judging.error.round');
 		if (round.status !== 'open') throw DomainError.conflict('judging.error.notOpen');
-		if (round.method !== 'rubric') throw DomainError.conflict('judging.error.method');
-		const assignments = await repo.listAssignments(trx, roundId);
-		const undone = assignments.filter((a) => a.done_at === null && a.recused_at === null).length;
+		if (round.method === 'panel') throw DomainError.conflict('judging.error.method');
+		const undone = await undoneWork(trx, round);
 		if (undone > 0 && !input.force)
 			throw DomainError.conflict('judging.error.unfinished', { count: undone });
-		const { rows } = await tallyRubricRound(trx, round);
+		const rows =
+			round.method === 'screening'
+				? await tallyScreeningRound(trx, round)
+				: round.method === 'pairwise'
+					? await tallyPairwiseRound(trx, round)
+					: (await tallyRubricRound(trx, round)).rows;
 		await repo.insertResults(trx, rows);
 		if (
 			!(await repo.setRoundStatus(

@@ -11,6 +11,8 @@ import * as repo from './judging.repository.ts';
 import { groupScores } from './score-rows.ts';
 import { entryScore, isComplete, rubricResults, type Criterion } from './rubric.ts';
 import { assertOrganizer, roundOfContest } from './round.service.ts';
+import { comparisonsForTarget, reliabilityCurve } from './bradley-terry.ts';
+import { fitPairwiseRound } from './method-tally.ts';
 
 /** The organizer's own stable short name for an entry in a round (never shown to judges). */
 export function organizerHandle(secret: string, entryId: string): string {
@@ -135,4 +137,38 @@ export async function exportRoundCsv(
 			''
 		]);
 	return toCsv(header, lines);
+}
+
+/**
+ * The reliability meter of a pairwise round, per fitted group (band, or all): SSR, split-half,
+ * comparisons still needed for SSR ≥ 0.80, whether the comparison graph is connected, and SSR
+ * as the comparisons accumulated (for the chart). Refitted on every view: fast enough (the bench
+ * fits 500 × 5,000 in well under 200 ms).
+ */
+export async function pairwiseSummary(
+	db: Db,
+	actor: SessionUser | null,
+	contestId: string,
+	roundId: string
+) {
+	assertOrganizer(actor);
+	const round = await roundOfContest(db, contestId, roundId);
+	const groups = await fitPairwiseRound(db, round);
+	return {
+		comparisons: groups.reduce((sum, g) => sum + g.comparisons.length, 0),
+		groups: groups.map((g) => ({
+			bandId: g.bandId,
+			entries: g.fit.items.length,
+			comparisons: g.comparisons.length,
+			ssr: g.fit.ssr,
+			splitHalf: g.fit.splitHalf,
+			needed: comparisonsForTarget(g.fit),
+			components: g.fit.components.length,
+			curve: reliabilityCurve(
+				g.fit.items.map((i) => i.id),
+				g.comparisons,
+				{ steps: 8, seed: 7 }
+			)
+		}))
+	};
 }

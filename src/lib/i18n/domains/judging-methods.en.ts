@@ -1,0 +1,60 @@
+import type { judgingMethodsZhCN } from './judging-methods.zh-CN.ts';
+
+export const judgingMethodsEn: Record<keyof typeof judgingMethodsZhCN, string> = {
+	'judging.error.methodChoice': 'Choose a kind of round.',
+	'judging.error.perEntryPairwise': 'Comparisons per artwork must be between 1 and 20.',
+	'judging.error.vote': 'This answer is not possible in this round.',
+	'judging.error.pair': 'This pair was not given to you.',
+	'judging.error.winner': 'Choose one of the two artworks.',
+	'judging.form.method': 'Kind of round',
+	'judging.form.methodHint':
+		'Screening: 2 judges answer yes or no for each artwork. Rubric: judges score each criterion. Pairwise: judges keep choosing the better of two artworks.',
+	'judging.form.perEntryHint':
+		'Screening and rubric: judges per artwork. Pairwise: comparisons per artwork (10 to 15 is usual).',
+	'judging.form.allowMaybe': 'Screening: judges may also answer “maybe” (half a yes)',
+	'judging.round.settingsPairwise': '{k} comparisons per artwork, {entries} artworks',
+	'judging.round.allowMaybe': 'Judges answer yes, maybe or no.',
+	'judging.round.noMaybe': 'Judges answer yes or no.',
+	'judging.screen.question': 'Should this artwork go on to the next round?',
+	'judging.screen.yes': 'Yes',
+	'judging.screen.maybe': 'Maybe',
+	'judging.screen.no': 'No',
+	'judging.screen.keys': 'Y or 1: yes; M or 2: maybe; N or 3: no',
+	'judging.pair.question': 'Which one shows the theme better?',
+	'judging.pair.theme': 'Theme: {theme}',
+	'judging.pair.left': 'Left',
+	'judging.pair.right': 'Right',
+	'judging.pair.choose': 'Choose {handle}',
+	'judging.pair.count': '{done} of {total} comparisons done',
+	'judging.pair.position': 'Pair {n}',
+	'judging.pair.keys': '← or 1: left; → or 2: right; U: undo; R: step aside',
+	'judging.pair.loading': 'Fetching the next pair…',
+	'judging.pair.offline':
+		'You have judged every pair on this device. The next ones come when the network is back; your choices are safe here.',
+	'judging.pair.allDone': 'All your comparisons are done. Thank you!',
+	'judging.pair.recuseWhich': 'Step aside from which artwork?',
+	'judging.pair.recuseOne': 'Step aside from {handle}',
+	'judging.pair.cancel': 'Cancel',
+	'judging.pair.chosen': 'You chose {handle}.',
+	'judging.pair.undone': 'Choice taken back: decide this pair again.',
+	'judging.pair.waiting': '{count} choices safe on this device, waiting to send',
+	'judging.bt.title': 'Reliability',
+	'judging.bt.comparisons': '{count} comparisons decided',
+	'judging.bt.ssr': 'Scale-separation reliability (SSR): {value}',
+	'judging.bt.splitHalf': 'Split-half reliability: {value}',
+	'judging.bt.none': 'Not enough comparisons yet to measure.',
+	'judging.bt.advice': 'Stop when SSR ≥ 0.80.',
+	'judging.bt.reached':
+		'SSR has reached 0.80: more comparisons would change little, the round can close.',
+	'judging.bt.needed': 'About {count} more comparisons should bring SSR to 0.80.',
+	'judging.bt.disconnected':
+		'The comparisons form {count} separate groups: artworks in different groups cannot be ranked against each other. Keep comparing.',
+	'judging.bt.chart': 'Reliability as comparisons accumulate',
+	'judging.bt.target': 'target 0.80',
+	'judging.results.theta': 'Strength θ ± SE',
+	'judging.results.wonShare': 'Share won',
+	'judging.results.yesShare': 'Yes share',
+	'judging.results.tieOrderScreening': 'Ties are separated by the yes share, then the median vote.',
+	'judging.results.tieOrderPairwise':
+		'Ties are separated by the strength θ, then the share won, then the two artworks’ head-to-head record.'
+};

@@ -166,7 +166,7 @@ describe.each(testDatabases())('screening and pairwise rounds on $name', ({ url 
 			.execute();
 		for (const r of results) {
 			const even = Number(r.title.replace(/\D/g, '')) % 2 === 0;
-			expect(r.display, r.title).toBe(even ? 100 : 0);
+			expect(r.display, r.title).toBe(even ? 1 : 0);
 			expect(r.advanced, r.title).toBe(even ? 1 : 0);
 		}
 		expect(
@@ -315,20 +315,27 @@ describe.each(testDatabases())('screening and pairwise rounds on $name', ({ url 
 				'entry.age_band_id',
 				'round_result.display',
 				'round_result.rank',
-				'round_result.advanced'
+				'round_result.advanced',
+				'round_result.raw_mean'
 			])
 			.where('round_id', '=', roundId)
 			.execute();
 		expect(results.length).toBe(advanced.length);
-		// Per band, the lowest tree number is the strongest and the only one advancing.
+		// Per band, the advancing artwork won every comparison it was in, as the lowest tree did.
 		for (const band of world.bands) {
 			const inBand = results
 				.filter((r) => r.age_band_id === band)
 				.sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99));
 			const numbers = inBand.map((r) => Number(r.title.replace(/\D/g, '')));
 			if (numbers.length === 0) continue;
-			expect(numbers[0]).toBe(Math.min(...numbers));
-			expect(inBand.filter((r) => r.advanced === 1).length).toBe(1);
+			const best = inBand.find((r) => r.title === `Tree ${Math.min(...numbers)}`)!;
+			expect(best.raw_mean).toBe(1);
+			const advancing = inBand.filter((r) => r.advanced === 1);
+			expect(advancing.length).toBeGreaterThanOrEqual(1);
+			for (const r of advancing) {
+				expect(r.rank).toBe(1);
+				expect(r.raw_mean).toBe(1);
+			}
 		}
 		expect(
 			await codeOf(

@@ -16,7 +16,8 @@ import { rubricResults, type Criterion } from './rubric.ts';
 import { countedWork, groupScores } from './score-rows.ts';
 import { listRoundComparisons } from './judgements.repository.ts';
 import { tallyPairwiseRound, tallyScreeningRound } from './method-tally.ts';
-import { judgeShare, pairwiseQuota } from './pairwise.service.ts';
+import { heldBy, judgeShare, pairwiseQuota } from './pairwise.service.ts';
+import { possiblePairs } from './pairwise-rows.ts';
 import { rankWithTieBreaks } from './tie-break.ts';
 import { assertOrganizer, roundOfContest } from './round.service.ts';
 
@@ -125,9 +126,9 @@ async function undoneWork(trx: Trx, round: repo.RoundRow): Promise<number> {
 	const quota = pairwiseQuota(entries.length, round.per_entry, active.length);
 	let owed = 0;
 	for (const j of active) {
-		const items = assignments.filter((a) => a.judge_id === j.id && a.recused_at === null).length;
+		const possible = possiblePairs(round, entries, heldBy(assignments, j.id));
 		const decided = rows.filter((r) => r.judge_id === j.id && r.winner_entry_id !== null).length;
-		owed += Math.max(0, judgeShare(quota, items) - decided);
+		owed += Math.max(0, judgeShare(quota, possible) - decided);
 	}
 	return owed;
 }

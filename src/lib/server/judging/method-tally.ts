@@ -2,7 +2,7 @@
  * Closing tallies of screening and pairwise rounds, as round_result rows (the rubric tally lives
  * in close.service.ts). Same columns, read per method:
  *
- * - screening: display = yes share × 100 (maybe = half a yes), z_mean = the share, median =
+ * - screening: display = yes share ∈ [0, 1] (maybe = half a yes), z_mean = the share, median =
  *   the median vote (yes 1, maybe ½, no 0). Tie-breaks: share, then median.
  * - pairwise: display = Bradley–Terry strength θ (log-odds against an average artwork), z_mean
  *   = θ, raw_mean = share of comparisons won, median = the SE of θ (for the results page), and
@@ -114,7 +114,7 @@ export async function tallyScreeningRound(trx: Db | Trx, round: repo.RoundRow) {
 		counted.map((v) => ({ judgeId: v.judge_id, entryId: v.entry_id, vote: v.vote }))
 	))
 		scored.set(r.entryId, {
-			display: r.score * 100,
+			display: r.score,
 			zMean: r.score,
 			rawMean: r.score,
 			median: median(valuesOf.get(r.entryId) ?? [0]),

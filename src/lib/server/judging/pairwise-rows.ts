@@ -48,3 +48,20 @@ export function groupsOf(
 		.sort(([a], [b]) => String(a).localeCompare(String(b)))
 		.map(([bandId, ids]) => ({ bandId, ids }));
 }
+
+/**
+ * Pairs a judge could be shown at all: within each group (band, or all), C(k, 2) for the k
+ * artworks the judge holds there. Conflicts, recusals and per-band rounds shrink it.
+ */
+export function possiblePairs(
+	round: { per_band: number },
+	entries: readonly { id: string; age_band_id: string | null }[],
+	held: ReadonlySet<string>
+): number {
+	let pairs = 0;
+	for (const group of groupsOf(round, entries)) {
+		const k = group.ids.filter((id) => held.has(id)).length;
+		pairs += (k * (k - 1)) / 2;
+	}
+	return pairs;
+}

@@ -19,7 +19,7 @@ import {
 } from './bradley-terry.ts';
 import * as repo from './judging.repository.ts';
 import * as store from './judgements.repository.ts';
-import { countedComparisons, groupsOf } from './pairwise-rows.ts';
+import { countedComparisons, groupsOf, possiblePairs } from './pairwise-rows.ts';
 import { HANDLE, judgeOf } from './scoring.service.ts';
 
 /** Pairs a judge holds ahead: enough to keep going through a short network drop. */
@@ -109,10 +109,10 @@ export async function takePairs(
 				handleOf.has(r.second_entry_id)
 		).length;
 		const decided = own.filter((r) => r.winner_entry_id !== null).length;
-		const total = judgeShare(quota, mine.length);
+		const entries = await entriesInScope(trx, round);
+		const total = judgeShare(quota, possiblePairs(round, entries, new Set(handleOf.keys())));
 		const want = Math.min(PAIRS_AHEAD - pending, total - decided - pending);
 		if (round.status === 'open' && want > 0 && mine.length >= 2) {
-			const entries = await entriesInScope(trx, round);
 			const comparisons = countedComparisons(rows, assignments);
 			const pendingPairs = rows
 				.filter((r) => r.winner_entry_id === null)
@@ -189,8 +189,20 @@ export async function takePairs(
 }
 
 /** A judge's share, capped by the pairs they can be shown at all (conflicts shrink their pool). */
-export function judgeShare(quota: number, items: number): number {
-	return Math.min(quota, (items * (items - 1)) / 2);
+export function judgeShare(quota: number, possible: number): number {
+	return Math.min(quota, possible);
+}
+
+/** The artworks a judge holds (unrecused assignments) in a round. */
+export function heldBy(
+	assignments: readonly { judge_id: string; entry_id: string; recused_at: number | null }[],
+	judgeId: string
+): Set<string> {
+	return new Set(
+		assignments
+			.filter((a) => a.judge_id === judgeId && a.recused_at === null)
+			.map((a) => a.entry_id)
+	);
 }
 
 /** Random pairs until the least-seen artwork has RANDOM_FIRST comparisons. */
@@ -268,10 +280,29 @@ export async function decidePair(
 			});
 			row.winner_entry_id = winnerId;
 		}
-		const items = (await repo.listAssignments(trx, roundId)).filter(
-			(x) => x.judge_id === judge.id && x.recused_at === null
-		).length;
-		const total = judgeShare(await quotaOf(trx, round), items);
+		const held = heldBy(await repo.listAssignments(trx, roundId), judge.id);
+		const entries = await entriesInScope(trx, round);
+		const total = judgeShare(await quotaOf(trx, round), possiblePairs(round, entries, held));
 		return { done: own.filter((r) => r.winner_entry_id !== null).length, total };
 	});
+}
+
+/** "12 of 40": a judge's decided comparisons out of their share, for the judge's round list. */
+export async function pairwiseProgress(
+	db: Db,
+	roundId: string,
+	judgeId: string
+): Promise<{ done: number; total: number }> {
+	const round = await repo.findRound(db, roundId);
+	if (!round) return { done: 0, total: 0 };
+	const [own, assignments, quota, entries] = await Promise.all([
+		store.listComparisonsOfJudge(db, roundId, judgeId),
+		repo.listAssignments(db, roundId),
+		quotaOf(db, round),
+		entriesInScope(db, round)
+	]);
+	return {
+		done: own.filter((r) => r.winner_entry_id !== null).length,
+		total: judgeShare(quota, possiblePairs(round, entries, heldBy(assignments, judgeId)))
+	};
 }

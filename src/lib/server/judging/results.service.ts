@@ -61,6 +61,7 @@ export async function getRoundResults(
 		judgeCount: r.judge_count,
 		display: r.display,
 		zMean: r.z_mean,
+		rawMean: r.raw_mean,
 		median: r.median,
 		rank: r.rank,
 		tieRule: r.tie_rule,

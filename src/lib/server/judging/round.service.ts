@@ -14,6 +14,9 @@ import { findUserById } from '../users/user.repository.ts';
 import { entriesInScope, rebalanceRound, type RebalanceOutcome } from './assign.service.ts';
 import { DEFAULT_CRITERIA } from './criteria.ts';
 import * as repo from './judging.repository.ts';
+import { listRoundComparisons } from './judgements.repository.ts';
+import { heldBy, judgeShare, pairwiseQuota } from './pairwise.service.ts';
+import { possiblePairs } from './pairwise-rows.ts';
 
 export function assertOrganizer(actor: SessionUser | null): asserts actor is SessionUser {
 	if (!actor || actor.role !== 'organizer') throw DomainError.forbidden();
@@ -323,8 +326,28 @@ export async function getRoundDashboard(
 		repo.listOpenInvites(db, roundId, now),
 		repo.countRoundScores(db, roundId)
 	]);
+	const pairwise = round.method === 'pairwise';
+	const comparisons = pairwise ? await listRoundComparisons(db, roundId) : [];
+	const quota = pairwiseQuota(
+		entries.length,
+		round.per_entry,
+		judges.filter((j) => j.active === 1).length
+	);
 	const progress: JudgeProgress[] = judges.map((j) => {
 		const mine = assignments.filter((a) => a.judge_id === j.id);
+		if (pairwise) {
+			// A pairwise judge's work is their share of comparisons, not their artworks.
+			const possible = possiblePairs(round, entries, heldBy(assignments, j.id));
+			return {
+				id: j.id,
+				userId: j.user_id,
+				name: j.display_name,
+				active: j.active === 1,
+				done: comparisons.filter((c) => c.judge_id === j.id && c.winner_entry_id !== null).length,
+				total: j.active === 1 ? judgeShare(quota, possible) : 0,
+				recused: mine.filter((a) => a.recused_at !== null).length
+			};
+		}
 		return {
 			id: j.id,
 			userId: j.user_id,
@@ -352,11 +375,13 @@ export async function getRoundDashboard(
 				total: work.length
 			};
 		})
-		.filter((b) => b.entries > 0);
+		.filter((b) => b.entries > 0 && !pairwise);
 	const covered = new Map<string, number>();
 	for (const a of assignments)
 		if (a.recused_at === null) covered.set(a.entry_id, (covered.get(a.entry_id) ?? 0) + 1);
-	const shortfall = entries.filter((e) => (covered.get(e.id) ?? 0) < round.per_entry).length;
+	// Pairwise: an artwork no judge may see can never be compared.
+	const needed = pairwise ? 1 : round.per_entry;
+	const shortfall = entries.filter((e) => (covered.get(e.id) ?? 0) < needed).length;
 	return {
 		contest,
 		round,
@@ -367,6 +392,6 @@ export async function getRoundDashboard(
 		assignmentCount: assignments.length,
 		shortfall,
 		openInvites: invites.length,
-		scoringStarted: scoreCount > 0
+		scoringStarted: scoreCount > 0 || comparisons.some((c) => c.winner_entry_id !== null)
 	};
 }

@@ -12,6 +12,7 @@ import type { MediaDescriptor } from '../media/media.service.ts';
 import { rebalanceRound } from './assign.service.ts';
 import * as repo from './judging.repository.ts';
 import { deletePendingWithEntry, listVotesOfJudge } from './judgements.repository.ts';
+import { pairwiseProgress } from './pairwise.service.ts';
 
 /** The criterion id a screening vote is keyed by on the judge's screen and in its queue. */
 export const SCREENING_CRITERION = 'vote';
@@ -37,6 +38,16 @@ export async function listMyRounds(db: Db, user: SessionUser) {
 		visible.map(async (r) => {
 			const work = await repo.listJudgeWork(db, r.id, r.judge_id);
 			const active = work.filter((w) => w.recused_at === null);
+			if (r.method === 'pairwise') {
+				const progress = await pairwiseProgress(db, r.id, r.judge_id);
+				return {
+					id: r.id,
+					method: r.method,
+					status: r.status,
+					contestTitle: r.contest_title,
+					...progress
+				};
+			}
 			return {
 				id: r.id,
 				method: r.method,

@@ -36,11 +36,16 @@ export interface CloseOutcome {
 }
 
 /** The rubric tally of a round, as rows ready to store. Exported for the bench and tests. */
-export async function tallyRubricRound(trx: Db | Trx, round: repo.RoundRow) {
+export async function tallyRubricRound(
+	trx: Db | Trx,
+	round: repo.RoundRow,
+	/** Already read by the caller (closing reads them for the unfinished-work check). */
+	loaded: { assignments?: Assignments } = {}
+) {
 	const [criteriaRows, scoreRows, assignments, entries] = await Promise.all([
 		repo.listCriteria(trx, round.id),
 		repo.listRoundScores(trx, round.id),
-		repo.listAssignments(trx, round.id),
+		loaded.assignments ?? repo.listAssignments(trx, round.id),
 		entriesInScope(trx, round)
 	]);
 	const criteria: Criterion[] = criteriaRows.map((c) => ({
@@ -109,12 +114,17 @@ export async function tallyRubricRound(trx: Db | Trx, round: repo.RoundRow) {
 	return { rows, judges: tally.judges };
 }
 
+type Assignments = Awaited<ReturnType<typeof repo.listAssignments>>;
+
 /**
  * Work judges have not finished: unscored assignments, or for pairwise rounds the comparisons
  * still owed to each sitting judge's share.
  */
-async function undoneWork(trx: Trx, round: repo.RoundRow): Promise<number> {
-	const assignments = await repo.listAssignments(trx, round.id);
+async function undoneWork(
+	trx: Trx,
+	round: repo.RoundRow,
+	assignments: Assignments
+): Promise<number> {
 	if (round.method !== 'pairwise')
 		return assignments.filter((a) => a.done_at === null && a.recused_at === null).length;
 	const [rows, judges, entries] = await Promise.all([
@@ -151,7 +161,8 @@ export async function closeRound(
 		if (!round) throw DomainError.notFound('judging.error.round');
 		if (round.status !== 'open') throw DomainError.conflict('judging.error.notOpen');
 		if (round.method === 'panel') throw DomainError.conflict('judging.error.method');
-		const undone = await undoneWork(trx, round);
+		const assignments = await repo.listAssignments(trx, roundId);
+		const undone = await undoneWork(trx, round, assignments);
 		if (undone > 0 && !input.force)
 			throw DomainError.conflict('judging.error.unfinished', { count: undone });
 		const rows =
@@ -159,7 +170,7 @@ export async function closeRound(
 				? await tallyScreeningRound(trx, round)
 				: round.method === 'pairwise'
 					? await tallyPairwiseRound(trx, round)
-					: (await tallyRubricRound(trx, round)).rows;
+					: (await tallyRubricRound(trx, round, { assignments })).rows;
 		await repo.insertResults(trx, rows);
 		if (
 			!(await repo.setRoundStatus(

@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth/session.ts';
 import type { Db } from '../../src/lib/server/db/database.ts';
 import { DomainError } from '../../src/lib/server/errors.ts';
+import type { SessionStudent } from '../../src/lib/server/auth/session.ts';
+import { proposeAwards, publishResults } from '../../src/lib/server/judging/award.service.ts';
 import { closeRound } from '../../src/lib/server/judging/close.service.ts';
+import {
+	awardsOfClassroom,
+	awardsOfMyEntries
+} from '../../src/lib/server/judging/published-awards.service.ts';
 import * as repo from '../../src/lib/server/judging/judging.repository.ts';
 import { decidePair, takePairs } from '../../src/lib/server/judging/pairwise.service.ts';
 import { pairwiseSummary } from '../../src/lib/server/judging/results.service.ts';
@@ -344,5 +350,42 @@ describe.each(testDatabases())('screening and pairwise rounds on $name', ({ url 
 				)
 			)
 		).toBe('409 judging.error.closed');
+	});
+
+	it('shows awards to the child and on the class page only once results are published', async () => {
+		expect(await proposeAwards(db, world.organizer, world.contestId, NOW)).toBeGreaterThan(0);
+		const awarded = await db
+			.selectFrom('award')
+			.innerJoin('entry', 'entry.id', 'award.entry_id')
+			.innerJoin('student', 'student.id', 'entry.student_id')
+			.select([
+				'award.id',
+				'award.entry_id',
+				'award.kind',
+				'student.id as student_id',
+				'student.classroom_id'
+			])
+			.orderBy('award.position')
+			.execute();
+		const first = awarded[0]!;
+		const child: SessionStudent = {
+			id: first.student_id,
+			classroomId: first.classroom_id,
+			pseudonym: 'x',
+			avatar: 'x'
+		};
+		const teacher =
+			world.teachers[world.entrySchool.get(first.entry_id) === world.schools[0] ? 0 : 1];
+		// Still judging: a proposal the organizer may change is nobody's business yet.
+		expect((await awardsOfMyEntries(db, child, [first.entry_id], 'en')).size).toBe(0);
+		expect(await awardsOfClassroom(db, teacher, first.classroom_id, 'en')).toEqual([]);
+		await publishResults(db, world.organizer, world.contestId);
+		const mine = await awardsOfMyEntries(db, child, [first.entry_id], 'en');
+		expect(mine.get(first.entry_id)).toMatch(/^(Gold|Silver|Bronze|Honourable mention)$/);
+		const shown = await awardsOfClassroom(db, teacher, first.classroom_id, 'fr');
+		expect(shown.map((a) => a.entryId)).toContain(first.entry_id);
+		expect(await codeOf(awardsOfMyEntries(db, null, [first.entry_id], 'en'))).toBe(
+			'403 error.forbidden'
+		);
 	});
 });

@@ -13,6 +13,7 @@ import { joinEn } from './domains/join.en.ts';
 import { judgeEn } from './domains/judge.en.ts';
 import { judgingEn } from './domains/judging.en.ts';
 import { judgingMethodsEn } from './domains/judging-methods.en.ts';
+import { awardsShownEn } from './domains/awards-shown.en.ts';
 import { passwordResetEn } from './domains/password-reset.en.ts';
 import { reviewEn } from './domains/review.en.ts';
 import { rosterEn } from './domains/roster.en.ts';
@@ -48,5 +49,6 @@ export const en: Messages = {
 	...rosterEn,
 	...judgingEn,
 	...judgingMethodsEn,
+	...awardsShownEn,
 	...accessEn
 };

@@ -6,7 +6,11 @@ import type { SessionUser } from '../../src/lib/server/auth/session.ts';
 import type { Db } from '../../src/lib/server/db/database.ts';
 import { DomainError } from '../../src/lib/server/errors.ts';
 import type { SessionStudent } from '../../src/lib/server/auth/session.ts';
-import { proposeAwards, publishResults } from '../../src/lib/server/judging/award.service.ts';
+import {
+	proposeAwards,
+	publishResults,
+	renameAward
+} from '../../src/lib/server/judging/award.service.ts';
 import { closeRound } from '../../src/lib/server/judging/close.service.ts';
 import {
 	awardsOfClassroom,
@@ -379,9 +383,29 @@ describe.each(testDatabases())('screening and pairwise rounds on $name', ({ url 
 		// Still judging: a proposal the organizer may change is nobody's business yet.
 		expect((await awardsOfMyEntries(db, child, [first.entry_id], 'en')).size).toBe(0);
 		expect(await awardsOfClassroom(db, teacher, first.classroom_id, 'en')).toEqual([]);
+		// The organizer names it in English only; other languages keep the standard name.
+		const names = { 'zh-CN': '', en: '  Best tree ', fr: '' };
+		expect(
+			await codeOf(
+				renameAward(db, world.organizer, world.contestId, first.id, {
+					...names,
+					fr: 'x'.repeat(31)
+				})
+			)
+		).toBe('400 judging.awards.error.name');
+		expect(await codeOf(renameAward(db, world.organizer, world.contestId, 'nope', names))).toBe(
+			'404 judging.awards.error.notFound'
+		);
+		await renameAward(db, world.organizer, world.contestId, first.id, names);
 		await publishResults(db, world.organizer, world.contestId);
-		const mine = await awardsOfMyEntries(db, child, [first.entry_id], 'en');
-		expect(mine.get(first.entry_id)).toMatch(/^(Gold|Silver|Bronze|Honourable mention)$/);
+		expect((await awardsOfMyEntries(db, child, [first.entry_id], 'en')).get(first.entry_id)).toBe(
+			'Best tree'
+		);
+		const mine = await awardsOfMyEntries(db, child, [first.entry_id], 'fr');
+		expect(mine.get(first.entry_id)).toMatch(/^(Or|Argent|Bronze|Mention)/);
+		expect(await codeOf(renameAward(db, world.organizer, world.contestId, first.id, names))).toBe(
+			'409 judging.error.notJudging'
+		);
 		const shown = await awardsOfClassroom(db, teacher, first.classroom_id, 'fr');
 		expect(shown.map((a) => a.entryId)).toContain(first.entry_id);
 		expect(await codeOf(awardsOfMyEntries(db, null, [first.entry_id], 'en'))).toBe(

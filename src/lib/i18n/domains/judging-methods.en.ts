@@ -56,5 +56,10 @@ export const judgingMethodsEn: Record<keyof typeof judgingMethodsZhCN, string> =
 	'judging.results.yesShare': 'Yes share',
 	'judging.results.tieOrderScreening': 'Ties are separated by the yes share, then the median vote.',
 	'judging.results.tieOrderPairwise':
-		'Ties are separated by the strength θ, then the share won, then the two artworks’ head-to-head record.'
+		'Ties are separated by the strength θ, then the share won, then the two artworks’ head-to-head record.',
+	'judging.awards.error.name': 'An award name can have at most {max} characters.',
+	'judging.awards.rename': 'Rename this award',
+	'judging.awards.renameHint': 'Leave a language empty to keep the standard name.',
+	'judging.awards.renamed': 'Award name saved.',
+	'judging.awards.nameIn': 'Name ({language})'
 };

@@ -59,5 +59,10 @@ export const judgingMethodsFr: Record<keyof typeof judgingMethodsZhCN, string> =
 	'judging.results.tieOrderScreening':
 		'Les ex aequo sont départagés par la part de oui, puis par le vote médian.',
 	'judging.results.tieOrderPairwise':
-		'Les ex aequo sont départagés par la force θ, puis la part gagnée, puis les duels directs entre les deux œuvres.'
+		'Les ex aequo sont départagés par la force θ, puis la part gagnée, puis les duels directs entre les deux œuvres.',
+	'judging.awards.error.name': 'Un nom de prix compte au plus {max} caractères.',
+	'judging.awards.rename': 'Renommer ce prix',
+	'judging.awards.renameHint': 'Laissez une langue vide pour garder le nom habituel.',
+	'judging.awards.renamed': 'Nom du prix enregistré.',
+	'judging.awards.nameIn': 'Nom ({language})'
 };

@@ -54,5 +54,10 @@ export const judgingMethodsZhCN = {
 	'judging.results.yesShare': '“是”的比例',
 	'judging.results.tieOrderScreening': '并列时依次比较：“是”的比例，然后是投票中位数。',
 	'judging.results.tieOrderPairwise':
-		'并列时依次比较：强度 θ，胜出比例，然后是两件作品之间的直接对比。'
+		'并列时依次比较：强度 θ，胜出比例，然后是两件作品之间的直接对比。',
+	'judging.awards.error.name': '奖项名称最多 {max} 个字。',
+	'judging.awards.rename': '改奖项名称',
+	'judging.awards.renameHint': '留空则使用标准名称。',
+	'judging.awards.renamed': '奖项名称已保存。',
+	'judging.awards.nameIn': '名称（{language}）'
 } as const;

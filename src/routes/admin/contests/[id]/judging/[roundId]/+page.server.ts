@@ -9,6 +9,7 @@ import {
 	listContestAwards,
 	overrideAward,
 	proposeAwards,
+	renameAward,
 	publishResults
 } from '$lib/server/judging/award.service';
 import { judgeDistributionSvg, progressSvg, reliabilitySvg } from '$lib/server/judging/charts';
@@ -29,6 +30,7 @@ import {
 	setJudgeActive,
 	setRoundDisagreement
 } from '$lib/server/judging/round.service';
+import { awardName } from '$lib/server/judging/published-awards.service';
 import { getServices } from '$lib/server/services';
 import { listUsersByRole } from '$lib/server/users/user.repository';
 import type { Actions, PageServerLoad } from './$types';
@@ -168,6 +170,8 @@ export const load: PageServerLoad = async (event) => {
 			title: a.title,
 			pseudonym: a.pseudonym,
 			overriddenReason: a.overridden_reason,
+			label: parseLabel(a.label),
+			name: awardName(a.kind, a.label, locale),
 			handle: results.find((r) => r.entryId === a.entry_id)?.handle ?? ''
 		}))
 	};
@@ -308,6 +312,23 @@ export const actions: Actions = {
 			{ awardId }
 		);
 	},
+	renameAward: async (event) => {
+		const actor = requireUser(event, 'organizer');
+		const form = await event.request.formData();
+		const awardId = field(form, 'awardId');
+		const { db } = await getServices();
+		return tryAction(
+			async () => {
+				await renameAward(db, actor, event.params.id, awardId, {
+					'zh-CN': field(form, 'name-zh-CN'),
+					en: field(form, 'name-en'),
+					fr: field(form, 'name-fr')
+				});
+				return { awardRenamed: true };
+			},
+			{ awardId }
+		);
+	},
 	publish: async (event) => {
 		const actor = requireUser(event, 'organizer');
 		const { db } = await getServices();
@@ -317,3 +338,13 @@ export const actions: Actions = {
 		});
 	}
 };
+
+/** The organizer's own award names per language, for the rename form. */
+function parseLabel(json: string): Record<string, string> {
+	try {
+		const value: unknown = JSON.parse(json);
+		return value && typeof value === 'object' ? (value as Record<string, string>) : {};
+	} catch {
+		return {};
+	}
+}

@@ -94,19 +94,21 @@ export interface ComparisonRow {
 	decided_at: number | null;
 }
 
+const COMPARISON_COLUMNS = [
+	'id',
+	'judge_id',
+	'first_entry_id',
+	'second_entry_id',
+	'winner_entry_id',
+	'created_at',
+	'decided_at'
+] as const;
+
 /** Every comparison of the round, handed out or decided, oldest first (the reliability curve). */
 export async function listRoundComparisons(db: Conn, roundId: string): Promise<ComparisonRow[]> {
 	return db
 		.selectFrom('pairwise_comparison')
-		.select([
-			'id',
-			'judge_id',
-			'first_entry_id',
-			'second_entry_id',
-			'winner_entry_id',
-			'created_at',
-			'decided_at'
-		])
+		.select(COMPARISON_COLUMNS)
 		.where('round_id', '=', roundId)
 		.orderBy('decided_at')
 		.orderBy('created_at')
@@ -114,6 +116,7 @@ export async function listRoundComparisons(db: Conn, roundId: string): Promise<C
 		.execute();
 }
 
+/** One judge's comparisons in the order they were handed out. */
 export async function listComparisonsOfJudge(
 	db: Conn,
 	roundId: string,
@@ -121,15 +124,7 @@ export async function listComparisonsOfJudge(
 ): Promise<ComparisonRow[]> {
 	return db
 		.selectFrom('pairwise_comparison')
-		.select([
-			'id',
-			'judge_id',
-			'first_entry_id',
-			'second_entry_id',
-			'winner_entry_id',
-			'created_at',
-			'decided_at'
-		])
+		.select(COMPARISON_COLUMNS)
 		.where('round_id', '=', roundId)
 		.where('judge_id', '=', judgeId)
 		.orderBy('created_at')

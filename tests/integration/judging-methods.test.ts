@@ -18,7 +18,7 @@ import {
 } from '../../src/lib/server/judging/published-awards.service.ts';
 import * as repo from '../../src/lib/server/judging/judging.repository.ts';
 import { decidePair, takePairs } from '../../src/lib/server/judging/pairwise.service.ts';
-import { pairwiseSummary } from '../../src/lib/server/judging/results.service.ts';
+import { exportRoundCsv, pairwiseSummary } from '../../src/lib/server/judging/results.service.ts';
 import {
 	addJudgeAccount,
 	assignRound,
@@ -294,6 +294,9 @@ describe.each(testDatabases())('screening and pairwise rounds on $name', ({ url 
 			const keys = rows.map((r) => pairKey(r.first_entry_id, r.second_entry_id));
 			expect(new Set(keys).size, 'never the same pair twice for one judge').toBe(keys.length);
 		}
+		const csv = await exportRoundCsv(db, world.organizer, world.contestId, roundId);
+		expect(csv).toMatch(/\ncomparison,[A-Z0-9]{4},/);
+		for (const id of world.entries) expect(csv).not.toContain(id);
 		const summary = await pairwiseSummary(db, world.organizer, world.contestId, roundId);
 		expect(summary.comparisons).toBeGreaterThan(0);
 		// Per band: all advanced trees sit in the second band, compared only among themselves.

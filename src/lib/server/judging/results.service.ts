@@ -12,6 +12,7 @@ import { groupScores } from './score-rows.ts';
 import { entryScore, isComplete, rubricResults, type Criterion } from './rubric.ts';
 import { assertOrganizer, roundOfContest } from './round.service.ts';
 import { comparisonsForTarget, reliabilityCurve } from './bradley-terry.ts';
+import { listRoundComparisons, listRoundVotes } from './judgements.repository.ts';
 import { fitPairwiseRound } from './method-tally.ts';
 
 /** The organizer's own stable short name for an entry in a round (never shown to judges). */
@@ -137,6 +138,35 @@ export async function exportRoundCsv(
 			'',
 			''
 		]);
+	// Screening votes and pairwise choices, one line each: criterion holds the other artwork of
+	// the pair, value the vote or the winner's handle.
+	const [votes, comparisons] = await Promise.all([
+		round.method === 'screening' ? listRoundVotes(db, roundId) : [],
+		round.method === 'pairwise' ? listRoundComparisons(db, roundId) : []
+	]);
+	const handle = (entryId: string) => organizerHandle(round.handle_secret, entryId);
+	const blank = ['', '', '', '', '', '', ''];
+	for (const v of votes)
+		lines.push([
+			'vote',
+			handle(v.entry_id),
+			pseudonymOf.get(v.entry_id) ?? '',
+			nameOf.get(v.judge_id) ?? '',
+			'',
+			v.vote,
+			...blank
+		]);
+	for (const c of comparisons)
+		if (c.winner_entry_id !== null)
+			lines.push([
+				'comparison',
+				handle(c.first_entry_id),
+				pseudonymOf.get(c.first_entry_id) ?? '',
+				nameOf.get(c.judge_id) ?? '',
+				handle(c.second_entry_id),
+				handle(c.winner_entry_id),
+				...blank
+			]);
 	return toCsv(header, lines);
 }
 

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { BASE_URL, DEMO, open } from './helpers.ts';
 
 const ENTRIES = 8;
-const SHOTS = '/work/notes/shots/h-judging';
+const SHOTS = '/work/notes/shots/h-judge';
 const JUDGES = [
 	{ email: 'judge@sprout.test', password: 'sprout-judge-2026' },
 	{ email: 'judge2@sprout.test', password: 'sprout-judge2-2026' },
@@ -198,7 +198,7 @@ test('a volunteer joins through a one-time invitation link; the link does not wo
 	await Promise.all([context.close(), volunteer.close(), again.close()]);
 });
 
-test('the organizer closes the round and sees advancement, charts and awards', async ({
+test('the organizer closes the round, runs a pairwise round on the shortlist by keyboard, and awards', async ({
 	browser
 }) => {
 	const { context, page } = await organizerContext(browser);
@@ -218,12 +218,77 @@ test('the organizer closes the round and sees advancement, charts and awards', a
 	await expect(page.getByText('Closed early: The volunteer could not come back')).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
 	await expect(page.locator('tr.advanced').first()).toBeVisible();
-	await page.getByRole('button', { name: 'Propose awards from the results' }).click();
-	await expect(page.getByText(/awards proposed/)).toBeVisible();
-	await expect(page.locator('.medal', { hasText: 'Gold' }).first()).toBeVisible();
 	const csv = await page.request.get(`${page.url().split('?')[0]}/results.csv`);
 	expect(csv.status()).toBe(200);
 	expect(await csv.text()).toContain('kind,entry,pseudonym,judge');
+
+	// Round 2: pairwise comparison of the advanced artworks, one judge, opened from the forms.
+	await open(page, `/admin/contests/${CONTEST}/judging`);
+	await page.getByLabel('Kind of round').selectOption('pairwise');
+	await page.getByLabel('Judges per artwork').fill('4');
+	await page.getByLabel('Which artworks').selectOption('advanced');
+	await page.getByRole('button', { name: 'Create the round' }).click();
+	await expect(page).toHaveURL(/\/judging\/[a-z0-9]+\?created/);
+	const roundUrl = page.url().split('?')[0]!;
+	const judgeOption = page.locator('#add-judge option', { hasText: `(${JUDGES[0]!.email})` });
+	await page
+		.getByLabel('Add an existing account')
+		.selectOption((await judgeOption.getAttribute('value'))!);
+	await page.getByRole('button', { name: 'Add', exact: true }).click();
+	await expect(page.getByText('Judge added.')).toBeVisible();
+	await page.getByRole('button', { name: 'Assign automatically' }).click();
+	await page.getByRole('button', { name: 'Open the round' }).click();
+	await expect(page.getByText(/The round is open/)).toBeVisible();
+
+	const judge = await judgeContext(browser, JUDGES[0]!);
+	const jp = judge.page;
+	await open(jp, `/judge/rounds/${roundUrl.split('/').pop()}`);
+	await expect(
+		jp.getByRole('heading', { name: /Which one shows the theme better\?/ })
+	).toBeVisible();
+	const count = jp.getByTestId('done-count');
+	await expect(count).toContainText(/^0 of \d+ comparisons done/);
+	const pairText = () => jp.getByTestId('pair').locator('.handle').allInnerTexts();
+	let before = await pairText();
+	await jp.keyboard.press('ArrowLeft');
+	await expect(count).toContainText(/^1 of/);
+	expect(await pairText()).not.toEqual(before);
+	before = await pairText();
+	await jp.keyboard.press('2');
+	await expect(count).toContainText(/^2 of/);
+	// U takes the last choice back: the same pair is on screen again.
+	await jp.keyboard.press('u');
+	await expect(count).toContainText(/^1 of/);
+	expect(await pairText()).toEqual(before);
+	await jp.keyboard.press('1');
+	await expect(count).toContainText(/^2 of/);
+	await jp.keyboard.press('ArrowRight');
+	await expect(count).toContainText(/^3 of/);
+	await expect(jp.getByTestId('save-state')).toContainText('Saved');
+	// A pair the judge was not given is refused and changes nothing.
+	const refused = await jp.request.post(`${jp.url()}/comparisons`, {
+		data: { left: 'ZZZZ', right: 'YYYY', winner: 'ZZZZ' },
+		headers: { origin: BASE_URL }
+	});
+	expect(refused.status()).toBe(404);
+	await judge.context.addCookies([{ name: 'sprout_lang', value: 'zh-CN', url: BASE_URL }]);
+	await jp.reload();
+	await expect(count).toContainText('3');
+	await jp.screenshot({ path: `${SHOTS}/pairwise-1366-zh.png` });
+	await jp.setViewportSize({ width: 390, height: 844 });
+	await jp.screenshot({ path: `${SHOTS}/pairwise-390-zh.png`, fullPage: true });
+	await judge.context.close();
+
+	await open(page, roundUrl);
+	await expect(page.getByTestId('reliability')).toContainText('3 comparisons decided');
+	await page.getByLabel('Close even if unfinished').check();
+	await page.getByLabel(/Reason to close early/).fill('Enough for the demo');
+	await page.getByRole('button', { name: 'Close and compute results' }).click();
+	await expect(page.getByText(/Round closed: \d+ artworks advance/)).toBeVisible();
+	await expect(page.getByRole('columnheader', { name: 'Strength θ ± SE' }).first()).toBeVisible();
+	await page.getByRole('button', { name: 'Propose awards from the results' }).click();
+	await expect(page.getByText(/awards proposed/)).toBeVisible();
+	await expect(page.locator('.medal', { hasText: 'Gold' }).first()).toBeVisible();
 	await context.addCookies([{ name: 'sprout_lang', value: 'zh-CN', url: BASE_URL }]);
 	await page.reload();
 	await page.screenshot({ path: `${SHOTS}/round-results-1366-zh.png`, fullPage: true });

@@ -13,6 +13,8 @@ import { errorsEn } from './domains/errors.en.ts';
 import { joinEn } from './domains/join.en.ts';
 import { judgeEn } from './domains/judge.en.ts';
 import { judgingEn } from './domains/judging.en.ts';
+import { judgingMethodsEn } from './domains/judging-methods.en.ts';
+import { awardsShownEn } from './domains/awards-shown.en.ts';
 import { passwordResetEn } from './domains/password-reset.en.ts';
 import { reviewEn } from './domains/review.en.ts';
 import { rosterEn } from './domains/roster.en.ts';
@@ -48,5 +50,7 @@ export const en: Messages = {
 	...stageEn,
 	...rosterEn,
 	...judgingEn,
+	...judgingMethodsEn,
+	...awardsShownEn,
 	...accessEn
 };

@@ -13,6 +13,8 @@ import { errorsFr } from './domains/errors.fr.ts';
 import { joinFr } from './domains/join.fr.ts';
 import { judgeFr } from './domains/judge.fr.ts';
 import { judgingFr } from './domains/judging.fr.ts';
+import { judgingMethodsFr } from './domains/judging-methods.fr.ts';
+import { awardsShownFr } from './domains/awards-shown.fr.ts';
 import { passwordResetFr } from './domains/password-reset.fr.ts';
 import { reviewFr } from './domains/review.fr.ts';
 import { rosterFr } from './domains/roster.fr.ts';
@@ -48,5 +50,7 @@ export const fr: Messages = {
 	...stageFr,
 	...rosterFr,
 	...judgingFr,
+	...judgingMethodsFr,
+	...awardsShownFr,
 	...accessFr
 };

@@ -14,6 +14,8 @@ import { errorsZhCN } from './domains/errors.zh-CN.ts';
 import { joinZhCN } from './domains/join.zh-CN.ts';
 import { judgeZhCN } from './domains/judge.zh-CN.ts';
 import { judgingZhCN } from './domains/judging.zh-CN.ts';
+import { judgingMethodsZhCN } from './domains/judging-methods.zh-CN.ts';
+import { awardsShownZhCN } from './domains/awards-shown.zh-CN.ts';
 import { passwordResetZhCN } from './domains/password-reset.zh-CN.ts';
 import { reviewZhCN } from './domains/review.zh-CN.ts';
 import { rosterZhCN } from './domains/roster.zh-CN.ts';
@@ -48,6 +50,8 @@ export const zhCN = {
 	...submitQueueZhCN,
 	...passwordResetZhCN,
 	...judgingZhCN,
+	...judgingMethodsZhCN,
+	...awardsShownZhCN,
 	...accessZhCN
 };
 

@@ -58,7 +58,7 @@ export const judgingEn: Record<keyof typeof judgingZhCN, string> = {
 	'judging.admin.back': 'Back to the contest',
 	'judging.admin.none': 'No judging rounds yet.',
 	'judging.admin.notJudging': 'Once the contest is in judging, you can create rounds here.',
-	'judging.admin.new': 'New rubric round',
+	'judging.admin.new': 'New round',
 	'judging.admin.created': 'Round created. Next: add judges, assign the artworks, open the round.',
 	'judging.admin.results': 'Results and awards',
 	'judging.round.name': 'Round {n}: {method}',
@@ -82,7 +82,7 @@ export const judgingEn: Record<keyof typeof judgingZhCN, string> = {
 	'judging.form.scopeAdvanced': 'Artworks advanced by the previous round',
 	'judging.form.perBand': 'Rank and advance per age group',
 	'judging.form.criteriaHint':
-		'Criteria: artistic merit, creativity, shows the theme; 1–10 each. Locked once scoring starts.',
+		'Rubric criteria: artistic merit, creativity, shows the theme; 1–10 each. Locked once scoring starts.',
 	'judging.form.create': 'Create the round',
 	'judging.round.back': 'Back to the rounds',
 	'judging.round.settings': 'Settings',

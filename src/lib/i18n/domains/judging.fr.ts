@@ -61,7 +61,7 @@ export const judgingFr: Record<keyof typeof judgingZhCN, string> = {
 	'judging.admin.none': 'Pas encore de tour de jury.',
 	'judging.admin.notJudging':
 		'Une fois le concours en délibération, vous pouvez créer des tours ici.',
-	'judging.admin.new': 'Nouveau tour noté',
+	'judging.admin.new': 'Nouveau tour',
 	'judging.admin.created':
 		'Tour créé. Ensuite : ajoute des jurés, attribue les œuvres, ouvre le tour.',
 	'judging.admin.results': 'Résultats et prix',

@@ -47,7 +47,7 @@ export const judgingZhCN = {
 	'judging.admin.back': '返回比赛',
 	'judging.admin.none': '还没有评审轮次。',
 	'judging.admin.notJudging': '比赛进入“评审中”后，才能在这里创建评审轮次。',
-	'judging.admin.new': '新建评分轮次',
+	'judging.admin.new': '新建评审轮次',
 	'judging.admin.created': '轮次已创建。接下来：添加评委、分配作品、开始评审。',
 	'judging.admin.results': '结果与奖项',
 	'judging.round.name': '第 {n} 轮：{method}',

@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+
 /**
  * Column types of every table: the single source of truth for Kysely queries.
  * Timestamps are epoch milliseconds; booleans are 0/1.
@@ -310,6 +312,8 @@ export interface JudgingRoundTable {
 	advance_value: number;
 	/** Spread of an entry's judges' z-scores above which it is flagged for another look. */
 	disagreement: number;
+	/** Screening: 1 when judges may answer "maybe" (half a yes) besides yes and no. */
+	allow_maybe: ColumnType<number, number | undefined, number>;
 	/** Keys the judges' opaque handles; never sent to any browser. */
 	handle_secret: string;
 	/** Set when an organizer force-closed the round before every judge finished. */

@@ -116,7 +116,8 @@ export async function rebalanceRound(
 			schoolIds: schools.filter((s) => s.user_id === j.user_id).map((s) => s.school_id),
 			active: j.active === 1
 		})),
-		perEntry: round.per_entry,
+		// Pairwise: every judge may be shown every artwork (bar conflicts); pairs come later.
+		perEntry: round.method === 'pairwise' ? Math.max(1, activeJudges) : round.per_entry,
 		calibrationIds,
 		existing: existing.map((a) => ({
 			judgeId: a.judge_id,

@@ -4,6 +4,9 @@
  */
 import { recordAudit } from '../audit/audit.repository.ts';
 import type { SessionUser } from '../auth/session.ts';
+import { LOCALES, type Locale } from '../../i18n/index.ts';
+import { normaliseText, textLength } from '../../text/normalise.ts';
+import { findContest } from '../contests/contest.repository.ts';
 import { transitionContest } from '../contests/contest.service.ts';
 import { writeTransaction, type Db } from '../db/database.ts';
 import type { Insertable } from 'kysely';
@@ -124,6 +127,44 @@ export async function overrideAward(
 			subjectType: 'contest',
 			subjectId: contestId,
 			detail: { awardId, from: award.entry_id, to: entryId, reason }
+		});
+	});
+}
+
+export const AWARD_NAME_MAX = 30;
+
+/**
+ * The organizer's own name for an award ("最佳创意奖", "Prix du jury"), per language; an empty
+ * language keeps the standard translated name there. Changes nothing else about the award.
+ */
+export async function renameAward(
+	db: Db,
+	actor: SessionUser | null,
+	contestId: string,
+	awardId: string,
+	names: Record<Locale, string>,
+	now = Date.now()
+): Promise<void> {
+	assertOrganizer(actor);
+	const label: Partial<Record<Locale, string>> = {};
+	for (const locale of LOCALES) {
+		const name = normaliseText(names[locale] ?? '');
+		if (textLength(name) > AWARD_NAME_MAX)
+			throw DomainError.invalid('judging.awards.error.name', { max: AWARD_NAME_MAX });
+		if (name) label[locale] = name;
+	}
+	const contest = await findContest(db, contestId);
+	if (!contest) throw DomainError.notFound('contests.error.notFound');
+	if (contest.status !== 'judging') throw DomainError.conflict('judging.error.notJudging');
+	await writeTransaction(db, async (trx) => {
+		if (!(await repo.updateAward(trx, contestId, awardId, { label: JSON.stringify(label) }, now)))
+			throw DomainError.notFound('judging.awards.error.notFound');
+		await recordAudit(trx, {
+			actorUserId: actor.id,
+			action: 'judging.awards.rename',
+			subjectType: 'contest',
+			subjectId: contestId,
+			detail: { awardId, label }
 		});
 	});
 }

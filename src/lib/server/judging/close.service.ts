@@ -14,6 +14,10 @@ import { entriesInScope } from './assign.service.ts';
 import * as repo from './judging.repository.ts';
 import { rubricResults, type Criterion } from './rubric.ts';
 import { countedWork, groupScores } from './score-rows.ts';
+import { listRoundComparisons } from './judgements.repository.ts';
+import { tallyPairwiseRound, tallyScreeningRound } from './method-tally.ts';
+import { heldBy, judgeShare, pairwiseQuota } from './pairwise.service.ts';
+import { possiblePairs } from './pairwise-rows.ts';
 import { rankWithTieBreaks } from './tie-break.ts';
 import { assertOrganizer, roundOfContest } from './round.service.ts';
 
@@ -32,11 +36,16 @@ export interface CloseOutcome {
 }
 
 /** The rubric tally of a round, as rows ready to store. Exported for the bench and tests. */
-export async function tallyRubricRound(trx: Db | Trx, round: repo.RoundRow) {
+export async function tallyRubricRound(
+	trx: Db | Trx,
+	round: repo.RoundRow,
+	/** Already read by the caller (closing reads them for the unfinished-work check). */
+	loaded: { assignments?: Assignments } = {}
+) {
 	const [criteriaRows, scoreRows, assignments, entries] = await Promise.all([
 		repo.listCriteria(trx, round.id),
 		repo.listRoundScores(trx, round.id),
-		repo.listAssignments(trx, round.id),
+		loaded.assignments ?? repo.listAssignments(trx, round.id),
 		entriesInScope(trx, round)
 	]);
 	const criteria: Criterion[] = criteriaRows.map((c) => ({
@@ -105,6 +114,35 @@ export async function tallyRubricRound(trx: Db | Trx, round: repo.RoundRow) {
 	return { rows, judges: tally.judges };
 }
 
+type Assignments = Awaited<ReturnType<typeof repo.listAssignments>>;
+
+/**
+ * Work judges have not finished: unscored assignments, or for pairwise rounds the comparisons
+ * still owed to each sitting judge's share.
+ */
+async function undoneWork(
+	trx: Trx,
+	round: repo.RoundRow,
+	assignments: Assignments
+): Promise<number> {
+	if (round.method !== 'pairwise')
+		return assignments.filter((a) => a.done_at === null && a.recused_at === null).length;
+	const [rows, judges, entries] = await Promise.all([
+		listRoundComparisons(trx, round.id),
+		repo.listRoundJudges(trx, round.id),
+		entriesInScope(trx, round)
+	]);
+	const active = judges.filter((j) => j.active === 1);
+	const quota = pairwiseQuota(entries.length, round.per_entry, active.length);
+	let owed = 0;
+	for (const j of active) {
+		const possible = possiblePairs(round, entries, heldBy(assignments, j.id));
+		const decided = rows.filter((r) => r.judge_id === j.id && r.winner_entry_id !== null).length;
+		owed += Math.max(0, judgeShare(quota, possible) - decided);
+	}
+	return owed;
+}
+
 export async function closeRound(
 	db: Db,
 	actor: SessionUser | null,
@@ -122,12 +160,17 @@ export async function closeRound(
 		const round = await repo.lockRound(db, trx, roundId);
 		if (!round) throw DomainError.notFound('judging.error.round');
 		if (round.status !== 'open') throw DomainError.conflict('judging.error.notOpen');
-		if (round.method !== 'rubric') throw DomainError.conflict('judging.error.method');
+		if (round.method === 'panel') throw DomainError.conflict('judging.error.method');
 		const assignments = await repo.listAssignments(trx, roundId);
-		const undone = assignments.filter((a) => a.done_at === null && a.recused_at === null).length;
+		const undone = await undoneWork(trx, round, assignments);
 		if (undone > 0 && !input.force)
 			throw DomainError.conflict('judging.error.unfinished', { count: undone });
-		const { rows } = await tallyRubricRound(trx, round);
+		const rows =
+			round.method === 'screening'
+				? await tallyScreeningRound(trx, round)
+				: round.method === 'pairwise'
+					? await tallyPairwiseRound(trx, round)
+					: (await tallyRubricRound(trx, round, { assignments })).rows;
 		await repo.insertResults(trx, rows);
 		if (
 			!(await repo.setRoundStatus(

@@ -518,11 +518,15 @@ export async function countScoreAudit(db: Conn, roundId: string): Promise<number
 
 // ── Results and awards ──────────────────────────────────────────────────────────────────────
 
+/**
+ * 13 columns a row: 2,000 rows is 26,000 parameters, under both SQLite's 32,766 and
+ * PostgreSQL's 65,535, so a 10,000-entry close is five statements instead of twenty.
+ */
 export async function insertResults(db: Conn, rows: Insertable<RoundResultTable>[]) {
-	for (let i = 0; i < rows.length; i += 500)
+	for (let i = 0; i < rows.length; i += 2000)
 		await db
 			.insertInto('round_result')
-			.values(rows.slice(i, i + 500))
+			.values(rows.slice(i, i + 2000))
 			.execute();
 }
 
@@ -621,4 +625,42 @@ export async function updateAward(
 		.where('contest_id', '=', contestId)
 		.executeTakeFirst();
 	return Number(result.numUpdatedRows) === 1;
+}
+
+/** Contest statuses in which awards are public to the children and teachers concerned. */
+const PUBLISHED: ('results' | 'exhibited' | 'archived')[] = ['results', 'exhibited', 'archived'];
+
+/** Awards of these entries, once their contest has published its results. */
+export async function listPublishedAwardsOfEntries(db: Conn, entryIds: readonly string[]) {
+	if (entryIds.length === 0) return [];
+	return db
+		.selectFrom('award')
+		.innerJoin('contest', 'contest.id', 'award.contest_id')
+		.select(['award.entry_id', 'award.kind', 'award.label'])
+		.where('award.entry_id', 'in', entryIds)
+		.where('contest.status', 'in', PUBLISHED)
+		.execute();
+}
+
+/** Published awards of the children of one class, with what the teacher needs to read them. */
+export async function listPublishedAwardsOfClassroom(db: Conn, classroomId: string) {
+	return db
+		.selectFrom('award')
+		.innerJoin('contest', 'contest.id', 'award.contest_id')
+		.innerJoin('entry', 'entry.id', 'award.entry_id')
+		.innerJoin('student', 'student.id', 'entry.student_id')
+		.select([
+			'award.id',
+			'award.entry_id',
+			'award.kind',
+			'award.label',
+			'entry.title',
+			'student.first_name',
+			'contest.title as contest_title'
+		])
+		.where('student.classroom_id', '=', classroomId)
+		.where('contest.status', 'in', PUBLISHED)
+		.orderBy('contest.created_at', 'desc')
+		.orderBy('award.position')
+		.execute();
 }

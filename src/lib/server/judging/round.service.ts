@@ -14,6 +14,9 @@ import { findUserById } from '../users/user.repository.ts';
 import { entriesInScope, rebalanceRound, type RebalanceOutcome } from './assign.service.ts';
 import { DEFAULT_CRITERIA } from './criteria.ts';
 import * as repo from './judging.repository.ts';
+import { listRoundComparisons } from './judgements.repository.ts';
+import { heldBy, judgeShare, pairwiseQuota } from './pairwise.service.ts';
+import { possiblePairs } from './pairwise-rows.ts';
 
 export function assertOrganizer(actor: SessionUser | null): asserts actor is SessionUser {
 	if (!actor || actor.role !== 'organizer') throw DomainError.forbidden();
@@ -40,7 +43,15 @@ export interface RoundInput {
 	disagreement: string;
 	scope: string;
 	perBand: boolean;
+	/** 'rubric' (the default), 'screening' or 'pairwise'. */
+	method?: string;
+	/** Screening: judges may also answer "maybe". Default true. */
+	allowMaybe?: boolean;
 }
+
+/** Methods an organizer can create; panel rankings are not built yet. */
+const CREATABLE_METHODS = ['rubric', 'screening', 'pairwise'] as const;
+export type CreatableMethod = (typeof CREATABLE_METHODS)[number];
 
 function integerIn(text: string, min: number, max: number): number | null {
 	if (!/^\d{1,6}$/.test(text.trim())) return null;
@@ -50,8 +61,14 @@ function integerIn(text: string, min: number, max: number): number | null {
 
 /** Parses the round form; every problem is a translated 400, and nothing is written. */
 export function validateRoundInput(input: RoundInput) {
-	const perEntry = integerIn(input.perEntry, 1, 10);
-	if (perEntry === null) throw DomainError.invalid('judging.error.perEntry');
+	const method = (input.method ?? 'rubric') as CreatableMethod;
+	if (!CREATABLE_METHODS.includes(method)) throw DomainError.invalid('judging.error.methodChoice');
+	// Pairwise: comparisons per artwork (CJ practice is about 10–15); otherwise judges per artwork.
+	const perEntry = integerIn(input.perEntry, 1, method === 'pairwise' ? 20 : 10);
+	if (perEntry === null)
+		throw DomainError.invalid(
+			method === 'pairwise' ? 'judging.error.perEntryPairwise' : 'judging.error.perEntry'
+		);
 	if (input.advanceKind !== 'top_n' && input.advanceKind !== 'top_percent')
 		throw DomainError.invalid('judging.error.advance');
 	const advanceKind: AdvanceKind = input.advanceKind;
@@ -72,11 +89,23 @@ export function validateRoundInput(input: RoundInput) {
 	if (input.scope !== 'all' && input.scope !== 'advanced')
 		throw DomainError.invalid('judging.error.scope');
 	const scope: RoundScope = input.scope;
-	return { perEntry, advanceKind, advanceValue, disagreement, scope, perBand: input.perBand };
+	return {
+		method,
+		perEntry,
+		advanceKind,
+		advanceValue,
+		disagreement,
+		scope,
+		perBand: input.perBand,
+		allowMaybe: input.allowMaybe ?? true
+	};
 }
 
-/** A rubric round with the default criteria, as a draft the organizer then staffs and opens. */
-export async function createRubricRound(
+/**
+ * A round as a draft the organizer then staffs and opens; rubric rounds get the default
+ * criteria. `input.method` defaults to rubric.
+ */
+export async function createRound(
 	db: Db,
 	actor: SessionUser | null,
 	contestId: string,
@@ -98,7 +127,7 @@ export async function createRubricRound(
 			id,
 			contest_id: contestId,
 			position: (rounds.at(-1)?.position ?? 0) + 1,
-			method: 'rubric',
+			method: value.method,
 			scope: value.scope,
 			per_band: value.perBand ? 1 : 0,
 			opens_at: null,
@@ -108,6 +137,7 @@ export async function createRubricRound(
 			advance_kind: value.advanceKind,
 			advance_value: value.advanceValue,
 			disagreement: value.disagreement,
+			allow_maybe: value.allowMaybe ? 1 : 0,
 			handle_secret: encodeHexLowerCase(randomBytes(32)),
 			closed_reason: null,
 			closed_at: null,
@@ -115,22 +145,32 @@ export async function createRubricRound(
 			created_at: now,
 			updated_at: now
 		});
-		await repo.insertCriteria(
-			trx,
-			DEFAULT_CRITERIA.map((c, position) => ({
-				id: newId(),
-				round_id: id,
-				position,
-				weight: c.weight,
-				min_value: c.min,
-				max_value: c.max,
-				label: JSON.stringify(c.label),
-				description: JSON.stringify(c.description)
-			}))
-		);
+		if (value.method === 'rubric')
+			await repo.insertCriteria(
+				trx,
+				DEFAULT_CRITERIA.map((c, position) => ({
+					id: newId(),
+					round_id: id,
+					position,
+					weight: c.weight,
+					min_value: c.min,
+					max_value: c.max,
+					label: JSON.stringify(c.label),
+					description: JSON.stringify(c.description)
+				}))
+			);
 		return id;
 	});
 }
+
+/** The rubric round the first version of judging created; kept for its callers. */
+export const createRubricRound = (
+	db: Db,
+	actor: SessionUser | null,
+	contestId: string,
+	input: RoundInput,
+	now = Date.now()
+) => createRound(db, actor, contestId, { ...input, method: 'rubric' }, now);
 
 export async function listRoundsForContest(db: Db, actor: SessionUser | null, contestId: string) {
 	assertOrganizer(actor);
@@ -286,8 +326,28 @@ export async function getRoundDashboard(
 		repo.listOpenInvites(db, roundId, now),
 		repo.countRoundScores(db, roundId)
 	]);
+	const pairwise = round.method === 'pairwise';
+	const comparisons = pairwise ? await listRoundComparisons(db, roundId) : [];
+	const quota = pairwiseQuota(
+		entries.length,
+		round.per_entry,
+		judges.filter((j) => j.active === 1).length
+	);
 	const progress: JudgeProgress[] = judges.map((j) => {
 		const mine = assignments.filter((a) => a.judge_id === j.id);
+		if (pairwise) {
+			// A pairwise judge's work is their share of comparisons, not their artworks.
+			const possible = possiblePairs(round, entries, heldBy(assignments, j.id));
+			return {
+				id: j.id,
+				userId: j.user_id,
+				name: j.display_name,
+				active: j.active === 1,
+				done: comparisons.filter((c) => c.judge_id === j.id && c.winner_entry_id !== null).length,
+				total: j.active === 1 ? judgeShare(quota, possible) : 0,
+				recused: mine.filter((a) => a.recused_at !== null).length
+			};
+		}
 		return {
 			id: j.id,
 			userId: j.user_id,
@@ -315,11 +375,13 @@ export async function getRoundDashboard(
 				total: work.length
 			};
 		})
-		.filter((b) => b.entries > 0);
+		.filter((b) => b.entries > 0 && !pairwise);
 	const covered = new Map<string, number>();
 	for (const a of assignments)
 		if (a.recused_at === null) covered.set(a.entry_id, (covered.get(a.entry_id) ?? 0) + 1);
-	const shortfall = entries.filter((e) => (covered.get(e.id) ?? 0) < round.per_entry).length;
+	// Pairwise: an artwork no judge may see can never be compared.
+	const needed = pairwise ? 1 : round.per_entry;
+	const shortfall = entries.filter((e) => (covered.get(e.id) ?? 0) < needed).length;
 	return {
 		contest,
 		round,
@@ -330,6 +392,6 @@ export async function getRoundDashboard(
 		assignmentCount: assignments.length,
 		shortfall,
 		openInvites: invites.length,
-		scoringStarted: scoreCount > 0
+		scoringStarted: scoreCount > 0 || comparisons.some((c) => c.winner_entry_id !== null)
 	};
 }

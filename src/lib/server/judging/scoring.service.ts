@@ -11,12 +11,17 @@ import { newId } from '../ids.ts';
 import type { MediaDescriptor } from '../media/media.service.ts';
 import { rebalanceRound } from './assign.service.ts';
 import * as repo from './judging.repository.ts';
+import { deletePendingWithEntry, listVotesOfJudge } from './judgements.repository.ts';
+import { pairwiseProgress } from './pairwise.service.ts';
 
-const HANDLE = /^[A-Z0-9]{2,12}$/;
-const ID = /^[a-z0-9]{1,40}$/;
+/** The criterion id a screening vote is keyed by on the judge's screen and in its queue. */
+export const SCREENING_CRITERION = 'vote';
+
+export const HANDLE = /^[A-Z0-9]{2,12}$/;
+export const ID = /^[a-z0-9]{1,40}$/;
 
 /** The sitting judge behind a user in a round, or a 404 that reveals nothing. */
-async function judgeOf(db: Db, user: SessionUser | null, roundId: string) {
+export async function judgeOf(db: Db, user: SessionUser | null, roundId: string) {
 	if (!user || (user.role !== 'judge' && user.role !== 'organizer')) throw DomainError.forbidden();
 	if (!ID.test(roundId)) throw DomainError.notFound('judging.error.round');
 	const judge = await repo.findRoundJudgeByUser(db, roundId, user.id);
@@ -33,6 +38,16 @@ export async function listMyRounds(db: Db, user: SessionUser) {
 		visible.map(async (r) => {
 			const work = await repo.listJudgeWork(db, r.id, r.judge_id);
 			const active = work.filter((w) => w.recused_at === null);
+			if (r.method === 'pairwise') {
+				const progress = await pairwiseProgress(db, r.id, r.judge_id);
+				return {
+					id: r.id,
+					method: r.method,
+					status: r.status,
+					contestTitle: r.contest_title,
+					...progress
+				};
+			}
 			return {
 				id: r.id,
 				method: r.method,
@@ -73,11 +88,23 @@ function imageSize(media: string | null): { width: number | null; height: number
 /** The judge's round screen: criteria and their own work in their own order. */
 export async function getJudgeRound(db: Db, user: SessionUser | null, roundId: string) {
 	const { judge, round } = await judgeOf(db, user, roundId);
-	const [criteria, work, scores] = await Promise.all([
+	const [criteria, work, rubricScores, votes] = await Promise.all([
 		repo.listCriteria(db, roundId),
 		repo.listJudgeWork(db, roundId, judge.id),
-		repo.listScoresOfJudge(db, roundId, judge.id)
+		repo.listScoresOfJudge(db, roundId, judge.id),
+		round.method === 'screening' ? listVotesOfJudge(db, roundId, judge.id) : []
 	]);
+	// A screening vote travels like a score of one pseudo-criterion, so one screen and one
+	// offline queue serve both methods.
+	const scores = [
+		...rubricScores,
+		...votes.map((v) => ({
+			entry_id: v.entry_id,
+			criterion_id: SCREENING_CRITERION,
+			value: ['no', 'maybe', 'yes'].indexOf(v.vote),
+			revision: v.revision
+		}))
+	];
 	const items: JudgeItem[] = work.map((w) => {
 		const mine: JudgeItem['scores'] = {};
 		for (const s of scores)
@@ -234,6 +261,8 @@ export async function recuseEntry(
 		if (!assignment) throw DomainError.notFound('judging.error.entry');
 		if (assignment.recused_at !== null) return;
 		await repo.setAssignmentState(trx, assignment.id, { recused_at: now, done_at: null });
+		if (round.method === 'pairwise')
+			await deletePendingWithEntry(trx, roundId, judge.id, assignment.entry_id);
 		await repo.insertScoreAudit(trx, {
 			id: newId(),
 			roundId,

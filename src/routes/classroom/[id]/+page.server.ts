@@ -17,6 +17,7 @@ import {
 import { countWaiting } from '$lib/server/entries/review.service';
 import { eraseStudent, erasureSummaries } from '$lib/server/privacy/student-erasure.service';
 import { field, requireArea } from '$lib/server/http';
+import { awardsOfClassroom } from '$lib/server/judging/published-awards.service';
 import type { ConsentMethod, ConsentScope } from '$lib/server/db/schema';
 import { getServices, type Services } from '$lib/server/services';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
@@ -25,10 +26,11 @@ export const load: PageServerLoad = async (event) => {
 	const actor = requireArea(event, 'classroom');
 	const { db } = await getServices();
 	const classroom = await getManagedClassroom(db, actor, event.params.id).catch(errorOn);
-	const [students, consents, waitingCount] = await Promise.all([
+	const [students, consents, waitingCount, awards] = await Promise.all([
 		listRoster(db, actor, classroom.id),
 		consentsForClassroom(db, actor, classroom.id),
-		countWaiting(db, actor, classroom.id)
+		countWaiting(db, actor, classroom.id),
+		awardsOfClassroom(db, actor, classroom.id, event.locals.locale)
 	]);
 	const erasure = await erasureSummaries(
 		db,
@@ -40,6 +42,7 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		created: event.url.searchParams.has('created'),
 		waitingCount,
+		awards,
 		classroom: {
 			id: classroom.id,
 			name: classroom.name,

@@ -22,6 +22,8 @@ export const load: PageServerLoad = async (event) => {
 	return {
 		round: {
 			id: round.id,
+			method: round.method,
+			allowMaybe: round.allow_maybe === 1,
 			open: round.status === 'open',
 			contestTitle: contest ? localize(parseLocalized(contest.title), locale) : '',
 			theme: contest ? localize(parseLocalized(contest.theme), locale) : ''

@@ -37,9 +37,15 @@ export class ScoreQueue {
 	readonly #url: string;
 	#timer: ReturnType<typeof setTimeout> | undefined;
 
-	constructor(roundId: string, initial: Scores, progress: { done: number; total: number }) {
+	/** `endpoint`: 'scores' (rubric) or 'votes' (screening), which take the same body. */
+	constructor(
+		roundId: string,
+		initial: Scores,
+		progress: { done: number; total: number },
+		endpoint: 'scores' | 'votes' = 'scores'
+	) {
 		this.#storageKey = `sprout.judge.queue.${roundId}`;
-		this.#url = `/judge/rounds/${roundId}/scores`;
+		this.#url = `/judge/rounds/${roundId}/${endpoint}`;
 		this.#scores = initial;
 		this.#doneCount = progress.done;
 		this.#total = progress.total;

@@ -2,7 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { errorOn, tryAction } from '$lib/server/errors';
 import { localize, parseLocalized } from '$lib/server/contests/contest.service';
 import { field, requireUser } from '$lib/server/http';
-import { createRubricRound, listRoundsForContest } from '$lib/server/judging/round.service';
+import { createRound, listRoundsForContest } from '$lib/server/judging/round.service';
 import { getServices } from '$lib/server/services';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -36,10 +36,12 @@ export const actions: Actions = {
 			advanceValue: field(form, 'advanceValue'),
 			disagreement: field(form, 'disagreement'),
 			scope: field(form, 'scope'),
-			perBand: field(form, 'perBand') === 'on'
+			perBand: field(form, 'perBand') === 'on',
+			method: field(form, 'method'),
+			allowMaybe: field(form, 'allowMaybe') === 'on'
 		};
 		const { db } = await getServices();
-		const id = await tryAction(() => createRubricRound(db, actor, event.params.id, input), input);
+		const id = await tryAction(() => createRound(db, actor, event.params.id, input), input);
 		if (typeof id !== 'string') return id;
 		redirect(303, `/admin/contests/${event.params.id}/judging/${id}?created`);
 	}

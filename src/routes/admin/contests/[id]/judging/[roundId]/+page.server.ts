@@ -9,14 +9,19 @@ import {
 	listContestAwards,
 	overrideAward,
 	proposeAwards,
+	renameAward,
 	publishResults
 } from '$lib/server/judging/award.service';
-import { judgeDistributionSvg, progressSvg } from '$lib/server/judging/charts';
+import { judgeDistributionSvg, progressSvg, reliabilitySvg } from '$lib/server/judging/charts';
 import { closeRound, overrideAdvancement } from '$lib/server/judging/close.service';
 import { localizedJson } from '$lib/server/judging/criteria';
 import { createInvite } from '$lib/server/judging/invite.service';
 import { listRounds } from '$lib/server/judging/judging.repository';
-import { getRoundResults, judgeDistributions } from '$lib/server/judging/results.service';
+import {
+	getRoundResults,
+	judgeDistributions,
+	pairwiseSummary
+} from '$lib/server/judging/results.service';
 import {
 	addJudgeAccount,
 	assignRound,
@@ -25,6 +30,7 @@ import {
 	setJudgeActive,
 	setRoundDisagreement
 } from '$lib/server/judging/round.service';
+import { awardName } from '$lib/server/judging/published-awards.service';
 import { getServices } from '$lib/server/services';
 import { listUsersByRole } from '$lib/server/users/user.repository';
 import type { Actions, PageServerLoad } from './$types';
@@ -54,6 +60,41 @@ export const load: PageServerLoad = async (event) => {
 	const awards =
 		round.status === 'closed' && isLast ? await listContestAwards(db, actor, contestId) : [];
 	const onPanel = new Set(board.progress.map((p) => p.userId));
+	const pairwise = round.method === 'pairwise';
+	const summary =
+		pairwise && round.status !== 'draft'
+			? await pairwiseSummary(db, actor, contestId, roundId)
+			: null;
+	const number = (digits: number) => (v: number) =>
+		new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(v);
+	const reliability = summary
+		? {
+				comparisons: summary.comparisons,
+				groups: summary.groups.map((g, i) => ({
+					band: bandLabel(g.bandId),
+					comparisons: g.comparisons,
+					ssr: g.ssr === null ? null : number(2)(g.ssr),
+					splitHalf: g.splitHalf === null ? null : number(2)(g.splitHalf),
+					reached: g.ssr !== null && g.ssr >= 0.8,
+					needed: g.needed,
+					components: g.components,
+					chart: reliabilitySvg(g.curve, {
+						id: `reliability-${i}`,
+						title: `${t('judging.bt.chart')} · ${bandLabel(g.bandId)}`,
+						description: t('judging.bt.advice'),
+						target: 0.8,
+						targetLabel: t('judging.bt.target'),
+						format: number(2)
+					})
+				}))
+			}
+		: null;
+	// Pairwise work is per judge (their share of comparisons), not per band.
+	const progressRows = pairwise
+		? board.progress
+				.filter((p) => p.active)
+				.map((p) => ({ label: p.name, done: p.done, total: p.total }))
+		: board.bandProgress.map((b) => ({ label: bandLabel(b.id), done: b.done, total: b.total }));
 	return {
 		contest: {
 			id: contestId,
@@ -69,6 +110,7 @@ export const load: PageServerLoad = async (event) => {
 			perBand: round.per_band === 1,
 			advanceKind: round.advance_kind,
 			advanceValue: round.advance_value,
+			allowMaybe: round.allow_maybe === 1,
 			disagreement: round.disagreement,
 			closedAt: round.closed_at
 				? formatDate(locale, round.closed_at, { dateStyle: 'medium', timeStyle: 'short' })
@@ -98,14 +140,12 @@ export const load: PageServerLoad = async (event) => {
 			.filter((a) => !onPanel.has(a.id))
 			.map((a) => ({ id: a.id, name: a.display_name, email: a.email })),
 		bandProgress: board.bandProgress.map((b) => ({ ...b, label: bandLabel(b.id) })),
-		progressChart: progressSvg(
-			board.bandProgress.map((b) => ({ label: bandLabel(b.id), done: b.done, total: b.total })),
-			{
-				id: 'progress-chart',
-				title: t('judging.results.progressChart'),
-				description: t('judging.progress.title')
-			}
-		),
+		reliability,
+		progressChart: progressSvg(progressRows, {
+			id: 'progress-chart',
+			title: t('judging.results.progressChart'),
+			description: t('judging.progress.title')
+		}),
 		judgesChart: distributions.some((d) => d.scores.length > 0)
 			? judgeDistributionSvg(
 					distributions.map((d) => ({ label: d.name, scores: d.scores })),
@@ -130,6 +170,8 @@ export const load: PageServerLoad = async (event) => {
 			title: a.title,
 			pseudonym: a.pseudonym,
 			overriddenReason: a.overridden_reason,
+			label: parseLabel(a.label),
+			name: awardName(a.kind, a.label, locale),
 			handle: results.find((r) => r.entryId === a.entry_id)?.handle ?? ''
 		}))
 	};
@@ -270,6 +312,23 @@ export const actions: Actions = {
 			{ awardId }
 		);
 	},
+	renameAward: async (event) => {
+		const actor = requireUser(event, 'organizer');
+		const form = await event.request.formData();
+		const awardId = field(form, 'awardId');
+		const { db } = await getServices();
+		return tryAction(
+			async () => {
+				await renameAward(db, actor, event.params.id, awardId, {
+					'zh-CN': field(form, 'name-zh-CN'),
+					en: field(form, 'name-en'),
+					fr: field(form, 'name-fr')
+				});
+				return { awardRenamed: true };
+			},
+			{ awardId }
+		);
+	},
 	publish: async (event) => {
 		const actor = requireUser(event, 'organizer');
 		const { db } = await getServices();
@@ -279,3 +338,13 @@ export const actions: Actions = {
 		});
 	}
 };
+
+/** The organizer's own award names per language, for the rename form. */
+function parseLabel(json: string): Record<string, string> {
+	try {
+		const value: unknown = JSON.parse(json);
+		return value && typeof value === 'object' ? (value as Record<string, string>) : {};
+	} catch {
+		return {};
+	}
+}

@@ -2,7 +2,10 @@
 // pagination — everything a visitor may see goes through public-entry.repository.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db/database.ts';
+import { canAccessEntry } from '../../src/lib/server/entries/entry-access.ts';
 import { DomainError } from '../../src/lib/server/errors.ts';
+import { classGalleryForStudent } from '../../src/lib/server/exhibition/class-gallery.ts';
+import '../../src/lib/server/exhibition/public-access.ts';
 import { setHidden } from '../../src/lib/server/exhibition/exhibition.repository.ts';
 import {
 	publishExhibition,
@@ -369,5 +372,53 @@ describe.each(testDatabases())('exhibition services on $name', ({ url }) => {
 		await expect(
 			setWorkHidden(db, teacher, world.contestId, handle, true, 'no', NOW)
 		).rejects.toMatchObject({ status: 403 });
+	});
+});
+
+describe.each(testDatabases())('class gallery and picture access on $name', ({ url }) => {
+	let db: Db;
+	let world: ExhibitionWorld;
+
+	beforeAll(async () => {
+		db = await freshDatabase(url);
+		world = await addExhibition(db, 8, NOW);
+	});
+	afterAll(async () => {
+		await db?.destroy();
+	});
+
+	it('shows a class its works with any consent, and lets classmates see only those', async () => {
+		const [first] = world.entries;
+		const studentId = world.students.get(first!)!;
+		const { classroom_id: classroomId } = await db
+			.selectFrom('student')
+			.select('classroom_id')
+			.where('id', '=', studentId)
+			.executeTakeFirstOrThrow();
+		const me = { id: studentId, classroomId, pseudonym: 'Kid 1', avatar: 'leaf-green' };
+		const works = await classGalleryForStudent(db, me);
+		const mine = world.entries.filter(
+			(id) => world.entrySchool.get(id) === world.entrySchool.get(first!)
+		);
+		expect(works.map((w) => w.id).sort()).toEqual(mine.filter((id) => world.scopes.has(id)).sort());
+
+		const noConsent = mine.find((id) => !world.scopes.has(id))!;
+		const classroomOnly = mine.find((id) => world.scopes.get(id) === 'classroom')!;
+		const viewer = { student: me };
+		expect(await canAccessEntry(db, viewer, classroomOnly, 'rendition')).toBe(true);
+		expect(await canAccessEntry(db, viewer, classroomOnly, 'document')).toBe(false);
+		expect(await canAccessEntry(db, viewer, noConsent, 'rendition')).toBe(false);
+		const otherSchool = world.entries.find(
+			(id) =>
+				world.entrySchool.get(id) !== world.entrySchool.get(first!) &&
+				world.scopes.get(id) === 'classroom'
+		)!;
+		expect(await canAccessEntry(db, viewer, otherSchool, 'rendition')).toBe(false);
+
+		const anonymous = { anonymous: true } as const;
+		const publicOne = world.entries.find((id) => world.scopes.get(id) === 'public_pseudonym')!;
+		expect(await canAccessEntry(db, anonymous, publicOne, 'rendition')).toBe(true);
+		expect(await canAccessEntry(db, anonymous, publicOne, 'document')).toBe(false);
+		expect(await canAccessEntry(db, anonymous, classroomOnly, 'rendition')).toBe(false);
 	});
 });

@@ -41,7 +41,9 @@ const CHROMIUM = {
 };
 
 async function load(url: string) {
-	const result = await autocannon({ url, connections: 50, duration: SECONDS });
+	const result = await autocannon({ url, connections: 50, duration: SECONDS, timeout: 30 });
+	// Let the server drain what is still queued before the next measurement.
+	await new Promise((r) => setTimeout(r, 2000));
 	return {
 		rps: result.requests.average,
 		p99: result.latency.p99,
@@ -159,7 +161,10 @@ async function browserFigures(origin: string) {
 			locale: 'zh-CN'
 		});
 		const page = await context.newPage();
-		await page.goto(`${origin}/exhibitions/${BENCH_SLUG}`, { waitUntil: 'networkidle' });
+		await page.goto(`${origin}/exhibitions/${BENCH_SLUG}`, {
+			waitUntil: 'networkidle',
+			timeout: 120_000
+		});
 		const resources = await page.evaluate(() => {
 			const entries = [
 				...performance.getEntriesByType('navigation'),

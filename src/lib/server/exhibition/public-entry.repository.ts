@@ -253,11 +253,10 @@ export async function findPublicEntryById(
 }
 
 function filtered(db: Db, contestId: string, filter: PublicFilter): PublicQuery {
-	// Naming the contest on entry too lets the planner walk entry's (contest, status, …) index
-	// instead of scanning the table.
-	let query = publicWorks(db)
-		.where('xe.contest_id', '=', contestId)
-		.where('entry.contest_id', '=', contestId);
+	// The contest is named on entry only (xe.contest_id is the same by construction): the
+	// planner then walks entry's (contest, status, created_at) index in page order and stops
+	// after one page, instead of collecting and sorting every work of the contest.
+	let query = publicWorks(db).where('entry.contest_id', '=', contestId);
 	if (filter.band !== undefined) query = query.where('entry.age_band_id', '=', filter.band);
 	if (filter.award !== undefined) {
 		const kind = filter.award;
@@ -344,7 +343,19 @@ export async function listPublicEntries(
 	if (offset < winners) {
 		rows.push(
 			...(await newest(
-				withColumns(base, 'only')
+				withColumns(
+					// Named by the contest's award rows, so the few winners are looked up by id.
+					base.where(
+						'entry.id',
+						'in',
+						db
+							.selectFrom('award as wa')
+							.select('wa.entry_id')
+							.where('wa.contest_id', '=', contestId)
+							.where('wa.kind', 'in', [...AWARD_KINDS])
+					) as PublicQuery,
+					'only'
+				)
 					.leftJoin('contest_age_band as band', 'band.id', 'entry.age_band_id')
 					.orderBy(sql`coalesce(band.position, 0)`)
 					.orderBy(sql`coalesce(award.position, 0)`)
@@ -384,9 +395,7 @@ export async function countPublicFacets(
 }
 
 async function computeFacets(db: Db, contestId: string): Promise<PublicFacets> {
-	const base = publicWorks(db)
-		.where('xe.contest_id', '=', contestId)
-		.where('entry.contest_id', '=', contestId);
+	const base = publicWorks(db).where('entry.contest_id', '=', contestId);
 	const [bands, awards, schools] = await Promise.all([
 		base
 			.select((eb) => ['entry.age_band_id', eb.fn.countAll<number | string>().as('n')])

@@ -5,8 +5,8 @@
  * filter and page has a stable, shareable address.
  */
 import { createHash } from 'node:crypto';
-import { isHandle, isSlug, artworkPath, exhibitionPath } from '$lib/exhibition/paths.ts';
-import type { Locale } from '$lib/i18n/index.ts';
+import { isHandle, isSlug, artworkPath, exhibitionPath } from '../../exhibition/paths.ts';
+import type { Locale } from '../../i18n/index.ts';
 import { listAgeBands } from '../contests/contest.repository.ts';
 import { localize, parseLocalized } from '../contests/contest.service.ts';
 import type { Db } from '../db/database.ts';

@@ -14,19 +14,16 @@ import { newClassCode } from '../classrooms/roster.ts';
 import { insertContest, listAgeBands, replaceAgeBands } from '../contests/contest.repository.ts';
 import type { Db } from '../db/database.ts';
 import type { AwardKind, ConsentScope } from '../db/schema.ts';
-import { uploadKey } from '../entries/submission.service.ts';
 import {
 	ensureHandles,
 	insertExhibition,
 	updateExhibition
 } from '../exhibition/exhibition.repository.ts';
 import { newId } from '../ids.ts';
-import { processUpload } from '../media/media.service.ts';
 import { insertSchool } from '../schools/school.repository.ts';
-import { studentDrawingsPrefix } from '../storage/keys.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
 import { findUserByEmail, insertUser } from '../users/user.repository.ts';
-import { demoDocument, renderPng } from './seed-judging.ts';
+import { addDrawnEntry } from './seed-judging.ts';
 
 export const DEMO_EXHIBITION_CONTEST_ID = 'demoexhibitioncontest';
 export const DEMO_EXHIBITION_SLUG = 'blue-planet-2026';
@@ -64,7 +61,7 @@ export async function seedExhibitionDemo(
 	deps: { db: Db; store: ObjectStore },
 	options: { entries?: number } = {}
 ): Promise<{ created: boolean; slug: string }> {
-	const { db, store } = deps;
+	const { db } = deps;
 	const exists = await db
 		.selectFrom('contest')
 		.select('id')
@@ -169,65 +166,17 @@ export async function seedExhibitionDemo(
 					withdrawn_at: null
 				})
 				.execute();
-		const doc = demoDocument(500 + i);
-		const json = JSON.stringify(doc);
-		const drawingId = newId();
-		const entryId = newId();
-		const docKey = `${studentDrawingsPrefix(student.id)}${drawingId}/r1-demo.json`;
-		await store.put(docKey, Buffer.from(json), {
-			contentType: 'application/json',
-			contentLength: Buffer.byteLength(json)
+		const entryId = await addDrawnEntry(deps, {
+			contestId: DEMO_EXHIBITION_CONTEST_ID,
+			studentId: student.id,
+			ageBandId: bands[band]!,
+			age: band ? 9 + (i % 3) : 6 + (i % 3),
+			seed: 500 + i,
+			title: TITLES[band]![(i >> 1) % TITLES[band]!.length]!,
+			about: WORDS[i % WORDS.length]!,
+			reviewedBy: teacherId,
+			at: now - 70 * 86_400_000 + i * 3_600_000
 		});
-		const png = await renderPng(doc, 0.625);
-		const original = uploadKey(entryId);
-		await store.put(original, png, { contentType: 'image/png', contentLength: png.length });
-		const media = await processUpload(store, original);
-		await store.delete(original).catch(() => {});
-		const title = TITLES[band]![(i >> 1) % TITLES[band]!.length]!;
-		const at = now - 70 * 86_400_000 + i * 3_600_000;
-		await db
-			.insertInto('drawing')
-			.values({
-				id: drawingId,
-				student_id: student.id,
-				title,
-				width: doc.width,
-				height: doc.height,
-				op_count: doc.ops.length,
-				revision: 1,
-				doc_key: docKey,
-				doc_bytes: Buffer.byteLength(json),
-				thumb_key: null,
-				created_at: at,
-				updated_at: at
-			})
-			.execute();
-		await db
-			.insertInto('entry')
-			.values({
-				id: entryId,
-				contest_id: DEMO_EXHIBITION_CONTEST_ID,
-				student_id: student.id,
-				age_band_id: bands[band]!,
-				age: band ? 9 + (i % 3) : 6 + (i % 3),
-				source: 'studio',
-				drawing_id: drawingId,
-				title,
-				about: WORDS[i % WORDS.length]!,
-				status: 'approved',
-				status_message: null,
-				idempotency_key: newId(),
-				payload_hash: 'demo',
-				original_key: media.variants.find((v) => v.name === 'original')?.key ?? null,
-				media_prefix: media.keyPrefix,
-				media: JSON.stringify(media),
-				submitted_by: null,
-				reviewed_by: teacherId,
-				reviewed_at: at + 3_600_000,
-				created_at: at,
-				updated_at: at
-			})
-			.execute();
 		// The first public works of each band win, so the winners are visible.
 		const list = awarded.get(band) ?? [];
 		if (consent && consent !== 'classroom' && list.length < AWARDS.length) {

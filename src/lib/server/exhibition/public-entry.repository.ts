@@ -198,8 +198,8 @@ export function altTextOf(entry: Pick<PublicEntry, 'description' | 'about' | 'ti
 	return own || entry.title;
 }
 
-/** The published exhibition behind a slug, if it is public now. */
-export async function findPublicExhibition(db: Db, slug: string) {
+/** Exhibitions the public may see now, with the contest's public texts. */
+function publishedExhibitions(db: Db) {
 	return db
 		.selectFrom('exhibition')
 		.innerJoin('contest', 'contest.id', 'exhibition.contest_id')
@@ -213,10 +213,13 @@ export async function findPublicExhibition(db: Db, slug: string) {
 			'contest.theme',
 			'contest.status'
 		])
-		.where('exhibition.slug', '=', slug)
 		.where('exhibition.published_at', 'is not', null)
-		.where('contest.status', 'in', [...PUBLIC_CONTEST_STATUSES])
-		.executeTakeFirst();
+		.where('contest.status', 'in', [...PUBLIC_CONTEST_STATUSES]);
+}
+
+/** The published exhibition behind a slug, if it is public now. */
+export async function findPublicExhibition(db: Db, slug: string) {
+	return publishedExhibitions(db).where('exhibition.slug', '=', slug).executeTakeFirst();
 }
 
 /** A public work by its exhibition's slug and its handle; undefined when not public now. */
@@ -431,20 +434,7 @@ async function computeFacets(db: Db, contestId: string): Promise<PublicFacets> {
 
 /** Published exhibitions, newest first, with how many works each shows now. */
 export async function listPublicExhibitions(db: Db) {
-	const rows = await db
-		.selectFrom('exhibition')
-		.innerJoin('contest', 'contest.id', 'exhibition.contest_id')
-		.select([
-			'exhibition.contest_id',
-			'exhibition.slug',
-			'exhibition.intro',
-			'exhibition.cover_entry_id',
-			'exhibition.published_at',
-			'contest.title',
-			'contest.status'
-		])
-		.where('exhibition.published_at', 'is not', null)
-		.where('contest.status', 'in', [...PUBLIC_CONTEST_STATUSES])
+	const rows = await publishedExhibitions(db)
 		.orderBy('exhibition.published_at', 'desc')
 		.orderBy('exhibition.slug')
 		.execute();

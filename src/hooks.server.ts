@@ -23,6 +23,8 @@ import { guardFormBody } from '$lib/server/security/form-body.ts';
 import { withSecurityHeaders } from '$lib/server/security/headers.ts';
 import { errorText, log, requestIdFrom } from '$lib/server/log.ts';
 import { refusedOrigin } from '$lib/server/security/request-guard.ts';
+import '$lib/server/exhibition/public-access.ts';
+import '$lib/server/exhibition/class-gallery.ts';
 
 export const init: ServerInit = async () => {
 	try {

@@ -188,7 +188,7 @@ export function demoDocument(seed: number): DrawDocument {
  * Paints the document's strokes into raw RGBA pixels (round brush stamped along each segment) and
  * encodes a PNG through the one image module. Not SVG: the app's sharp refuses to load SVG.
  */
-async function renderPng(doc: DrawDocument, scale: number): Promise<Buffer> {
+export async function renderPng(doc: DrawDocument, scale: number): Promise<Buffer> {
 	const width = Math.round(doc.width * scale);
 	const height = Math.round(doc.height * scale);
 	const pixels = new Uint8ClampedArray(width * height * 4).fill(255);
@@ -231,6 +231,85 @@ async function renderPng(doc: DrawDocument, scale: number): Promise<Buffer> {
 	return encodeRgbaPng({ data: pixels, width, height });
 }
 
+/**
+ * One child's drawn, approved entry: the stroke document kept as their studio drawing (so the
+ * replay works), its PNG sent through the real pipeline (renditions, content-addressed keys).
+ */
+export async function addDrawnEntry(
+	deps: { db: Db; store: ObjectStore },
+	e: {
+		contestId: string;
+		studentId: string;
+		ageBandId: string;
+		age: number;
+		seed: number;
+		title: string;
+		about: string;
+		reviewedBy: string;
+		at: number;
+	}
+): Promise<string> {
+	const { db, store } = deps;
+	const doc = demoDocument(e.seed);
+	const json = JSON.stringify(doc);
+	const drawingId = newId();
+	const entryId = newId();
+	const docKey = `${studentDrawingsPrefix(e.studentId)}${drawingId}/r1-demo.json`;
+	await store.put(docKey, Buffer.from(json), {
+		contentType: 'application/json',
+		contentLength: Buffer.byteLength(json)
+	});
+	const png = await renderPng(doc, 0.625);
+	const original = uploadKey(entryId);
+	await store.put(original, png, { contentType: 'image/png', contentLength: png.length });
+	const media = await processUpload(store, original);
+	await store.delete(original).catch(() => {});
+	await db
+		.insertInto('drawing')
+		.values({
+			id: drawingId,
+			student_id: e.studentId,
+			title: e.title,
+			width: doc.width,
+			height: doc.height,
+			op_count: doc.ops.length,
+			revision: 1,
+			doc_key: docKey,
+			doc_bytes: Buffer.byteLength(json),
+			thumb_key: null,
+			created_at: e.at,
+			updated_at: e.at
+		})
+		.execute();
+	await db
+		.insertInto('entry')
+		.values({
+			id: entryId,
+			contest_id: e.contestId,
+			student_id: e.studentId,
+			age_band_id: e.ageBandId,
+			age: e.age,
+			source: 'studio',
+			drawing_id: drawingId,
+			title: e.title,
+			about: e.about,
+			status: 'approved',
+			status_message: null,
+			idempotency_key: newId(),
+			payload_hash: 'demo',
+			original_key: media.variants.find((v) => v.name === 'original')?.key ?? null,
+			media_prefix: media.keyPrefix,
+			media: JSON.stringify(media),
+			submitted_by: null,
+			reviewed_by: e.reviewedBy,
+			reviewed_at: e.at + 3_600_000,
+			created_at: e.at,
+			updated_at: e.at
+		})
+		.execute();
+	return entryId;
+}
+
 async function ensureAdult(
 	db: Db,
 	email: string,
@@ -261,7 +340,7 @@ export async function seedJudgingDemo(
 	deps: { db: Db; store: ObjectStore },
 	options: SeedJudgingOptions = {}
 ): Promise<{ created: boolean; contestId: string; roundId: string | null }> {
-	const { db, store } = deps;
+	const { db } = deps;
 	const exists = await db
 		.selectFrom('contest')
 		.select('id')
@@ -370,65 +449,17 @@ export async function seedJudgingDemo(
 		for (const [i, student] of students.entries()) {
 			const seed = s * 100 + i;
 			const band = i % 2;
-			const doc = demoDocument(seed);
-			const json = JSON.stringify(doc);
-			const drawingId = newId();
-			const entryId = newId();
-			const docKey = `${studentDrawingsPrefix(student.id)}${drawingId}/r1-demo.json`;
-			await store.put(docKey, Buffer.from(json), {
-				contentType: 'application/json',
-				contentLength: Buffer.byteLength(json)
+			await addDrawnEntry(deps, {
+				contestId: DEMO_JUDGING_CONTEST_ID,
+				studentId: student.id,
+				ageBandId: bands[band]!,
+				age: band ? 9 + (i % 3) : 6 + (i % 3),
+				seed,
+				title: TITLES[band]![(i >> 1) % TITLES[band]!.length]!,
+				about: band ? '我希望我们的城市到处都是树和花。' : '我和爸爸妈妈一起种了一棵树。',
+				reviewedBy: teachers[s]!,
+				at: now - 10 * 86_400_000 + seed * 60_000
 			});
-			const png = await renderPng(doc, 0.625);
-			const original = uploadKey(entryId);
-			await store.put(original, png, { contentType: 'image/png', contentLength: png.length });
-			const media = await processUpload(store, original);
-			await store.delete(original).catch(() => {});
-			const title = TITLES[band]![(i >> 1) % TITLES[band]!.length]!;
-			const at = now - 10 * 86_400_000 + seed * 60_000;
-			await db
-				.insertInto('drawing')
-				.values({
-					id: drawingId,
-					student_id: student.id,
-					title,
-					width: doc.width,
-					height: doc.height,
-					op_count: doc.ops.length,
-					revision: 1,
-					doc_key: docKey,
-					doc_bytes: Buffer.byteLength(json),
-					thumb_key: null,
-					created_at: at,
-					updated_at: at
-				})
-				.execute();
-			await db
-				.insertInto('entry')
-				.values({
-					id: entryId,
-					contest_id: DEMO_JUDGING_CONTEST_ID,
-					student_id: student.id,
-					age_band_id: bands[band]!,
-					age: band ? 9 + (i % 3) : 6 + (i % 3),
-					source: 'studio',
-					drawing_id: drawingId,
-					title,
-					about: band ? '我希望我们的城市到处都是树和花。' : '我和爸爸妈妈一起种了一棵树。',
-					status: 'approved',
-					status_message: null,
-					idempotency_key: newId(),
-					payload_hash: 'demo',
-					original_key: media.variants.find((v) => v.name === 'original')?.key ?? null,
-					media_prefix: media.keyPrefix,
-					media: JSON.stringify(media),
-					submitted_by: null,
-					reviewed_by: teachers[s]!,
-					reviewed_at: at + 3_600_000,
-					created_at: at,
-					updated_at: at
-				})
-				.execute();
 		}
 	}
 

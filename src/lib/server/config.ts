@@ -33,6 +33,12 @@ export interface Config {
 	 * instance: with several instances behind a load balancer, any of them may run the worker.
 	 */
 	workerConcurrency: number;
+	/**
+	 * Key for the people's-choice voter cookies and proof-of-work challenges (VOTE_SECRET, at
+	 * least 32 characters). Unset: a random key per process (see voting/secret.ts), fine for one
+	 * instance; several instances behind a load balancer must share one.
+	 */
+	voteSecret: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -122,6 +128,14 @@ function parseCount(name: string, value: string | undefined, fallback: number, m
 	return n;
 }
 
+function parseSecret(name: string, value: string | undefined): string | undefined {
+	const text = value?.trim();
+	if (!text) return undefined;
+	// A short key can be brute-forced offline from one signed cookie.
+	if (text.length < 32) throw new ConfigError(name, 'at least 32 random characters', '(too short)');
+	return text;
+}
+
 export function parseConfig(env: Env): Config {
 	const origin = env.ORIGIN?.trim() || undefined;
 	if (origin) {
@@ -142,7 +156,8 @@ export function parseConfig(env: Env): Config {
 		bodySizeLimit: parseSize('BODY_SIZE_LIMIT', env.BODY_SIZE_LIMIT?.trim() || '32M'),
 		port,
 		isProduction: env.NODE_ENV === 'production',
-		workerConcurrency: parseCount('WORKER_CONCURRENCY', env.WORKER_CONCURRENCY, 1, 16)
+		workerConcurrency: parseCount('WORKER_CONCURRENCY', env.WORKER_CONCURRENCY, 1, 16),
+		voteSecret: parseSecret('VOTE_SECRET', env.VOTE_SECRET)
 	};
 }
 

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { Db, Trx } from '../db/database.ts';
 import type { VoteFlag, VoteOutcome } from '../db/schema.ts';
 import { newId } from '../ids.ts';
+import { publicWorks } from '../exhibition/public-entry.repository.ts';
 import type { EntryTotal, VoteSettings } from './rules.ts';
 
 type Q = Db | Trx;
@@ -201,20 +202,37 @@ export async function deleteVoteOfDay(
 	return Number(result.numDeletedRows) > 0;
 }
 
+export interface PublicTotal extends EntryTotal {
+	handle: string;
+	title: string;
+	pseudonym: string;
+}
+
 /**
- * Votes per entry. `publicEntryIds` limits the count to works still public: a withdrawn work
- * keeps its rows until the child is deleted but never wins.
+ * Votes per work, counting only works that are public now (the exhibition's one rule): a work
+ * whose consent was withdrawn or that was hidden keeps no votes and cannot win.
  */
-export async function listVoteTotals(db: Q, contestId: string): Promise<EntryTotal[]> {
-	const rows = await db
-		.selectFrom('peoples_choice_vote')
-		.select(['age_band_id', 'entry_id', sql<number>`count(*)`.as('votes')])
-		.where('contest_id', '=', contestId)
-		.groupBy(['age_band_id', 'entry_id'])
+export async function listPublicVoteTotals(db: Db, contestId: string): Promise<PublicTotal[]> {
+	const rows = await publicWorks(db)
+		.innerJoin('peoples_choice_vote as v', 'v.entry_id', 'entry.id')
+		.where('xe.contest_id', '=', contestId)
+		.where('v.contest_id', '=', contestId)
+		.select((eb) => [
+			'v.age_band_id',
+			'v.entry_id',
+			'xe.handle',
+			'entry.title',
+			'student.pseudonym',
+			eb.fn.countAll<number | string>().as('votes')
+		])
+		.groupBy(['v.age_band_id', 'v.entry_id', 'xe.handle', 'entry.title', 'student.pseudonym'])
 		.execute();
 	return rows.map((r) => ({
 		ageBandId: r.age_band_id,
 		entryId: r.entry_id,
+		handle: r.handle,
+		title: r.title,
+		pseudonym: r.pseudonym,
 		votes: Number(r.votes)
 	}));
 }

@@ -13,11 +13,11 @@ import { networkHash, newVoterCookie, readVoterCookie, voterKey } from './crypto
 import * as repo from './voting.repository.ts';
 import {
 	FRESH_WINDOW_MS,
+	canShowResults,
 	floodVerdict,
 	pickWinners,
 	voteDay,
 	voteState,
-	type EntryTotal,
 	type VoteSettings,
 	type VoteState
 } from './rules.ts';
@@ -241,15 +241,14 @@ export interface VoteAdminView {
 	/** Networks over the last day, busiest first; hashes only. */
 	networks: repo.NetworkReportRow[];
 	flaggedVotes: number;
-	/** After close only. */
-	totals: EntryTotal[] | null;
+	/** After close only: every public work with votes, most votes first; winners marked. */
+	totals: (repo.PublicTotal & { isWinner: boolean })[] | null;
 }
 
 export async function getVoteAdmin(
 	db: Db,
 	actor: SessionUser | null,
 	contestId: string,
-	isPublic: (entryId: string) => Promise<boolean>,
 	now = Date.now()
 ): Promise<VoteAdminView> {
 	assertOrganizer(actor);
@@ -259,39 +258,45 @@ export async function getVoteAdmin(
 	const networks = (await repo.listNetworkReport(db, contestId, now - NETWORK_RETENTION_MS)).sort(
 		(a, b) => b.refused + b.flagged + b.counted - (a.refused + a.flagged + a.counted)
 	);
+	let totals: VoteAdminView['totals'] = null;
+	if (canShowResults(state)) {
+		const all = await repo.listPublicVoteTotals(db, contestId);
+		const winners = new Set(pickWinners(all).map((w) => w.entryId));
+		totals = all
+			.map((t) => ({ ...t, isWinner: winners.has(t.entryId) }))
+			.sort((a, b) => b.votes - a.votes || a.title.localeCompare(b.title));
+	}
 	return {
 		timeZone,
 		settings,
 		state,
 		networks,
 		flaggedVotes: await repo.countFlaggedVotes(db, contestId),
-		totals: state === 'closed' ? await publicTotals(db, contestId, isPublic) : null
+		totals
 	};
 }
 
-/** Totals of works still public: a withdrawn work keeps no votes and cannot win. */
-async function publicTotals(
-	db: Db,
-	contestId: string,
-	isPublic: (entryId: string) => Promise<boolean>
-): Promise<EntryTotal[]> {
-	const totals = await repo.listVoteTotals(db, contestId);
-	const out: EntryTotal[] = [];
-	for (const t of totals) if (await isPublic(t.entryId)) out.push(t);
-	return out.sort((a, b) => b.votes - a.votes || a.entryId.localeCompare(b.entryId));
+export interface PeoplesChoiceWinner {
+	ageBandId: string;
+	entryId: string;
+	votes: number;
 }
 
 /**
  * The people's choice of each age band, once the vote is over (empty before, or when it is
- * off). Ties are shared. Used by the exhibition badges and the ceremony's certificates.
+ * off). Ties are shared; only works public now count. Used by the exhibition badges and the
+ * ceremony's certificates.
  */
-export async function listPeoplesChoiceWinnersWith(
+export async function listPeoplesChoiceWinners(
 	db: Db,
 	contestId: string,
-	isPublic: (entryId: string) => Promise<boolean>,
 	now = Date.now()
-): Promise<EntryTotal[]> {
+): Promise<PeoplesChoiceWinner[]> {
 	const state = voteState(await repo.findVoteSettings(db, contestId), now);
-	if (state !== 'closed') return [];
-	return pickWinners(await publicTotals(db, contestId, isPublic));
+	if (!canShowResults(state)) return [];
+	return pickWinners(await repo.listPublicVoteTotals(db, contestId)).map((w) => ({
+		ageBandId: w.ageBandId,
+		entryId: w.entryId,
+		votes: w.votes
+	}));
 }

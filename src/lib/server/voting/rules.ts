@@ -72,7 +72,7 @@ export interface EntryTotal {
  * The people's choice of each age band: the entry with the most votes. A tie is shared (every
  * tied entry wins) rather than broken by something arbitrary; a band without votes has none.
  */
-export function pickWinners(totals: readonly EntryTotal[]): EntryTotal[] {
+export function pickWinners<T extends EntryTotal>(totals: readonly T[]): T[] {
 	const best = new Map<string, number>();
 	for (const t of totals) {
 		if (t.votes > 0 && t.votes > (best.get(t.ageBandId) ?? 0)) best.set(t.ageBandId, t.votes);

@@ -4,8 +4,10 @@
  */
 import type { Cookies } from '@sveltejs/kit';
 import type { Db } from '../db/database.ts';
-import type { PublicEntry } from '../exhibition/public-entry.repository.ts';
-import { findVoteSettings } from './voting.repository.ts';
+import { artworkPath, isHandle, isSlug } from '../../exhibition/paths.ts';
+import { findPublicEntry, findPublicExhibition } from '../exhibition/public-entry.repository.ts';
+import { pickWinners, voteState } from './rules.ts';
+import { findVoteSettings, listPublicVoteTotals } from './voting.repository.ts';
 import { getVoteStatus, listPeoplesChoiceWinners, type VoteStatus } from './voting.service.ts';
 import { voteSecret } from './secret.ts';
 
@@ -35,19 +37,24 @@ export interface PeoplesChoiceBadge {
 	votes: number;
 }
 
+const NOTHING = { vote: null, peoplesChoice: null };
+
 /**
  * For an artwork page: the button's state (null when the vote is off for this exhibition, so
  * nothing is shown or loaded) and the people's-choice badge once the vote is over.
  */
 export async function voteForArtwork(
 	db: Db,
-	entry: PublicEntry,
-	endpoint: string,
+	slug: string,
+	handle: string,
 	cookies: Cookies,
 	now = Date.now()
 ): Promise<{ vote: VoteButtonData | null; peoplesChoice: PeoplesChoiceBadge | null }> {
+	if (!isSlug(slug) || !isHandle(handle)) return NOTHING;
+	const entry = await findPublicEntry(db, slug, handle);
+	if (!entry) return NOTHING;
 	const settings = await findVoteSettings(db, entry.contestId);
-	if (!settings?.enabled) return { vote: null, peoplesChoice: null };
+	if (!settings?.enabled) return NOTHING;
 	const status = await getVoteStatus(
 		db,
 		entry,
@@ -61,12 +68,22 @@ export async function voteForArtwork(
 				)
 			: undefined;
 	return {
-		vote: { ...status, opensAt: settings.opensAt, closesAt: settings.closesAt, endpoint },
+		vote: {
+			...status,
+			opensAt: settings.opensAt,
+			closesAt: settings.closedAt ?? settings.closesAt,
+			endpoint: `${artworkPath(slug, handle)}/vote`
+		},
 		peoplesChoice: won ? { votes: won.votes } : null
 	};
 }
 
-/** Entry ids that won the people's choice, for badges on a grid (empty while the vote runs). */
-export async function peoplesChoiceEntryIds(db: Db, contestId: string): Promise<Set<string>> {
-	return new Set((await listPeoplesChoiceWinners(db, contestId)).map((w) => w.entryId));
+/** Handles of the people's-choice winners of an exhibition, for grid badges (after close). */
+export async function peoplesChoiceHandles(db: Db, slug: string, now = Date.now()) {
+	if (!isSlug(slug)) return [];
+	const exhibition = await findPublicExhibition(db, slug);
+	if (!exhibition) return [];
+	const settings = await findVoteSettings(db, exhibition.contest_id);
+	if (voteState(settings, now) !== 'closed') return [];
+	return pickWinners(await listPublicVoteTotals(db, exhibition.contest_id)).map((w) => w.handle);
 }

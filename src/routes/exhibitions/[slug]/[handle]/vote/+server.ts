@@ -14,10 +14,10 @@ const NO_STORE = { 'cache-control': 'no-store' };
 const MAX_BODY = 8 * 1024;
 
 async function publicEntry(event: RequestEvent) {
-	const { slug, entry } = event.params;
-	if (!isSlug(slug) || !isHandle(entry)) throw DomainError.notFound();
+	const { slug, handle } = event.params;
+	if (!isSlug(slug) || !isHandle(handle)) throw DomainError.notFound();
 	const { db } = await getServices();
-	const found = await findPublicEntry(db, slug, entry);
+	const found = await findPublicEntry(db, slug, handle);
 	if (!found) throw DomainError.notFound();
 	return { db, entry: found };
 }

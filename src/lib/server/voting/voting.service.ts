@@ -5,7 +5,9 @@
  */
 import { writeTransaction, type Db } from '../db/database.ts';
 import { DomainError } from '../errors.ts';
-import { findContest } from '../contests/contest.repository.ts';
+import { findContest, listAgeBands } from '../contests/contest.repository.ts';
+import { findExhibition } from '../exhibition/exhibition.repository.ts';
+import type { ContestStatus } from '../db/schema.ts';
 import { localToEpoch } from '../contests/time-zone.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { checkVotePayload } from './challenge.ts';
@@ -235,6 +237,10 @@ export async function closeVoteNow(
 }
 
 export interface VoteAdminView {
+	contest: { id: string; title: string; status: ContestStatus };
+	bands: { id: string; label: string }[];
+	/** The exhibition's slug, when it is published (artwork links in the result). */
+	publishedSlug: string | null;
 	timeZone: string;
 	settings: VoteSettings | null;
 	state: VoteState;
@@ -252,7 +258,10 @@ export async function getVoteAdmin(
 	now = Date.now()
 ): Promise<VoteAdminView> {
 	assertOrganizer(actor);
-	const timeZone = await contestZone(db, contestId);
+	const contest = await findContest(db, contestId);
+	if (!contest) throw DomainError.notFound();
+	const exhibition = await findExhibition(db, contestId);
+	const bands = (await listAgeBands(db, [contestId])).map((b) => ({ id: b.id, label: b.label }));
 	const settings = await repo.findVoteSettings(db, contestId);
 	const state = voteState(settings, now);
 	const networks = (await repo.listNetworkReport(db, contestId, now - NETWORK_RETENTION_MS)).sort(
@@ -267,7 +276,10 @@ export async function getVoteAdmin(
 			.sort((a, b) => b.votes - a.votes || a.title.localeCompare(b.title));
 	}
 	return {
-		timeZone,
+		contest: { id: contest.id, title: contest.title, status: contest.status },
+		bands,
+		publishedSlug: exhibition?.published_at != null ? exhibition.slug : null,
+		timeZone: contest.time_zone,
 		settings,
 		state,
 		networks,

@@ -16,6 +16,7 @@ import { guardFormBody } from '$lib/server/security/form-body.ts';
 import { withSecurityHeaders } from '$lib/server/security/headers.ts';
 import { refusedOrigin } from '$lib/server/security/request-guard.ts';
 import '$lib/server/exhibition/public-access.ts';
+import '$lib/server/exhibition/class-gallery.ts';
 
 export const init: ServerInit = async () => {
 	try {

@@ -58,6 +58,18 @@ test('vote and take the vote back on an artwork page', async ({ page, browser })
 		headers: { origin: new URL(page.url()).origin }
 	});
 	expect(forged.status()).toBe(403);
+	// Bad input gets a clean 4xx with a message key, never a 5xx.
+	const origin = { origin: new URL(page.url()).origin };
+	for (const [method, url, body, status] of [
+		['GET', `/exhibitions/${SLUG}/aaaaaaaaaa/vote`, undefined, 404],
+		['POST', `/exhibitions/no-such-show/aaaaaaaaaa/vote`, { altcha: 'x' }, 404],
+		['POST', `/exhibitions/${SLUG}/' or 1=1 --/vote`, { altcha: 'x' }, 404],
+		['POST', `${href!.split('?')[0]}/vote`, 'x'.repeat(20_000), 413]
+	] as const) {
+		const answer = await page.request.fetch(url, { method, data: body, headers: origin });
+		expect(answer.status(), `${method} ${url}`).toBe(status);
+		expect(await answer.json()).toHaveProperty('error');
+	}
 
 	await section.getByRole('button', { name: 'Take back my vote' }).click();
 	await expect(section.getByText('Your vote has been taken back.')).toBeVisible();

@@ -2,10 +2,9 @@
 // demo exhibition (its vote is open), solving the real proof-of-work challenge; the organizer's
 // page; screenshots in zh-CN on a desktop and a phone.
 import { expect, test } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { expectNoSeriousAxeViolations, open, useAdult } from './helpers.ts';
+import { seedE2e } from './seed-cli.ts';
 
 const SLUG = 'blue-planet-2026';
 const SHOTS = '/work/notes/shots/h-vote';
@@ -13,20 +12,7 @@ const SHOTS = '/work/notes/shots/h-vote';
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
 test.beforeAll(() => {
-	const root = path.resolve(import.meta.dirname, '../..');
-	// Adds the exhibition demo (and its open vote) beside the running server; idempotent.
-	const seeded = spawnSync(process.execPath, ['src/cli/demo-exhibition.ts', '12'], {
-		cwd: root,
-		env: {
-			...process.env,
-			DATABASE_URL: 'sqlite:./.reports/e2e/sprout.db',
-			STORAGE_DIR: './.reports/e2e/objects',
-			S3_ENDPOINT: '',
-			S3_BUCKET: ''
-		},
-		encoding: 'utf8'
-	});
-	expect(seeded.status, seeded.stderr + seeded.stdout).toBe(0);
+	seedE2e('src/cli/demo-exhibition.ts', '12');
 	mkdirSync(SHOTS, { recursive: true });
 });
 

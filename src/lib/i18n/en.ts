@@ -21,6 +21,7 @@ import { reviewEn } from './domains/review.en.ts';
 import { rosterEn } from './domains/roster.en.ts';
 import { securityEn } from './domains/security.en.ts';
 import { stageEn } from './domains/stage.en.ts';
+import { voteEn } from './domains/vote.en.ts';
 import { studioEn } from './domains/studio.en.ts';
 import { studioOptionsEn } from './domains/studio-options.en.ts';
 import { submitQueueEn } from './domains/submit-queue.en.ts';
@@ -50,6 +51,7 @@ export const en: Messages = {
 	...passwordResetEn,
 	...submitQueueEn,
 	...stageEn,
+	...voteEn,
 	...rosterEn,
 	...judgingEn,
 	...judgingMethodsEn,

@@ -22,6 +22,7 @@ import { reviewZhCN } from './domains/review.zh-CN.ts';
 import { rosterZhCN } from './domains/roster.zh-CN.ts';
 import { securityZhCN } from './domains/security.zh-CN.ts';
 import { stageZhCN } from './domains/stage.zh-CN.ts';
+import { voteZhCN } from './domains/vote.zh-CN.ts';
 import { studioZhCN } from './domains/studio.zh-CN.ts';
 import { studioOptionsZhCN } from './domains/studio-options.zh-CN.ts';
 import { submitQueueZhCN } from './domains/submit-queue.zh-CN.ts';
@@ -49,6 +50,7 @@ export const zhCN = {
 	...teacherSchoolsZhCN,
 	...rosterZhCN,
 	...stageZhCN,
+	...voteZhCN,
 	...submitQueueZhCN,
 	...passwordResetZhCN,
 	...judgingZhCN,

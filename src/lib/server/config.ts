@@ -36,6 +36,12 @@ export interface Config {
 	workerConcurrency: number;
 	/** Log lines as JSON (default, for log shippers) or text (for a person at a terminal). */
 	logFormat: 'json' | 'text';
+	/**
+	 * Key for the people's-choice voter cookies and proof-of-work challenges (VOTE_SECRET, at
+	 * least 32 characters). Unset: a random key per process (see voting/secret.ts), fine for one
+	 * instance; several instances behind a load balancer must share one.
+	 */
+	voteSecret: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -132,6 +138,14 @@ function parseLogFormat(value: string | undefined): 'json' | 'text' {
 	throw new ConfigError('LOG_FORMAT', 'json or text', value!);
 }
 
+function parseSecret(name: string, value: string | undefined): string | undefined {
+	const text = value?.trim();
+	if (!text) return undefined;
+	// A short key can be brute-forced offline from one signed cookie.
+	if (text.length < 32) throw new ConfigError(name, 'at least 32 random characters', '(too short)');
+	return text;
+}
+
 export function parseConfig(env: Env): Config {
 	const origin = env.ORIGIN?.trim() || undefined;
 	if (origin) {
@@ -156,7 +170,8 @@ export function parseConfig(env: Env): Config {
 		port,
 		isProduction: env.NODE_ENV === 'production',
 		workerConcurrency: parseCount('WORKER_CONCURRENCY', env.WORKER_CONCURRENCY, 1, 16),
-		logFormat: parseLogFormat(env.LOG_FORMAT)
+		logFormat: parseLogFormat(env.LOG_FORMAT),
+		voteSecret: parseSecret('VOTE_SECRET', env.VOTE_SECRET)
 	};
 }
 

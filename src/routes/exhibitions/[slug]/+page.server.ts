@@ -2,6 +2,7 @@ import { redirect } from '@sveltejs/kit';
 import { errorOn } from '$lib/server/errors';
 import { exhibitionGrid, gridSearch, parseGridQuery } from '$lib/server/exhibition/public.service';
 import { getServices } from '$lib/server/services';
+import { peoplesChoiceHandles } from '$lib/server/voting/vote-http';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) => {
@@ -20,5 +21,5 @@ export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) 
 	// Always revalidated: a withdrawn work must not linger in a cache. Signed-in visitors get
 	// `private, no-store` from the hook.
 	setHeaders({ 'cache-control': 'public, no-cache', vary: 'Accept-Language, Cookie' });
-	return view;
+	return { ...view, peoplesChoice: await peoplesChoiceHandles(db, params.slug) };
 };

@@ -3,9 +3,10 @@ import { publicArtworkUrl } from '$lib/exhibition/paths';
 import { errorOn } from '$lib/server/errors';
 import { artworkView, parseGridQuery } from '$lib/server/exhibition/public.service';
 import { getServices } from '$lib/server/services';
+import { voteForArtwork } from '$lib/server/voting/vote-http';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) => {
+export const load: PageServerLoad = async ({ params, url, locals, setHeaders, cookies }) => {
 	const { db } = await getServices();
 	const view = await Promise.resolve()
 		.then(() =>
@@ -20,6 +21,8 @@ export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) 
 		shareUrl,
 		origin: url.origin,
 		// SVG made on our server from our own URL.
-		qrSvg: renderSVG(shareUrl, { border: 1 })
+		qrSvg: renderSVG(shareUrl, { border: 1 }),
+		// People's choice: null when the vote is off, so the page loads nothing for it.
+		...(await voteForArtwork(db, params.slug, params.handle, cookies))
 	};
 };

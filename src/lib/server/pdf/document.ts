@@ -12,21 +12,64 @@ export const A4_LANDSCAPE: [number, number] = [841.89, 595.28];
 export const A4_PORTRAIT: [number, number] = [595.28, 841.89];
 export const MM = 72 / 25.4;
 
-// pdf-lib writes glyph widths for the font's plain cmap glyphs only: substitutions (ligatures,
-// the font's proportional digits under 'locl') would print with wrong spacing, so they are off.
-const PLAIN_FEATURES = {
-	liga: false,
-	clig: false,
-	dlig: false,
-	calt: false,
-	rlig: false,
-	locl: false,
-	ccmp: false
-};
+/** The parts of pdf-lib's font embedder (1.17) that decide which glyphs get widths. */
+interface LaidOutGlyph {
+	id: number;
+	advanceWidth: number;
+	codePoints: number[];
+}
+interface EmbedderInternals {
+	font: {
+		layout(text: string, features?: unknown): { glyphs: LaidOutGlyph[] };
+		glyphForCodePoint(codePoint: number): LaidOutGlyph;
+		characterSet: number[];
+	};
+	fontFeatures: unknown;
+	glyphCache: { access(): LaidOutGlyph[] };
+}
+
+const laidOut = new WeakMap<
+	PDFFont,
+	{ embedder: EmbedderInternals; glyphs: Map<number, LaidOutGlyph> }
+>();
+
+/**
+ * pdf-lib writes widths (and the text-extraction map) only for each character's default glyph,
+ * but its layout applies the font's substitutions: Noto Serif SC swaps in proportional quotes and
+ * digits for Latin text (and fi ligatures). Those glyphs would print 1 em wide. So the embedder
+ * is told about every glyph that layout actually produced for the texts drawn.
+ */
+function trackLaidOutGlyphs(font: PDFFont, texts: Iterable<string>): void {
+	const embedder = (font as unknown as { embedder?: EmbedderInternals }).embedder;
+	if (!embedder?.glyphCache || typeof embedder.font?.layout !== 'function') return;
+	const glyphs = new Map<number, LaidOutGlyph>();
+	for (const codePoint of embedder.font.characterSet) {
+		const glyph = embedder.font.glyphForCodePoint(codePoint);
+		glyphs.set(glyph.id, glyph);
+	}
+	laidOut.set(font, { embedder, glyphs });
+	embedder.glyphCache = { access: () => [...glyphs.values()].sort((a, b) => a.id - b.id) };
+	addLaidOutGlyphs(font, texts);
+}
+
+function addLaidOutGlyphs(font: PDFFont, texts: Iterable<string>): void {
+	const tracked = laidOut.get(font);
+	if (!tracked) return;
+	for (const text of texts) {
+		for (const glyph of tracked.embedder.font.layout(
+			toPrintable(text),
+			tracked.embedder.fontFeatures
+		).glyphs)
+			if (!tracked.glyphs.has(glyph.id)) tracked.glyphs.set(glyph.id, glyph);
+	}
+}
 
 export interface PdfMetadata {
 	title?: string;
-	/** BCP 47 language of the text, for screen readers and search (e.g. 'zh-CN', 'fr'). */
+	/**
+	 * BCP 47 language of the text, for screen readers and search (e.g. 'zh-CN', 'fr'). Anything
+	 * but Chinese also gets proportional Latin punctuation.
+	 */
 	language?: string;
 	author?: string;
 }
@@ -56,10 +99,14 @@ export async function createPdf<W extends FontWeight>(
 	const fonts = {} as Record<W, PDFFont>;
 	for (const weight of Object.keys(texts) as W[]) {
 		const strings = [...texts[weight]];
+		// The font's quotes and apostrophes are 1 em wide (Chinese style) unless asked for their
+		// proportional forms, which Latin text needs.
+		const isChinese = metadata.language?.startsWith('zh') ?? true;
 		const font = await doc.embedFont(await subsetFor(weight, strings), {
 			subset: false,
-			features: PLAIN_FEATURES
+			features: isChinese ? undefined : { pwid: true }
 		});
+		trackLaidOutGlyphs(font, strings);
 		coverage.set(font, new Set([...charactersOf(strings)].map((ch) => ch.codePointAt(0)!)));
 		fonts[weight] = font;
 	}
@@ -134,6 +181,7 @@ export function drawTextBox(page: PDFPage, text: string, box: Box, style: TextSt
 			: valign === 'bottom'
 				? box.y + blockHeight
 				: box.y + (box.height + blockHeight) / 2;
+	addLaidOutGlyphs(font, lines);
 	lines.forEach((line, index) => {
 		const printable = toPrintable(line);
 		const width = font.widthOfTextAtSize(printable, size);

@@ -1,3 +1,4 @@
+import { ceremonyEn } from './domains/ceremony.en.ts';
 import { accessEn } from './domains/access.en.ts';
 import { adminEn } from './domains/admin.en.ts';
 import { appEn } from './domains/app.en.ts';
@@ -43,6 +44,7 @@ export const en: Messages = {
 	...teacherSchoolsEn,
 	...passwordResetEn,
 	...submitQueueEn,
+	...ceremonyEn,
 	...stageEn,
 	...rosterEn,
 	...judgingEn,

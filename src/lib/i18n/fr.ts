@@ -1,3 +1,4 @@
+import { ceremonyFr } from './domains/ceremony.fr.ts';
 import { accessFr } from './domains/access.fr.ts';
 import { adminFr } from './domains/admin.fr.ts';
 import { appFr } from './domains/app.fr.ts';
@@ -43,6 +44,7 @@ export const fr: Messages = {
 	...teacherSchoolsFr,
 	...passwordResetFr,
 	...submitQueueFr,
+	...ceremonyFr,
 	...stageFr,
 	...rosterFr,
 	...judgingFr,

@@ -1,4 +1,5 @@
 /** Source catalog: every key lives in a domain file; en and fr must define the same keys. */
+import { ceremonyZhCN } from './domains/ceremony.zh-CN.ts';
 import { accessZhCN } from './domains/access.zh-CN.ts';
 import { adminZhCN } from './domains/admin.zh-CN.ts';
 import { appZhCN } from './domains/app.zh-CN.ts';
@@ -42,6 +43,7 @@ export const zhCN = {
 	...securityZhCN,
 	...teacherSchoolsZhCN,
 	...rosterZhCN,
+	...ceremonyZhCN,
 	...stageZhCN,
 	...submitQueueZhCN,
 	...passwordResetZhCN,

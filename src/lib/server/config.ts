@@ -33,6 +33,8 @@ export interface Config {
 	 * instance: with several instances behind a load balancer, any of them may run the worker.
 	 */
 	workerConcurrency: number;
+	/** The organizing NGO's name, printed on certificates (NGO_NAME, default "Sprout"). */
+	ngoName: string;
 }
 
 export class ConfigError extends Error {
@@ -122,6 +124,13 @@ function parseCount(name: string, value: string | undefined, fallback: number, m
 	return n;
 }
 
+function parseNgoName(value: string | undefined): string {
+	const name = value?.trim().replace(/\s+/g, ' ') || 'Sprout';
+	if (name.length > 120)
+		throw new ConfigError('NGO_NAME', 'a name of at most 120 characters', name);
+	return name;
+}
+
 export function parseConfig(env: Env): Config {
 	const origin = env.ORIGIN?.trim() || undefined;
 	if (origin) {
@@ -142,7 +151,8 @@ export function parseConfig(env: Env): Config {
 		bodySizeLimit: parseSize('BODY_SIZE_LIMIT', env.BODY_SIZE_LIMIT?.trim() || '32M'),
 		port,
 		isProduction: env.NODE_ENV === 'production',
-		workerConcurrency: parseCount('WORKER_CONCURRENCY', env.WORKER_CONCURRENCY, 1, 16)
+		workerConcurrency: parseCount('WORKER_CONCURRENCY', env.WORKER_CONCURRENCY, 1, 16),
+		ngoName: parseNgoName(env.NGO_NAME)
 	};
 }
 

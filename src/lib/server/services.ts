@@ -11,6 +11,12 @@ import { deleteExpiredSessions } from './auth/session.ts';
 import { pruneFailures } from './auth/rate-limit.ts';
 import { ENTRY_PROCESS_JOB, entryJobHandler, entryJobHooks } from './entries/submission.service.ts';
 import { Worker } from './jobs/queue.ts';
+import {
+	CERTIFICATE_JOB,
+	CERTIFICATE_JOB_TIMEOUT_MS,
+	certificateJobHandler,
+	certificateJobHooks
+} from './ceremony/certificate.service.ts';
 
 export interface Services {
 	config: Config;
@@ -67,18 +73,29 @@ const SHUTDOWN_GRACE_MS = 3000;
  * connections to time out.
  */
 function startWorker(config: Config, db: Db, store: ObjectStore): void {
-	const worker =
+	const workers =
 		config.workerConcurrency > 0
-			? new Worker(db, { concurrency: config.workerConcurrency }).register(
-					ENTRY_PROCESS_JOB,
-					entryJobHandler({ db, store }),
-					entryJobHooks
-				)
-			: undefined;
-	worker?.start();
+			? [
+					new Worker(db, { concurrency: config.workerConcurrency }).register(
+						ENTRY_PROCESS_JOB,
+						entryJobHandler({ db, store }),
+						entryJobHooks
+					),
+					// Its own slot and a longer timeout: a school's certificates take minutes, and
+					// children's submissions must not wait behind them.
+					new Worker(db, { concurrency: 1, timeoutMs: CERTIFICATE_JOB_TIMEOUT_MS }).register(
+						CERTIFICATE_JOB,
+						certificateJobHandler({ db, store, ngoName: config.ngoName }),
+						certificateJobHooks
+					)
+				]
+			: [];
+	for (const worker of workers) worker.start();
 	let stopping: Promise<void> | undefined;
 	const stopWorker = () =>
-		(stopping ??= worker?.stop({ graceMs: SHUTDOWN_GRACE_MS }) ?? Promise.resolve());
+		(stopping ??= Promise.all(
+			workers.map((worker) => worker.stop({ graceMs: SHUTDOWN_GRACE_MS }))
+		).then(() => {}));
 	for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 		process.once(signal, () => {
 			void stopWorker().finally(() => {

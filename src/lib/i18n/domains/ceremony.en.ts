@@ -64,6 +64,7 @@ export const ceremonyEn: Record<keyof typeof ceremonyZhCN, string> = {
 	'ceremony.slideshow.help':
 		'Next / previous: → and ←, a clicker’s PageDown / PageUp, or the space bar. Esc leaves full screen.',
 	'ceremony.slideshow.empty': 'No winning artworks can be shown.',
+	'ceremony.slideshow.artwork': '“{title}”',
 	'ceremony.slideshow.by': 'by {pseudonym}',
 	'ceremony.slideshow.position': 'Slide {n} of {total}',
 	'ceremony.slideshow.prev': 'Previous',

@@ -69,6 +69,7 @@ export const ceremonyFr: Record<keyof typeof ceremonyZhCN, string> = {
 	'ceremony.slideshow.help':
 		'Suivante / précédente\u202f: → et ←, PageDown / PageUp d’une télécommande, ou la barre d’espace. Échap quitte le plein écran.',
 	'ceremony.slideshow.empty': 'Aucune œuvre primée ne peut être montrée.',
+	'ceremony.slideshow.artwork': '«\u202f{title}\u202f»',
 	'ceremony.slideshow.by': 'par {pseudonym}',
 	'ceremony.slideshow.position': 'Diapositive {n} sur {total}',
 	'ceremony.slideshow.prev': 'Précédente',

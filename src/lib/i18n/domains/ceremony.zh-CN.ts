@@ -58,6 +58,7 @@ export const ceremonyZhCN = {
 	'ceremony.slideshow.start': '全屏放映',
 	'ceremony.slideshow.help': '翻页：→ 或 ←，翻页笔的 PageDown / PageUp，空格键。Esc 退出全屏。',
 	'ceremony.slideshow.empty': '没有可以展示的获奖作品。',
+	'ceremony.slideshow.artwork': '《{title}》',
 	'ceremony.slideshow.by': '作者：{pseudonym}',
 	'ceremony.slideshow.position': '第 {n}/{total} 页',
 	'ceremony.slideshow.prev': '上一页',

@@ -10,6 +10,7 @@ import { findContest } from '../contests/contest.repository.ts';
 import { localize, parseLocalized } from '../contests/contest.service.ts';
 import type { Db } from '../db/database.ts';
 import type { AwardKind } from '../db/schema.ts';
+import { entryMediaUrl, renditionOf } from '../entries/media-access.ts';
 import { DomainError } from '../errors.ts';
 import { assertOrganizer } from '../judging/round.service.ts';
 import * as repo from './ceremony.repository.ts';
@@ -43,16 +44,6 @@ export interface CeremonyProgramme {
 	awardCount: number;
 }
 
-function hasDisplay(media: string | null): boolean {
-	if (!media) return false;
-	try {
-		const parsed = JSON.parse(media) as { variants?: { name?: string }[] };
-		return parsed.variants?.some((v) => v.name === 'display') ?? false;
-	} catch {
-		return false;
-	}
-}
-
 /** Winners in running order, in `locale` (the award names and the band heading). */
 export async function getCeremonyProgramme(
 	db: Db,
@@ -84,7 +75,9 @@ export async function getCeremonyProgramme(
 			title: row.title,
 			about: row.about,
 			pseudonym: row.pseudonym,
-			imageUrl: hasDisplay(row.media) ? `/media/entries/${row.entryId}/display` : null
+			imageUrl: renditionOf(row.media, 'display.webp')
+				? entryMediaUrl(row.entryId, 'display.webp')
+				: null
 		});
 		bands.set(key, band);
 	}

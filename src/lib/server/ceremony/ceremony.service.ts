@@ -3,7 +3,7 @@
  * up to gold, for the slideshow and the presenter's script. Only children whose guardians agreed
  * to public showing appear: a ceremony is a public event. Their certificates print regardless.
  */
-import { translate, type Locale } from '$lib/i18n/index.ts';
+import { translate, type Locale } from '../../i18n/index.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { isPublicScope } from '../consent/consent.service.ts';
 import { findContest } from '../contests/contest.repository.ts';

@@ -5,8 +5,8 @@
  * removed) shows it as out of date.
  */
 import { createHash } from 'node:crypto';
-import { isLocale, translate, type Locale } from '$lib/i18n/index.ts';
-import type { MessageKey } from '$lib/i18n/index.ts';
+import { isLocale, translate, type Locale } from '../../i18n/index.ts';
+import type { MessageKey } from '../../i18n/index.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { findContest } from '../contests/contest.repository.ts';
 import { localize, parseLocalized } from '../contests/contest.service.ts';

@@ -3,7 +3,7 @@
  * Pure layout over the pdf module; which children and awards come from the service.
  */
 import { rgb, type PDFPage, type RGB } from 'pdf-lib';
-import { translate, type Locale } from '$lib/i18n/index.ts';
+import { translate, type Locale } from '../../i18n/index.ts';
 import type { AwardKind } from '../db/schema.ts';
 import { A4_LANDSCAPE, createPdf, drawTextBox, type PdfWithFonts } from '../pdf/index.ts';
 

@@ -15,6 +15,8 @@ import { areaOf, mayEnter } from '$lib/server/auth/areas.ts';
 import { guardFormBody } from '$lib/server/security/form-body.ts';
 import { withSecurityHeaders } from '$lib/server/security/headers.ts';
 import { refusedOrigin } from '$lib/server/security/request-guard.ts';
+import '$lib/server/exhibition/public-access.ts';
+import '$lib/server/exhibition/class-gallery.ts';
 
 export const init: ServerInit = async () => {
 	try {

@@ -1,4 +1,5 @@
 import { ceremonyEn } from './domains/ceremony.en.ts';
+import { exhibitionEn } from './domains/exhibition.en.ts';
 import { accessEn } from './domains/access.en.ts';
 import { adminEn } from './domains/admin.en.ts';
 import { appEn } from './domains/app.en.ts';
@@ -18,6 +19,7 @@ import { reviewEn } from './domains/review.en.ts';
 import { rosterEn } from './domains/roster.en.ts';
 import { securityEn } from './domains/security.en.ts';
 import { stageEn } from './domains/stage.en.ts';
+import { voteEn } from './domains/vote.en.ts';
 import { studioEn } from './domains/studio.en.ts';
 import { studioOptionsEn } from './domains/studio-options.en.ts';
 import { submitQueueEn } from './domains/submit-queue.en.ts';
@@ -26,6 +28,7 @@ import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
 	...appEn,
+	...exhibitionEn,
 	...errorsEn,
 	...authEn,
 	...joinEn,
@@ -46,6 +49,7 @@ export const en: Messages = {
 	...submitQueueEn,
 	...ceremonyEn,
 	...stageEn,
+	...voteEn,
 	...rosterEn,
 	...judgingEn,
 	...accessEn

@@ -1,4 +1,5 @@
 import { ceremonyFr } from './domains/ceremony.fr.ts';
+import { exhibitionFr } from './domains/exhibition.fr.ts';
 import { accessFr } from './domains/access.fr.ts';
 import { adminFr } from './domains/admin.fr.ts';
 import { appFr } from './domains/app.fr.ts';
@@ -18,6 +19,7 @@ import { reviewFr } from './domains/review.fr.ts';
 import { rosterFr } from './domains/roster.fr.ts';
 import { securityFr } from './domains/security.fr.ts';
 import { stageFr } from './domains/stage.fr.ts';
+import { voteFr } from './domains/vote.fr.ts';
 import { studioFr } from './domains/studio.fr.ts';
 import { studioOptionsFr } from './domains/studio-options.fr.ts';
 import { submitQueueFr } from './domains/submit-queue.fr.ts';
@@ -26,6 +28,7 @@ import type { Messages } from './zh-CN.ts';
 
 export const fr: Messages = {
 	...appFr,
+	...exhibitionFr,
 	...errorsFr,
 	...authFr,
 	...joinFr,
@@ -46,6 +49,7 @@ export const fr: Messages = {
 	...submitQueueFr,
 	...ceremonyFr,
 	...stageFr,
+	...voteFr,
 	...rosterFr,
 	...judgingFr,
 	...accessFr

@@ -165,7 +165,9 @@ const CHILD_PREFIXES = [
 	'submitQueue.',
 	'access.',
 	'ceremony.certificate.',
-	'ceremony.award.'
+	'ceremony.award.',
+	'exhibit.',
+	'gallery.'
 ];
 
 /** Child-facing keys that only an adult sees in practice (upload errors reach teachers). */

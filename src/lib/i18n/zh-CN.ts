@@ -1,5 +1,6 @@
 /** Source catalog: every key lives in a domain file; en and fr must define the same keys. */
 import { ceremonyZhCN } from './domains/ceremony.zh-CN.ts';
+import { exhibitionZhCN } from './domains/exhibition.zh-CN.ts';
 import { accessZhCN } from './domains/access.zh-CN.ts';
 import { adminZhCN } from './domains/admin.zh-CN.ts';
 import { appZhCN } from './domains/app.zh-CN.ts';
@@ -19,6 +20,7 @@ import { reviewZhCN } from './domains/review.zh-CN.ts';
 import { rosterZhCN } from './domains/roster.zh-CN.ts';
 import { securityZhCN } from './domains/security.zh-CN.ts';
 import { stageZhCN } from './domains/stage.zh-CN.ts';
+import { voteZhCN } from './domains/vote.zh-CN.ts';
 import { studioZhCN } from './domains/studio.zh-CN.ts';
 import { studioOptionsZhCN } from './domains/studio-options.zh-CN.ts';
 import { submitQueueZhCN } from './domains/submit-queue.zh-CN.ts';
@@ -26,6 +28,7 @@ import { teacherSchoolsZhCN } from './domains/teacher-schools.zh-CN.ts';
 
 export const zhCN = {
 	...appZhCN,
+	...exhibitionZhCN,
 	...errorsZhCN,
 	...authZhCN,
 	...joinZhCN,
@@ -45,6 +48,7 @@ export const zhCN = {
 	...rosterZhCN,
 	...ceremonyZhCN,
 	...stageZhCN,
+	...voteZhCN,
 	...submitQueueZhCN,
 	...passwordResetZhCN,
 	...judgingZhCN,

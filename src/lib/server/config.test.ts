@@ -29,6 +29,15 @@ describe('parseConfig', () => {
 		expect(config.port).toBe(3000);
 		expect(config.isProduction).toBe(false);
 		expect(config.workerConcurrency).toBe(1);
+		expect(config.voteSecret).toBeUndefined();
+	});
+
+	it('reads VOTE_SECRET, refusing a short one without echoing it', () => {
+		const key = 'k'.repeat(40);
+		expect(parseConfig({ VOTE_SECRET: ` ${key} ` }).voteSecret).toBe(key);
+		const err = configError({ VOTE_SECRET: 'short-secret' });
+		expect(err.variable).toBe('VOTE_SECRET');
+		expect(err.message).not.toContain('short-secret');
 	});
 
 	it('reads the worker concurrency, 0 meaning a web-only instance, and refuses nonsense', () => {

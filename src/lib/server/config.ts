@@ -35,6 +35,12 @@ export interface Config {
 	workerConcurrency: number;
 	/** The organizing NGO's name, printed on certificates (NGO_NAME, default "Sprout"). */
 	ngoName: string;
+	/**
+	 * Key for the people's-choice voter cookies and proof-of-work challenges (VOTE_SECRET, at
+	 * least 32 characters). Unset: a random key per process (see voting/secret.ts), fine for one
+	 * instance; several instances behind a load balancer must share one.
+	 */
+	voteSecret: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -131,6 +137,14 @@ function parseNgoName(value: string | undefined): string {
 	return name;
 }
 
+function parseSecret(name: string, value: string | undefined): string | undefined {
+	const text = value?.trim();
+	if (!text) return undefined;
+	// A short key can be brute-forced offline from one signed cookie.
+	if (text.length < 32) throw new ConfigError(name, 'at least 32 random characters', '(too short)');
+	return text;
+}
+
 export function parseConfig(env: Env): Config {
 	const origin = env.ORIGIN?.trim() || undefined;
 	if (origin) {
@@ -152,7 +166,8 @@ export function parseConfig(env: Env): Config {
 		port,
 		isProduction: env.NODE_ENV === 'production',
 		workerConcurrency: parseCount('WORKER_CONCURRENCY', env.WORKER_CONCURRENCY, 1, 16),
-		ngoName: parseNgoName(env.NGO_NAME)
+		ngoName: parseNgoName(env.NGO_NAME),
+		voteSecret: parseSecret('VOTE_SECRET', env.VOTE_SECRET)
 	};
 }
 

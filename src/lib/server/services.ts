@@ -9,6 +9,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { createObjectStore, type ObjectStore } from './storage/index.ts';
 import { deleteExpiredSessions } from './auth/session.ts';
 import { pruneFailures } from './auth/rate-limit.ts';
+import { purgeVoteTraces } from './voting/voting.service.ts';
 import { ENTRY_PROCESS_JOB, entryJobHandler, entryJobHooks } from './entries/submission.service.ts';
 import { Worker } from './jobs/queue.ts';
 import {
@@ -51,7 +52,7 @@ async function start(): Promise<Services> {
 
 function startHousekeeping(db: Db): void {
 	const timer = setInterval(() => {
-		Promise.all([deleteExpiredSessions(db), pruneFailures(db)]).catch((err) =>
+		Promise.all([deleteExpiredSessions(db), pruneFailures(db), purgeVoteTraces(db)]).catch((err) =>
 			console.error('[sprout] housekeeping failed:', err instanceof Error ? err.message : err)
 		);
 	}, 10 * 60_000);

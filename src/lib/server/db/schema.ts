@@ -262,7 +262,7 @@ export interface PasswordResetTable {
 	used_at: number | null;
 }
 
-export interface Database extends JudgingTables {
+export interface Database extends JudgingTables, VotingTables {
 	app_user: AppUserTable;
 	school: SchoolTable;
 	classroom: ClassroomTable;
@@ -281,6 +281,39 @@ export interface Database extends JudgingTables {
 	entry: EntryTable;
 	password_reset: PasswordResetTable;
 	certificate_batch: CertificateBatchTable;
+	exhibition: ExhibitionTable;
+	exhibition_entry: ExhibitionEntryTable;
+}
+
+/** A contest's public exhibition; public once published_at is set and the contest is exhibited. */
+export interface ExhibitionTable {
+	contest_id: string;
+	/** The only name of the exhibition in URLs (`/exhibitions/<slug>`). */
+	slug: string;
+	/** JSON `{"zh-CN": …, "en"?: …, "fr"?: …}`; may be `{}` (no introduction). */
+	intro: string;
+	cover_entry_id: string | null;
+	published_at: number | null;
+	published_by: string | null;
+	created_at: number;
+	updated_at: number;
+}
+
+/** The public face of an entry; consent is never copied here, it is read live. */
+export interface ExhibitionEntryTable {
+	entry_id: string;
+	contest_id: string;
+	/** Random, unrelated to the entry id: the only name a public URL carries. */
+	handle: string;
+	/** Edited "child-voice" alt text; null means the child's own words (entry.about). */
+	description: string | null;
+	description_by: string | null;
+	description_at: number | null;
+	/** Set with hidden_reason when an organizer takes the work down. */
+	hidden_at: number | null;
+	hidden_reason: string | null;
+	hidden_by: string | null;
+	created_at: number;
 }
 
 export type CertificateScope = 'school' | 'class';
@@ -503,4 +536,56 @@ export interface JudgingTables {
 	round_result: RoundResultTable;
 	award: AwardTable;
 	score_audit: ScoreAuditTable;
+}
+
+// ── People's choice (public vote; kept apart from the jury's awards) ──────────────────────────
+
+export type VoteFlag = 'burst';
+export type VoteOutcome = 'counted' | 'flagged' | 'refused';
+
+export interface PeoplesChoiceTable {
+	contest_id: string;
+	enabled: number;
+	opens_at: number | null;
+	closes_at: number | null;
+	/** Set by "close now"; the vote is over from then on, whatever closes_at says. */
+	closed_at: number | null;
+	updated_by: string | null;
+	updated_at: number;
+}
+
+export interface PeoplesChoiceVoteTable {
+	id: string;
+	contest_id: string;
+	age_band_id: string;
+	entry_id: string;
+	/** Keyed hash of the browser's random voter cookie: no personal data. */
+	voter: string;
+	/** YYYY-MM-DD in the contest's time zone. */
+	vote_day: string;
+	flag: VoteFlag | null;
+	created_at: number;
+}
+
+export interface VoteChallengeTable {
+	/** The solved challenge's nonce; present = already used. */
+	nonce: string;
+	expires_at: number;
+}
+
+export interface VoteNetworkEventTable {
+	id: string;
+	contest_id: string;
+	/** Truncated hash of the IP under a salt that changes daily; rows live one day. */
+	network: string;
+	fresh_voter: number;
+	outcome: VoteOutcome;
+	created_at: number;
+}
+
+export interface VotingTables {
+	peoples_choice: PeoplesChoiceTable;
+	peoples_choice_vote: PeoplesChoiceVoteTable;
+	vote_challenge: VoteChallengeTable;
+	vote_network_event: VoteNetworkEventTable;
 }

@@ -188,7 +188,7 @@ export function demoDocument(seed: number): DrawDocument {
  * Paints the document's strokes into raw RGBA pixels (round brush stamped along each segment) and
  * encodes a PNG through the one image module. Not SVG: the app's sharp refuses to load SVG.
  */
-async function renderPng(doc: DrawDocument, scale: number): Promise<Buffer> {
+export async function renderPng(doc: DrawDocument, scale: number): Promise<Buffer> {
 	const width = Math.round(doc.width * scale);
 	const height = Math.round(doc.height * scale);
 	const pixels = new Uint8ClampedArray(width * height * 4).fill(255);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listCertificateRecipients } from '../../src/lib/server/ceremony/ceremony.repository.ts';
+import { getCeremonyProgramme } from '../../src/lib/server/ceremony/ceremony.service.ts';
 import {
 	certificateJobHandler,
 	certificateJobHooks,
@@ -19,6 +20,7 @@ import { readPdfText } from '../../src/lib/server/pdf/index.ts';
 import { createLocalStore } from '../../src/lib/server/storage/local-store.ts';
 import type { ObjectStore } from '../../src/lib/server/storage/index.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
+import { addExhibition, type ExhibitionWorld } from './helpers/exhibition-fixtures.ts';
 import { addJudgingContest, type JudgingWorld } from './helpers/judging-fixtures.ts';
 
 const NGO = '绿芽儿童艺术基金会';
@@ -322,5 +324,131 @@ describe.each(testDatabases())('ceremony certificates on $name', ({ url }) => {
 			);
 		const [after] = await listCertificateBatches(db, world.organizer, world.contestId, NGO);
 		expect(after).toMatchObject({ status: 'failed', errorKey: 'ceremony.error.failed', files: [] });
+	});
+});
+
+describe.each(testDatabases())('ceremony programme and people’s choice on $name', ({ url }) => {
+	let db: Db;
+	let store: ObjectStore;
+	let world: ExhibitionWorld;
+	const now = Date.now();
+
+	beforeAll(async () => {
+		db = await freshDatabase(url);
+		store = createLocalStore(mkdtempSync(path.join(tmpdir(), 'sprout-ceremony-')));
+		// Consents cycle public_school, public_pseudonym, classroom, none over the 8 artworks;
+		// bands alternate 0, 1 within each school.
+		world = await addExhibition(db, 4, now);
+		const award = (i: number, kind: 'gold' | 'silver' | 'bronze' | 'honourable', band: number) =>
+			db
+				.insertInto('award')
+				.values({
+					id: newId(),
+					contest_id: world.contestId,
+					age_band_id: world.bands[band]!,
+					entry_id: world.entries[i]!,
+					kind,
+					label: '{}',
+					position: i,
+					overridden_reason: null,
+					created_at: now,
+					updated_at: now
+				})
+				.execute();
+		await award(0, 'gold', 0);
+		await award(2, 'silver', 0);
+		await award(4, 'honourable', 0);
+		await award(1, 'gold', 1);
+		await award(5, 'bronze', 1);
+		// The vote is over: artwork 4 wins band 0, artwork 1 band 1.
+		await db
+			.insertInto('peoples_choice')
+			.values({
+				contest_id: world.contestId,
+				enabled: 1,
+				opens_at: now - 5 * 86_400_000,
+				closes_at: null,
+				closed_at: now - 1000,
+				updated_by: null,
+				updated_at: now
+			})
+			.execute();
+		for (const [i, votes] of [
+			[4, 3],
+			[1, 2],
+			[5, 1]
+		] as const)
+			for (let v = 0; v < votes; v++)
+				await db
+					.insertInto('peoples_choice_vote')
+					.values({
+						id: newId(),
+						contest_id: world.contestId,
+						age_band_id: world.bands[i % 2]!,
+						entry_id: world.entries[i]!,
+						voter: `voter-${i}-${v}`,
+						vote_day: '2026-11-30',
+						flag: null,
+						created_at: now - 86_400_000
+					})
+					.execute();
+		// Artwork 0's consent is withdrawn; artwork 5 is taken down from the exhibition.
+		await db
+			.updateTable('guardian_consent')
+			.set({ withdrawn_at: now - 500 })
+			.where('student_id', '=', world.students.get(world.entries[0]!)!)
+			.execute();
+		await db
+			.updateTable('exhibition_entry')
+			.set({ hidden_at: now - 500, hidden_reason: 'asked by the family', hidden_by: null })
+			.where('entry_id', '=', world.entries[5]!)
+			.execute();
+	});
+	afterAll(() => db.destroy());
+
+	it('shows public winners band by band, people’s choice before gold, and leaves out the rest', async () => {
+		const programme = await getCeremonyProgramme(db, world.organizer, world.contestId, 'en');
+		expect(
+			programme.bands.map((b) => b.winners.map((w) => [w.kind, world.entries.indexOf(w.entryId)]))
+		).toEqual([
+			[
+				['honourable', 4],
+				['peoples', 4]
+			],
+			[
+				['peoples', 1],
+				['gold', 1]
+			]
+		]);
+		// Withdrawn consent (0), classroom only (2), taken down (5).
+		expect(programme.hiddenCount).toBe(3);
+		expect(programme.bands[0]!.winners[1]!.award).toBe('People’s Choice');
+		expect(programme.bands[0]!.winners[0]!.about).toBe('A tree by the river');
+		await expect(
+			getCeremonyProgramme(db, world.teachers[0], world.contestId, 'en')
+		).rejects.toMatchObject({ status: 403 });
+	});
+
+	it('prints a people’s choice certificate beside the jury’s, whatever the consent', async () => {
+		await startCertificates({ db, store }, world.organizer, world.contestId, {
+			scope: 'school',
+			locales: { [world.schools[0]]: 'en', [world.schools[1]]: 'zh-CN' },
+			date: '2026-12-20',
+			signature: ''
+		});
+		expect(await runJobs(db, store)).toEqual([
+			{ pages: 5, files: 5 },
+			{ pages: 5, files: 5 }
+		]);
+		const batches = await listCertificateBatches(db, world.organizer, world.contestId, NGO);
+		const en = batches.find((b) => b.locale === 'en')!;
+		const file = await findCertificateFile(db, world.organizer, world.contestId, en.id, 'all');
+		const pages = await readPdfText(await readObject(store, file.key));
+		expect(pages.filter((p) => p.includes('People’s Choice'))).toHaveLength(1);
+		expect(pages.filter((p) => p.includes('Certificate of Participation'))).toHaveLength(1);
+		const zh = batches.find((b) => b.locale === 'zh-CN')!;
+		const zhFile = await findCertificateFile(db, world.organizer, world.contestId, zh.id, 'all');
+		const zhText = (await readPdfText(await readObject(store, zhFile.key))).join('\n');
+		expect(zhText).toContain('人气奖');
 	});
 });

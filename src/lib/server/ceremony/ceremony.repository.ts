@@ -82,7 +82,9 @@ export async function listWinners(db: Conn, contestId: string) {
 				.onRef('guardian_consent.student_id', '=', 'student.id')
 				.on('guardian_consent.withdrawn_at', 'is', null)
 		)
+		.leftJoin('exhibition_entry', 'exhibition_entry.entry_id', 'entry.id')
 		.select([
+			'exhibition_entry.hidden_at as hiddenAt',
 			'award.id',
 			'award.kind',
 			'award.label',
@@ -101,6 +103,37 @@ export async function listWinners(db: Conn, contestId: string) {
 		.where('entry.status', '=', 'approved')
 		.orderBy('contest_age_band.position')
 		.orderBy('award.position')
+		.execute();
+}
+
+/** The artworks given (people's choice winners), with what the show needs and may show. */
+export async function listShowEntries(db: Conn, contestId: string, entryIds: string[]) {
+	if (entryIds.length === 0) return [];
+	return db
+		.selectFrom('entry')
+		.innerJoin('student', 'student.id', 'entry.student_id')
+		.leftJoin('contest_age_band', 'contest_age_band.id', 'entry.age_band_id')
+		.leftJoin('guardian_consent', (join) =>
+			join
+				.onRef('guardian_consent.student_id', '=', 'student.id')
+				.on('guardian_consent.withdrawn_at', 'is', null)
+		)
+		.leftJoin('exhibition_entry', 'exhibition_entry.entry_id', 'entry.id')
+		.select([
+			'exhibition_entry.hidden_at as hiddenAt',
+			'entry.id as entryId',
+			'entry.age_band_id as bandId',
+			'contest_age_band.label as bandLabel',
+			'contest_age_band.position as bandPosition',
+			'entry.title',
+			'entry.about',
+			'entry.media',
+			'student.pseudonym',
+			'guardian_consent.scope as consentScope'
+		])
+		.where('entry.contest_id', '=', contestId)
+		.where('entry.status', '=', 'approved')
+		.where('entry.id', 'in', entryIds)
 		.execute();
 }
 

@@ -1,7 +1,8 @@
 /**
  * The ceremony's running order: award winners by age band, announced from honourable mentions
- * up to gold, for the slideshow and the presenter's script. Only children whose guardians agreed
- * to public showing appear: a ceremony is a public event. Their certificates print regardless.
+ * up to gold (the people's choice just before gold), for the slideshow and the presenter's script.
+ * Only children whose guardians agreed to public showing appear, and no work an organizer took
+ * down: a ceremony is a public event. Their certificates print regardless.
  */
 import { translate, type Locale } from '../../i18n/index.ts';
 import type { SessionUser } from '../auth/session.ts';
@@ -13,15 +14,24 @@ import type { AwardKind } from '../db/schema.ts';
 import { entryMediaUrl, renditionOf } from '../entries/media-access.ts';
 import { DomainError } from '../errors.ts';
 import { assertOrganizer } from '../judging/round.service.ts';
+import { listPeoplesChoiceWinners } from '../voting/voting.service.ts';
 import * as repo from './ceremony.repository.ts';
 import { awardName } from './certificate.service.ts';
 
-/** Announcement order within a band: the biggest award last. */
-const ANNOUNCE_ORDER: Record<AwardKind, number> = { honourable: 0, bronze: 1, silver: 2, gold: 3 };
+export type CeremonyKind = AwardKind | 'peoples';
+
+/** Announcement order within a band: the visitors' favourite just before the jury's gold. */
+const ANNOUNCE_ORDER: Record<CeremonyKind, number> = {
+	honourable: 0,
+	bronze: 1,
+	silver: 2,
+	peoples: 3,
+	gold: 4
+};
 
 export interface CeremonyWinner {
 	entryId: string;
-	kind: AwardKind;
+	kind: CeremonyKind;
 	award: string;
 	title: string;
 	/** The child's own words about the artwork. */
@@ -39,7 +49,7 @@ export interface CeremonyBand {
 export interface CeremonyProgramme {
 	contestTitle: string;
 	bands: CeremonyBand[];
-	/** Winners left out for want of public consent. */
+	/** Winners left out: no public consent in force, or the work was taken down. */
 	hiddenCount: number;
 	awardCount: number;
 }
@@ -49,16 +59,33 @@ export async function getCeremonyProgramme(
 	db: Db,
 	actor: SessionUser | null,
 	contestId: string,
-	locale: Locale
+	locale: Locale,
+	now = Date.now()
 ): Promise<CeremonyProgramme> {
 	assertOrganizer(actor);
 	const contest = await findContest(db, contestId);
 	if (!contest) throw DomainError.notFound('contests.error.notFound');
-	const rows = await repo.listWinners(db, contestId);
+	const [rows, peoples] = await Promise.all([
+		repo.listWinners(db, contestId),
+		listPeoplesChoiceWinners(db, contestId, now)
+	]);
+	const peoplesRows = await repo.listShowEntries(
+		db,
+		contestId,
+		peoples.map((w) => w.entryId)
+	);
+	const all = [
+		...rows.map((row) => ({ ...row, award: awardName(locale, row.kind, row.label) })),
+		...peoplesRows.map((row) => ({
+			...row,
+			kind: 'peoples' as const,
+			award: translate(locale, 'ceremony.award.peoples')
+		}))
+	];
 	const bands = new Map<string, CeremonyBand & { position: number }>();
 	let hiddenCount = 0;
-	for (const row of rows) {
-		if (!isPublicScope(row.consentScope)) {
+	for (const row of all) {
+		if (!isPublicScope(row.consentScope) || row.hiddenAt !== null) {
 			hiddenCount++;
 			continue;
 		}
@@ -71,7 +98,7 @@ export async function getCeremonyProgramme(
 		band.winners.push({
 			entryId: row.entryId,
 			kind: row.kind,
-			award: awardName(locale, row.kind, row.label),
+			award: row.award,
 			title: row.title,
 			about: row.about,
 			pseudonym: row.pseudonym,
@@ -88,6 +115,6 @@ export async function getCeremonyProgramme(
 		contestTitle: localize(parseLocalized(contest.title), locale),
 		bands: ordered.map(({ label, winners }) => ({ label, winners })),
 		hiddenCount,
-		awardCount: rows.length
+		awardCount: all.length
 	};
 }

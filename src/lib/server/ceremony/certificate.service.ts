@@ -17,6 +17,7 @@ import { newId } from '../ids.ts';
 import { enqueue, PermanentJobError, type JobHandler, type JobHooks } from '../jobs/queue.ts';
 import { assertOrganizer } from '../judging/round.service.ts';
 import type { ObjectStore } from '../storage/index.ts';
+import { listPeoplesChoiceWinners } from '../voting/voting.service.ts';
 import * as repo from './ceremony.repository.ts';
 import {
 	renderCertificates,
@@ -44,15 +45,33 @@ export function awardName(locale: Locale, kind: AwardKind, labelJson: string | n
 	return translate(locale, `judging.awards.kind.${kind}`);
 }
 
-function toCertificate(row: Recipient, locale: Locale, contestTitle: string): Certificate {
-	return {
-		kind: row.awardKind ?? 'participation',
-		awardName: row.awardKind ? awardName(locale, row.awardKind, row.awardLabel) : '',
+/**
+ * An artwork's certificates: its jury award and/or the people's choice; participation when it
+ * has neither.
+ */
+function certificatesOf(
+	row: Recipient,
+	locale: Locale,
+	contestTitle: string,
+	isPeoplesChoice: boolean
+): Certificate[] {
+	const base = {
 		firstName: row.firstName,
 		artworkTitle: row.title,
 		contestTitle,
 		bandLabel: row.bandLabel
 	};
+	const list: Certificate[] = [];
+	if (row.awardKind)
+		list.push({
+			...base,
+			kind: row.awardKind,
+			awardName: awardName(locale, row.awardKind, row.awardLabel)
+		});
+	if (isPeoplesChoice)
+		list.push({ ...base, kind: 'peoples', awardName: translate(locale, 'ceremony.award.peoples') });
+	if (list.length === 0) list.push({ ...base, kind: 'participation', awardName: '' });
+	return list;
 }
 
 interface BatchInputs {
@@ -93,15 +112,26 @@ async function batchInputs(
 			(!batch.classroom_id || r.classroomId === batch.classroom_id)
 	);
 	const context: CertificateContext = { locale, ngoName, options: parseOptions(batch.options) };
-	const certificates = rows.map((row) => ({
-		studentId: row.studentId,
-		pseudonym: row.pseudonym,
-		certificate: toCertificate(row, locale, contestTitle)
-	}));
+	const peoples = new Set(
+		(await listPeoplesChoiceWinners(db, batch.contest_id)).map((w) => w.entryId)
+	);
+	const certificates = rows.flatMap((row) =>
+		certificatesOf(row, locale, contestTitle, peoples.has(row.entryId)).map((certificate) => ({
+			studentId: row.studentId,
+			pseudonym: row.pseudonym,
+			certificate
+		}))
+	);
 	const hash = createHash('sha256')
 		.update(JSON.stringify({ v: 1, context, certificates }))
 		.digest('hex');
 	return { context, certificates, hash };
+}
+
+/** Jury awards or a people's choice: without either there is nothing to celebrate yet. */
+async function hasAnyAward(db: Db, contestId: string): Promise<boolean> {
+	if ((await repo.countAwards(db, contestId)) > 0) return true;
+	return (await listPeoplesChoiceWinners(db, contestId)).length > 0;
 }
 
 export interface CertificateRequest {
@@ -158,8 +188,7 @@ export async function startCertificates(
 	const signature = request.signature.trim().replace(/\s+/g, ' ');
 	if ([...signature].length > SIGNATURE_MAX)
 		throw DomainError.invalid('ceremony.error.signature', { max: SIGNATURE_MAX });
-	if ((await repo.countAwards(db, contestId)) === 0)
-		throw DomainError.conflict('ceremony.error.noAwards');
+	if (!(await hasAnyAward(db, contestId))) throw DomainError.conflict('ceremony.error.noAwards');
 	const recipients = await repo.listCertificateRecipients(db, contestId);
 	if (recipients.length === 0) throw DomainError.conflict('ceremony.error.noEntries');
 	const groups = groupsOf(recipients);
@@ -299,7 +328,7 @@ export function certificateJobHandler(deps: {
 		const batch = await repo.findBatch(db, batchId);
 		// Replaced by a newer generation before it ran: nothing to do.
 		if (!batch) return { skipped: true };
-		if ((await repo.countAwards(db, batch.contest_id)) === 0) {
+		if (!(await hasAnyAward(db, batch.contest_id))) {
 			await failBatch(db, batchId, 'ceremony.error.noAwards');
 			throw new PermanentJobError('the contest has no awards');
 		}

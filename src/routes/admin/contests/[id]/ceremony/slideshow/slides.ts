@@ -1,7 +1,7 @@
 /** The running order of the show: a title, then each band's heading and winners, then thanks. */
 export interface ShowWinner {
 	entryId: string;
-	kind: 'gold' | 'silver' | 'bronze' | 'honourable';
+	kind: 'gold' | 'silver' | 'bronze' | 'honourable' | 'peoples';
 	award: string;
 	title: string;
 	pseudonym: string;

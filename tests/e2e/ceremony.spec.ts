@@ -3,10 +3,9 @@
 // keeps going after the network drops; the presenter's script prints in the chosen language.
 // The contest comes from the ceremony demo seed, loaded beside the running server.
 import { expect, test } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { readPdfText } from '../../src/lib/server/pdf/read-text.ts';
+import { seedE2eDemo } from './demo-seed.ts';
 import { BASE_URL, DEMO, open } from './helpers.ts';
 
 const SHOTS = '/work/notes/shots/h-ceremony';
@@ -15,20 +14,8 @@ const CONTEST = 'democeremonycontest';
 test.describe.configure({ timeout: 120_000 });
 
 test.beforeAll(() => {
-	const root = path.resolve(import.meta.dirname, '../..');
 	// Same entry count as the judging spec: whichever runs first seeds, the other finds it done.
-	const seeded = spawnSync(process.execPath, ['src/cli/demo-judging.ts', '8'], {
-		cwd: root,
-		env: {
-			...process.env,
-			DATABASE_URL: 'sqlite:./.reports/e2e/sprout.db',
-			STORAGE_DIR: './.reports/e2e/objects',
-			S3_ENDPOINT: '',
-			S3_BUCKET: ''
-		},
-		encoding: 'utf8'
-	});
-	expect(seeded.status, seeded.stderr + seeded.stdout).toBe(0);
+	seedE2eDemo('src/cli/demo-judging.ts', ['8']);
 	mkdirSync(SHOTS, { recursive: true });
 });
 

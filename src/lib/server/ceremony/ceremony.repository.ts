@@ -70,43 +70,33 @@ export async function countAwards(db: Conn, contestId: string): Promise<number> 
 	return Number(row?.count ?? 0);
 }
 
-/** The award winners in band order, with the consent in force for each child (null if none). */
+/**
+ * The award winners, in award order, with what the show needs and the facts that decide whether
+ * it may show them. A contest-wide award (no band) is listed without a band.
+ */
 export async function listWinners(db: Conn, contestId: string) {
-	return db
+	const awards = await db
 		.selectFrom('award')
-		.innerJoin('entry', 'entry.id', 'award.entry_id')
-		.innerJoin('student', 'student.id', 'entry.student_id')
-		.leftJoin('contest_age_band', 'contest_age_band.id', 'award.age_band_id')
-		.leftJoin('guardian_consent', (join) =>
-			join
-				.onRef('guardian_consent.student_id', '=', 'student.id')
-				.on('guardian_consent.withdrawn_at', 'is', null)
-		)
-		.leftJoin('exhibition_entry', 'exhibition_entry.entry_id', 'entry.id')
-		.select([
-			'exhibition_entry.hidden_at as hiddenAt',
-			'award.id',
-			'award.kind',
-			'award.label',
-			'award.position',
-			'award.age_band_id as bandId',
-			'contest_age_band.label as bandLabel',
-			'contest_age_band.position as bandPosition',
-			'entry.id as entryId',
-			'entry.title',
-			'entry.about',
-			'entry.media',
-			'student.pseudonym',
-			'guardian_consent.scope as consentScope'
-		])
-		.where('award.contest_id', '=', contestId)
-		.where('entry.status', '=', 'approved')
-		.orderBy('contest_age_band.position')
-		.orderBy('award.position')
+		.select(['id', 'kind', 'label', 'position', 'entry_id as entryId', 'age_band_id'])
+		.where('contest_id', '=', contestId)
+		.orderBy('position')
 		.execute();
+	const entries = new Map(
+		(await listShowEntries(db, contestId, [...new Set(awards.map((a) => a.entryId))])).map((e) => [
+			e.entryId,
+			e
+		])
+	);
+	return awards.flatMap(({ age_band_id, ...award }) => {
+		const entry = entries.get(award.entryId);
+		if (!entry) return [];
+		return age_band_id
+			? [{ ...entry, ...award }]
+			: [{ ...entry, ...award, bandId: null, bandLabel: null, bandPosition: null }];
+	});
 }
 
-/** The artworks given (people's choice winners), with what the show needs and may show. */
+/** Artworks with what the show needs and the facts that decide whether it may show them. */
 export async function listShowEntries(db: Conn, contestId: string, entryIds: string[]) {
 	if (entryIds.length === 0) return [];
 	return db

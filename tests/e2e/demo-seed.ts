@@ -1,0 +1,21 @@
+// Loads a demo seed script into the e2e database and storage beside the running server (see
+// tests/scripts/e2e-server.ts for where they live). Not a spec file.
+import { expect } from '@playwright/test';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+export function seedE2eDemo(script: string, args: string[] = []): void {
+	const root = path.resolve(import.meta.dirname, '../..');
+	const seeded = spawnSync(process.execPath, [script, ...args], {
+		cwd: root,
+		env: {
+			...process.env,
+			DATABASE_URL: 'sqlite:./.reports/e2e/sprout.db',
+			STORAGE_DIR: './.reports/e2e/objects',
+			S3_ENDPOINT: '',
+			S3_BUCKET: ''
+		},
+		encoding: 'utf8'
+	});
+	expect(seeded.status, seeded.stderr + seeded.stdout).toBe(0);
+}

@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { readPdfText } from '../../src/lib/server/pdf/read-text.ts';
 import { seedE2eDemo } from './demo-seed.ts';
-import { BASE_URL, DEMO, open } from './helpers.ts';
+import { BASE_URL, DEMO, expectNoSeriousAxeViolations, open } from './helpers.ts';
 
 const SHOTS = '/work/notes/shots/h-ceremony';
 const CONTEST = 'democeremonycontest';
@@ -67,6 +67,7 @@ test('an organizer makes and downloads certificates, then runs the slideshow off
 	await context.addCookies([{ name: 'sprout_lang', value: 'zh-CN', url: BASE_URL }]);
 	await page.reload();
 	await page.screenshot({ path: `${SHOTS}/ceremony-1366-zh.png`, fullPage: true });
+	await expectNoSeriousAxeViolations(page, 'the ceremony page');
 	await page.setViewportSize({ width: 390, height: 844 });
 	await page.screenshot({ path: `${SHOTS}/ceremony-390-zh.png`, fullPage: true });
 	await page.setViewportSize({ width: 1366, height: 768 });
@@ -76,6 +77,7 @@ test('an organizer makes and downloads certificates, then runs the slideshow off
 		timeout: 30_000
 	});
 	await page.screenshot({ path: `${SHOTS}/slideshow-1366-zh.png` });
+	await expectNoSeriousAxeViolations(page, 'the slideshow');
 	const announce = page.locator('[aria-live="polite"]');
 	await page.keyboard.press('ArrowRight');
 	await expect(announce).toContainText('第 2/');

@@ -73,9 +73,23 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.columns(['contest_id', 'status', 'age_band_id', 'created_at'])
 		.execute();
 	await db.schema.createIndex('award_entry_idx').on('award').column('entry_id').execute();
+	// The public pages' counts are kept while a fingerprint of the consents stays put; these make
+	// its "latest consent" and "latest withdrawal" index look-ups instead of table scans.
+	await db.schema
+		.createIndex('guardian_consent_recorded_idx')
+		.on('guardian_consent')
+		.column('recorded_at')
+		.execute();
+	await db.schema
+		.createIndex('guardian_consent_withdrawn_idx')
+		.on('guardian_consent')
+		.column('withdrawn_at')
+		.execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+	await db.schema.dropIndex('guardian_consent_withdrawn_idx').execute();
+	await db.schema.dropIndex('guardian_consent_recorded_idx').execute();
 	await db.schema.dropIndex('award_entry_idx').execute();
 	await db.schema.dropIndex('entry_contest_status_band_idx').execute();
 	await db.schema.dropIndex('entry_contest_status_created_idx').execute();

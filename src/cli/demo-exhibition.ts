@@ -4,7 +4,12 @@
 import { getConfig } from '../lib/server/config.ts';
 import { createDatabase } from '../lib/server/db/database.ts';
 import { migrateToLatest } from '../lib/server/db/migrate.ts';
-import { seedExhibitionDemo } from '../lib/server/demo/seed-exhibition.ts';
+import {
+	DEMO_EXHIBITION_CONTEST_ID,
+	seedExhibitionDemo
+} from '../lib/server/demo/seed-exhibition.ts';
+import { seedPeoplesChoiceDemo } from '../lib/server/demo/seed-vote.ts';
+import { findUserByEmail } from '../lib/server/users/user.repository.ts';
 import { createObjectStore } from '../lib/server/storage/index.ts';
 
 const config = getConfig();
@@ -16,6 +21,10 @@ try {
 		{ db, store: createObjectStore(config.storage) },
 		{ entries }
 	);
+	// The people's choice, open, with a few of yesterday's votes.
+	const organizer = await findUserByEmail(db, 'organizer@sprout.test');
+	if (organizer && (await seedPeoplesChoiceDemo(db, DEMO_EXHIBITION_CONTEST_ID, organizer.id)))
+		console.log("People's choice switched on for the exhibition demo.");
 	console.log(
 		result.created
 			? `Exhibition demo loaded: /exhibitions/${result.slug}`

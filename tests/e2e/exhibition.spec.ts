@@ -4,15 +4,14 @@
 // follows every public link looking for private names, and an organizer hiding a work whose
 // saved URLs then stop answering.
 import { expect, test, type Page } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import {
 	expectNoHorizontalScroll,
 	expectNoSeriousAxeViolations,
 	open,
 	useAdult
 } from './helpers.ts';
+import { seedE2e } from './seed-cli.ts';
 
 const SLUG = 'blue-planet-2026';
 const SHOTS = '/work/notes/shots/h-exh';
@@ -31,19 +30,7 @@ const PRIVATE = [
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
 test.beforeAll(() => {
-	const root = path.resolve(import.meta.dirname, '../..');
-	const seeded = spawnSync(process.execPath, ['src/cli/demo-exhibition.ts', '12'], {
-		cwd: root,
-		env: {
-			...process.env,
-			DATABASE_URL: 'sqlite:./.reports/e2e/sprout.db',
-			STORAGE_DIR: './.reports/e2e/objects',
-			S3_ENDPOINT: '',
-			S3_BUCKET: ''
-		},
-		encoding: 'utf8'
-	});
-	expect(seeded.status, seeded.stderr + seeded.stdout).toBe(0);
+	seedE2e('src/cli/demo-exhibition.ts', '12');
 	mkdirSync(SHOTS, { recursive: true });
 });
 

@@ -1,5 +1,6 @@
 // People's choice on both databases: one vote per browser per band per day, un-vote, closed
 // votes, forged and replayed challenges, floods, and that nothing personal is stored.
+import type { Cookies } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solveChallenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/sha';
@@ -14,6 +15,7 @@ import {
 	FRESH_WINDOW_MS
 } from '../../src/lib/server/voting/rules.ts';
 import { saveVoteSettings } from '../../src/lib/server/voting/voting.repository.ts';
+import { peoplesChoiceHandles, voteForArtwork } from '../../src/lib/server/voting/vote-http.ts';
 import {
 	castVote,
 	closeVoteNow,
@@ -310,6 +312,13 @@ describe.each(testDatabases())("people's choice on $name", ({ url }) => {
 			isWinner: true
 		});
 		expect(admin.totals?.filter((t) => t.isWinner)).toHaveLength(2);
+		// The exhibition's badges: the grid's winners and the artwork page's badge.
+		expect(await peoplesChoiceHandles(db, world.slug, later)).toContain(top!.handle);
+		expect(await peoplesChoiceHandles(db, world.slug, NOW)).toEqual([]);
+		const cookies = { get: () => undefined } as unknown as Cookies;
+		const page = await voteForArtwork(db, world.slug, top!.handle, cookies, later);
+		expect(page.vote?.state).toBe('closed');
+		expect(page.peoplesChoice?.votes).toBeGreaterThan(6);
 		// Jury awards are untouched.
 		expect(await db.selectFrom('award').selectAll().execute()).toHaveLength(0);
 

@@ -15,9 +15,9 @@ import { getManagedClassroom } from '../classrooms/classroom.service.ts';
 import { writeTransaction, type Db } from '../db/database.ts';
 import { DomainError } from '../errors.ts';
 import { randomFrom } from '../ids.ts';
-import { isSlug } from '$lib/exhibition/paths.ts';
-import { normaliseText, textLength } from '$lib/text/normalise.ts';
-import { LOCALES, type Locale } from '$lib/i18n/index.ts';
+import { isSlug } from '../../exhibition/paths.ts';
+import { normaliseText, textLength } from '../../text/normalise.ts';
+import { LOCALES, type Locale } from '../../i18n/index.ts';
 import * as repo from './exhibition.repository.ts';
 import { findPublicEntryById } from './public-entry.repository.ts';
 

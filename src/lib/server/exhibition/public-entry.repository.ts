@@ -17,6 +17,7 @@ import { CONSENT_SCOPES, isPublicScope } from '../consent/consent.service.ts';
 import type { Db } from '../db/database.ts';
 import type { AwardKind, ContestStatus, Database, EntrySource } from '../db/schema.ts';
 import type { MediaDescriptor } from '../media/media.service.ts';
+import { cachedCount, publicFingerprint } from './public-counts.ts';
 
 /** Contest states in which a published exhibition is shown. */
 export const PUBLIC_CONTEST_STATUSES: readonly ContestStatus[] = ['exhibited', 'archived'];
@@ -105,44 +106,50 @@ export function publicWorks(db: Db): PublicQuery {
 }
 
 /** Adds the shown columns: school only under public_school consent, the jury award if any. */
-function withColumns(query: PublicQuery) {
-	return query
+function withColumns(query: PublicQuery, awarded: 'any' | 'only' = 'any') {
+	const joined = query
 		.innerJoin('classroom', 'classroom.id', 'student.classroom_id')
-		.innerJoin('school', 'school.id', 'classroom.school_id')
-		.leftJoin('award', (join) =>
-			join.onRef('award.entry_id', '=', 'entry.id').on('award.kind', 'in', [...AWARD_KINDS])
-		)
-		.select((eb) => [
-			'xe.handle',
-			'xe.description',
-			'entry.id as entry_id',
-			'entry.contest_id',
-			'entry.age_band_id',
-			'entry.title',
-			'entry.about',
-			'entry.source',
-			'entry.drawing_id',
-			'entry.media',
-			'entry.created_at',
-			'student.pseudonym',
-			eb
-				.case()
-				.when('gc.scope', '=', 'public_school')
-				.then(eb.ref('school.name'))
-				.else(null)
-				.end()
-				.as('school_name'),
-			eb
-				.case()
-				.when('gc.scope', '=', 'public_school')
-				.then(eb.ref('school.id'))
-				.else(null)
-				.end()
-				.as('school_id'),
-			'award.kind as award_kind',
-			'award.label as award_label',
-			'award.position as award_position'
-		]);
+		.innerJoin('school', 'school.id', 'classroom.school_id');
+	// Winners only: start from the few award rows instead of checking every work for one.
+	return (
+		awarded === 'only'
+			? joined.innerJoin('award', (join) =>
+					join.onRef('award.entry_id', '=', 'entry.id').on('award.kind', 'in', [...AWARD_KINDS])
+				)
+			: joined.leftJoin('award', (join) =>
+					join.onRef('award.entry_id', '=', 'entry.id').on('award.kind', 'in', [...AWARD_KINDS])
+				)
+	).select((eb) => [
+		'xe.handle',
+		'xe.description',
+		'entry.id as entry_id',
+		'entry.contest_id',
+		'entry.age_band_id',
+		'entry.title',
+		'entry.about',
+		'entry.source',
+		'entry.drawing_id',
+		'entry.media',
+		'entry.created_at',
+		'student.pseudonym',
+		eb
+			.case()
+			.when('gc.scope', '=', 'public_school')
+			.then(eb.ref('school.name'))
+			.else(null)
+			.end()
+			.as('school_name'),
+		eb
+			.case()
+			.when('gc.scope', '=', 'public_school')
+			.then(eb.ref('school.id'))
+			.else(null)
+			.end()
+			.as('school_id'),
+		'award.kind as award_kind',
+		'award.label as award_label',
+		'award.position as award_position'
+	]);
 }
 
 type PublicRow = Awaited<ReturnType<ReturnType<typeof withColumns>['execute']>>[number];
@@ -246,7 +253,10 @@ export async function findPublicEntryById(
 }
 
 function filtered(db: Db, contestId: string, filter: PublicFilter): PublicQuery {
-	let query = publicWorks(db).where('xe.contest_id', '=', contestId);
+	// The contest is named on entry only (xe.contest_id is the same by construction): the
+	// planner then walks entry's (contest, status, created_at) index in page order and stops
+	// after one page, instead of collecting and sorting every work of the contest.
+	let query = publicWorks(db).where('entry.contest_id', '=', contestId);
 	if (filter.band !== undefined) query = query.where('entry.age_band_id', '=', filter.band);
 	if (filter.award !== undefined) {
 		const kind = filter.award;
@@ -292,34 +302,77 @@ export function normalisePaging(filter: PublicFilter): { page: number; pageSize:
 export async function listPublicEntries(
 	db: Db,
 	contestId: string,
-	filter: PublicFilter = {}
+	filter: PublicFilter = {},
+	options: { fingerprint?: string } = {}
 ): Promise<PublicPage> {
 	const { page, pageSize } = normalisePaging(filter);
 	const base = filtered(db, contestId, filter);
-	const counted = await base
-		.select((eb) => eb.fn.countAll<number | string>().as('n'))
-		.executeTakeFirstOrThrow();
-	const total = Number(counted.n);
+	const fingerprint = options.fingerprint ?? (await publicFingerprint(db, contestId));
+	const key = JSON.stringify([
+		'page',
+		filter.band ?? null,
+		filter.award ?? null,
+		filter.school ?? null
+	]);
+	const counts = await cachedCount(db, contestId, fingerprint, key, async () => {
+		const row = await base
+			.leftJoin('award', (join) =>
+				join.onRef('award.entry_id', '=', 'entry.id').on('award.kind', 'in', [...AWARD_KINDS])
+			)
+			.select((eb) => [
+				eb.fn.countAll<number | string>().as('n'),
+				eb.fn.count<number | string>('award.id').as('w')
+			])
+			.executeTakeFirstOrThrow();
+		return { total: Number(row.n), winners: Number(row.w) };
+	});
+	const { total, winners } = counts;
 	const pageCount = Math.max(1, Math.ceil(total / pageSize));
 	if (page > pageCount) return { entries: [], total, page, pageSize, pageCount };
+	const offset = (page - 1) * pageSize;
+	const newest = <Q extends ReturnType<typeof withColumns>>(query: Q) =>
+		query.orderBy('entry.created_at', 'desc').orderBy('entry.id', 'desc');
 
-	let query = withColumns(base).leftJoin(
-		'contest_age_band as band',
-		'band.id',
-		'entry.age_band_id'
-	);
-	if ((filter.sort ?? 'award') === 'award') {
-		query = query
-			.orderBy(sql`case when award.kind is null then 1 else 0 end`)
-			.orderBy(sql`case when award.kind is null then 0 else coalesce(band.position, 0) end`)
-			.orderBy(sql`coalesce(award.position, 0)`);
+	if ((filter.sort ?? 'award') === 'newest') {
+		const rows = await newest(withColumns(base)).limit(pageSize).offset(offset).execute();
+		return { entries: rows.map(toPublicEntry), total, page, pageSize, pageCount };
 	}
-	const rows = await query
-		.orderBy('entry.created_at', 'desc')
-		.orderBy('entry.id', 'desc')
-		.limit(pageSize)
-		.offset((page - 1) * pageSize)
-		.execute();
+	// Winners first (few, by band then award), then everyone else newest first: two indexed
+	// reads instead of sorting every public work on each page view.
+	const rows: PublicRow[] = [];
+	if (offset < winners) {
+		rows.push(
+			...(await newest(
+				withColumns(
+					// Named by the contest's award rows, so the few winners are looked up by id.
+					base.where(
+						'entry.id',
+						'in',
+						db
+							.selectFrom('award as wa')
+							.select('wa.entry_id')
+							.where('wa.contest_id', '=', contestId)
+							.where('wa.kind', 'in', [...AWARD_KINDS])
+					) as PublicQuery,
+					'only'
+				)
+					.leftJoin('contest_age_band as band', 'band.id', 'entry.age_band_id')
+					.orderBy(sql`coalesce(band.position, 0)`)
+					.orderBy(sql`coalesce(award.position, 0)`)
+			)
+				.limit(pageSize)
+				.offset(offset)
+				.execute())
+		);
+	}
+	if (rows.length < pageSize) {
+		rows.push(
+			...(await newest(withColumns(base).where('award.kind', 'is', null))
+				.limit(pageSize - rows.length)
+				.offset(Math.max(0, offset - winners))
+				.execute())
+		);
+	}
 	return { entries: rows.map(toPublicEntry), total, page, pageSize, pageCount };
 }
 
@@ -332,8 +385,17 @@ export interface PublicFacets {
 }
 
 /** Counts for the filters, under the same rule (a withdrawn work leaves every count at once). */
-export async function countPublicFacets(db: Db, contestId: string): Promise<PublicFacets> {
-	const base = publicWorks(db).where('xe.contest_id', '=', contestId);
+export async function countPublicFacets(
+	db: Db,
+	contestId: string,
+	options: { fingerprint?: string } = {}
+): Promise<PublicFacets> {
+	const fingerprint = options.fingerprint ?? (await publicFingerprint(db, contestId));
+	return cachedCount(db, contestId, fingerprint, 'facets', () => computeFacets(db, contestId));
+}
+
+async function computeFacets(db: Db, contestId: string): Promise<PublicFacets> {
+	const base = publicWorks(db).where('entry.contest_id', '=', contestId);
 	const [bands, awards, schools] = await Promise.all([
 		base
 			.select((eb) => ['entry.age_band_id', eb.fn.countAll<number | string>().as('n')])

@@ -5,7 +5,7 @@
  * storage keys never reach the browser.
  */
 import { thumbHashToDataURL } from 'thumbhash';
-import { artworkPath } from '$lib/exhibition/paths.ts';
+import { artworkPath } from '../../exhibition/paths.ts';
 import {
 	entryMediaUrl,
 	ENTRY_MEDIA_VARIANTS,

@@ -3,8 +3,8 @@
  * nothing else — no typed text (a child may write their name), no op ids, no colouring-page
  * path, no revision or owner. The replay only needs these to paint the time-lapse.
  */
-import { DOCUMENT_VERSION, type DrawDocument, type Op } from '$lib/draw/document.ts';
-import { parseDocument } from '$lib/draw/parse-document.ts';
+import { DOCUMENT_VERSION, type DrawDocument, type Op } from '../../draw/document.ts';
+import { parseDocument } from '../../draw/parse-document.ts';
 import type { Db } from '../db/database.ts';
 import { findDrawing } from '../drawings/drawing.repository.ts';
 import type { ObjectStore } from '../storage/object-store.ts';

@@ -5,13 +5,14 @@
  * filter and page has a stable, shareable address.
  */
 import { createHash } from 'node:crypto';
-import { isHandle, isSlug, artworkPath, exhibitionPath } from '$lib/exhibition/paths.ts';
-import type { Locale } from '$lib/i18n/index.ts';
+import { isHandle, isSlug, artworkPath, exhibitionPath } from '../../exhibition/paths.ts';
+import type { Locale } from '../../i18n/index.ts';
 import { listAgeBands } from '../contests/contest.repository.ts';
 import { localize, parseLocalized } from '../contests/contest.service.ts';
 import type { Db } from '../db/database.ts';
 import type { AwardKind } from '../db/schema.ts';
 import { DomainError } from '../errors.ts';
+import { publicFingerprint } from './public-counts.ts';
 import { placeholderOf, publicImageOf, type PublicImage } from './public-media.ts';
 import {
 	AWARD_KINDS,
@@ -133,9 +134,9 @@ async function exhibitionOrThrow(db: Db, slug: string) {
 }
 
 /** Resolves the URL's filter words to internal ids, or 404 when a band/school is not here. */
-async function resolveFilter(db: Db, contestId: string, query: GridQuery) {
+async function resolveFilter(db: Db, contestId: string, query: GridQuery, fingerprint: string) {
 	const bands = await listAgeBands(db, [contestId]);
-	const facets = await countPublicFacets(db, contestId);
+	const facets = await countPublicFacets(db, contestId, { fingerprint });
 	let bandId: string | undefined;
 	if (query.band !== null) {
 		const ordered = [...bands].sort((a, b) => a.position - b.position);
@@ -154,15 +155,26 @@ async function resolveFilter(db: Db, contestId: string, query: GridQuery) {
 export async function exhibitionGrid(db: Db, slug: string, query: GridQuery, locale: Locale) {
 	const exhibition = await exhibitionOrThrow(db, slug);
 	const contestId = exhibition.contest_id;
-	const { bands, facets, bandId, schoolId } = await resolveFilter(db, contestId, query);
-	const result = await listPublicEntries(db, contestId, {
-		band: bandId,
-		award: query.award ?? undefined,
-		school: schoolId,
-		sort: query.sort,
-		page: query.page,
-		pageSize: PAGE_SIZE
-	});
+	const fingerprint = await publicFingerprint(db, contestId);
+	const { bands, facets, bandId, schoolId } = await resolveFilter(
+		db,
+		contestId,
+		query,
+		fingerprint
+	);
+	const result = await listPublicEntries(
+		db,
+		contestId,
+		{
+			band: bandId,
+			award: query.award ?? undefined,
+			school: schoolId,
+			sort: query.sort,
+			page: query.page,
+			pageSize: PAGE_SIZE
+		},
+		{ fingerprint }
+	);
 	if (query.page > result.pageCount) throw DomainError.notFound('exhibit.error.page');
 	const ordered = [...bands].sort((a, b) => a.position - b.position);
 	const bandLabels = ordered.map((b) => ({ id: b.id, label: b.label }));
@@ -219,7 +231,8 @@ export async function artworkView(
 	const entry = await findPublicEntry(db, slug, handle);
 	if (!entry) throw DomainError.notFound('exhibit.error.notFound');
 	const contestId = exhibition.contest_id;
-	const { bands, bandId, schoolId } = await resolveFilter(db, contestId, query);
+	const fingerprint = await publicFingerprint(db, contestId);
+	const { bands, bandId, schoolId } = await resolveFilter(db, contestId, query, fingerprint);
 	const filter = {
 		band: bandId,
 		award: query.award ?? undefined,
@@ -229,7 +242,12 @@ export async function artworkView(
 	};
 	// Neighbours come from the page the visitor came from (and the pages on either side at
 	// its edges): a few indexed rows, never the whole exhibition.
-	const current = await listPublicEntries(db, contestId, { ...filter, page: query.page });
+	const current = await listPublicEntries(
+		db,
+		contestId,
+		{ ...filter, page: query.page },
+		{ fingerprint }
+	);
 	const handles = current.entries.map((e) => e.handle);
 	const at = handles.indexOf(handle);
 	let prev: { handle: string; page: number } | null = null;
@@ -237,13 +255,23 @@ export async function artworkView(
 	if (at >= 0) {
 		if (at > 0) prev = { handle: handles[at - 1]!, page: query.page };
 		else if (query.page > 1) {
-			const before = await listPublicEntries(db, contestId, { ...filter, page: query.page - 1 });
+			const before = await listPublicEntries(
+				db,
+				contestId,
+				{ ...filter, page: query.page - 1 },
+				{ fingerprint }
+			);
 			const last = before.entries.at(-1);
 			if (last) prev = { handle: last.handle, page: query.page - 1 };
 		}
 		if (at < handles.length - 1) next = { handle: handles[at + 1]!, page: query.page };
 		else if (query.page < current.pageCount) {
-			const after = await listPublicEntries(db, contestId, { ...filter, page: query.page + 1 });
+			const after = await listPublicEntries(
+				db,
+				contestId,
+				{ ...filter, page: query.page + 1 },
+				{ fingerprint }
+			);
 			const first = after.entries[0];
 			if (first) next = { handle: first.handle, page: query.page + 1 };
 		}

@@ -5,8 +5,8 @@
 import { expect, test } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { readPdfText } from '../../src/lib/server/pdf/read-text.ts';
-import { seedE2eDemo } from './demo-seed.ts';
 import { BASE_URL, DEMO, expectNoSeriousAxeViolations, open } from './helpers.ts';
+import { seedE2e } from './seed-cli.ts';
 
 const SHOTS = '/work/notes/shots/h-ceremony';
 const CONTEST = 'democeremonycontest';
@@ -15,7 +15,7 @@ test.describe.configure({ timeout: 120_000 });
 
 test.beforeAll(() => {
 	// Same entry count as the judging spec: whichever runs first seeds, the other finds it done.
-	seedE2eDemo('src/cli/demo-judging.ts', ['8']);
+	seedE2e('src/cli/demo-judging.ts', '8');
 	mkdirSync(SHOTS, { recursive: true });
 });
 

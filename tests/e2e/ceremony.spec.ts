@@ -5,7 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { readPdfText } from '../../src/lib/server/pdf/read-text.ts';
-import { BASE_URL, DEMO, expectNoSeriousAxeViolations, open } from './helpers.ts';
+import { BASE_URL, expectNoSeriousAxeViolations, open, signInAdult } from './helpers.ts';
 import { seedE2e } from './seed-cli.ts';
 
 const SHOTS = '/work/notes/shots/h-ceremony';
@@ -28,11 +28,7 @@ test('an organizer makes and downloads certificates, then runs the slideshow off
 		baseURL: BASE_URL
 	});
 	const page = await context.newPage();
-	await open(page, '/login');
-	await page.getByLabel('Email').fill(DEMO.organizer.email);
-	await page.getByLabel('Password').fill(DEMO.organizer.password);
-	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-	await expect(page).not.toHaveURL(/\/login/);
+	await signInAdult(page, 'organizer');
 
 	await open(page, `/admin/contests/${CONTEST}`);
 	await page.getByRole('link', { name: 'Award ceremony' }).click();

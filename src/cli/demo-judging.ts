@@ -1,9 +1,11 @@
 // node src/cli/demo-judging.ts [entries] — adds the judging demo (a contest in judging with
 // real drawn entries, an open rubric round, three judges) to the configured database and
-// storage. Run after the main seed (src/lib/server/db/seed-cli.ts); a second run changes nothing.
+// storage, and beside it a contest with published results for the ceremony page. Run after the
+// main seed (src/lib/server/db/seed-cli.ts); a second run changes nothing.
 import { getConfig } from '../lib/server/config.ts';
 import { createDatabase } from '../lib/server/db/database.ts';
 import { migrateToLatest } from '../lib/server/db/migrate.ts';
+import { seedCeremonyDemo } from '../lib/server/demo/seed-ceremony.ts';
 import { DEMO_JUDGES, seedJudgingDemo } from '../lib/server/demo/seed-judging.ts';
 import { createObjectStore } from '../lib/server/storage/index.ts';
 
@@ -16,6 +18,9 @@ try {
 		{ db, store: createObjectStore(config.storage) },
 		{ entries }
 	);
+	// Beside it, last spring's contest with results, for the ceremony page.
+	if (await seedCeremonyDemo(db))
+		console.log('Ceremony demo loaded (contest democeremonycontest).');
 	console.log(
 		result.created
 			? `Judging demo loaded (round ${result.roundId}). Judges:\n${DEMO_JUDGES.map((j) => `  ${j.email} / ${j.password}`).join('\n')}`

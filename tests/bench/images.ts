@@ -9,6 +9,7 @@ import path from 'node:path';
 import sharp, { type Sharp } from 'sharp';
 import { rgbaToThumbHash } from 'thumbhash';
 import { makeRenditions, RENDITION_SIZES } from '../../src/lib/server/media/image.ts';
+import { measureCertificates } from './certificates.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const TARGET_RATIO = 0.9;
@@ -170,6 +171,10 @@ console.table(
 		pass: f.ratio >= TARGET_RATIO ? 'yes' : 'NO'
 	}))
 );
+const certificateFigures = await measureCertificates();
+console.table(
+	certificateFigures.map((f) => ({ figure: f.id, value: `${f.value} ${f.unit}`, target: f.target }))
+);
 console.log('not measured yet: bell_* figures (need the submission endpoint)');
 
 const out = path.resolve('.bench/images.json');
@@ -177,7 +182,12 @@ await mkdir(path.dirname(out), { recursive: true });
 await writeFile(
 	out,
 	JSON.stringify(
-		{ name: 'images', when: new Date().toISOString(), node: process.version, figures },
+		{
+			name: 'images',
+			when: new Date().toISOString(),
+			node: process.version,
+			figures: [...figures, ...certificateFigures]
+		},
 		null,
 		'\t'
 	) + '\n'

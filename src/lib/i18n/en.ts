@@ -1,3 +1,4 @@
+import { ceremonyEn } from './domains/ceremony.en.ts';
 import { exhibitionEn } from './domains/exhibition.en.ts';
 import { accessEn } from './domains/access.en.ts';
 import { adminEn } from './domains/admin.en.ts';
@@ -50,6 +51,7 @@ export const en: Messages = {
 	...teacherSchoolsEn,
 	...passwordResetEn,
 	...submitQueueEn,
+	...ceremonyEn,
 	...stageEn,
 	...voteEn,
 	...rosterEn,

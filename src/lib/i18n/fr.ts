@@ -1,3 +1,4 @@
+import { ceremonyFr } from './domains/ceremony.fr.ts';
 import { exhibitionFr } from './domains/exhibition.fr.ts';
 import { accessFr } from './domains/access.fr.ts';
 import { adminFr } from './domains/admin.fr.ts';
@@ -50,6 +51,7 @@ export const fr: Messages = {
 	...teacherSchoolsFr,
 	...passwordResetFr,
 	...submitQueueFr,
+	...ceremonyFr,
 	...stageFr,
 	...voteFr,
 	...rosterFr,

@@ -164,6 +164,8 @@ const CHILD_PREFIXES = [
 	'security.quota.',
 	'submitQueue.',
 	'access.',
+	'ceremony.certificate.',
+	'ceremony.award.',
 	'exhibit.',
 	'gallery.'
 ];

@@ -1,4 +1,5 @@
 /** Source catalog: every key lives in a domain file; en and fr must define the same keys. */
+import { ceremonyZhCN } from './domains/ceremony.zh-CN.ts';
 import { exhibitionZhCN } from './domains/exhibition.zh-CN.ts';
 import { accessZhCN } from './domains/access.zh-CN.ts';
 import { adminZhCN } from './domains/admin.zh-CN.ts';
@@ -49,6 +50,7 @@ export const zhCN = {
 	...securityZhCN,
 	...teacherSchoolsZhCN,
 	...rosterZhCN,
+	...ceremonyZhCN,
 	...stageZhCN,
 	...voteZhCN,
 	...submitQueueZhCN,

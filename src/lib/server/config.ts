@@ -36,6 +36,8 @@ export interface Config {
 	workerConcurrency: number;
 	/** Log lines as JSON (default, for log shippers) or text (for a person at a terminal). */
 	logFormat: 'json' | 'text';
+	/** The organizing NGO's name, printed on certificates (NGO_NAME, default "Sprout"). */
+	ngoName: string;
 	/**
 	 * Key for the people's-choice voter cookies and proof-of-work challenges (VOTE_SECRET, at
 	 * least 32 characters). Unset: a random key per process (see voting/secret.ts), fine for one
@@ -138,6 +140,13 @@ function parseLogFormat(value: string | undefined): 'json' | 'text' {
 	throw new ConfigError('LOG_FORMAT', 'json or text', value!);
 }
 
+function parseNgoName(value: string | undefined): string {
+	const name = value?.trim().replace(/\s+/g, ' ') || 'Sprout';
+	if (name.length > 120)
+		throw new ConfigError('NGO_NAME', 'a name of at most 120 characters', name);
+	return name;
+}
+
 function parseSecret(name: string, value: string | undefined): string | undefined {
 	const text = value?.trim();
 	if (!text) return undefined;
@@ -171,6 +180,7 @@ export function parseConfig(env: Env): Config {
 		isProduction: env.NODE_ENV === 'production',
 		workerConcurrency: parseCount('WORKER_CONCURRENCY', env.WORKER_CONCURRENCY, 1, 16),
 		logFormat: parseLogFormat(env.LOG_FORMAT),
+		ngoName: parseNgoName(env.NGO_NAME),
 		voteSecret: parseSecret('VOTE_SECRET', env.VOTE_SECRET)
 	};
 }

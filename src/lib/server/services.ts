@@ -13,6 +13,12 @@ import { purgeVoteTraces } from './voting/voting.service.ts';
 import { ENTRY_PROCESS_JOB, entryJobHandler, entryJobHooks } from './entries/submission.service.ts';
 import { Worker } from './jobs/queue.ts';
 import { errorText, log } from './log.ts';
+import {
+	CERTIFICATE_JOB,
+	CERTIFICATE_JOB_TIMEOUT_MS,
+	certificateJobHandler,
+	certificateJobHooks
+} from './ceremony/certificate.service.ts';
 
 export interface Services {
 	config: Config;
@@ -69,18 +75,29 @@ const SHUTDOWN_GRACE_MS = 3000;
  * connections to time out.
  */
 function startWorker(config: Config, db: Db, store: ObjectStore): void {
-	const worker =
+	const workers =
 		config.workerConcurrency > 0
-			? new Worker(db, { concurrency: config.workerConcurrency }).register(
-					ENTRY_PROCESS_JOB,
-					entryJobHandler({ db, store }),
-					entryJobHooks
-				)
-			: undefined;
-	worker?.start();
+			? [
+					new Worker(db, { concurrency: config.workerConcurrency }).register(
+						ENTRY_PROCESS_JOB,
+						entryJobHandler({ db, store }),
+						entryJobHooks
+					),
+					// Its own slot and a longer timeout: a school's certificates take minutes, and
+					// children's submissions must not wait behind them.
+					new Worker(db, { concurrency: 1, timeoutMs: CERTIFICATE_JOB_TIMEOUT_MS }).register(
+						CERTIFICATE_JOB,
+						certificateJobHandler({ db, store, ngoName: config.ngoName }),
+						certificateJobHooks
+					)
+				]
+			: [];
+	for (const worker of workers) worker.start();
 	let stopping: Promise<void> | undefined;
 	const stopWorker = () =>
-		(stopping ??= worker?.stop({ graceMs: SHUTDOWN_GRACE_MS }) ?? Promise.resolve());
+		(stopping ??= Promise.all(
+			workers.map((worker) => worker.stop({ graceMs: SHUTDOWN_GRACE_MS }))
+		).then(() => {}));
 	for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 		process.once(signal, () => {
 			void stopWorker().finally(() => {

@@ -282,6 +282,7 @@ export interface Database extends JudgingTables, VotingTables {
 	job: JobTable;
 	entry: EntryTable;
 	password_reset: PasswordResetTable;
+	certificate_batch: CertificateBatchTable;
 	exhibition: ExhibitionTable;
 	exhibition_entry: ExhibitionEntryTable;
 }
@@ -315,6 +316,34 @@ export interface ExhibitionEntryTable {
 	hidden_reason: string | null;
 	hidden_by: string | null;
 	created_at: number;
+}
+
+export type CertificateScope = 'school' | 'class';
+export type CertificateBatchStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** One PDF of certificates for a school or a class, and each child's own, made by a job. */
+export interface CertificateBatchTable {
+	id: string;
+	contest_id: string;
+	scope: CertificateScope;
+	school_id: string;
+	/** Set for a class batch. */
+	classroom_id: string | null;
+	locale: string;
+	/** JSON CertificateOptions (ceremony date, signature line). */
+	options: string;
+	status: CertificateBatchStatus;
+	pages_done: number;
+	pages_total: number;
+	/** SHA-256 of everything printed; differs from a fresh one once awards or names change. */
+	input_hash: string | null;
+	/** JSON CertificateFile[]; only once every file is stored. */
+	files: string | null;
+	/** Catalog key of why the batch failed. */
+	error_key: string | null;
+	created_by: string | null;
+	created_at: number;
+	updated_at: number;
 }
 
 // ── Judging (rounds, judges, assignments, judgements, results, awards) ──────────────────────

@@ -1,0 +1,163 @@
+/**
+ * Demo: last spring's contest, judged and with results published, so an organizer can try the
+ * ceremony page (certificates, slideshow, presenter's script) at once. It reuses the judging
+ * demo's children and their real drawn pictures (renditions are content-addressed, so two entries
+ * may share them), records public consent for most of them — two stay classroom-only, to show
+ * that the big screen leaves them out — and gives each age band its four awards.
+ *
+ *   await seedCeremonyDemo(db)          // after seedJudgingDemo; a second call changes nothing
+ */
+import { insertContest, listAgeBands, replaceAgeBands } from '../contests/contest.repository.ts';
+import type { Db } from '../db/database.ts';
+import type { AwardKind } from '../db/schema.ts';
+import { newId } from '../ids.ts';
+import { DEMO_JUDGING_CONTEST_ID } from './seed-judging.ts';
+
+export const DEMO_CEREMONY_CONTEST_ID = 'democeremonycontest';
+
+const AWARDS: AwardKind[] = ['gold', 'silver', 'bronze', 'honourable'];
+const ABOUT = [
+	'我画的是春天的公园，小朋友们在树下放风筝。',
+	'J’ai dessiné notre jardin sur le toit, avec des tomates et des abeilles.',
+	'My grandpa and I planted this tree when I was five.',
+	'河水变干净了，小鱼都回来了。'
+];
+
+export async function seedCeremonyDemo(db: Db, now = Date.now()): Promise<boolean> {
+	const exists = await db
+		.selectFrom('contest')
+		.select('id')
+		.where('id', '=', DEMO_CEREMONY_CONTEST_ID)
+		.executeTakeFirst();
+	if (exists) return false;
+	const source = await db
+		.selectFrom('entry')
+		.select(['student_id', 'age', 'drawing_id', 'title', 'media_prefix', 'media', 'reviewed_by'])
+		.where('contest_id', '=', DEMO_JUDGING_CONTEST_ID)
+		.orderBy('created_at')
+		.execute();
+	if (source.length === 0)
+		throw new Error('the ceremony demo needs the judging demo: seed it first');
+	const judging = await db
+		.selectFrom('contest_school')
+		.select('school_id')
+		.where('contest_id', '=', DEMO_JUDGING_CONTEST_ID)
+		.execute();
+
+	await insertContest(db, {
+		id: DEMO_CEREMONY_CONTEST_ID,
+		createdBy: null,
+		now,
+		values: {
+			title: JSON.stringify({
+				'zh-CN': '春天的颜色',
+				en: 'The colours of spring',
+				fr: 'Les couleurs du printemps'
+			}),
+			theme: JSON.stringify({ 'zh-CN': '春天', en: 'Spring', fr: 'Le printemps' }),
+			brief: JSON.stringify({ 'zh-CN': '画出你看到的春天。' }),
+			rules: JSON.stringify({ 'zh-CN': '每人一幅作品。' }),
+			timeZone: 'Asia/Shanghai',
+			opensAt: now - 120 * 86_400_000,
+			closesAt: now - 90 * 86_400_000,
+			entriesPerChild: 1,
+			boardWidth: 1600,
+			boardHeight: 1200,
+			allowStudio: true,
+			allowUpload: true
+		}
+	});
+	await db
+		.updateTable('contest')
+		.set({ status: 'results' })
+		.where('id', '=', DEMO_CEREMONY_CONTEST_ID)
+		.execute();
+	if (judging.length)
+		await db
+			.insertInto('contest_school')
+			.values(
+				judging.map((s) => ({ contest_id: DEMO_CEREMONY_CONTEST_ID, school_id: s.school_id }))
+			)
+			.execute();
+	await replaceAgeBands(db, DEMO_CEREMONY_CONTEST_ID, [
+		{ label: '6–8 岁', minAge: 6, maxAge: 8 },
+		{ label: '9–11 岁', minAge: 9, maxAge: 11 }
+	]);
+	const bands = await listAgeBands(db, [DEMO_CEREMONY_CONTEST_ID]);
+	const perBand = new Map<string, string[]>();
+	for (const [i, row] of source.entries()) {
+		const band = bands.find((b) => row.age >= b.min_age && row.age <= b.max_age) ?? bands[0]!;
+		const id = newId();
+		const at = now - 100 * 86_400_000 + i * 60_000;
+		await db
+			.insertInto('entry')
+			.values({
+				id,
+				contest_id: DEMO_CEREMONY_CONTEST_ID,
+				student_id: row.student_id,
+				age_band_id: band.id,
+				age: row.age,
+				source: 'studio',
+				drawing_id: row.drawing_id,
+				title: row.title,
+				about: ABOUT[i % ABOUT.length]!,
+				status: 'approved',
+				status_message: null,
+				idempotency_key: newId(),
+				payload_hash: 'demo',
+				original_key: null,
+				media_prefix: row.media_prefix,
+				media: row.media,
+				submitted_by: null,
+				reviewed_by: row.reviewed_by,
+				reviewed_at: at,
+				created_at: at,
+				updated_at: at
+			})
+			.execute();
+		perBand.set(band.id, [...(perBand.get(band.id) ?? []), id]);
+		const consent = await db
+			.selectFrom('guardian_consent')
+			.select('id')
+			.where('student_id', '=', row.student_id)
+			.where('withdrawn_at', 'is', null)
+			.executeTakeFirst();
+		if (!consent)
+			await db
+				.insertInto('guardian_consent')
+				.values({
+					id: newId(),
+					student_id: row.student_id,
+					// Two children are shown in class only: the ceremony page says they are left out.
+					scope: i === 2 || i === 7 ? 'classroom' : i % 2 ? 'public_school' : 'public_pseudonym',
+					method: 'paper',
+					given_on: new Date(at).toISOString().slice(0, 10),
+					recorded_by: row.reviewed_by,
+					recorded_at: at,
+					withdrawn_at: null
+				})
+				.execute();
+	}
+	for (const [bandId, entries] of perBand) {
+		for (const [position, kind] of AWARDS.entries()) {
+			const entryId = entries[position];
+			if (!entryId) continue;
+			await db
+				.insertInto('award')
+				.values({
+					id: newId(),
+					contest_id: DEMO_CEREMONY_CONTEST_ID,
+					age_band_id: bandId,
+					entry_id: entryId,
+					kind,
+					label: '{}',
+					position,
+					overridden_reason: null,
+					created_at: now,
+					updated_at: now
+				})
+				.execute();
+		}
+	}
+	return true;
+}

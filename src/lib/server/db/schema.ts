@@ -262,7 +262,7 @@ export interface PasswordResetTable {
 	used_at: number | null;
 }
 
-export interface Database extends JudgingTables {
+export interface Database extends JudgingTables, PrintTables {
 	app_user: AppUserTable;
 	school: SchoolTable;
 	classroom: ClassroomTable;
@@ -474,4 +474,30 @@ export interface JudgingTables {
 	round_result: RoundResultTable;
 	award: AwardTable;
 	score_audit: ScoreAuditTable;
+}
+
+export type PrintArtifactKind = 'labels' | 'pack';
+export type PrintArtifactStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** The wall labels PDF or print pack zip of a contest, as last requested (one per kind). */
+export interface PrintArtifactTable {
+	contest_id: string;
+	kind: PrintArtifactKind;
+	/** The queue job making it: a newer request replaces the row, and the old job stops. */
+	job_id: string;
+	status: PrintArtifactStatus;
+	done: number;
+	total: number;
+	/** Set only once the file is complete in storage. */
+	object_key: string | null;
+	bytes: number | null;
+	/** An i18n key (`print.error.*`) when it failed. */
+	error: string | null;
+	requested_by: string | null;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface PrintTables {
+	print_artifact: PrintArtifactTable;
 }

@@ -17,6 +17,7 @@ import { reviewEn } from './domains/review.en.ts';
 import { rosterEn } from './domains/roster.en.ts';
 import { securityEn } from './domains/security.en.ts';
 import { stageEn } from './domains/stage.en.ts';
+import { printEn } from './domains/print.en.ts';
 import { studioEn } from './domains/studio.en.ts';
 import { studioOptionsEn } from './domains/studio-options.en.ts';
 import { submitQueueEn } from './domains/submit-queue.en.ts';
@@ -44,6 +45,7 @@ export const en: Messages = {
 	...passwordResetEn,
 	...submitQueueEn,
 	...stageEn,
+	...printEn,
 	...rosterEn,
 	...judgingEn,
 	...accessEn

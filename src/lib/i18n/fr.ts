@@ -17,6 +17,7 @@ import { reviewFr } from './domains/review.fr.ts';
 import { rosterFr } from './domains/roster.fr.ts';
 import { securityFr } from './domains/security.fr.ts';
 import { stageFr } from './domains/stage.fr.ts';
+import { printFr } from './domains/print.fr.ts';
 import { studioFr } from './domains/studio.fr.ts';
 import { studioOptionsFr } from './domains/studio-options.fr.ts';
 import { submitQueueFr } from './domains/submit-queue.fr.ts';
@@ -44,6 +45,7 @@ export const fr: Messages = {
 	...passwordResetFr,
 	...submitQueueFr,
 	...stageFr,
+	...printFr,
 	...rosterFr,
 	...judgingFr,
 	...accessFr

@@ -18,6 +18,7 @@ import { reviewZhCN } from './domains/review.zh-CN.ts';
 import { rosterZhCN } from './domains/roster.zh-CN.ts';
 import { securityZhCN } from './domains/security.zh-CN.ts';
 import { stageZhCN } from './domains/stage.zh-CN.ts';
+import { printZhCN } from './domains/print.zh-CN.ts';
 import { studioZhCN } from './domains/studio.zh-CN.ts';
 import { studioOptionsZhCN } from './domains/studio-options.zh-CN.ts';
 import { submitQueueZhCN } from './domains/submit-queue.zh-CN.ts';
@@ -43,6 +44,7 @@ export const zhCN = {
 	...teacherSchoolsZhCN,
 	...rosterZhCN,
 	...stageZhCN,
+	...printZhCN,
 	...submitQueueZhCN,
 	...passwordResetZhCN,
 	...judgingZhCN,

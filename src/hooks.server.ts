@@ -15,6 +15,7 @@ import { areaOf, mayEnter } from '$lib/server/auth/areas.ts';
 import { guardFormBody } from '$lib/server/security/form-body.ts';
 import { withSecurityHeaders } from '$lib/server/security/headers.ts';
 import { refusedOrigin } from '$lib/server/security/request-guard.ts';
+import '$lib/server/exhibition/public-access.ts';
 
 export const init: ServerInit = async () => {
 	try {

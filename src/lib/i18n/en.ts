@@ -1,3 +1,4 @@
+import { exhibitionEn } from './domains/exhibition.en.ts';
 import { accessEn } from './domains/access.en.ts';
 import { adminEn } from './domains/admin.en.ts';
 import { appEn } from './domains/app.en.ts';
@@ -26,6 +27,7 @@ import type { Messages } from './zh-CN.ts';
 
 export const en: Messages = {
 	...appEn,
+	...exhibitionEn,
 	...errorsEn,
 	...authEn,
 	...joinEn,

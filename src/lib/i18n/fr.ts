@@ -1,3 +1,4 @@
+import { exhibitionFr } from './domains/exhibition.fr.ts';
 import { accessFr } from './domains/access.fr.ts';
 import { adminFr } from './domains/admin.fr.ts';
 import { appFr } from './domains/app.fr.ts';
@@ -26,6 +27,7 @@ import type { Messages } from './zh-CN.ts';
 
 export const fr: Messages = {
 	...appFr,
+	...exhibitionFr,
 	...errorsFr,
 	...authFr,
 	...joinFr,

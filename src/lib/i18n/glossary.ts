@@ -163,7 +163,9 @@ const CHILD_PREFIXES = [
 	'security.join.',
 	'security.quota.',
 	'submitQueue.',
-	'access.'
+	'access.',
+	'exhibit.',
+	'gallery.'
 ];
 
 /** Child-facing keys that only an adult sees in practice (upload errors reach teachers). */

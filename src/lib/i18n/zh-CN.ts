@@ -1,4 +1,5 @@
 /** Source catalog: every key lives in a domain file; en and fr must define the same keys. */
+import { exhibitionZhCN } from './domains/exhibition.zh-CN.ts';
 import { accessZhCN } from './domains/access.zh-CN.ts';
 import { adminZhCN } from './domains/admin.zh-CN.ts';
 import { appZhCN } from './domains/app.zh-CN.ts';
@@ -26,6 +27,7 @@ import { teacherSchoolsZhCN } from './domains/teacher-schools.zh-CN.ts';
 
 export const zhCN = {
 	...appZhCN,
+	...exhibitionZhCN,
 	...errorsZhCN,
 	...authZhCN,
 	...joinZhCN,

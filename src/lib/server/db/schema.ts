@@ -280,6 +280,39 @@ export interface Database extends JudgingTables, PrintTables {
 	job: JobTable;
 	entry: EntryTable;
 	password_reset: PasswordResetTable;
+	exhibition: ExhibitionTable;
+	exhibition_entry: ExhibitionEntryTable;
+}
+
+/** A contest's public exhibition; public once published_at is set and the contest is exhibited. */
+export interface ExhibitionTable {
+	contest_id: string;
+	/** The only name of the exhibition in URLs (`/exhibitions/<slug>`). */
+	slug: string;
+	/** JSON `{"zh-CN": …, "en"?: …, "fr"?: …}`; may be `{}` (no introduction). */
+	intro: string;
+	cover_entry_id: string | null;
+	published_at: number | null;
+	published_by: string | null;
+	created_at: number;
+	updated_at: number;
+}
+
+/** The public face of an entry; consent is never copied here, it is read live. */
+export interface ExhibitionEntryTable {
+	entry_id: string;
+	contest_id: string;
+	/** Random, unrelated to the entry id: the only name a public URL carries. */
+	handle: string;
+	/** Edited "child-voice" alt text; null means the child's own words (entry.about). */
+	description: string | null;
+	description_by: string | null;
+	description_at: number | null;
+	/** Set with hidden_reason when an organizer takes the work down. */
+	hidden_at: number | null;
+	hidden_reason: string | null;
+	hidden_by: string | null;
+	created_at: number;
 }
 
 // ── Judging (rounds, judges, assignments, judgements, results, awards) ──────────────────────

@@ -1,0 +1,390 @@
+/**
+ * The one rule for "this work is public now", and every query that shows works to the public.
+ *
+ * A work is public when, at the moment of the query:
+ *   - its contest's exhibition is published and the contest is exhibited (or archived: a past
+ *     exhibition stays visible),
+ *   - the entry is approved and has a public handle (exhibition_entry) that is not hidden,
+ *   - the child's guardian consent in force has a public scope (consent.service isPublicScope).
+ * A deleted child takes its entries with it (ON DELETE CASCADE). Nothing is cached: withdrawing
+ * consent or hiding a work removes it from every page, count and picture on the next request.
+ *
+ * Rows leave this module as `PublicEntry`, which carries the internal entry id for the server's
+ * own use (media, replay, votes); routes must map it to what a page shows and never send it.
+ */
+import { sql, type SelectQueryBuilder } from 'kysely';
+import { CONSENT_SCOPES, isPublicScope } from '../consent/consent.service.ts';
+import type { Db } from '../db/database.ts';
+import type { AwardKind, ContestStatus, Database, EntrySource } from '../db/schema.ts';
+import type { MediaDescriptor } from '../media/media.service.ts';
+
+/** Contest states in which a published exhibition is shown. */
+export const PUBLIC_CONTEST_STATUSES: readonly ContestStatus[] = ['exhibited', 'archived'];
+export const PUBLIC_SCOPES = CONSENT_SCOPES.filter((s) => isPublicScope(s));
+/** Jury awards, best first; the people's-choice result is never mixed in. */
+export const AWARD_KINDS: readonly AwardKind[] = ['gold', 'silver', 'bronze', 'honourable'];
+
+export type PublicSort = 'award' | 'newest';
+export const PUBLIC_SORTS: readonly PublicSort[] = ['award', 'newest'];
+export const MAX_PAGE_SIZE = 60;
+
+export interface PublicAward {
+	kind: AwardKind;
+	/** JSON of custom names per locale; `{}` means the standard translated name. */
+	label: string;
+	position: number;
+}
+
+export interface PublicEntry {
+	/** The only name a page or URL may use. */
+	handle: string;
+	/** Internal: server use only (media, replay, votes). Never rendered. */
+	entryId: string;
+	contestId: string;
+	ageBandId: string | null;
+	title: string;
+	/** The child's own words. */
+	about: string;
+	/** Edited "child-voice" alt text, or null. Use `altTextOf`. */
+	description: string | null;
+	pseudonym: string;
+	/** Only with public_school consent; null otherwise. */
+	schoolName: string | null;
+	/** Only with public_school consent: the school's id for the filter (server side only). */
+	schoolId: string | null;
+	media: MediaDescriptor | null;
+	source: EntrySource;
+	/** Internal: the studio drawing (replay). Never rendered. */
+	drawingId: string | null;
+	award: PublicAward | null;
+	createdAt: number;
+}
+
+export interface PublicFilter {
+	/** contest_age_band.id */
+	band?: string;
+	award?: AwardKind;
+	/** school.id; matches only works whose guardians consented to showing the school. */
+	school?: string;
+	sort?: PublicSort;
+	/** 1-based. */
+	page?: number;
+	pageSize?: number;
+}
+
+export interface PublicPage {
+	entries: PublicEntry[];
+	total: number;
+	page: number;
+	pageSize: number;
+	pageCount: number;
+}
+
+export type PublicQuery = SelectQueryBuilder<
+	Database & { xe: Database['exhibition_entry']; gc: Database['guardian_consent'] },
+	'xe' | 'entry' | 'exhibition' | 'contest' | 'student' | 'gc',
+	object
+>;
+
+/** Every public query starts here: the rule, in SQL. */
+export function publicWorks(db: Db): PublicQuery {
+	return db
+		.selectFrom('exhibition_entry as xe')
+		.innerJoin('entry', 'entry.id', 'xe.entry_id')
+		.innerJoin('exhibition', 'exhibition.contest_id', 'xe.contest_id')
+		.innerJoin('contest', 'contest.id', 'xe.contest_id')
+		.innerJoin('student', 'student.id', 'entry.student_id')
+		.innerJoin('guardian_consent as gc', (join) =>
+			join.onRef('gc.student_id', '=', 'student.id').on('gc.withdrawn_at', 'is', null)
+		)
+		.where('exhibition.published_at', 'is not', null)
+		.where('contest.status', 'in', [...PUBLIC_CONTEST_STATUSES])
+		.where('entry.status', '=', 'approved')
+		.where('xe.hidden_at', 'is', null)
+		.where('gc.scope', 'in', [...PUBLIC_SCOPES]) as unknown as PublicQuery;
+}
+
+/** Adds the shown columns: school only under public_school consent, the jury award if any. */
+function withColumns(query: PublicQuery) {
+	return query
+		.innerJoin('classroom', 'classroom.id', 'student.classroom_id')
+		.innerJoin('school', 'school.id', 'classroom.school_id')
+		.leftJoin('award', (join) =>
+			join.onRef('award.entry_id', '=', 'entry.id').on('award.kind', 'in', [...AWARD_KINDS])
+		)
+		.select((eb) => [
+			'xe.handle',
+			'xe.description',
+			'entry.id as entry_id',
+			'entry.contest_id',
+			'entry.age_band_id',
+			'entry.title',
+			'entry.about',
+			'entry.source',
+			'entry.drawing_id',
+			'entry.media',
+			'entry.created_at',
+			'student.pseudonym',
+			eb
+				.case()
+				.when('gc.scope', '=', 'public_school')
+				.then(eb.ref('school.name'))
+				.else(null)
+				.end()
+				.as('school_name'),
+			eb
+				.case()
+				.when('gc.scope', '=', 'public_school')
+				.then(eb.ref('school.id'))
+				.else(null)
+				.end()
+				.as('school_id'),
+			'award.kind as award_kind',
+			'award.label as award_label',
+			'award.position as award_position'
+		]);
+}
+
+type PublicRow = Awaited<ReturnType<ReturnType<typeof withColumns>['execute']>>[number];
+
+function parseMedia(media: string | null): MediaDescriptor | null {
+	if (!media) return null;
+	try {
+		return JSON.parse(media) as MediaDescriptor;
+	} catch {
+		return null;
+	}
+}
+
+function toPublicEntry(row: PublicRow): PublicEntry {
+	return {
+		handle: row.handle,
+		entryId: row.entry_id,
+		contestId: row.contest_id,
+		ageBandId: row.age_band_id,
+		title: row.title,
+		about: row.about,
+		description: row.description,
+		pseudonym: row.pseudonym,
+		schoolName: row.school_name ?? null,
+		schoolId: row.school_id ?? null,
+		media: parseMedia(row.media),
+		source: row.source,
+		drawingId: row.drawing_id,
+		award:
+			row.award_kind != null
+				? {
+						kind: row.award_kind,
+						label: row.award_label ?? '{}',
+						position: Number(row.award_position ?? 0)
+					}
+				: null,
+		createdAt: Number(row.created_at)
+	};
+}
+
+/** The text description of a work: the edited one, else the child's words, else the title. */
+export function altTextOf(entry: Pick<PublicEntry, 'description' | 'about' | 'title'>): string {
+	const edited = entry.description?.trim();
+	if (edited) return edited;
+	const own = entry.about.trim();
+	return own || entry.title;
+}
+
+/** The published exhibition behind a slug, if it is public now. */
+export async function findPublicExhibition(db: Db, slug: string) {
+	return db
+		.selectFrom('exhibition')
+		.innerJoin('contest', 'contest.id', 'exhibition.contest_id')
+		.select([
+			'exhibition.contest_id',
+			'exhibition.slug',
+			'exhibition.intro',
+			'exhibition.cover_entry_id',
+			'exhibition.published_at',
+			'contest.title',
+			'contest.theme',
+			'contest.status'
+		])
+		.where('exhibition.slug', '=', slug)
+		.where('exhibition.published_at', 'is not', null)
+		.where('contest.status', 'in', [...PUBLIC_CONTEST_STATUSES])
+		.executeTakeFirst();
+}
+
+/** A public work by its exhibition's slug and its handle; undefined when not public now. */
+export async function findPublicEntry(
+	db: Db,
+	slug: string,
+	handle: string
+): Promise<PublicEntry | undefined> {
+	const row = await withColumns(publicWorks(db))
+		.where('exhibition.slug', '=', slug)
+		.where('xe.handle', '=', handle)
+		.executeTakeFirst();
+	return row ? toPublicEntry(row) : undefined;
+}
+
+/** The same rule by internal id, for other domains (votes, renditions, feeds). */
+export async function isEntryPublic(db: Db, entryId: string): Promise<boolean> {
+	const row = await publicWorks(db)
+		.select('xe.entry_id')
+		.where('xe.entry_id', '=', entryId)
+		.executeTakeFirst();
+	return row !== undefined;
+}
+
+/** A public work by internal id (the cover, a vote's target); undefined when not public. */
+export async function findPublicEntryById(
+	db: Db,
+	entryId: string
+): Promise<PublicEntry | undefined> {
+	const row = await withColumns(publicWorks(db))
+		.where('xe.entry_id', '=', entryId)
+		.executeTakeFirst();
+	return row ? toPublicEntry(row) : undefined;
+}
+
+function filtered(db: Db, contestId: string, filter: PublicFilter): PublicQuery {
+	let query = publicWorks(db).where('xe.contest_id', '=', contestId);
+	if (filter.band !== undefined) query = query.where('entry.age_band_id', '=', filter.band);
+	if (filter.award !== undefined) {
+		const kind = filter.award;
+		query = query.where((eb) =>
+			eb.exists(
+				eb
+					.selectFrom('award as fa')
+					.select('fa.id')
+					.whereRef('fa.entry_id', '=', 'entry.id')
+					.where('fa.kind', '=', kind)
+			)
+		) as PublicQuery;
+	}
+	if (filter.school !== undefined) {
+		const schoolId = filter.school;
+		query = query
+			.where('gc.scope', '=', 'public_school')
+			.where((eb) =>
+				eb.exists(
+					eb
+						.selectFrom('classroom as fc')
+						.select('fc.id')
+						.whereRef('fc.id', '=', 'student.classroom_id')
+						.where('fc.school_id', '=', schoolId)
+				)
+			) as PublicQuery;
+	}
+	return query;
+}
+
+/** Clamp what a URL asked for into something the database may be asked. */
+export function normalisePaging(filter: PublicFilter): { page: number; pageSize: number } {
+	const pageSize = Math.min(Math.max(Math.trunc(filter.pageSize ?? 24) || 24, 1), MAX_PAGE_SIZE);
+	const page = Math.max(Math.trunc(filter.page ?? 1) || 1, 1);
+	return { page, pageSize };
+}
+
+/**
+ * One page of a contest's public works. 'award' (the default) puts the winners first, by band
+ * and award, then everyone else newest first; 'newest' is simply newest first. The id breaks
+ * ties so pages never overlap or skip.
+ */
+export async function listPublicEntries(
+	db: Db,
+	contestId: string,
+	filter: PublicFilter = {}
+): Promise<PublicPage> {
+	const { page, pageSize } = normalisePaging(filter);
+	const base = filtered(db, contestId, filter);
+	const counted = await base
+		.select((eb) => eb.fn.countAll<number | string>().as('n'))
+		.executeTakeFirstOrThrow();
+	const total = Number(counted.n);
+	const pageCount = Math.max(1, Math.ceil(total / pageSize));
+	if (page > pageCount) return { entries: [], total, page, pageSize, pageCount };
+
+	let query = withColumns(base).leftJoin(
+		'contest_age_band as band',
+		'band.id',
+		'entry.age_band_id'
+	);
+	if ((filter.sort ?? 'award') === 'award') {
+		query = query
+			.orderBy(sql`case when award.kind is null then 1 else 0 end`)
+			.orderBy(sql`case when award.kind is null then 0 else coalesce(band.position, 0) end`)
+			.orderBy(sql`coalesce(award.position, 0)`);
+	}
+	const rows = await query
+		.orderBy('entry.created_at', 'desc')
+		.orderBy('entry.id', 'desc')
+		.limit(pageSize)
+		.offset((page - 1) * pageSize)
+		.execute();
+	return { entries: rows.map(toPublicEntry), total, page, pageSize, pageCount };
+}
+
+export interface PublicFacets {
+	bands: { id: string; count: number }[];
+	awards: { kind: AwardKind; count: number }[];
+	/** Only works whose guardians consented to showing the school are counted. */
+	schools: { id: string; name: string; count: number }[];
+	total: number;
+}
+
+/** Counts for the filters, under the same rule (a withdrawn work leaves every count at once). */
+export async function countPublicFacets(db: Db, contestId: string): Promise<PublicFacets> {
+	const base = publicWorks(db).where('xe.contest_id', '=', contestId);
+	const [bands, awards, schools] = await Promise.all([
+		base
+			.select((eb) => ['entry.age_band_id', eb.fn.countAll<number | string>().as('n')])
+			.groupBy('entry.age_band_id')
+			.execute(),
+		base
+			.innerJoin('award', 'award.entry_id', 'entry.id')
+			.where('award.kind', 'in', [...AWARD_KINDS])
+			.select((eb) => ['award.kind', eb.fn.countAll<number | string>().as('n')])
+			.groupBy('award.kind')
+			.execute(),
+		base
+			.innerJoin('classroom', 'classroom.id', 'student.classroom_id')
+			.innerJoin('school', 'school.id', 'classroom.school_id')
+			.where('gc.scope', '=', 'public_school')
+			.select((eb) => ['school.id', 'school.name', eb.fn.countAll<number | string>().as('n')])
+			.groupBy(['school.id', 'school.name'])
+			.orderBy('school.name')
+			.execute()
+	]);
+	return {
+		bands: bands
+			.filter((b) => b.age_band_id !== null)
+			.map((b) => ({ id: b.age_band_id as string, count: Number(b.n) })),
+		awards: AWARD_KINDS.map((kind) => ({
+			kind,
+			count: Number(awards.find((a) => a.kind === kind)?.n ?? 0)
+		})).filter((a) => a.count > 0),
+		schools: schools.map((s) => ({ id: s.id, name: s.name, count: Number(s.n) })),
+		total: bands.reduce((sum, b) => sum + Number(b.n), 0)
+	};
+}
+
+/** Published exhibitions, newest first, with how many works each shows now. */
+export async function listPublicExhibitions(db: Db) {
+	const rows = await db
+		.selectFrom('exhibition')
+		.innerJoin('contest', 'contest.id', 'exhibition.contest_id')
+		.select([
+			'exhibition.contest_id',
+			'exhibition.slug',
+			'exhibition.intro',
+			'exhibition.cover_entry_id',
+			'exhibition.published_at',
+			'contest.title',
+			'contest.status'
+		])
+		.where('exhibition.published_at', 'is not', null)
+		.where('contest.status', 'in', [...PUBLIC_CONTEST_STATUSES])
+		.orderBy('exhibition.published_at', 'desc')
+		.orderBy('exhibition.slug')
+		.execute();
+	return rows.map((r) => ({ ...r, published_at: Number(r.published_at) }));
+}

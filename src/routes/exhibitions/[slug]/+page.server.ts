@@ -1,0 +1,24 @@
+import { redirect } from '@sveltejs/kit';
+import { errorOn } from '$lib/server/errors';
+import { exhibitionGrid, gridSearch, parseGridQuery } from '$lib/server/exhibition/public.service';
+import { getServices } from '$lib/server/services';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, url, locals, setHeaders }) => {
+	const { db } = await getServices();
+	let query;
+	try {
+		query = parseGridQuery(url.searchParams);
+	} catch (err) {
+		errorOn(err);
+	}
+	// The filter form sends every field, empty ones too: answer with the one short URL of
+	// that state, so each view has exactly one address to share.
+	const canonical = gridSearch(query);
+	if (url.search !== canonical) redirect(303, url.pathname + canonical);
+	const view = await exhibitionGrid(db, params.slug, query, locals.locale).catch(errorOn);
+	// Always revalidated: a withdrawn work must not linger in a cache. Signed-in visitors get
+	// `private, no-store` from the hook.
+	setHeaders({ 'cache-control': 'public, no-cache', vary: 'Accept-Language, Cookie' });
+	return view;
+};

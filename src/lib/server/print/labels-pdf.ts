@@ -4,9 +4,9 @@
  * for works shown publicly — a QR code to the artwork's page, drawn as vector squares so it
  * prints sharp at any size.
  */
-import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import { rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
 import { encode } from 'uqr';
-import { embedPrintFont } from './print-font.ts';
+import { A4_PORTRAIT, createPdf, drawTextBox, fittedHeight, MM, type Box } from '../pdf/index.ts';
 
 export interface Label {
 	number: string;
@@ -29,8 +29,7 @@ export interface LabelWords {
 	contest: string;
 }
 
-const MM = 72 / 25.4;
-const A4 = { w: 210 * MM, h: 297 * MM };
+const A4 = { w: A4_PORTRAIT[0], h: A4_PORTRAIT[1] };
 const CARD = { w: A4.w / 2, h: A4.h / 2 };
 const PAD = 10 * MM;
 const QR_SIZE = 30 * MM;
@@ -58,46 +57,6 @@ export function shorten(text: string, max: number): string {
 	return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-const CLOSING = /[，。、；：？！）》」』”’…,.;:!?)]/;
-
-/** Greedy line wrap: at spaces where the text has them, else between any two characters. */
-export function wrap(
-	font: PDFFont,
-	text: string,
-	size: number,
-	width: number,
-	maxLines: number
-): string[] {
-	const lines: string[] = [];
-	for (const paragraph of text.split('\n')) {
-		let line = '';
-		for (const ch of paragraph) {
-			const next = line + ch;
-			// Chinese closing punctuation never starts a line: it stays with the line before.
-			const fits = font.widthOfTextAtSize(next, size) <= width || CLOSING.test(ch);
-			if (fits || line === '') {
-				line = next;
-				continue;
-			}
-			const space = line.lastIndexOf(' ');
-			if (ch !== ' ' && space > 0) {
-				lines.push(line.slice(0, space));
-				line = line.slice(space + 1) + ch;
-			} else {
-				lines.push(line.trimEnd());
-				line = ch === ' ' ? '' : ch;
-			}
-		}
-		lines.push(line);
-	}
-	if (lines.length <= maxLines) return lines;
-	const kept = lines.slice(0, maxLines);
-	let last = kept[maxLines - 1] ?? '';
-	while (last && font.widthOfTextAtSize(`${last}…`, size) > width) last = last.slice(0, -1);
-	kept[maxLines - 1] = `${last.trimEnd()}…`;
-	return kept;
-}
-
 function drawQr(page: PDFPage, url: string, x: number, y: number, size: number): void {
 	const modules = qrModules(url);
 	const unit = size / modules.length;
@@ -122,74 +81,114 @@ function drawCutLines(page: PDFPage): void {
 	page.drawLine({ start: { x: 0, y: CARD.h }, end: { x: A4.w, y: CARD.h }, ...line });
 }
 
-function drawLabel(page: PDFPage, font: PDFFont, label: Label, words: LabelWords, slot: number) {
+interface Fonts {
+	regular: PDFFont;
+	bold: PDFFont;
+}
+
+function drawLabel(page: PDFPage, fonts: Fonts, label: Label, words: LabelWords, slot: number) {
 	const left = (slot % 2) * CARD.w + PAD;
 	const top = A4.h - Math.floor(slot / 2) * CARD.h - PAD;
+	const bottom = top - CARD.h + 2 * PAD;
 	const width = CARD.w - 2 * PAD;
 	let y = top;
-	const text = (s: string, size: number, color = INK, x = left) => {
-		y -= size;
-		page.drawText(s, { x, y, size, font, color });
-		y -= size * 0.45;
+	/** Draws a text box from `y` down, `height` tall at most, and moves `y` below what it drew. */
+	const stack = (
+		text: string,
+		height: number,
+		style: Parameters<typeof drawTextBox>[3],
+		gap = 4
+	) => {
+		const box: Box = { x: left, y: y - height, width, height };
+		const fitted = drawTextBox(page, text, box, style);
+		y -= fittedHeight(fitted, style.lineHeight ?? 1.3) + gap;
 	};
-	text(words.number(label.number), 10, GREY);
+	const head: Box = { x: left, y: top - 14, width, height: 14 };
+	drawTextBox(page, words.number(label.number), head, {
+		font: fonts.regular,
+		size: 10,
+		color: GREY
+	});
 	if (label.award) {
-		const colour = (label.awardKind && AWARD_COLOURS[label.awardKind]) || rgb(0.18, 0.49, 0.2);
-		const size = 12;
-		const w = font.widthOfTextAtSize(label.award, size);
-		page.drawText(label.award, { x: left + width - w, y: top - 10, size, font, color: colour });
+		const color = (label.awardKind && AWARD_COLOURS[label.awardKind]) || rgb(0.18, 0.49, 0.2);
+		drawTextBox(page, label.award, head, { font: fonts.bold, size: 12, align: 'right', color });
 	}
-	y -= 6;
-	for (const line of wrap(font, label.title, 20, width, 3)) text(line, 20);
-	y -= 2;
-	text(label.pseudonym, 13);
-	if (label.band) text(words.band(label.band), 11, GREY);
-	y -= 6;
-	const bottom = PAD + (label.url ? QR_SIZE + 8 : 14);
-	const maxLines = Math.max(0, Math.floor((y - bottom) / (10 * 1.45)));
-	if (label.about && maxLines > 0) {
-		for (const line of wrap(font, shorten(label.about, ABOUT_MAX), 10, width, maxLines))
-			text(line, 10, INK);
+	y -= 22;
+	stack(label.title, 80, { font: fonts.bold, size: 20, minSize: 14, maxLines: 3, color: INK }, 6);
+	stack(label.pseudonym, 18, { font: fonts.regular, size: 13, maxLines: 1, color: INK }, 2);
+	if (label.band)
+		stack(words.band(label.band), 15, { font: fonts.regular, size: 11, color: GREY }, 8);
+	const floor = bottom + (label.url ? QR_SIZE + 6 : 14);
+	if (label.about.trim() && y - floor > 12) {
+		stack(shorten(label.about, ABOUT_MAX), y - floor, {
+			font: fonts.regular,
+			size: 10,
+			lineHeight: 1.45,
+			color: INK
+		});
 	}
-	const baseY = top - CARD.h + 2 * PAD;
+	const footWidth = label.url ? width - QR_SIZE - 6 : width;
 	if (label.url) {
-		drawQr(page, label.url, left + width - QR_SIZE, baseY, QR_SIZE);
-		const caption = wrap(font, words.scan, 8, width - QR_SIZE - 6, 2);
-		caption.forEach((line, i) =>
-			page.drawText(line, { x: left, y: baseY + 10 - i * 11, size: 8, font, color: GREY })
+		drawQr(page, label.url, left + width - QR_SIZE, bottom, QR_SIZE);
+		drawTextBox(
+			page,
+			words.scan,
+			{ x: left, y: bottom + 12, width: footWidth, height: 24 },
+			{
+				font: fonts.regular,
+				size: 8,
+				valign: 'bottom',
+				color: GREY
+			}
 		);
 	}
-	const contest = wrap(font, words.contest, 8, label.url ? width - QR_SIZE - 6 : width, 1)[0];
-	page.drawText(contest ?? '', { x: left, y: baseY - 8, size: 8, font, color: GREY });
+	drawTextBox(
+		page,
+		words.contest,
+		{ x: left, y: bottom - 4, width: footWidth, height: 12 },
+		{
+			font: fonts.regular,
+			size: 8,
+			maxLines: 1,
+			color: GREY
+		}
+	);
 }
 
 /** Label text, for the font subset: every string a label may draw. */
-function allText(labels: readonly Label[], words: LabelWords): string {
-	const parts = [words.scan, words.contest, '…0123456789'];
+function allText(labels: readonly Label[], words: LabelWords): string[] {
+	const parts = [words.scan, words.contest];
 	for (const l of labels) {
-		parts.push(words.number(l.number), l.title, l.pseudonym, l.award ?? '', l.about);
+		parts.push(
+			words.number(l.number),
+			l.title,
+			l.pseudonym,
+			l.award ?? '',
+			shorten(l.about, ABOUT_MAX)
+		);
 		if (l.band) parts.push(words.band(l.band));
 	}
-	return parts.join('');
+	return parts;
 }
 
 export async function makeLabelsPdf(
 	labels: readonly Label[],
 	words: LabelWords,
-	options: { title?: string; onProgress?: (done: number) => void } = {}
+	options: { language?: string; onProgress?: (done: number) => void } = {}
 ): Promise<Uint8Array> {
-	const pdf = await PDFDocument.create();
-	pdf.setTitle(options.title ?? words.contest);
-	pdf.setCreator('Sprout');
-	const font = await embedPrintFont(pdf, allText(labels, words));
+	const texts = allText(labels, words);
+	const { doc, fonts } = await createPdf(
+		{ regular: texts, bold: labels.flatMap((l) => [l.title, l.award ?? '']) },
+		{ title: words.contest, ...(options.language ? { language: options.language } : {}) }
+	);
 	let page: PDFPage | null = null;
 	labels.forEach((label, i) => {
 		if (i % 4 === 0) {
-			page = pdf.addPage([A4.w, A4.h]);
+			page = doc.addPage(A4_PORTRAIT);
 			drawCutLines(page);
 		}
-		drawLabel(page!, font, label, words, i % 4);
+		drawLabel(page!, fonts, label, words, i % 4);
 		options.onProgress?.(i + 1);
 	});
-	return pdf.save();
+	return doc.save();
 }

@@ -11,6 +11,7 @@ import { deleteExpiredSessions } from './auth/session.ts';
 import { pruneFailures } from './auth/rate-limit.ts';
 import { ENTRY_PROCESS_JOB, entryJobHandler, entryJobHooks } from './entries/submission.service.ts';
 import { Worker } from './jobs/queue.ts';
+import { startPrintWorker } from './print/print-worker.ts';
 
 export interface Services {
 	config: Config;
@@ -76,9 +77,12 @@ function startWorker(config: Config, db: Db, store: ObjectStore): void {
 				)
 			: undefined;
 	worker?.start();
+	const printWorker = config.workerConcurrency > 0 ? startPrintWorker({ db, store }) : undefined;
 	let stopping: Promise<void> | undefined;
 	const stopWorker = () =>
-		(stopping ??= worker?.stop({ graceMs: SHUTDOWN_GRACE_MS }) ?? Promise.resolve());
+		(stopping ??= Promise.all(
+			[worker, printWorker].map((w) => w?.stop({ graceMs: SHUTDOWN_GRACE_MS }))
+		).then(() => {}));
 	for (const signal of ['SIGTERM', 'SIGINT'] as const) {
 		process.once(signal, () => {
 			void stopWorker().finally(() => {

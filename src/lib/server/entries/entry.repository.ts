@@ -363,8 +363,9 @@ export async function countActiveEntriesByContest(
 }
 
 /**
- * What the printed exhibition needs of a contest's approved works, oldest first: pseudonym
- * (never a real name), band, award, the active consent (none: left out of print), and where
+ * What the printed exhibition needs of a contest's approved works not hidden from the
+ * exhibition, oldest first: pseudonym (never a real name), band, the active consent (none:
+ * left out of print), and where
  * the artwork's source lives (the drawing's stroke document, or the photo's original).
  */
 export async function listPrintableEntries(db: Db, contestId: string) {
@@ -373,6 +374,7 @@ export async function listPrintableEntries(db: Db, contestId: string) {
 		.innerJoin('student', 'student.id', 'entry.student_id')
 		.leftJoin('contest_age_band', 'contest_age_band.id', 'entry.age_band_id')
 		.leftJoin('drawing', 'drawing.id', 'entry.drawing_id')
+		.leftJoin('exhibition_entry', 'exhibition_entry.entry_id', 'entry.id')
 		.leftJoin('guardian_consent', (join) =>
 			join
 				.onRef('guardian_consent.student_id', '=', 'student.id')
@@ -394,6 +396,8 @@ export async function listPrintableEntries(db: Db, contestId: string) {
 		])
 		.where('entry.contest_id', '=', contestId)
 		.where('entry.status', '=', 'approved')
+		// A work an organizer took down from the exhibition is not hung either.
+		.where('exhibition_entry.hidden_at', 'is', null)
 		.orderBy('entry.created_at')
 		.orderBy('entry.id')
 		.execute();

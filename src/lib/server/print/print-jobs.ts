@@ -252,14 +252,14 @@ async function runPack(deps: PrintJobDeps, p: PrintJobPayload, ctx: JobContext):
 			);
 		});
 	}
-	zip.addBuffer(Buffer.from(pdf), 'labels.pdf');
-	zip.addBuffer(Buffer.from(csv, 'utf8'), 'index.csv');
+	// Small, or compressed already (PDF streams): stored as they are.
+	zip.addBuffer(Buffer.from(pdf), 'labels.pdf', { compress: false });
+	zip.addBuffer(Buffer.from(csv, 'utf8'), 'index.csv', { compress: false });
 	zip.end();
 	zip.outputStream.on('error', (err) => out.destroy(err));
-	let size = 0;
-	out.on('data', (chunk: Buffer) => (size += chunk.length));
+	let size: number;
 	try {
-		await store.put(key, out, { contentType: 'application/zip' });
+		size = (await store.put(key, out, { contentType: 'application/zip' })).size;
 	} catch (err) {
 		// The store writes to a temporary name (or a multipart upload) first; make sure.
 		await store.delete(key).catch(() => {});

@@ -21,7 +21,7 @@ import type { ObjectStore } from '../storage/object-store.ts';
 import { makeLabelsPdf } from './labels-pdf.ts';
 import { PrintRenderError } from './print-render.ts';
 import { renderPrintInThread } from './print-render-thread.ts';
-import { updateArtifact } from './print-artifact.repository.ts';
+import { findArtifact, updateArtifact } from './print-artifact.repository.ts';
 import { loadPrintList, type PrintItem, type PrintList, type PublicUrlOf } from './print-items.ts';
 import { csvIndex } from './csv-index.ts';
 
@@ -192,12 +192,7 @@ async function finish(
 	total: number
 ): Promise<void> {
 	const { db, store } = deps;
-	const before = await db
-		.selectFrom('print_artifact')
-		.select('object_key')
-		.where('contest_id', '=', contestId)
-		.where('kind', '=', kind)
-		.executeTakeFirst();
+	const before = await findArtifact(db, contestId, kind);
 	const done = await updateArtifact(
 		db,
 		contestId,

@@ -3,7 +3,7 @@ export const printZhCN = {
 	'print.link': '打印：展签和打印包',
 	'print.title': '打印：展签和打印包',
 	'print.intro':
-		'为实体展览准备要打印的文件。只包含已通过审核、仍有监护人同意的作品；标签上只出现昵称，不出现真实姓名。',
+		'为实体展览准备要打印的文件。只包含已通过审核、仍有监护人同意的作品；展签上只出现昵称，不出现真实姓名。',
 	'print.language': '展签语言',
 	'print.count': '可打印的作品：{count} 件',
 	'print.labels.heading': '展签（PDF）',

@@ -28,7 +28,8 @@ export const printFr: Record<keyof typeof printZhCN, string> = {
 		'L’œuvre n° {number} ne peut pas être redessinée : son fichier de dessin est abîmé.',
 	'print.error.template':
 		'L’œuvre n° {number} ne peut pas être redessinée : son coloriage a été supprimé.',
-	'print.error.tooLarge': 'L’œuvre n° {number} est trop grande pour être redessinée sur le serveur.',
+	'print.error.tooLarge':
+		'L’œuvre n° {number} est trop grande pour être redessinée sur le serveur.',
 	'print.error.missing': 'Le fichier de l’œuvre n° {number} est introuvable.',
 	'print.error.failed': 'Un problème est survenu. Veuillez réessayer.',
 	'print.error.notReady': 'Ce fichier n’est pas encore prêt.',

@@ -365,8 +365,8 @@ export async function countActiveEntriesByContest(
 /**
  * What the printed exhibition needs of a contest's approved works not hidden from the
  * exhibition, oldest first: pseudonym (never a real name), band, the active consent (none:
- * left out of print), and where
- * the artwork's source lives (the drawing's stroke document, or the photo's original).
+ * left out of print), and where the artwork's source lives (the drawing's stroke document,
+ * or the photo's original).
  */
 export async function listPrintableEntries(db: Db, contestId: string) {
 	return (

@@ -10,6 +10,8 @@ export const printEn: Record<keyof typeof printZhCN, string> = {
 	'print.labels.heading': 'Wall labels (PDF)',
 	'print.labels.help':
 		'A4 sheets of four A6 labels, to cut along the grey lines. Artworks with consent to be shown publicly get a QR code to their page online; artworks shown in class only get none.',
+	'print.labels.noQr':
+		'The exhibition is not published yet, so labels made now have no QR codes. Make them again once it is published.',
 	'print.labels.make': 'Make the labels',
 	'print.labels.download': 'Download the labels PDF ({size})',
 	'print.pack.heading': 'Print pack (ZIP)',

@@ -10,6 +10,8 @@ export const printFr: Record<keyof typeof printZhCN, string> = {
 	'print.labels.heading': 'Cartels (PDF)',
 	'print.labels.help':
 		'Des feuilles A4 de quatre cartels A6, à découper le long des traits gris. Les œuvres autorisées à être montrées au public ont un code QR vers leur page en ligne ; celles montrées seulement en classe n’en ont pas.',
+	'print.labels.noQr':
+		'L’exposition n’est pas encore publiée : les cartels préparés maintenant n’ont pas de code QR. Préparez-les de nouveau une fois l’exposition publiée.',
 	'print.labels.make': 'Préparer les cartels',
 	'print.labels.download': 'Télécharger les cartels en PDF ({size})',
 	'print.pack.heading': 'Dossier d’impression (ZIP)',

@@ -9,6 +9,7 @@ export const printZhCN = {
 	'print.labels.heading': '展签（PDF）',
 	'print.labels.help':
 		'A4 纸，每页 4 张 A6 展签，沿灰线裁开。同意公开展示的作品带有二维码，扫码可打开网上的作品页；只在班级内展示的作品没有二维码。',
+	'print.labels.noQr': '展览还没有公开，所以现在生成的展签都没有二维码。公开展览后再生成一次即可。',
 	'print.labels.make': '生成展签',
 	'print.labels.download': '下载展签 PDF（{size}）',
 	'print.pack.heading': '打印包（ZIP）',

@@ -3,9 +3,8 @@
 // advancement, charts and awards. The round comes from the judging demo seed, loaded into the
 // e2e database beside the running server.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
+import { seedJudgingDemo } from './demo-seed.ts';
 import { BASE_URL, DEMO, open } from './helpers.ts';
 
 const ENTRIES = 8;
@@ -21,19 +20,7 @@ const CONTEST = 'demojudgingcontest';
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 test.beforeAll(() => {
-	const root = path.resolve(import.meta.dirname, '../..');
-	const seeded = spawnSync(process.execPath, ['src/cli/demo-judging.ts', String(ENTRIES)], {
-		cwd: root,
-		env: {
-			...process.env,
-			DATABASE_URL: 'sqlite:./.reports/e2e/sprout.db',
-			STORAGE_DIR: './.reports/e2e/objects',
-			S3_ENDPOINT: '',
-			S3_BUCKET: ''
-		},
-		encoding: 'utf8'
-	});
-	expect(seeded.status, seeded.stderr + seeded.stdout).toBe(0);
+	seedJudgingDemo(ENTRIES);
 	mkdirSync(SHOTS, { recursive: true });
 });
 

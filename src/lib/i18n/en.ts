@@ -23,6 +23,7 @@ import { rosterEn } from './domains/roster.en.ts';
 import { securityEn } from './domains/security.en.ts';
 import { stageEn } from './domains/stage.en.ts';
 import { voteEn } from './domains/vote.en.ts';
+import { printEn } from './domains/print.en.ts';
 import { studioEn } from './domains/studio.en.ts';
 import { studioOptionsEn } from './domains/studio-options.en.ts';
 import { submitQueueEn } from './domains/submit-queue.en.ts';
@@ -54,6 +55,7 @@ export const en: Messages = {
 	...ceremonyEn,
 	...stageEn,
 	...voteEn,
+	...printEn,
 	...rosterEn,
 	...judgingEn,
 	...judgingMethodsEn,

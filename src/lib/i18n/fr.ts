@@ -23,6 +23,7 @@ import { rosterFr } from './domains/roster.fr.ts';
 import { securityFr } from './domains/security.fr.ts';
 import { stageFr } from './domains/stage.fr.ts';
 import { voteFr } from './domains/vote.fr.ts';
+import { printFr } from './domains/print.fr.ts';
 import { studioFr } from './domains/studio.fr.ts';
 import { studioOptionsFr } from './domains/studio-options.fr.ts';
 import { submitQueueFr } from './domains/submit-queue.fr.ts';
@@ -54,6 +55,7 @@ export const fr: Messages = {
 	...ceremonyFr,
 	...stageFr,
 	...voteFr,
+	...printFr,
 	...rosterFr,
 	...judgingFr,
 	...judgingMethodsFr,

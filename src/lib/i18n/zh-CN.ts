@@ -24,6 +24,7 @@ import { rosterZhCN } from './domains/roster.zh-CN.ts';
 import { securityZhCN } from './domains/security.zh-CN.ts';
 import { stageZhCN } from './domains/stage.zh-CN.ts';
 import { voteZhCN } from './domains/vote.zh-CN.ts';
+import { printZhCN } from './domains/print.zh-CN.ts';
 import { studioZhCN } from './domains/studio.zh-CN.ts';
 import { studioOptionsZhCN } from './domains/studio-options.zh-CN.ts';
 import { submitQueueZhCN } from './domains/submit-queue.zh-CN.ts';
@@ -53,6 +54,7 @@ export const zhCN = {
 	...ceremonyZhCN,
 	...stageZhCN,
 	...voteZhCN,
+	...printZhCN,
 	...submitQueueZhCN,
 	...passwordResetZhCN,
 	...judgingZhCN,

@@ -19,6 +19,7 @@ import {
 	certificateJobHandler,
 	certificateJobHooks
 } from './ceremony/certificate.service.ts';
+import { startPrintWorker } from './print/print-worker.ts';
 
 export interface Services {
 	config: Config;
@@ -75,24 +76,26 @@ const SHUTDOWN_GRACE_MS = 3000;
  * connections to time out.
  */
 function startWorker(config: Config, db: Db, store: ObjectStore): void {
-	const workers =
-		config.workerConcurrency > 0
-			? [
-					new Worker(db, { concurrency: config.workerConcurrency }).register(
-						ENTRY_PROCESS_JOB,
-						entryJobHandler({ db, store }),
-						entryJobHooks
-					),
-					// Its own slot and a longer timeout: a school's certificates take minutes, and
-					// children's submissions must not wait behind them.
-					new Worker(db, { concurrency: 1, timeoutMs: CERTIFICATE_JOB_TIMEOUT_MS }).register(
-						CERTIFICATE_JOB,
-						certificateJobHandler({ db, store, ngoName: config.ngoName }),
-						certificateJobHooks
-					)
-				]
-			: [];
-	for (const worker of workers) worker.start();
+	const workers: Worker[] = [];
+	if (config.workerConcurrency > 0) {
+		workers.push(
+			new Worker(db, { concurrency: config.workerConcurrency }).register(
+				ENTRY_PROCESS_JOB,
+				entryJobHandler({ db, store }),
+				entryJobHooks
+			),
+			// Its own slot and a longer timeout: a school's certificates take minutes, and
+			// children's submissions must not wait behind them.
+			new Worker(db, { concurrency: 1, timeoutMs: CERTIFICATE_JOB_TIMEOUT_MS }).register(
+				CERTIFICATE_JOB,
+				certificateJobHandler({ db, store, ngoName: config.ngoName }),
+				certificateJobHooks
+			)
+		);
+		for (const worker of workers) worker.start();
+		// Print renders and packs: their own slot too (started by startPrintWorker).
+		workers.push(startPrintWorker({ db, store }));
+	}
 	let stopping: Promise<void> | undefined;
 	const stopWorker = () =>
 		(stopping ??= Promise.all(

@@ -264,7 +264,7 @@ export interface PasswordResetTable {
 	used_at: number | null;
 }
 
-export interface Database extends JudgingTables, VotingTables {
+export interface Database extends JudgingTables, VotingTables, PrintTables {
 	app_user: AppUserTable;
 	school: SchoolTable;
 	classroom: ClassroomTable;
@@ -592,4 +592,30 @@ export interface VotingTables {
 	peoples_choice_vote: PeoplesChoiceVoteTable;
 	vote_challenge: VoteChallengeTable;
 	vote_network_event: VoteNetworkEventTable;
+}
+
+export type PrintArtifactKind = 'labels' | 'pack';
+export type PrintArtifactStatus = 'queued' | 'running' | 'done' | 'failed';
+
+/** The wall labels PDF or print pack zip of a contest, as last requested (one per kind). */
+export interface PrintArtifactTable {
+	contest_id: string;
+	kind: PrintArtifactKind;
+	/** The queue job making it: a newer request replaces the row, and the old job stops. */
+	job_id: string;
+	status: PrintArtifactStatus;
+	done: number;
+	total: number;
+	/** Set only once the file is complete in storage. */
+	object_key: string | null;
+	bytes: number | null;
+	/** An i18n key (`print.error.*`) when it failed. */
+	error: string | null;
+	requested_by: string | null;
+	created_at: number;
+	updated_at: number;
+}
+
+export interface PrintTables {
+	print_artifact: PrintArtifactTable;
 }

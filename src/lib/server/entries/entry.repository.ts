@@ -411,3 +411,48 @@ export async function countActiveEntriesByContest(
 		.execute();
 	return new Map(rows.map((r) => [r.contest_id, Number(r.n)]));
 }
+
+/**
+ * What the printed exhibition needs of a contest's approved works not hidden from the
+ * exhibition, oldest first: pseudonym (never a real name), band, the active consent (none:
+ * left out of print), and where the artwork's source lives (the drawing's stroke document,
+ * or the photo's original).
+ */
+export async function listPrintableEntries(db: Db, contestId: string) {
+	return (
+		db
+			.selectFrom('entry')
+			.innerJoin('student', 'student.id', 'entry.student_id')
+			.leftJoin('contest_age_band', 'contest_age_band.id', 'entry.age_band_id')
+			.leftJoin('drawing', 'drawing.id', 'entry.drawing_id')
+			.leftJoin('exhibition_entry', 'exhibition_entry.entry_id', 'entry.id')
+			.leftJoin('guardian_consent', (join) =>
+				join
+					.onRef('guardian_consent.student_id', '=', 'student.id')
+					.on('guardian_consent.withdrawn_at', 'is', null)
+			)
+			.select([
+				'entry.id',
+				'entry.title',
+				'entry.about',
+				'entry.source',
+				'entry.original_key',
+				'entry.created_at',
+				'student.pseudonym',
+				'contest_age_band.label as band_label',
+				'contest_age_band.position as band_position',
+				'drawing.doc_key',
+				'drawing.revision as drawing_revision',
+				'guardian_consent.scope as consent_scope'
+			])
+			.where('entry.contest_id', '=', contestId)
+			.where('entry.status', '=', 'approved')
+			// A work an organizer took down from the exhibition is not hung either.
+			.where('exhibition_entry.hidden_at', 'is', null)
+			.orderBy('entry.created_at')
+			.orderBy('entry.id')
+			.execute()
+	);
+}
+
+export type PrintableEntry = Awaited<ReturnType<typeof listPrintableEntries>>[number];

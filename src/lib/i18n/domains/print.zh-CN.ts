@@ -1,0 +1,41 @@
+/** The printed exhibition: wall labels, print pack, their page; en and fr mirror these keys. */
+export const printZhCN = {
+	'print.link': '打印：展签和打印包',
+	'print.title': '打印：展签和打印包',
+	'print.intro':
+		'为实体展览准备要打印的文件。只包含已通过审核、仍有监护人同意的作品；展签上只出现昵称，不出现真实姓名。',
+	'print.language': '展签语言',
+	'print.count': '可打印的作品：{count} 件',
+	'print.labels.heading': '展签（PDF）',
+	'print.labels.help':
+		'A4 纸，每页 4 张 A6 展签，沿灰线裁开。同意公开展示的作品带有二维码，扫码可打开网上的作品页；只在班级内展示的作品没有二维码。',
+	'print.labels.noQr': '展览还没有公开，所以现在生成的展签都没有二维码。公开展览后再生成一次即可。',
+	'print.labels.make': '生成展签',
+	'print.labels.download': '下载展签 PDF（{size}）',
+	'print.pack.heading': '打印包（ZIP）',
+	'print.pack.help':
+		'每件作品一张 A3、300 dpi 的大图（画作按原始笔画重新绘制，照片用原图），文件名是展签编号；另含展签 PDF 和一份 CSV 清单。',
+	'print.pack.make': '生成打印包',
+	'print.pack.download': '下载打印包 ZIP（{size}）',
+	'print.status.queued': '排队中……',
+	'print.status.running': '正在生成：{done} / {total}',
+	'print.status.done': '已完成，{when}',
+	'print.status.failed': '生成失败：{reason}',
+	'print.started': '已开始生成，完成后可在这里下载。',
+	'print.error.noWorks': '这个比赛还没有可以打印的作品（需要已通过审核并有监护人同意的作品）。',
+	'print.error.damaged': '编号 {number} 的画作文件已损坏，无法重新绘制。',
+	'print.error.template': '编号 {number} 的画用到的填色画已被删除，无法重新绘制。',
+	'print.error.tooLarge': '编号 {number} 的画太大，无法在服务器上重新绘制。',
+	'print.error.missing': '编号 {number} 的作品文件找不到了。',
+	'print.error.failed': '出了点问题，请再试一次。',
+	'print.error.notReady': '这个文件还没有准备好。',
+	'print.label.number': '编号 {number}',
+	'print.label.band': '{band} 岁组',
+	'print.label.scan': '扫码在线观看',
+	'print.csv.number': '编号',
+	'print.csv.title': '作品名称',
+	'print.csv.pseudonym': '昵称',
+	'print.csv.band': '年龄组',
+	'print.csv.award': '奖项',
+	'print.csv.file': '文件名'
+} as const;

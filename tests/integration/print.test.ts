@@ -202,6 +202,38 @@ describe.each(testDatabases())('print labels and pack on $name', ({ url }) => {
 				updated_at: NOW
 			})
 			.execute();
+		// The public's vote is over and entries[0] won it: its label says so (after the jury's).
+		const voted = world.entries[0]!;
+		const { age_band_id } = await db
+			.selectFrom('entry')
+			.select('age_band_id')
+			.where('id', '=', voted)
+			.executeTakeFirstOrThrow();
+		await db
+			.insertInto('peoples_choice')
+			.values({
+				contest_id: world.contestId,
+				enabled: 1,
+				opens_at: Date.now() - 5 * 86_400_000,
+				closes_at: null,
+				closed_at: Date.now() - 1000,
+				updated_by: null,
+				updated_at: Date.now()
+			})
+			.execute();
+		await db
+			.insertInto('peoples_choice_vote')
+			.values({
+				id: newId(),
+				contest_id: world.contestId,
+				age_band_id: age_band_id!,
+				entry_id: voted,
+				voter: 'voter-print-1',
+				vote_day: '2026-11-30',
+				flag: null,
+				created_at: Date.now() - 86_400_000
+			})
+			.execute();
 		// Hidden from the exhibition: not hung either.
 		await setHidden(db, hidden, { at: NOW, reason: 'Taken down', by: world.organizer.id });
 
@@ -223,6 +255,7 @@ describe.each(testDatabases())('print labels and pack on $name', ({ url }) => {
 		const text = pages.join('\n');
 		expect(text).toContain('编号 001');
 		expect(text).toContain('金奖');
+		expect(text).toContain('人气奖');
 		expect(text).toContain('绿色家园');
 		expect(text).toContain('扫码在线观看');
 		const titleOf = async (id: string) =>

@@ -10,6 +10,7 @@ import type { Db } from '../db/database.ts';
 import { listPrintableEntries } from '../entries/entry.repository.ts';
 import { DomainError } from '../errors.ts';
 import { listAwards } from '../judging/judging.repository.ts';
+import { listPeoplesChoiceWinners } from '../voting/voting.service.ts';
 import { bestAward, numberLabels } from './label-order.ts';
 import type { Label, LabelWords } from './labels-pdf.ts';
 
@@ -32,10 +33,14 @@ export interface PrintList {
 /** Whether a work may be shown (and linked) publicly; the exhibition decides. */
 export type PublicUrlOf = (entryId: string) => Promise<string | null>;
 
+/** The public's award, kept apart from the jury's (see voting/); printed after the jury's. */
+const PEOPLES_CHOICE = 'peoples_choice';
+
 function awardName(kind: string, label: string, locale: Locale): string {
 	const custom = parseLocalized(label);
 	const own = localize(custom, locale);
 	if (own) return own;
+	if (kind === PEOPLES_CHOICE) return translate(locale, 'ceremony.award.peoples');
 	const key = `judging.awards.kind.${kind}` as MessageKey;
 	return translate(locale, key);
 }
@@ -48,12 +53,16 @@ export async function loadPrintList(
 	const contest = await findContest(db, contestId);
 	if (!contest) throw DomainError.notFound();
 	const { locale } = options;
-	const [entries, awards] = await Promise.all([
+	const [entries, awards, publicChoice] = await Promise.all([
 		listPrintableEntries(db, contestId),
-		listAwards(db, contestId)
+		listAwards(db, contestId),
+		listPeoplesChoiceWinners(db, contestId)
 	]);
 	const awardsOf = new Map<string, { kind: string; label: string }[]>();
-	for (const a of awards) awardsOf.set(a.entry_id, [...(awardsOf.get(a.entry_id) ?? []), a]);
+	const add = (entryId: string, award: { kind: string; label: string }) =>
+		awardsOf.set(entryId, [...(awardsOf.get(entryId) ?? []), award]);
+	for (const a of awards) add(a.entry_id, a);
+	for (const w of publicChoice) add(w.entryId, { kind: PEOPLES_CHOICE, label: '{}' });
 	// A withdrawn parental consent takes the work out of print as out of every public place.
 	const shown = entries.filter((e) => e.consent_scope !== null);
 	const numbered = numberLabels(

@@ -32,6 +32,33 @@ describe('parseConfig', () => {
 		expect(config.voteSecret).toBeUndefined();
 	});
 
+	it('arms fault injection only for the fault tests, and refuses it anywhere else', () => {
+		expect(parseConfig({}).faults).toBeNull();
+		expect(parseConfig({ SPROUT_FAULTS: '1', NODE_ENV: 'test' }).faults).toBeNull();
+		const armed = { SPROUT_FAULTS: '1', NODE_ENV: 'test' };
+		expect(
+			parseConfig({
+				...armed,
+				SPROUT_FAULT_KILL_AT: 'submit.stored',
+				SPROUT_FAULT_LEASE_MS: '3000'
+			}).faults
+		).toEqual({ killAt: 'submit.stored', pauseMs: 60_000, leaseMs: 3000 });
+		// Left in a deployment's environment: start-up stops, naming the variable.
+		for (const env of [
+			{ SPROUT_FAULT_KILL_AT: 'submit.stored' },
+			{ SPROUT_FAULTS: '1', SPROUT_FAULT_KILL_AT: 'submit.stored' },
+			{ SPROUT_FAULTS: '1', NODE_ENV: 'production', SPROUT_FAULT_RECEIPT_MS: '10' },
+			{ NODE_ENV: 'test', SPROUT_FAULT_PAUSE_AT: 'entry-job.rendered' }
+		])
+			expect(configError(env).variable).toMatch(/^SPROUT_FAULT_/);
+		expect(configError({ ...armed, SPROUT_FAULT_KILL_AT: 'somewhere' }).variable).toBe(
+			'SPROUT_FAULT_KILL_AT'
+		);
+		expect(configError({ ...armed, SPROUT_FAULT_LEASE_MS: '0' }).variable).toBe(
+			'SPROUT_FAULT_LEASE_MS'
+		);
+	});
+
 	it('reads VOTE_SECRET, refusing a short one without echoing it', () => {
 		const key = 'k'.repeat(40);
 		expect(parseConfig({ VOTE_SECRET: ` ${key} ` }).voteSecret).toBe(key);

@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { FAULT_POINTS, type FaultPoint } from './faults.ts';
 import { SERVER_DEFAULTS } from './server-defaults.ts';
 
 export type DatabaseConfig =
@@ -44,6 +45,20 @@ export interface Config {
 	 * instance; several instances behind a load balancer must share one.
 	 */
 	voteSecret: string | undefined;
+	/** Fault injection for the fault tests (faults.ts); null everywhere else. */
+	faults: FaultConfig | null;
+}
+
+export interface FaultConfig {
+	/** SPROUT_FAULT_KILL_AT: the process kills itself with SIGKILL when it passes this point. */
+	killAt?: FaultPoint;
+	/** SPROUT_FAULT_PAUSE_AT and SPROUT_FAULT_PAUSE_MS (default 60 s): it waits there. */
+	pauseAt?: FaultPoint;
+	pauseMs: number;
+	/** SPROUT_FAULT_LEASE_MS: the image jobs' lease instead of 60 s. */
+	leaseMs?: number;
+	/** SPROUT_FAULT_RECEIPT_MS: when a receipt counts as abandoned, instead of 60 s. */
+	receiptMs?: number;
 }
 
 export class ConfigError extends Error {
@@ -155,6 +170,47 @@ function parseSecret(name: string, value: string | undefined): string | undefine
 	return text;
 }
 
+function parseFaultPoint(name: string, value: string | undefined): FaultPoint | undefined {
+	const text = value?.trim();
+	if (!text) return undefined;
+	if (!(FAULT_POINTS as readonly string[]).includes(text))
+		throw new ConfigError(name, FAULT_POINTS.join(', '), text);
+	return text as FaultPoint;
+}
+
+function parseMs(name: string, value: string | undefined): number | undefined {
+	const text = value?.trim();
+	if (!text) return undefined;
+	if (!/^\d{1,7}$/.test(text) || Number(text) < 1)
+		throw new ConfigError(name, 'milliseconds from 1 to 9999999', text);
+	return Number(text);
+}
+
+/**
+ * The fault tests' settings. Refused unless SPROUT_FAULTS=1 and NODE_ENV=test: one left in a
+ * deployment's environment by mistake stops start-up instead of killing children's uploads.
+ */
+function parseFaults(env: Env): FaultConfig | null {
+	const first = Object.keys(env)
+		.filter((k) => k.startsWith('SPROUT_FAULT_') && env[k]?.trim())
+		.sort()[0];
+	if (!first) return null;
+	if (env.SPROUT_FAULTS !== '1' || env.NODE_ENV !== 'test')
+		throw new ConfigError(
+			first,
+			'nothing outside the fault tests (they also set SPROUT_FAULTS=1 and NODE_ENV=test)',
+			env[first]
+		);
+	const pauseAt = parseFaultPoint('SPROUT_FAULT_PAUSE_AT', env.SPROUT_FAULT_PAUSE_AT);
+	return {
+		killAt: parseFaultPoint('SPROUT_FAULT_KILL_AT', env.SPROUT_FAULT_KILL_AT),
+		pauseAt,
+		pauseMs: parseMs('SPROUT_FAULT_PAUSE_MS', env.SPROUT_FAULT_PAUSE_MS) ?? 60_000,
+		leaseMs: parseMs('SPROUT_FAULT_LEASE_MS', env.SPROUT_FAULT_LEASE_MS),
+		receiptMs: parseMs('SPROUT_FAULT_RECEIPT_MS', env.SPROUT_FAULT_RECEIPT_MS)
+	};
+}
+
 export function parseConfig(env: Env): Config {
 	const origin = env.ORIGIN?.trim() || undefined;
 	if (origin) {
@@ -181,7 +237,8 @@ export function parseConfig(env: Env): Config {
 		workerConcurrency: parseCount('WORKER_CONCURRENCY', env.WORKER_CONCURRENCY, 1, 16),
 		logFormat: parseLogFormat(env.LOG_FORMAT),
 		ngoName: parseNgoName(env.NGO_NAME),
-		voteSecret: parseSecret('VOTE_SECRET', env.VOTE_SECRET)
+		voteSecret: parseSecret('VOTE_SECRET', env.VOTE_SECRET),
+		faults: parseFaults(env)
 	};
 }
 

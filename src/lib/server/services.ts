@@ -12,6 +12,7 @@ import { pruneFailures } from './auth/rate-limit.ts';
 import { purgeVoteTraces } from './voting/voting.service.ts';
 import { ENTRY_PROCESS_JOB, entryJobHandler, entryJobHooks } from './entries/submission.service.ts';
 import { Worker } from './jobs/queue.ts';
+import { armFaults, faultTiming } from './faults.ts';
 import { errorText, log } from './log.ts';
 import {
 	CERTIFICATE_JOB,
@@ -35,6 +36,7 @@ const RETRY_AFTER_MS = 3000;
 
 async function start(): Promise<Services> {
 	const config = getConfig();
+	armFaults(config.faults);
 	const db = createDatabase(config.database);
 	try {
 		await pingDatabase(db);
@@ -79,11 +81,10 @@ function startWorker(config: Config, db: Db, store: ObjectStore): void {
 	const workers: Worker[] = [];
 	if (config.workerConcurrency > 0) {
 		workers.push(
-			new Worker(db, { concurrency: config.workerConcurrency }).register(
-				ENTRY_PROCESS_JOB,
-				entryJobHandler({ db, store }),
-				entryJobHooks
-			),
+			new Worker(db, {
+				concurrency: config.workerConcurrency,
+				leaseMs: faultTiming('leaseMs')
+			}).register(ENTRY_PROCESS_JOB, entryJobHandler({ db, store }), entryJobHooks),
 			// Its own slot and a longer timeout: a school's certificates take minutes, and
 			// children's submissions must not wait behind them.
 			new Worker(db, { concurrency: 1, timeoutMs: CERTIFICATE_JOB_TIMEOUT_MS }).register(

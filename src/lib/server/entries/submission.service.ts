@@ -15,6 +15,7 @@ import { writeTransaction, type Db } from '../db/database.ts';
 import type { EntryStatus } from '../db/schema.ts';
 import { findDrawing } from '../drawings/drawing.repository.ts';
 import { DomainError } from '../errors.ts';
+import { faultPoint, faultTiming } from '../faults.ts';
 import { newId } from '../ids.ts';
 import {
 	enqueue,
@@ -155,9 +156,10 @@ async function tookOverAbandonedReceipt(
 ): Promise<boolean> {
 	if (seen.status !== 'receiving' || seen.student_id !== studentId || seen.payload_hash !== hash)
 		return false;
-	if (seen.updated_at >= now - ABANDONED_RECEIPT_MS) return false;
+	const abandonedBefore = now - (faultTiming('receiptMs') ?? ABANDONED_RECEIPT_MS);
+	if (seen.updated_at >= abandonedBefore) return false;
 	await deps.store.delete(uploadKey(seen.id));
-	return repo.deleteAbandonedReceipt(deps.db, seen.id, now - ABANDONED_RECEIPT_MS);
+	return repo.deleteAbandonedReceipt(deps.db, seen.id, abandonedBefore);
 }
 
 async function resolveStudent(db: Db, submitter: Submitter) {
@@ -268,6 +270,7 @@ export async function submitEntry(
 			contentLength: bytes.length
 		});
 		stored = true;
+		await faultPoint('submit.stored');
 		await writeTransaction(db, async (trx) => {
 			await enqueue(trx as unknown as Db, ENTRY_PROCESS_JOB, { entryId: id }, { now });
 			const moved = await repo.moveEntryStatus(
@@ -286,6 +289,7 @@ export async function submitEntry(
 		await repo.deleteEntry(db, id).catch(() => {});
 		throw err;
 	}
+	await faultPoint('submit.committed');
 	return { entry: { id, status: 'processing' }, replayed: false };
 }
 
@@ -312,6 +316,7 @@ export function entryJobHandler(deps: { db: Db; store: ObjectStore }): JobHandle
 			}
 			throw err;
 		}
+		await faultPoint('entry-job.rendered');
 		// The renditions include a clean private original (no metadata): it replaces the upload.
 		// Only from 'processing': if this attempt timed out and the job was given up meanwhile,
 		// the entry already asks for a new file and stays that way.

@@ -3,6 +3,8 @@
 // before the commit that queues its job, (b) after that commit but before the answer. Restarted,
 // the child's retry with the same idempotency key, as the studio sends it, must end with exactly
 // one entry and one stored original, and the database and the store must agree exactly.
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ENTRY_PROCESS_JOB, uploadKey } from '../../src/lib/server/entries/submission.service.ts';
 import {
@@ -39,7 +41,8 @@ describe.each(deploymentKinds())('kill -9 mid-upload on %s', (kind) => {
 
 	beforeAll(async () => {
 		deployment = await startDeployment(kind);
-		school = await seedSchool(deployment.db, 2);
+		// One entry per child, the contest's default: a dead receipt must not take a child's place.
+		school = await seedSchool(deployment.db, 3, 1);
 	});
 
 	afterAll(async () => {
@@ -150,5 +153,40 @@ describe.each(deploymentKinds())('kill -9 mid-upload on %s', (kind) => {
 		expect(again).toMatchObject({ status: 200, body: { id: committed!.id } });
 
 		expect(await expectOneEntryOneOriginal(sub.key, server)).toBe(committed!.id);
+	});
+
+	it('(c) killed before the commit, then sent with a new title (so a new key): the dead receipt holds no place', async () => {
+		const child = school.children[2]!;
+		await stop(instance);
+		const dying = await start('submit.stored');
+		const cookie = await signInChild(dying.origin, school, child);
+		const sub = await newSubmission(deployment, school, child);
+		const sentAt = Date.now();
+		await expect(sendOnce(dying.origin, cookie, sub)).rejects.toThrow();
+		expect(await dying.exited).toEqual({ code: null, signal: 'SIGKILL' });
+		const [dead] = await entriesWithKey(deployment.db, sub.key);
+		expect(dead).toMatchObject({ status: 'receiving' });
+
+		const server = await start();
+		await sleep(Math.max(0, sentAt + RECEIPT_MS - Date.now()));
+		// The child changed the title meanwhile: the studio's key is refused as meaning another
+		// submission, and the studio sends it again under a new one.
+		const changed = { ...sub, title: 'My sea' };
+		expect(await sendOnce(server.origin, cookie, changed)).toMatchObject({
+			status: 422,
+			body: { error: 'entries.error.keyReused' }
+		});
+		const renewed = { ...changed, key: randomUUID() };
+		const tries = await sendLikeStudio(server.origin, cookie, renewed);
+		expect(tries.map((t) => t.answer)).toEqual([201]);
+
+		await expectOneEntryOneOriginal(renewed.key, server);
+		expect(await entriesWithKey(deployment.db, sub.key)).toEqual([]);
+		const mine = await deployment.db
+			.selectFrom('entry')
+			.select('title')
+			.where('student_id', '=', child.id)
+			.execute();
+		expect(mine).toEqual([{ title: 'My sea' }]);
 	});
 });

@@ -67,7 +67,7 @@ describe.skipIf(!deploymentKinds().includes('postgres + s3'))(
 
 		beforeAll(async () => {
 			deployment = await startDeployment('postgres + s3');
-			school = await seedSchool(deployment.db, 4);
+			school = await seedSchool(deployment.db, 4, 10);
 			[a, b] = await Promise.all([startInstance('A', env()), startInstance('B', env())]);
 		});
 

@@ -16,6 +16,7 @@ import {
 	ENTRY_PROCESS_JOB,
 	entryJobHandler,
 	entryJobHooks,
+	releaseAbandonedReceipts,
 	submitEntry,
 	uploadKey,
 	type SubmitInput
@@ -459,6 +460,52 @@ describe.each(testDatabases())('contest entries on $name', ({ url }) => {
 		const again = await submitEntry({ db, store }, asChild(kid), sent, later + 1_000);
 		expect(again).toEqual({ entry: retry.entry, replayed: true });
 		expect(await listKeys(store, `private/uploads/${retry.entry.id}`)).toHaveLength(1);
+	});
+
+	it('a dead receipt holds no place once the child sends under a new key, and housekeeping removes the rest', async () => {
+		const contestId = await addContest({ perChild: 1 });
+		const [kid, other] = [kids[5]!, kids[7]!];
+		/** What kill -9 leaves between storing the picture and committing. */
+		async function deadReceipt(student: SessionStudent): Promise<string> {
+			const sent = await input(student, contestId);
+			const { entry } = await submitEntry({ db, store }, asChild(student), sent, NOW);
+			await db
+				.updateTable('entry')
+				.set({ status: 'receiving', original_key: null })
+				.where('id', '=', entry.id)
+				.execute();
+			await db.deleteFrom('job').where('payload', 'like', `%${entry.id}%`).execute();
+			return entry.id;
+		}
+		const dead = await deadReceipt(kid);
+		const alsoDead = await deadReceipt(other);
+		const later = NOW + ABANDONED_RECEIPT_MS + 1;
+
+		// A changed title makes the studio send under a new key: the old one no longer counts.
+		const early = await errorOf(
+			submitEntry({ db, store }, asChild(kid), await input(kid, contestId), NOW + 1000)
+		);
+		expect(early.code).toBe('entries.error.limit');
+		const fresh = await submitEntry(
+			{ db, store },
+			asChild(kid),
+			await input(kid, contestId, { title: '我的大海' }),
+			later
+		);
+		expect(fresh.replayed).toBe(false);
+		expect(await db.selectFrom('entry').select('id').where('id', '=', dead).execute()).toEqual([]);
+		expect(await store.head(uploadKey(dead))).toBeUndefined();
+		// Another child's dead receipt is not this submission's business…
+		expect(await store.head(uploadKey(alsoDead))).toBeDefined();
+
+		// …it is housekeeping's, once old enough.
+		expect(await releaseAbandonedReceipts({ db, store }, NOW + 1000)).toBe(0);
+		expect(await releaseAbandonedReceipts({ db, store }, later)).toBe(1);
+		expect(await db.selectFrom('entry').select('id').where('id', '=', alsoDead).execute()).toEqual(
+			[]
+		);
+		expect(await store.head(uploadKey(alsoDead))).toBeUndefined();
+		expect(await store.head(uploadKey(fresh.entry.id))).toBeDefined();
 	});
 
 	it('refuses bad images with the reason and leaves no row and no object behind', async () => {

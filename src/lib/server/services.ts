@@ -10,7 +10,12 @@ import { createObjectStore, type ObjectStore } from './storage/index.ts';
 import { deleteExpiredSessions } from './auth/session.ts';
 import { pruneFailures } from './auth/rate-limit.ts';
 import { purgeVoteTraces } from './voting/voting.service.ts';
-import { ENTRY_PROCESS_JOB, entryJobHandler, entryJobHooks } from './entries/submission.service.ts';
+import {
+	ENTRY_PROCESS_JOB,
+	entryJobHandler,
+	entryJobHooks,
+	releaseAbandonedReceipts
+} from './entries/submission.service.ts';
 import { Worker } from './jobs/queue.ts';
 import { armFaults, faultTiming } from './faults.ts';
 import { errorText, log } from './log.ts';
@@ -45,7 +50,7 @@ async function start(): Promise<Services> {
 		const store = createObjectStore(config.storage);
 		await store.ping();
 		const services = { config, db, store };
-		startHousekeeping(db);
+		startHousekeeping(db, store);
 		startWorker(config, db, store);
 		return services;
 	} catch (err) {
@@ -54,11 +59,15 @@ async function start(): Promise<Services> {
 	}
 }
 
-function startHousekeeping(db: Db): void {
+function startHousekeeping(db: Db, store: ObjectStore): void {
 	const timer = setInterval(() => {
-		Promise.all([deleteExpiredSessions(db), pruneFailures(db), purgeVoteTraces(db)]).catch((err) =>
-			log('error', 'housekeeping failed', { error: errorText(err) })
-		);
+		Promise.all([
+			deleteExpiredSessions(db),
+			pruneFailures(db),
+			purgeVoteTraces(db),
+			// Submissions whose server died before their commit, and no retry took over.
+			releaseAbandonedReceipts({ db, store }, Date.now())
+		]).catch((err) => log('error', 'housekeeping failed', { error: errorText(err) }));
 	}, 10 * 60_000);
 	timer.unref();
 }

@@ -100,7 +100,7 @@ export interface School {
 }
 
 /** A school with one class of `size` children and a contest open now, for every school. */
-export async function seedSchool(db: Db, size: number): Promise<School> {
+export async function seedSchool(db: Db, size: number, entriesPerChild: number): Promise<School> {
 	const teacher = await addUser(db, 'teacher');
 	const organizer = await addUser(db, 'organizer', { isAdmin: true });
 	const schoolId = await addSchool(db);
@@ -120,7 +120,7 @@ export async function seedSchool(db: Db, size: number): Promise<School> {
 			timeZone: 'Asia/Shanghai',
 			opensAt: now - 3600_000,
 			closesAt: now + 24 * 3600_000,
-			entriesPerChild: 10,
+			entriesPerChild,
 			boardWidth: 1600,
 			boardHeight: 1200,
 			allowStudio: true,
@@ -192,6 +192,7 @@ export interface Submission {
 	contestId: string;
 	drawingId: string;
 	image: Buffer;
+	title: string;
 	/** The studio keeps one key per submission across every try and reload. */
 	key: string;
 }
@@ -205,6 +206,7 @@ export async function newSubmission(
 		contestId: school.contestId,
 		drawingId: await seedDrawing(deployment, child.id),
 		image: await picture(),
+		title: 'My river',
 		key: randomUUID()
 	};
 }
@@ -221,7 +223,7 @@ export async function sendOnce(
 		JSON.stringify({
 			contestId: sub.contestId,
 			age: 7,
-			title: 'My river',
+			title: sub.title,
 			about: 'Fish and trees',
 			drawingId: sub.drawingId
 		})

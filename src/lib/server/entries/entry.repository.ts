@@ -33,6 +33,22 @@ export async function deleteAbandonedReceipt(db: Db, id: string, before: number)
 	return Number(result.numDeletedRows) === 1;
 }
 
+/** Entries still 'receiving' since before `before`: all of them, or one child's in one contest. */
+export async function listAbandonedReceipts(
+	db: Db,
+	before: number,
+	of?: { studentId: string; contestId: string }
+): Promise<string[]> {
+	let query = db
+		.selectFrom('entry')
+		.select('id')
+		.where('status', '=', 'receiving')
+		.where('updated_at', '<', before);
+	if (of)
+		query = query.where('student_id', '=', of.studentId).where('contest_id', '=', of.contestId);
+	return (await query.execute()).map((r) => r.id);
+}
+
 export async function findEntry(db: Db, id: string) {
 	return db
 		.selectFrom('entry')

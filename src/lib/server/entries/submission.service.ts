@@ -136,6 +136,11 @@ function replay(
  */
 export const ABANDONED_RECEIPT_MS = 60_000;
 
+/** Receipts older than this were abandoned (shortened only by the fault tests). */
+function abandonedBefore(now: number): number {
+	return now - (faultTiming('receiptMs') ?? ABANDONED_RECEIPT_MS);
+}
+
 /**
  * The child's retry of a submission whose server died after claiming its key (and perhaps
  * storing the picture) but before committing: the retry removes the leftover row and object and
@@ -156,10 +161,30 @@ async function tookOverAbandonedReceipt(
 ): Promise<boolean> {
 	if (seen.status !== 'receiving' || seen.student_id !== studentId || seen.payload_hash !== hash)
 		return false;
-	const abandonedBefore = now - (faultTiming('receiptMs') ?? ABANDONED_RECEIPT_MS);
-	if (seen.updated_at >= abandonedBefore) return false;
+	if (seen.updated_at >= abandonedBefore(now)) return false;
 	await deps.store.delete(uploadKey(seen.id));
-	return repo.deleteAbandonedReceipt(deps.db, seen.id, abandonedBefore);
+	return repo.deleteAbandonedReceipt(deps.db, seen.id, abandonedBefore(now));
+}
+
+/**
+ * Removes abandoned receipts and their stored pictures: all of them (housekeeping), or one
+ * child's in one contest before they submit to it. A receipt is only ever taken over by a retry
+ * under the same key; once the studio sends under a new one (the child changed the title, or
+ * used another computer) the dead receipt would otherwise hold the child's place for good.
+ */
+export async function releaseAbandonedReceipts(
+	deps: { db: Db; store: ObjectStore },
+	now: number,
+	of?: { studentId: string; contestId: string }
+): Promise<number> {
+	const before = abandonedBefore(now);
+	let released = 0;
+	for (const id of await repo.listAbandonedReceipts(deps.db, before, of)) {
+		// The picture first: a crash in between leaves a row that names nothing, never the reverse.
+		await deps.store.delete(uploadKey(id));
+		if (await repo.deleteAbandonedReceipt(deps.db, id, before)) released++;
+	}
+	return released;
 }
 
 async function resolveStudent(db: Db, submitter: Submitter) {
@@ -198,6 +223,11 @@ export async function submitEntry(
 	const seen = await repo.findEntryByKey(db, input.idempotencyKey);
 	if (seen && !(await tookOverAbandonedReceipt(deps, seen, student.id, hash, now)))
 		return replay(seen, student.id, hash);
+
+	await releaseAbandonedReceipts(deps, now, {
+		studentId: student.id,
+		contestId: input.contestId
+	});
 
 	const source = submitter.kind === 'student' ? 'studio' : 'upload';
 	if (source === 'studio' && input.drawingId === null)

@@ -6,24 +6,13 @@ import { expect, test } from '@playwright/test';
 import S3rver from '@20minutes/s3rver';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from '../integration/helpers/ports.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dataDir = path.join(root, '.reports/outage');
 const KEY = `public/templates/${'a'.repeat(64)}.png`;
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 let s3: S3rver | undefined;
 let s3Port = 0;

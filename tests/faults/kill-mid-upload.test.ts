@@ -19,6 +19,7 @@ import {
 	startDeployment,
 	storageReport,
 	until,
+	type Child,
 	type Deployment,
 	type School
 } from './helpers/deployment.ts';
@@ -93,16 +94,24 @@ describe.each(deploymentKinds())('kill -9 mid-upload on %s', (kind) => {
 		return entry.id;
 	}
 
-	it('(a) killed after the original is stored, before the commit: one entry, one original after the retry', async () => {
-		const child = school.children[0]!;
-		const dying = await start('submit.stored');
+	/** The child's submission to a server that kills itself at `killAt`; returns once it is dead. */
+	async function submitToDyingServer(killAt: string, child: Child) {
+		await stop(instance);
+		const dying = await start(killAt);
 		const cookie = await signInChild(dying.origin, school, child);
 		const sub = await newSubmission(deployment, school, child);
-
 		const sentAt = Date.now();
 		await expect(sendOnce(dying.origin, cookie, sub)).rejects.toThrow();
 		const killedAt = Date.now();
 		expect(await dying.exited).toEqual({ code: null, signal: 'SIGKILL' });
+		return { cookie, sub, sentAt, killedAt };
+	}
+
+	it('(a) killed after the original is stored, before the commit: one entry, one original after the retry', async () => {
+		const { cookie, sub, sentAt, killedAt } = await submitToDyingServer(
+			'submit.stored',
+			school.children[0]!
+		);
 
 		// What the kill left: the key claimed by a 'receiving' row, the picture stored.
 		const [left] = await entriesWithKey(deployment.db, sub.key);
@@ -134,14 +143,7 @@ describe.each(deploymentKinds())('kill -9 mid-upload on %s', (kind) => {
 	});
 
 	it('(b) killed after the commit, before the answer: the retry gets the same entry back', async () => {
-		const child = school.children[1]!;
-		await stop(instance);
-		const dying = await start('submit.committed');
-		const cookie = await signInChild(dying.origin, school, child);
-		const sub = await newSubmission(deployment, school, child);
-
-		await expect(sendOnce(dying.origin, cookie, sub)).rejects.toThrow();
-		expect(await dying.exited).toEqual({ code: null, signal: 'SIGKILL' });
+		const { cookie, sub } = await submitToDyingServer('submit.committed', school.children[1]!);
 		const [committed] = await entriesWithKey(deployment.db, sub.key);
 		expect(committed).toMatchObject({ status: 'processing' });
 
@@ -157,14 +159,9 @@ describe.each(deploymentKinds())('kill -9 mid-upload on %s', (kind) => {
 
 	it('(c) killed before the commit, then sent with a new title (so a new key): the dead receipt holds no place', async () => {
 		const child = school.children[2]!;
-		await stop(instance);
-		const dying = await start('submit.stored');
-		const cookie = await signInChild(dying.origin, school, child);
-		const sub = await newSubmission(deployment, school, child);
-		await expect(sendOnce(dying.origin, cookie, sub)).rejects.toThrow();
+		const { cookie, sub, killedAt } = await submitToDyingServer('submit.stored', child);
 		// The receipt was written before the kill: after this it is abandoned for sure.
-		const abandonedAt = Date.now() + RECEIPT_MS + 100;
-		expect(await dying.exited).toEqual({ code: null, signal: 'SIGKILL' });
+		const abandonedAt = killedAt + RECEIPT_MS + 100;
 		const [dead] = await entriesWithKey(deployment.db, sub.key);
 		expect(dead).toMatchObject({ status: 'receiving' });
 

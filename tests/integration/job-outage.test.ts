@@ -3,7 +3,6 @@
 // queued image for good). Runs against a real S3 protocol server that is stopped and started again.
 import S3rver from '@20minutes/s3rver';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -13,6 +12,7 @@ import { findJob } from '../../src/lib/server/jobs/job.repository.ts';
 import { enqueue, Worker } from '../../src/lib/server/jobs/queue.ts';
 import { createS3Store } from '../../src/lib/server/storage/s3-store.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
+import { freePort } from './helpers/ports.ts';
 
 async function until(condition: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
@@ -20,17 +20,6 @@ async function until(condition: () => Promise<boolean>, timeoutMs = 20_000): Pro
 		if (Date.now() > deadline) throw new Error('condition not met in time');
 		await sleep(25);
 	}
-}
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 /** An S3 server that can be stopped and started again on the same port and folder. */

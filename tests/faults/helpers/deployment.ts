@@ -43,47 +43,46 @@ export function deploymentKinds(): DeploymentKind[] {
 
 export async function startDeployment(kind: DeploymentKind): Promise<Deployment> {
 	if (kind === 'postgres + s3') {
-		const url = process.env.TEST_DATABASE_URL!.trim();
 		const s3 = await startS3Server();
-		const env: Env = {
-			DATABASE_URL: url,
-			STORAGE_DIR: '',
-			S3_ENDPOINT: s3.endpoint,
-			S3_BUCKET: s3.bucket,
-			S3_ACCESS_KEY_ID: s3.accessKeyId,
-			S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
-			S3_FORCE_PATH_STYLE: 'true'
-		};
-		const db = await freshDatabase(url);
-		const store = createObjectStore(parseConfig(env).storage);
-		return {
-			name: kind,
-			env,
-			db,
-			store,
-			async close() {
-				await db.destroy();
-				await s3.stop();
-			}
-		};
+		return open(kind, {
+			env: {
+				DATABASE_URL: process.env.TEST_DATABASE_URL!.trim(),
+				STORAGE_DIR: '',
+				S3_ENDPOINT: s3.endpoint,
+				S3_BUCKET: s3.bucket,
+				S3_ACCESS_KEY_ID: s3.accessKeyId,
+				S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+				S3_FORCE_PATH_STYLE: 'true'
+			},
+			cleanUp: () => s3.stop()
+		});
 	}
 	const dir = mkdtempSync(path.join(tmpdir(), 'sprout-faults-'));
-	const env: Env = {
-		DATABASE_URL: `sqlite:${dir}/sprout.db`,
-		STORAGE_DIR: `${dir}/objects`,
-		S3_ENDPOINT: '',
-		S3_BUCKET: ''
-	};
+	return open(kind, {
+		env: {
+			DATABASE_URL: `sqlite:${dir}/sprout.db`,
+			STORAGE_DIR: `${dir}/objects`,
+			S3_ENDPOINT: '',
+			S3_BUCKET: ''
+		},
+		cleanUp: async () => rmSync(dir, { recursive: true, force: true })
+	});
+}
+
+/** An empty migrated database and the store `env` names. */
+async function open(
+	name: DeploymentKind,
+	{ env, cleanUp }: { env: Env; cleanUp: () => Promise<void> }
+): Promise<Deployment> {
 	const db = await freshDatabase(env.DATABASE_URL!);
-	const store = createObjectStore(parseConfig(env).storage);
 	return {
-		name: kind,
+		name,
 		env,
 		db,
-		store,
+		store: createObjectStore(parseConfig(env).storage),
 		async close() {
 			await db.destroy();
-			rmSync(dir, { recursive: true, force: true });
+			await cleanUp();
 		}
 	};
 }

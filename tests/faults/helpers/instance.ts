@@ -2,9 +2,9 @@
 // per instance, killed with real signals. Its JSON log lines are kept for the test to count.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from '../../integration/helpers/ports.ts';
 
 export const root = path.resolve(import.meta.dirname, '../../..');
 
@@ -23,17 +23,6 @@ export interface Instance {
 	logs: LogLine[];
 	/** How it ended: an exit code, or the signal that ended it. */
 	exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-export async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 /** What every instance of a test deployment shares, plus the fault tests' gate. */

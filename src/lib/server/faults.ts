@@ -30,8 +30,10 @@ let armed: FaultConfig | null = null;
 
 /** Called once at start-up with the parsed configuration (null: nothing is injected). */
 export function armFaults(config: FaultConfig | null): void {
+	// Start-up is retried while the database or storage is down: say it once.
+	const changed = armed !== config;
 	armed = config;
-	if (config)
+	if (config && changed)
 		log('warn', 'fault injection armed: this server is for fault tests only', {
 			killAt: config.killAt,
 			pauseAt: config.pauseAt,

@@ -88,8 +88,8 @@ function head(doc: DrawDocument): RasterHead {
 }
 
 let version = 0;
-function sync(doc: DrawDocument, keep: number, append: Op[]): RasterSync {
-	return { type: 'sync', version: ++version, head: head(doc), keep, append };
+function sync(doc: DrawDocument, keep: number, append: readonly Op[]): RasterSync {
+	return { type: 'sync', version: ++version, head: head(doc), keep, append: [...append] };
 }
 
 async function exportOf(raster: ExportRaster<Canvas>, doc: DrawDocument) {

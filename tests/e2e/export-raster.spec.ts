@@ -4,32 +4,11 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import sharp from 'sharp';
-import { everyToolDocument } from '../../src/lib/draw/testing/every-tool.ts';
 import { drag } from './board.ts';
-import {
-	createClass,
-	newEnglishContext,
-	open,
-	signInChild,
-	useAdult,
-	waitForHydration
-} from './helpers.ts';
+import { open, waitForHydration } from './helpers.ts';
+import { childWithEveryToolDrawing } from './saved-drawing.ts';
 
 const TEMPLATE = `/objects/public/templates/${'cd'.repeat(32)}.png`;
-
-/** A colouring page as stored: a black ring on transparent paper, twice the board size. */
-function colouringPage(): Promise<Buffer> {
-	const [w, h] = [3200, 2400];
-	const px = Buffer.alloc(w * h * 4, 0);
-	for (let y = 0; y < h; y++) {
-		for (let x = 0; x < w; x++) {
-			if (Math.abs(Math.hypot(x - w / 2, y - h / 2) - 700) < 10) px[(y * w + x) * 4 + 3] = 255;
-		}
-	}
-	return sharp(px, { raw: { width: w, height: h, channels: 4 } })
-		.png()
-		.toBuffer();
-}
 
 interface Picture {
 	data: Buffer;
@@ -80,30 +59,7 @@ test('downloads come from the raster, match the picture painted afresh, and foll
 	browser
 }) => {
 	test.setTimeout(120_000);
-	const teacher = await newEnglishContext(browser);
-	await useAdult(browser, teacher, 'teacher');
-	const klass = await createClass(await teacher.newPage(), ['Rae Raster']);
-	await teacher.close();
-	const child = klass.students[0]!;
-
-	const pagePng = await colouringPage();
-	const context = await newEnglishContext(browser, { acceptDownloads: true });
-	await context.route(`**${TEMPLATE}`, (route) =>
-		route.fulfill({ status: 200, contentType: 'image/png', body: pagePng })
-	);
-	const signIn = await context.newPage();
-	await signInChild(signIn, klass.code, child.pseudonym, child.pictures!);
-	const drawingId = `raster${Date.now().toString(36)}`;
-	const status = await signIn.evaluate(
-		async ({ id, text }) => {
-			const body = new FormData();
-			body.set('meta', JSON.stringify({ baseRevision: null, title: 'Every tool' }));
-			body.set('doc', new Blob([text], { type: 'application/json' }), 'drawing.json');
-			return (await fetch(`/studio/api/drawings/${id}`, { method: 'PUT', body })).status;
-		},
-		{ id: drawingId, text: JSON.stringify(everyToolDocument(TEMPLATE)) }
-	);
-	expect(status).toBe(200);
+	const { context, drawingId } = await childWithEveryToolDrawing(browser, 'Rae Raster', TEMPLATE);
 
 	// Today's export, painted from the document: a page where OffscreenCanvas cannot encode
 	// gets no raster and paints every op on its main thread.

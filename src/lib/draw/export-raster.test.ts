@@ -10,8 +10,12 @@ import {
 	type RasterSync
 } from './export-raster.ts';
 
-const { createCanvas, Path2D } = await import('@napi-rs/canvas');
-const { renderPicture } = await import('./picture.ts');
+import { renderPicture } from './picture.ts';
+import {
+	napiPath as createPath,
+	napiSurface as surface,
+	pixelsOf as pixels
+} from './testing/napi-surface.ts';
 
 const SCALE = 2;
 const tools = ['brush', 'pencil', 'marker', 'crayon', 'eraser'] as const;
@@ -50,16 +54,6 @@ function ops(count: number): Op[] {
 		return stroke(i);
 	});
 }
-
-const surface = {
-	create: (w: number, h: number) => {
-		const canvas = createCanvas(w, h);
-		return { canvas, ctx: canvas.getContext('2d') as never };
-	},
-	release: () => {}
-};
-const createPath = (d: string) => new Path2D(d) as unknown as globalThis.Path2D;
-const pixels = (c: Canvas) => c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
 
 function setup(onYield: () => void = () => {}) {
 	const encoded: Uint8ClampedArray[] = [];

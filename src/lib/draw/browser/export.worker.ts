@@ -9,7 +9,7 @@
  */
 import { RequestAssembler, runExport, type ExportDeps, type ExportReply } from '../export-job.ts';
 import type { PictureContext } from '../picture.ts';
-import { loadPageInWorker } from './worker-page.ts';
+import { cachedPath, loadPageInWorker } from './worker-page.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -21,8 +21,6 @@ function context(canvas: OffscreenCanvas): PictureContext<Image> {
 	if (!ctx) throw new Error('2D canvas is not available in the worker');
 	return ctx as unknown as PictureContext<Image>;
 }
-
-const paths = new Map<string, Path2D>();
 
 const deps: ExportDeps<Image> = {
 	surface: {
@@ -36,11 +34,7 @@ const deps: ExportDeps<Image> = {
 			image.height = 0;
 		}
 	},
-	createPath: (d) => {
-		let path = paths.get(d);
-		if (!path) paths.set(d, (path = new Path2D(d)));
-		return path;
-	},
+	createPath: cachedPath,
 	loadPage: (path) => loadPageInWorker<Image>(path),
 	encode: (image) => {
 		if (image instanceof ImageBitmap) throw new Error('only a canvas is encoded');

@@ -8,15 +8,13 @@
 import { ExportRaster, isRasterMessage, type RasterDeps } from '../export-raster.ts';
 import type { ExportReply } from '../export-job.ts';
 import type { PictureContext } from '../picture.ts';
-import { loadPageInWorker } from './worker-page.ts';
+import { cachedPath, loadPageInWorker } from './worker-page.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
 /** Background painting per slice, and the pause after it, in ms. */
 const SLICE_MS = 12;
 const PAUSE_MS = 8;
-
-const paths = new Map<string, Path2D>();
 
 function surface(width: number, height: number) {
 	const canvas = new OffscreenCanvas(width, height);
@@ -33,11 +31,7 @@ const deps: RasterDeps<OffscreenCanvas> = {
 			canvas.height = 0;
 		}
 	},
-	createPath: (d) => {
-		let path = paths.get(d);
-		if (!path) paths.set(d, (path = new Path2D(d)));
-		return path;
-	},
+	createPath: cachedPath,
 	loadPage: (path) => loadPageInWorker<OffscreenCanvas>(path),
 	encode: (canvas) => canvas.convertToBlob({ type: 'image/png' }),
 	yieldNow: () => new Promise((resolve) => setTimeout(resolve, 0)),

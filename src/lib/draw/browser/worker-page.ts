@@ -24,3 +24,12 @@ export async function loadPageInWorker<C>(path: string): Promise<PictureOverlay<
 		}
 	};
 }
+
+const paths = new Map<string, Path2D>();
+
+/** `new Path2D(d)` made once per path data for the worker's life (stamps repeat theirs). */
+export function cachedPath(d: string): Path2D {
+	let path = paths.get(d);
+	if (!path) paths.set(d, (path = new Path2D(d)));
+	return path;
+}

@@ -44,7 +44,9 @@ export function printTable(figures: readonly Figure[]): void {
 		f.id,
 		`${round(f.value)} ${f.unit}`,
 		f.target ? `${f.target} ${meets(f.value, f.target) ? 'ok' : 'MISSED'}` : '',
-		f.baseline === undefined ? '' : `${round(f.baseline)}${f.note ? ' (≥)' : ''}`,
+		f.baseline === undefined
+			? ''
+			: `${round(f.baseline)}${f.note?.includes('lower bound') ? ' (≥)' : ''}`,
 		f.ratio === undefined ? '' : `${f.ratio}×`
 	]);
 	const head = ['figure', 'value', 'target', 'baseline', 'ratio'];

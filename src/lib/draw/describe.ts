@@ -39,8 +39,27 @@ function rgb(hex: string): [number, number, number] {
 	return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
 }
 
+/**
+ * Names already worked out, by hex: the picture's description names the colour of every stroke
+ * after each change, and a big drawing has thousands of strokes in a handful of colours.
+ * Working each out afresh took most of an undo's frame at 5,000 strokes.
+ */
+const namesByHex = new Map<string, string>();
+/** Distinct colours remembered at most (a child's drawing has a few dozen). */
+const NAME_CACHE_MAX = 512;
+
 /** The catalog name (`black`, `lightGreen`…) of the named colour nearest to `hex`. */
 export function colorName(hex: string): string {
+	let name = namesByHex.get(hex);
+	if (name === undefined) {
+		name = nearestName(hex);
+		if (namesByHex.size >= NAME_CACHE_MAX) namesByHex.clear();
+		namesByHex.set(hex, name);
+	}
+	return name;
+}
+
+function nearestName(hex: string): string {
 	const [r, g, b] = rgb(hex);
 	let best = 'black';
 	let bestDistance = Infinity;
@@ -141,13 +160,15 @@ export function describeOp(op: Op, board: DrawDocument, t: Translate): string {
 	}
 }
 
-/** The colour most of these ops use, weighted by `weight` (ink laid down, for strokes). */
-function mostly(ops: readonly Op[], weight: (op: Op) => number): string | null {
+/**
+ * The colour most of these strokes use, weighted by the ink laid down. One pass with plain
+ * arithmetic: it runs after every change of a drawing that may hold thousands of strokes.
+ */
+function mostly(strokes: readonly StrokeOp[]): string | null {
 	const totals = new Map<string, number>();
-	for (const op of ops) {
-		if (!('color' in op)) continue;
+	for (const op of strokes) {
 		const name = colorName(op.color);
-		totals.set(name, (totals.get(name) ?? 0) + weight(op));
+		totals.set(name, (totals.get(name) ?? 0) + op.points.length * op.size);
 	}
 	let best: string | null = null;
 	for (const [name, total] of totals) if (best === null || total > totals.get(best)!) best = name;
@@ -166,10 +187,6 @@ function listed(ops: readonly Op[], doc: DrawDocument, t: Translate): string {
  * about what the strokes depict.
  */
 export function describePicture(doc: DrawDocument, t: Translate): string {
-	const of = <T extends Op['type']>(type: T) =>
-		doc.ops.filter((op): op is Extract<Op, { type: T }> => op.type === type);
-	const strokes = of('stroke').filter((op) => op.tool !== 'eraser');
-	const erased = of('stroke').length - strokes.length;
 	const parts: string[] = [
 		t(doc.template ? 'describe.colouringPage' : 'describe.paper', {
 			color: color(t, doc.background)
@@ -177,19 +194,31 @@ export function describePicture(doc: DrawDocument, t: Translate): string {
 	];
 	if (doc.ops.length === 0)
 		return capitalise(`${parts[0]}${t('describe.empty')}${t('describe.end')}`);
-	const fills = of('fill');
+	// One pass over the ops (a big drawing has thousands), sorted by kind.
+	const fills: Op[] = [];
+	const shapes: Op[] = [];
+	const stamps: Op[] = [];
+	const texts: Op[] = [];
+	const strokes: StrokeOp[] = [];
+	let erased = 0;
+	for (const op of doc.ops) {
+		if (op.type === 'stroke') {
+			if (op.tool === 'eraser') erased++;
+			else strokes.push(op);
+		} else if (op.type === 'fill') fills.push(op);
+		else if (op.type === 'shape') shapes.push(op);
+		else if (op.type === 'stamp') stamps.push(op);
+		else texts.push(op);
+	}
 	if (fills.length > 0) parts.push(listed(fills, doc, t));
-	const shapes = of('shape');
 	if (shapes.length > 0) parts.push(listed(shapes, doc, t));
-	const stamps = of('stamp');
 	if (stamps.length > 0) {
 		const key = stamps.length === 1 ? 'describe.stickers.one' : 'describe.stickers.many';
 		parts.push(t(key, { count: stamps.length, list: listed(stamps, doc, t) }));
 	}
-	const texts = of('text');
 	if (texts.length > 0) parts.push(listed(texts, doc, t));
 	if (strokes.length > 0) {
-		const main = mostly(strokes, (op) => (op as StrokeOp).points.length * (op as StrokeOp).size);
+		const main = mostly(strokes);
 		const key = strokes.length === 1 ? 'describe.strokes.one' : 'describe.strokes.many';
 		parts.push(t(key, { count: strokes.length, color: lower(t(`draw.color.${main}`)) }));
 	}

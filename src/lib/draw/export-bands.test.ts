@@ -75,7 +75,11 @@ describe('hasFills / jsonHasFills', () => {
 
 describe('a picture painted in two bands', () => {
 	it('has the pixels of the picture painted whole (real canvas, seam included)', async () => {
-		const { createCanvas, Path2D } = await import('@napi-rs/canvas');
+		const {
+			napiPath: createPath,
+			napiSurface: surface,
+			pixelsOf: pixels
+		} = await import('./testing/napi-surface.ts');
 		const { renderPicture } = await import('./picture.ts');
 		const { runExport } = await import('./export-job.ts');
 		const tools = ['brush', 'pencil', 'marker', 'crayon', 'eraser'] as const;
@@ -88,15 +92,6 @@ describe('a picture painted in two bands', () => {
 			opacity: i % 4 === 0 ? 0.6 : 1
 		}));
 		const doc = { ...createDocument({ width: 80, height: 60 }, '#fff8e1'), ops };
-		const surface = {
-			create: (w: number, h: number) => {
-				const canvas = createCanvas(w, h);
-				return { canvas, ctx: canvas.getContext('2d') as never };
-			},
-			release: () => {}
-		};
-		const createPath = (d: string) => new Path2D(d) as unknown as globalThis.Path2D;
-		const pixels = (c: Canvas) => c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
 		const whole = await renderPicture(doc, surface, { scale: 3, createPath });
 
 		let handed: { canvas: Canvas; top: number }[] = [];

@@ -44,6 +44,9 @@ export interface RenderPictureOptions<C> {
 /** Ops painted between progress reports (and, on the main thread, between yields). */
 export const PICTURE_PROGRESS_STEP = 250;
 
+/** Scale of a download from the editor: twice the art board, for printing at home. */
+export const DOWNLOAD_SCALE = 2;
+
 /** Largest export scale accepted: 4× a 2400-px board is already a 9,600-px-wide PNG. */
 export const MAX_PICTURE_SCALE = 4;
 

@@ -8,7 +8,8 @@
  * side: `picture-export.ts`.
  */
 import { RequestAssembler, runExport, type ExportDeps, type ExportReply } from '../export-job.ts';
-import { alphaOf, type PictureContext, type PictureOverlay } from '../picture.ts';
+import type { PictureContext } from '../picture.ts';
+import { cachedPath, loadPageInWorker } from './worker-page.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -20,8 +21,6 @@ function context(canvas: OffscreenCanvas): PictureContext<Image> {
 	if (!ctx) throw new Error('2D canvas is not available in the worker');
 	return ctx as unknown as PictureContext<Image>;
 }
-
-const paths = new Map<string, Path2D>();
 
 const deps: ExportDeps<Image> = {
 	surface: {
@@ -35,40 +34,13 @@ const deps: ExportDeps<Image> = {
 			image.height = 0;
 		}
 	},
-	createPath: (d) => {
-		let path = paths.get(d);
-		if (!path) paths.set(d, (path = new Path2D(d)));
-		return path;
-	},
-	loadPage: async (path) => {
-		const res = await fetch(path);
-		if (!res.ok) throw new Error(`colouring page ${res.status}`);
-		const image = await createImageBitmap(await res.blob());
-		return pageOverlay(image);
-	},
+	createPath: cachedPath,
+	loadPage: (path) => loadPageInWorker<Image>(path),
 	encode: (image) => {
 		if (image instanceof ImageBitmap) throw new Error('only a canvas is encoded');
 		return image.convertToBlob({ type: 'image/png' });
 	}
 };
-
-/** The colouring page drawn and read as `ColouringPage` does on the page. */
-function pageOverlay(image: ImageBitmap): PictureOverlay<Image> {
-	return {
-		walls: (width, height) => {
-			const canvas = new OffscreenCanvas(width, height);
-			const ctx = canvas.getContext('2d', { willReadFrequently: true });
-			if (!ctx) throw new Error('2D canvas is not available in the worker');
-			ctx.drawImage(image, 0, 0, width, height);
-			const alpha = alphaOf(ctx.getImageData(0, 0, width, height).data);
-			canvas.width = 0;
-			return alpha;
-		},
-		drawOver: (ctx, width, height) => {
-			(ctx as unknown as OffscreenCanvasRenderingContext2D).drawImage(image, 0, 0, width, height);
-		}
-	};
-}
 
 interface BandMessage {
 	top: number;

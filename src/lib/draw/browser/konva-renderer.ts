@@ -17,8 +17,9 @@ import {
 import type { ColouringPage } from './colouring-page.ts';
 import type { DrawDocument, Op, StrokeOp } from '../document.ts';
 import { LiveCanvas, type LiveInk } from './live-canvas.ts';
-import { exportPicture } from './picture-export.ts';
+import { exportPicture, PictureExportError } from './picture-export.ts';
 import { paintOp, type PaintEnv, type StrokePath } from '../paint.ts';
+import { RasterMirror } from './raster-mirror.ts';
 import { toStrokePaths } from './stroke-paths.ts';
 import { strokePasses } from '../stroke-geometry.ts';
 import type { Renderer, View } from '../renderer.ts';
@@ -64,6 +65,11 @@ export interface KonvaRendererOptions {
 	page?: ColouringPage | null;
 	/** Draw the stroke in progress in a worker where the browser can (the studio's editor). */
 	workerInk?: boolean;
+	/**
+	 * Keep the ink painted at this export scale in a worker as the child draws, so exporting at
+	 * that scale does not repaint every op (`export-raster.ts`; the studio's editor: downloads).
+	 */
+	exportRaster?: number;
 }
 
 /**
@@ -126,6 +132,7 @@ export class KonvaRenderer implements Renderer {
 
 	/** Used by the first `renderDocument` whose document it matches, instead of painting. */
 	#snapshot: BitmapSnapshot | null;
+	#raster: RasterMirror | null = null;
 
 	constructor(container: HTMLDivElement, options: KonvaRendererOptions = {}) {
 		this.#policy = options.policy ?? DEFAULT_CHECKPOINT_POLICY;
@@ -167,6 +174,13 @@ export class KonvaRenderer implements Renderer {
 		// Ink goes under the colouring page's lines, as it will in the finished picture.
 		content.insertBefore(this.#live.element, above.getNativeCanvasElement());
 		if (options.workerInk && WorkerInk.isSupported()) this.#startWorkerInk();
+		if (options.exportRaster && RasterMirror.isSupported()) {
+			try {
+				this.#raster = new RasterMirror(options.exportRaster);
+			} catch {
+				// No worker: exports paint the whole document, as without OffscreenCanvas.
+			}
+		}
 	}
 
 	#startWorkerInk(): void {
@@ -239,6 +253,7 @@ export class KonvaRenderer implements Renderer {
 
 	/** The bitmap changed; the dynamic layer only shows a preview, which does not depend on it. */
 	#redrawAfterRender(): void {
+		this.#syncRaster();
 		this.#staticLayer.batchDraw();
 		if (this.#preview) this.#dynamicLayer.batchDraw();
 	}
@@ -247,7 +262,13 @@ export class KonvaRenderer implements Renderer {
 		this.#keepBefore();
 		this.#paint(op);
 		this.#pruneCheckpoints(this.#painted);
+		this.#syncRaster();
 		this.#staticLayer.batchDraw();
+	}
+
+	/** The export raster follows the bitmap's op list, which is always the document's. */
+	#syncRaster(): void {
+		if (this.#raster && this.#doc) this.#raster.sync({ ...this.#doc, ops: this.#painted });
 	}
 
 	beginLiveStroke(op: StrokeOp): void {
@@ -318,13 +339,24 @@ export class KonvaRenderer implements Renderer {
 	}
 
 	/**
-	 * Re-renders the whole document at `scale` × art-board size: in the export worker where the
-	 * browser can (the page only relays progress), else here in slices (`picture-export.ts`).
+	 * The picture at `scale` × art-board size: from the export raster when it was kept at that
+	 * scale and holds exactly this document, else re-rendered from the document, in the export
+	 * worker where the browser can (the page only relays progress), else here in slices
+	 * (`picture-export.ts`).
 	 */
-	exportPng(scale = 2, onProgress?: (fraction: number) => void): Promise<Blob> {
-		if (!this.#doc) return Promise.reject(new Error('nothing to export'));
+	async exportPng(scale = 2, onProgress?: (fraction: number) => void): Promise<Blob> {
+		if (!this.#doc) throw new Error('nothing to export');
 		// The bitmap's op list is the current document: commitOp appends to it without a new doc.
 		const doc = { ...this.#doc, ops: this.#painted.slice() };
+		if (this.#raster?.scale === scale) {
+			try {
+				return await this.#raster.export(doc, onProgress);
+			} catch (error) {
+				// A colouring page that cannot load fails any export alike.
+				if (error instanceof PictureExportError && error.reason === 'page') throw error;
+				// Stale or gone: the document is the truth, and is painted afresh.
+			}
+		}
 		return exportPicture(doc, {
 			scale,
 			page: this.#page,
@@ -361,6 +393,7 @@ export class KonvaRenderer implements Renderer {
 	destroy(): void {
 		this.#isDestroyed = true;
 		this.#workerInk?.destroy();
+		this.#raster?.destroy();
 		if (this.#liveFrame) cancelAnimationFrame(this.#liveFrame);
 		this.#liveFrame = 0;
 		this.#live.destroy();

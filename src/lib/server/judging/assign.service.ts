@@ -117,7 +117,11 @@ export async function rebalanceRound(
 			active: j.active === 1
 		})),
 		// Pairwise: every judge may be shown every artwork (bar conflicts); pairs come later.
-		perEntry: round.method === 'pairwise' ? Math.max(1, activeJudges) : round.per_entry,
+		// Panel: every judge ranks the whole shortlist (bar conflicts).
+		perEntry:
+			round.method === 'pairwise' || round.method === 'panel'
+				? Math.max(1, activeJudges)
+				: round.per_entry,
 		calibrationIds,
 		existing: existing.map((a) => ({
 			judgeId: a.judge_id,

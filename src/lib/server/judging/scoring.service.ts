@@ -13,6 +13,7 @@ import { rebalanceRound } from './assign.service.ts';
 import * as repo from './judging.repository.ts';
 import { deletePendingWithEntry, listVotesOfJudge } from './judgements.repository.ts';
 import { pairwiseProgress } from './pairwise.service.ts';
+import { assertWithinDates } from './round-dates.ts';
 
 /** The criterion id a screening vote is keyed by on the judge's screen and in its queue. */
 export const SCREENING_CRITERION = 'vote';
@@ -168,6 +169,7 @@ export async function saveScore(
 	return writeTransaction(db, async (trx) => {
 		const round = await repo.findRound(trx, roundId);
 		if (!round || round.status !== 'open') throw DomainError.conflict('judging.error.closed');
+		await assertWithinDates(trx, round, now);
 		const criteria = await repo.listCriteria(trx, roundId);
 		const criterion = criteria.find((c) => c.id === criterionId);
 		if (!criterion) throw DomainError.invalid('judging.error.criterion');

@@ -31,6 +31,10 @@ import {
 	setRoundDisagreement
 } from '$lib/server/judging/round.service';
 import { awardName } from '$lib/server/judging/published-awards.service';
+import { panelSummary } from '$lib/server/judging/panel-results.service';
+import { wallTime, windowState } from '$lib/server/judging/round-dates';
+import { setRoundDates } from '$lib/server/judging/round-settings.service';
+import { epochToLocal } from '$lib/server/contests/time-zone';
 import { getServices } from '$lib/server/services';
 import { listUsersByRole } from '$lib/server/users/user.repository';
 import type { Actions, PageServerLoad } from './$types';
@@ -65,6 +69,14 @@ export const load: PageServerLoad = async (event) => {
 		pairwise && round.status !== 'draft'
 			? await pairwiseSummary(db, actor, contestId, roundId)
 			: null;
+	const panel =
+		round.method === 'panel' && round.status === 'closed'
+			? (await panelSummary(db, actor, contestId, roundId)).map((g) => ({
+					...g,
+					band: bandLabel(g.bandId)
+				}))
+			: [];
+	const zone = board.contest.time_zone;
 	const number = (digits: number) => (v: number) =>
 		new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(v);
 	const reliability = summary
@@ -115,8 +127,15 @@ export const load: PageServerLoad = async (event) => {
 			closedAt: round.closed_at
 				? formatDate(locale, round.closed_at, { dateStyle: 'medium', timeStyle: 'short' })
 				: null,
-			closedReason: round.closed_reason
+			closedReason: round.closed_reason,
+			timeZone: zone,
+			opensAt: round.opens_at === null ? null : wallTime(round.opens_at, zone),
+			closesAt: round.closes_at === null ? null : wallTime(round.closes_at, zone),
+			opensInput: round.opens_at === null ? '' : epochToLocal(round.opens_at, zone),
+			closesInput: round.closes_at === null ? '' : epochToLocal(round.closes_at, zone),
+			overdue: round.status === 'open' && windowState(round, Date.now()) === 'after'
 		},
+		panel,
 		isLast,
 		created: event.url.searchParams.has('created'),
 		criteria: board.criteria.map((c) => ({
@@ -239,6 +258,19 @@ export const actions: Actions = {
 			await openRound(db, actor, ...ids(event));
 			return { opened: true };
 		});
+	},
+	dates: async (event) => {
+		const actor = requireUser(event, 'organizer');
+		const form = await event.request.formData();
+		const input = { opensAt: field(form, 'opensAt'), closesAt: field(form, 'closesAt') };
+		const { db } = await getServices();
+		return tryAction(
+			async () => {
+				await setRoundDates(db, actor, ...ids(event), input);
+				return { datesSaved: true };
+			},
+			{ datesValue: input }
+		);
 	},
 	disagreement: async (event) => {
 		const actor = requireUser(event, 'organizer');

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth/session.ts';
 import type { Db } from '../../src/lib/server/db/database.ts';
 import { DomainError } from '../../src/lib/server/errors.ts';
+import { proposeAwards } from '../../src/lib/server/judging/award.service.ts';
 import { closeRound } from '../../src/lib/server/judging/close.service.ts';
 import * as repo from '../../src/lib/server/judging/judging.repository.ts';
 import { getPanelBallots, saveRanking } from '../../src/lib/server/judging/panel.service.ts';
@@ -281,6 +282,27 @@ describe.each(testDatabases())('panel rounds on $name', ({ url }) => {
 		expect(at(e3!, e5!)).toBe(3);
 		expect(at(e0!, e3!)).toBe(1);
 		expect(at(e3!, e0!)).toBe(1);
+
+		// An unbroken tie (forced here on the stored results): both artworks get the same award
+		// and the next one takes the slot after them.
+		await db
+			.updateTable('round_result')
+			.set({ rank: 1, tie_rule: 'unbroken' })
+			.where('round_id', '=', roundId)
+			.where('entry_id', 'in', [e0!, e3!])
+			.execute();
+		await proposeAwards(db, world.organizer, world.contestId, NOW);
+		const kinds = new Map(
+			(await repo.listAwards(db, world.contestId)).map((a) => [a.entry_id, a.kind])
+		);
+		expect([e3, e0, e5, e2, e1, e4].map((id) => kinds.get(id!))).toEqual([
+			'gold',
+			'gold',
+			'bronze',
+			'honourable',
+			'gold',
+			'silver'
+		]);
 
 		// Closed: no more saves, and nothing changed.
 		expect(await codeOf(saveRanking(db, j1, roundId, { ...body, base: 3 }, NOW))).toBe(

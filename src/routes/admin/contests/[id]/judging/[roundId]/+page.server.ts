@@ -63,6 +63,16 @@ export const load: PageServerLoad = async (event) => {
 		round.status === 'closed' ? await getRoundResults(db, actor, contestId, roundId) : [];
 	const awards =
 		round.status === 'closed' && isLast ? await listContestAwards(db, actor, contestId) : [];
+	const rankOf = new Map(results.map((r) => [r.entryId, r]));
+	const tiedHandles = (entryId: string, bandId: string | null) => {
+		const mine = rankOf.get(entryId);
+		if (!mine || mine.rank === null) return [];
+		return awards
+			.filter((o) => o.entry_id !== entryId && o.age_band_id === bandId)
+			.map((o) => rankOf.get(o.entry_id))
+			.filter((o) => o !== undefined && o.rank === mine.rank && o.bandId === mine.bandId)
+			.map((o) => o!.handle);
+	};
 	const onPanel = new Set(board.progress.map((p) => p.userId));
 	const pairwise = round.method === 'pairwise';
 	const summary =
@@ -191,7 +201,9 @@ export const load: PageServerLoad = async (event) => {
 			overriddenReason: a.overridden_reason,
 			label: parseLabel(a.label),
 			name: awardName(a.kind, a.label, locale),
-			handle: results.find((r) => r.entryId === a.entry_id)?.handle ?? ''
+			handle: results.find((r) => r.entryId === a.entry_id)?.handle ?? '',
+			// Same rank after every published tie-break rule: the proposal gave the same award.
+			tiedWith: tiedHandles(a.entry_id, a.age_band_id)
 		}))
 	};
 };

@@ -16,8 +16,11 @@ import {
 	createRound,
 	openRound
 } from '../../src/lib/server/judging/round.service.ts';
-import { setRoundDates } from '../../src/lib/server/judging/round-settings.service.ts';
-import { getJudgeRound } from '../../src/lib/server/judging/scoring.service.ts';
+import {
+	saveCriteria,
+	setRoundDates
+} from '../../src/lib/server/judging/round-settings.service.ts';
+import { getJudgeRound, saveScore } from '../../src/lib/server/judging/scoring.service.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
 import { addUser } from './helpers/fixtures.ts';
 import { addJudgingContest, ROUND_INPUT, type JudgingWorld } from './helpers/judging-fixtures.ts';
@@ -308,5 +311,75 @@ describe.each(testDatabases())('panel rounds on $name', ({ url }) => {
 		expect(await codeOf(saveRanking(db, j1, roundId, { ...body, base: 3 }, NOW))).toBe(
 			'409 judging.error.closed'
 		);
+	});
+
+	it('edits a rubric round’s criteria until the first score, then refuses with a clear message', async () => {
+		const roundId = await createRound(
+			db,
+			world.organizer,
+			world.contestId,
+			{ ...ROUND_INPUT, scope: 'all' },
+			NOW
+		);
+		const before = await repo.listCriteria(db, roundId);
+		expect(before).toHaveLength(3);
+		const texts = (zh: string) => ({ 'zh-CN': zh, en: '', fr: '' });
+		const rows = before.map((c, i) => ({
+			id: c.id,
+			label: JSON.parse(c.label) as Record<'zh-CN' | 'en' | 'fr', string>,
+			description: JSON.parse(c.description) as Record<'zh-CN' | 'en' | 'fr', string>,
+			weight: '1',
+			min: '1',
+			max: '10',
+			place: String(3 - i),
+			remove: i === 1
+		}));
+		const added = {
+			id: 'forged0',
+			label: texts('环保意识'),
+			description: texts('作品是否表现了爱护环境。'),
+			weight: '2',
+			min: '0',
+			max: '5',
+			place: '9',
+			remove: false
+		};
+		expect(
+			await codeOf(
+				saveCriteria(db, world.organizer, world.contestId, roundId, [
+					...rows,
+					{ ...added, weight: 'abc' }
+				])
+			)
+		).toBe('400 judging.error.criterionWeight');
+		expect(await codeOf(saveCriteria(db, world.teachers[0], world.contestId, roundId, rows))).toBe(
+			'403 error.forbidden'
+		);
+		expect(
+			await saveCriteria(db, world.organizer, world.contestId, roundId, [...rows, added])
+		).toBe(3);
+		const after = await repo.listCriteria(db, roundId);
+		// Reordered (third first), the second removed, the new one last with a fresh id.
+		expect(after.map((c) => c.id).slice(0, 2)).toEqual([before[2]!.id, before[0]!.id]);
+		expect(after[2]).toMatchObject({ weight: 2, min_value: 0, max_value: 5 });
+		expect(after[2]!.id).not.toBe('forged0');
+		expect(JSON.parse(after[2]!.label)).toEqual(texts('环保意识'));
+
+		for (const j of judges)
+			await addJudgeAccount(db, world.organizer, world.contestId, roundId, j.id, NOW);
+		await assignRound(db, world.organizer, world.contestId, roundId, NOW);
+		await openRound(db, world.organizer, world.contestId, roundId, NOW);
+		const view = await getJudgeRound(db, judges[1]!, roundId);
+		await saveScore(
+			db,
+			judges[1]!,
+			roundId,
+			{ handle: view.items[0]!.handle, criterionId: after[0]!.id, value: 7, base: 0 },
+			NOW
+		);
+		expect(
+			await codeOf(saveCriteria(db, world.organizer, world.contestId, roundId, [...rows, added]))
+		).toBe('409 judging.error.criteriaLocked');
+		expect((await repo.listCriteria(db, roundId)).map((c) => c.id)).toEqual(after.map((c) => c.id));
 	});
 });

@@ -58,5 +58,29 @@ export const judgingPanelEn: Record<keyof typeof judgingPanelZhCN, string> = {
 	'judging.awards.tied': 'Tied with {handles}: same award',
 	'judging.awards.tieNote':
 		'Artworks the published tie-break order cannot separate get the same award.',
-	'judging.panel.conflict': 'This order was changed elsewhere; the latest order is shown.'
+	'judging.panel.conflict': 'This order was changed elsewhere; the latest order is shown.',
+	'judging.error.criterionLabel': 'Criterion {n}: give it a Chinese name.',
+	'judging.error.criterionLabelLength': 'Criterion {n}: names have at most {max} characters.',
+	'judging.error.criterionDescription':
+		'Criterion {n}: descriptions have at most {max} characters.',
+	'judging.error.criterionWeight': 'Criterion {n}: the weight must be above 0 and at most 10.',
+	'judging.error.criterionScale':
+		'Criterion {n}: the scale must be whole numbers from 0 to {max}, lowest below highest.',
+	'judging.error.criteriaNone': 'Keep at least one criterion.',
+	'judging.error.criteriaMany': 'At most {max} criteria.',
+	'judging.error.criteriaLocked': 'Judges have started scoring: the criteria can no longer change.',
+	'judging.criteria.edit': 'Edit the criteria',
+	'judging.criteria.hint':
+		'You can change them until the first judge gives a score. A Chinese name is required; an empty language shows the Chinese.',
+	'judging.criteria.place': 'Place',
+	'judging.criteria.name': 'Name ({language})',
+	'judging.criteria.description': 'Short description ({language})',
+	'judging.criteria.weight': 'Weight',
+	'judging.criteria.min': 'Lowest score',
+	'judging.criteria.max': 'Highest score',
+	'judging.criteria.remove': 'Remove this criterion',
+	'judging.criteria.new': 'New criterion (leave empty if not needed)',
+	'judging.criteria.save': 'Save the criteria',
+	'judging.criteria.saved': 'Criteria saved.',
+	'judging.criteria.row': 'Criterion {n}'
 };

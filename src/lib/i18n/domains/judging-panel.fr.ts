@@ -62,5 +62,30 @@ export const judgingPanelFr: Record<keyof typeof judgingPanelZhCN, string> = {
 	'judging.awards.tied': 'À égalité avec {handles} : même prix',
 	'judging.awards.tieNote':
 		'Les œuvres que l’ordre de départage publié ne sépare pas reçoivent le même prix.',
-	'judging.panel.conflict': 'Ce classement a été modifié ailleurs ; le plus récent est affiché.'
+	'judging.panel.conflict': 'Ce classement a été modifié ailleurs ; le plus récent est affiché.',
+	'judging.error.criterionLabel': 'Critère {n} : donnez-lui un nom en chinois.',
+	'judging.error.criterionLabelLength': 'Critère {n} : un nom compte au plus {max} caractères.',
+	'judging.error.criterionDescription':
+		'Critère {n} : une description compte au plus {max} caractères.',
+	'judging.error.criterionWeight': 'Critère {n} : le poids doit être supérieur à 0 et au plus 10.',
+	'judging.error.criterionScale':
+		'Critère {n} : l’échelle va de 0 à {max} en nombres entiers, le minimum sous le maximum.',
+	'judging.error.criteriaNone': 'Gardez au moins un critère.',
+	'judging.error.criteriaMany': 'Au plus {max} critères.',
+	'judging.error.criteriaLocked':
+		'Les jurés ont commencé à noter : les critères ne peuvent plus changer.',
+	'judging.criteria.edit': 'Modifier les critères',
+	'judging.criteria.hint':
+		'Modifiables jusqu’à la première note d’un juré. Le nom en chinois est obligatoire ; une langue vide affiche le chinois.',
+	'judging.criteria.place': 'Place',
+	'judging.criteria.name': 'Nom ({language})',
+	'judging.criteria.description': 'Description courte ({language})',
+	'judging.criteria.weight': 'Poids',
+	'judging.criteria.min': 'Note minimale',
+	'judging.criteria.max': 'Note maximale',
+	'judging.criteria.remove': 'Retirer ce critère',
+	'judging.criteria.new': 'Nouveau critère (laissez vide si inutile)',
+	'judging.criteria.save': 'Enregistrer les critères',
+	'judging.criteria.saved': 'Critères enregistrés.',
+	'judging.criteria.row': 'Critère {n}'
 };

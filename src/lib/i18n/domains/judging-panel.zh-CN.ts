@@ -52,5 +52,28 @@ export const judgingPanelZhCN = {
 		'先看 Schulze 排名；并列时依次看评委排序中的平均位置、位置中位数，最后看评委两两之间的多数意见。',
 	'judging.awards.tied': '与 {handles} 并列，获同一奖项',
 	'judging.awards.tieNote': '按公布的并列处理顺序仍无法区分的作品，获得同一个奖项。',
-	'judging.panel.conflict': '这份排序在别处改过了，现在显示的是最新的排序。'
+	'judging.panel.conflict': '这份排序在别处改过了，现在显示的是最新的排序。',
+	'judging.error.criterionLabel': '第 {n} 项：请填写中文名称。',
+	'judging.error.criterionLabelLength': '第 {n} 项：名称最多 {max} 个字。',
+	'judging.error.criterionDescription': '第 {n} 项：说明最多 {max} 个字。',
+	'judging.error.criterionWeight': '第 {n} 项：权重须大于 0，最多 10。',
+	'judging.error.criterionScale':
+		'第 {n} 项：分数范围须是 0 到 {max} 之间的整数，且最低分小于最高分。',
+	'judging.error.criteriaNone': '至少需要一项评分标准。',
+	'judging.error.criteriaMany': '评分标准最多 {max} 项。',
+	'judging.error.criteriaLocked': '已经有评委打分，评分标准不能再修改。',
+	'judging.criteria.edit': '修改评分标准',
+	'judging.criteria.hint':
+		'在第一位评委打分之前都可以修改。名称必须有中文；其他语言留空时显示中文。',
+	'judging.criteria.place': '顺序',
+	'judging.criteria.name': '名称（{language}）',
+	'judging.criteria.description': '简短说明（{language}）',
+	'judging.criteria.weight': '权重',
+	'judging.criteria.min': '最低分',
+	'judging.criteria.max': '最高分',
+	'judging.criteria.remove': '删除这一项',
+	'judging.criteria.new': '新增一项（不需要就留空）',
+	'judging.criteria.save': '保存评分标准',
+	'judging.criteria.saved': '评分标准已保存。',
+	'judging.criteria.row': '第 {n} 项'
 } as const;

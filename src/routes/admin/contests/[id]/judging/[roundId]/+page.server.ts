@@ -33,7 +33,9 @@ import {
 import { awardName } from '$lib/server/judging/published-awards.service';
 import { panelSummary } from '$lib/server/judging/panel-results.service';
 import { wallTime, windowState } from '$lib/server/judging/round-dates';
-import { setRoundDates } from '$lib/server/judging/round-settings.service';
+import { saveCriteria, setRoundDates } from '$lib/server/judging/round-settings.service';
+import type { CriterionRowInput } from '$lib/server/judging/criteria-form';
+import { LOCALES, type Locale } from '$lib/i18n/index';
 import { epochToLocal } from '$lib/server/contests/time-zone';
 import { getServices } from '$lib/server/services';
 import { listUsersByRole } from '$lib/server/users/user.repository';
@@ -157,6 +159,17 @@ export const load: PageServerLoad = async (event) => {
 			weight: c.weight
 		})),
 		scoringStarted: board.scoringStarted,
+		// The editor's rows: every language as stored, for the organizer to change.
+		criteriaRows: board.criteria.map((c, i) => ({
+			id: c.id,
+			label: parseLabel(c.label),
+			description: parseLabel(c.description),
+			weight: String(c.weight),
+			min: String(c.min_value),
+			max: String(c.max_value),
+			place: String(i + 1),
+			remove: false
+		})),
 		entryCount: board.entryCount,
 		assignmentCount: board.assignmentCount,
 		shortfall: board.shortfall,
@@ -271,6 +284,15 @@ export const actions: Actions = {
 			return { opened: true };
 		});
 	},
+	criteria: async (event) => {
+		const actor = requireUser(event, 'organizer');
+		const rows = criteriaRowsOf(await event.request.formData());
+		const { db } = await getServices();
+		return tryAction(
+			async () => ({ criteriaSaved: await saveCriteria(db, actor, ...ids(event), rows) }),
+			{ criteriaValue: rows }
+		);
+	},
 	dates: async (event) => {
 		const actor = requireUser(event, 'organizer');
 		const form = await event.request.formData();
@@ -382,6 +404,26 @@ export const actions: Actions = {
 		});
 	}
 };
+
+/** The rubric editor's rows (c0-…, c1-…; at most a few dozen are read). */
+function criteriaRowsOf(form: FormData): CriterionRowInput[] {
+	const count = Math.min(20, Math.max(0, Number(field(form, 'count')) || 0));
+	const perLocale = (prefix: string) =>
+		Object.fromEntries(LOCALES.map((l) => [l, field(form, `${prefix}-${l}`)])) as Record<
+			Locale,
+			string
+		>;
+	return Array.from({ length: count }, (_, i) => ({
+		id: field(form, `c${i}-id`),
+		label: perLocale(`c${i}-label`),
+		description: perLocale(`c${i}-description`),
+		weight: field(form, `c${i}-weight`),
+		min: field(form, `c${i}-min`),
+		max: field(form, `c${i}-max`),
+		place: field(form, `c${i}-place`),
+		remove: field(form, `c${i}-remove`) === 'on'
+	}));
+}
 
 /** The organizer's own award names per language, for the rename form. */
 function parseLabel(json: string): Record<string, string> {

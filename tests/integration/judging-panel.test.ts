@@ -14,13 +14,15 @@ import {
 	addJudgeAccount,
 	assignRound,
 	createRound,
-	openRound
+	openRound,
+	setRoundDisagreement
 } from '../../src/lib/server/judging/round.service.ts';
 import {
 	saveCriteria,
 	setRoundDates
 } from '../../src/lib/server/judging/round-settings.service.ts';
 import { getJudgeRound, saveScore } from '../../src/lib/server/judging/scoring.service.ts';
+import { runTriage, TRIAGE_JOB } from '../../src/lib/server/judging/triage.service.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
 import { addUser } from './helpers/fixtures.ts';
 import { addJudgingContest, ROUND_INPUT, type JudgingWorld } from './helpers/judging-fixtures.ts';
@@ -313,7 +315,7 @@ describe.each(testDatabases())('panel rounds on $name', ({ url }) => {
 		);
 	});
 
-	it('edits a rubric round’s criteria until the first score, then refuses with a clear message', async () => {
+	it('edits criteria until the first score; triage after saves gives disagreed artworks one extra judge', async () => {
 		const roundId = await createRound(
 			db,
 			world.organizer,
@@ -381,5 +383,53 @@ describe.each(testDatabases())('panel rounds on $name', ({ url }) => {
 			await codeOf(saveCriteria(db, world.organizer, world.contestId, roundId, [...rows, added]))
 		).toBe('409 judging.error.criteriaLocked');
 		expect((await repo.listCriteria(db, roundId)).map((c) => c.id)).toEqual(after.map((c) => c.id));
+
+		// Triage after saves: finishing artworks queues one run of the round; the run gives each
+		// artwork its judges disagree on one extra judge, once.
+		await setRoundDisagreement(db, world.organizer, world.contestId, roundId, '0.01');
+		for (const [i, judge] of judges.entries()) {
+			const mine = await getJudgeRound(db, judge, roundId);
+			for (const [n, item] of mine.items.entries())
+				for (const c of after) {
+					const have = item.scores[c.id];
+					const span = c.max_value - c.min_value + 1;
+					await saveScore(
+						db,
+						judge,
+						roundId,
+						{
+							handle: item.handle,
+							criterionId: c.id,
+							value: c.min_value + ((n * (i + 2) + i) % span),
+							base: have?.revision ?? 0
+						},
+						NOW
+					);
+				}
+		}
+		const jobs = await db
+			.selectFrom('job')
+			.select(['payload', 'run_after'])
+			.where('kind', '=', TRIAGE_JOB)
+			.where('status', '=', 'queued')
+			.execute();
+		expect(jobs).toEqual([{ payload: JSON.stringify({ roundId }), run_after: expect.any(Number) }]);
+		const cover = async () => {
+			const rows = await repo.listAssignments(db, roundId);
+			return new Map(
+				world.entries.map((id) => [
+					id,
+					rows.filter((a) => a.entry_id === id && a.recused_at === null).length
+				])
+			);
+		};
+		const coverBefore = await cover();
+		const first = await runTriage(db, roundId, NOW + 2000);
+		expect(first?.added).toBeGreaterThan(0);
+		const coverAfter = await cover();
+		for (const id of world.entries)
+			expect(coverAfter.get(id)! - coverBefore.get(id)!).toBeLessThanOrEqual(1);
+		expect((await runTriage(db, roundId, NOW + 4000))?.added).toBe(0);
+		expect(await cover()).toEqual(coverAfter);
 	});
 });

@@ -12,6 +12,7 @@ import { pruneFailures } from './auth/rate-limit.ts';
 import { purgeVoteTraces } from './voting/voting.service.ts';
 import { ENTRY_PROCESS_JOB, entryJobHandler, entryJobHooks } from './entries/submission.service.ts';
 import { Worker } from './jobs/queue.ts';
+import { TRIAGE_JOB, triageJobHandler } from './judging/triage.service.ts';
 import { errorText, log } from './log.ts';
 import {
 	CERTIFICATE_JOB,
@@ -79,11 +80,9 @@ function startWorker(config: Config, db: Db, store: ObjectStore): void {
 	const workers: Worker[] = [];
 	if (config.workerConcurrency > 0) {
 		workers.push(
-			new Worker(db, { concurrency: config.workerConcurrency }).register(
-				ENTRY_PROCESS_JOB,
-				entryJobHandler({ db, store }),
-				entryJobHooks
-			),
+			new Worker(db, { concurrency: config.workerConcurrency })
+				.register(ENTRY_PROCESS_JOB, entryJobHandler({ db, store }), entryJobHooks)
+				.register(TRIAGE_JOB, triageJobHandler(db)),
 			// Its own slot and a longer timeout: a school's certificates take minutes, and
 			// children's submissions must not wait behind them.
 			new Worker(db, { concurrency: 1, timeoutMs: CERTIFICATE_JOB_TIMEOUT_MS }).register(

@@ -1,8 +1,8 @@
 // Judging end to end: three judges score an open rubric round with the keyboard (one on a phone,
 // one going offline half way), one changes a score, then the organizer closes the round and sees
 // advancement, charts and awards; a pairwise round, a screening round judged by keyboard and a
-// panel (ranked by keyboard and on a phone, closed by Schulze) follow on the shortlist. The round comes from the judging demo seed, loaded into the
-// e2e database beside the running server.
+// panel (ranked by keyboard and on a phone, closed by Schulze) follow on the shortlist. The
+// first round comes from the judging demo seed, loaded into the e2e database beside the server.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { seedJudgingDemo } from './demo-seed.ts';

@@ -25,7 +25,7 @@ export const judgingPanelZhCN = {
 	'judging.dates.overdueHint': '已过截止时间，评委不能再保存。请结束本评审轮次（或修改截止时间）。',
 	'judging.panel.question': '请把这些作品排好顺序，最好的放在最前面。',
 	'judging.panel.count': '已排好 {done} / {total} 份名单',
-	'judging.panel.group': '{band} 组',
+	'judging.panel.group': '{band}组',
 	'judging.panel.groupAll': '入围作品',
 	'judging.panel.list': '你的排序',
 	'judging.panel.position': '第 {n} 位',

@@ -56,6 +56,17 @@ async function createStaffedRound(
 	return url;
 }
 
+/** The organizer's page in Chinese at 1366×768 and 390×844, for the screenshots. */
+async function zhShots(browser: Browser, path: string, name: string): Promise<void> {
+	const { context, page } = await organizerContext(browser);
+	await context.addCookies([{ name: 'sprout_lang', value: 'zh-CN', url: BASE_URL }]);
+	await open(page, path);
+	await page.screenshot({ path: `${PANEL_SHOTS}/${name}-1366-zh.png`, fullPage: true });
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.screenshot({ path: `${PANEL_SHOTS}/${name}-390-zh.png`, fullPage: true });
+	await context.close();
+}
+
 async function closeRound(page: Page, url: string): Promise<void> {
 	await open(page, url);
 	await page.getByRole('button', { name: 'Close and compute results' }).click();
@@ -233,6 +244,12 @@ test('the organizer closes the round, runs a pairwise round on the shortlist by 
 	await page.getByRole('link', { name: /Round 1/ }).click();
 	await expect(page.locator('#progress-chart, svg[role="img"]').first()).toBeVisible();
 	await expect(page.getByText('Each judge’s score distribution').first()).toBeVisible();
+	// Round dates and triage while the round runs (the demo round closes in two weeks).
+	await expect(
+		page.getByText(/Closes on \d{4}-\d\d-\d\d \d\d:\d\d \(Asia\/Shanghai\)/)
+	).toBeVisible();
+	await expect(page.getByTestId('triage')).toContainText('Artworks the judges disagree on');
+	await zhShots(browser, new URL(page.url()).pathname, 'rubric-round');
 	// The volunteer who just joined took over the entries the judges disagreed on (triage) and
 	// has not scored them: closing needs the "close anyway" box and a reason.
 	await page.getByRole('button', { name: 'Close and compute results' }).click();
@@ -315,6 +332,7 @@ test('the organizer closes the round, runs a pairwise round on the shortlist by 
 	await expect(page.getByText(/Round closed: \d+ artworks advance/)).toBeVisible();
 	await expect(page.getByRole('columnheader', { name: 'Strength θ ± SE' }).first()).toBeVisible();
 
+	await zhShots(browser, `/admin/contests/${CONTEST}/judging`, 'new-round');
 	// Round 3: screening of the shortlist, judged with the keyboard (Y, N, M, ← →, U).
 	const screeningUrl = await createStaffedRound(page, 'screening', [JUDGES[0]!], '2');
 	const screener = await judgeContext(browser, JUDGES[0]!);

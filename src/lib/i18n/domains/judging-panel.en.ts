@@ -82,5 +82,8 @@ export const judgingPanelEn: Record<keyof typeof judgingPanelZhCN, string> = {
 	'judging.criteria.new': 'New criterion (leave empty if not needed)',
 	'judging.criteria.save': 'Save the criteria',
 	'judging.criteria.saved': 'Criteria saved.',
-	'judging.criteria.row': 'Criterion {n}'
+	'judging.criteria.row': 'Criterion {n}',
+	'judging.triage.count':
+		'Artworks the judges disagree on: {count}. Each gets one extra judge automatically (once) while a judge has capacity.',
+	'judging.triage.item': '{handle} ({judges} judges)'
 };

@@ -87,5 +87,8 @@ export const judgingPanelFr: Record<keyof typeof judgingPanelZhCN, string> = {
 	'judging.criteria.new': 'Nouveau critère (laissez vide si inutile)',
 	'judging.criteria.save': 'Enregistrer les critères',
 	'judging.criteria.saved': 'Critères enregistrés.',
-	'judging.criteria.row': 'Critère {n}'
+	'judging.criteria.row': 'Critère {n}',
+	'judging.triage.count':
+		'Œuvres sur lesquelles les jurés divergent : {count}. Chacune reçoit automatiquement un juré de plus (une fois) tant qu’un juré a de la disponibilité.',
+	'judging.triage.item': '{handle} ({judges} jurés)'
 };

@@ -75,5 +75,8 @@ export const judgingPanelZhCN = {
 	'judging.criteria.new': '新增一项（不需要就留空）',
 	'judging.criteria.save': '保存评分标准',
 	'judging.criteria.saved': '评分标准已保存。',
-	'judging.criteria.row': '第 {n} 项'
+	'judging.criteria.row': '第 {n} 项',
+	'judging.triage.count':
+		'评委分歧大的作品：{count} 件。只要有评委还有余力，每件会自动多加一位评委（只加一次）。',
+	'judging.triage.item': '{handle}（{judges} 位评委）'
 } as const;

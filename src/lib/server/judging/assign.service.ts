@@ -46,7 +46,7 @@ export interface RebalanceOutcome {
  * Disagreement triage: entries whose judges' normalized scores spread beyond the round's
  * threshold, from the finished, unrecused scorings so far.
  */
-async function flaggedEntries(
+export async function flaggedEntries(
 	trx: Db | Trx,
 	round: repo.RoundRow,
 	existing: Awaited<ReturnType<typeof repo.listAssignments>>

@@ -12,7 +12,7 @@ import { type Db, type Trx, writeTransaction } from '../db/database.ts';
 import { newId } from '../ids.ts';
 import { insertJob } from '../jobs/job.repository.ts';
 import type { JobHandler } from '../jobs/queue.ts';
-import { rebalanceRound, type RebalanceOutcome } from './assign.service.ts';
+import { flaggedEntries, rebalanceRound, type RebalanceOutcome } from './assign.service.ts';
 import * as repo from './judging.repository.ts';
 
 export const TRIAGE_JOB = 'judging.triage';
@@ -67,4 +67,20 @@ export function triageJobHandler(db: Db): JobHandler {
 		if (typeof roundId !== 'string') return null;
 		return runTriage(db, roundId);
 	};
+}
+
+/**
+ * The artworks flagged for disagreement right now, each with how many judges it has: what the
+ * round page lists while the round is open.
+ */
+export async function flaggedNow(
+	db: Db,
+	round: repo.RoundRow
+): Promise<{ entryId: string; judges: number }[]> {
+	const assignments = await repo.listAssignments(db, round.id);
+	const flagged = await flaggedEntries(db, round, assignments);
+	return flagged.map((entryId) => ({
+		entryId,
+		judges: assignments.filter((a) => a.entry_id === entryId && a.recused_at === null).length
+	}));
 }

@@ -18,6 +18,7 @@ import { localizedJson } from '$lib/server/judging/criteria';
 import { createInvite } from '$lib/server/judging/invite.service';
 import { listRounds } from '$lib/server/judging/judging.repository';
 import {
+	organizerHandle,
 	getRoundResults,
 	judgeDistributions,
 	pairwiseSummary
@@ -34,6 +35,7 @@ import { awardName } from '$lib/server/judging/published-awards.service';
 import { panelSummary } from '$lib/server/judging/panel-results.service';
 import { wallTime, windowState } from '$lib/server/judging/round-dates';
 import { saveCriteria, setRoundDates } from '$lib/server/judging/round-settings.service';
+import { flaggedNow } from '$lib/server/judging/triage.service';
 import type { CriterionRowInput } from '$lib/server/judging/criteria-form';
 import { LOCALES, type Locale } from '$lib/i18n/index';
 import { epochToLocal } from '$lib/server/contests/time-zone';
@@ -89,6 +91,14 @@ export const load: PageServerLoad = async (event) => {
 				}))
 			: [];
 	const zone = board.contest.time_zone;
+	// Triage while the round runs: which artworks the judges disagree on, by organizer handle.
+	const flagged =
+		round.method === 'rubric' && round.status === 'open'
+			? (await flaggedNow(db, round)).map((f) => ({
+					handle: organizerHandle(round.handle_secret, f.entryId),
+					judges: f.judges
+				}))
+			: [];
 	const number = (digits: number) => (v: number) =>
 		new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(v);
 	const reliability = summary
@@ -148,6 +158,7 @@ export const load: PageServerLoad = async (event) => {
 			overdue: round.status === 'open' && windowState(round, Date.now()) === 'after'
 		},
 		panel,
+		flagged,
 		isLast,
 		created: event.url.searchParams.has('created'),
 		criteria: board.criteria.map((c) => ({

@@ -89,7 +89,8 @@ export function rankAndAdvance(
 	});
 }
 
-function median(values: number[]): number {
+/** Median of a non-empty list. */
+export function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	const mid = sorted.length >> 1;
 	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;

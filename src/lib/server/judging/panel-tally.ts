@@ -13,7 +13,7 @@
 import type { Db, Trx } from '../db/database.ts';
 import { entriesInScope } from './assign.service.ts';
 import * as repo from './judging.repository.ts';
-import { rankAndAdvance, type Scored } from './method-tally.ts';
+import { median, rankAndAdvance, type Scored } from './method-tally.ts';
 import * as panel from './panel.repository.ts';
 import { groupsOf } from './pairwise-rows.ts';
 import { schulze } from './schulze.ts';
@@ -28,12 +28,6 @@ export interface PanelGroupResult {
 	p: number[][];
 	/** The counted ballots, entry ids best first. */
 	ballots: string[][];
-}
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const mid = sorted.length >> 1;
-	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** The counted ballots of each group and their Schulze result. Results page and close. */

@@ -1,7 +1,8 @@
 // Judging end to end: three judges score an open rubric round with the keyboard (one on a phone,
 // one going offline half way), one changes a score, then the organizer closes the round and sees
-// advancement, charts and awards. The round comes from the judging demo seed, loaded into the
-// e2e database beside the running server.
+// advancement, charts and awards; a pairwise round, a screening round judged by keyboard and a
+// panel (ranked by keyboard and on a phone, closed by Schulze) follow on the shortlist. The
+// first round comes from the judging demo seed, loaded into the e2e database beside the server.
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { seedJudgingDemo } from './demo-seed.ts';
@@ -9,6 +10,7 @@ import { BASE_URL, DEMO, open } from './helpers.ts';
 
 const ENTRIES = 8;
 const SHOTS = '/work/notes/shots/h-judge';
+const PANEL_SHOTS = '/work/notes/shots/h-jpanel';
 const JUDGES = [
 	{ email: 'judge@sprout.test', password: 'sprout-judge-2026' },
 	{ email: 'judge2@sprout.test', password: 'sprout-judge2-2026' },
@@ -22,7 +24,54 @@ test.describe.configure({ mode: 'serial', timeout: 120_000 });
 test.beforeAll(() => {
 	seedJudgingDemo(ENTRIES);
 	mkdirSync(SHOTS, { recursive: true });
+	mkdirSync(PANEL_SHOTS, { recursive: true });
 });
+
+/** Creates a round on the previous round's shortlist, adds judges, assigns and opens it. */
+async function createStaffedRound(
+	page: Page,
+	method: 'screening' | 'panel',
+	judges: (typeof JUDGES)[number][],
+	advance: string
+): Promise<string> {
+	await open(page, `/admin/contests/${CONTEST}/judging`);
+	await page.getByLabel('Kind of round').selectOption(method);
+	await page.getByLabel('Judges per artwork').fill('1');
+	await page.getByLabel('Which artworks').selectOption('advanced');
+	await page.getByLabel('N or percent').fill(advance);
+	await page.getByRole('button', { name: 'Create the round' }).click();
+	await expect(page).toHaveURL(/\/judging\/[a-z0-9]+\?created/);
+	const url = page.url().split('?')[0]!;
+	for (const judge of judges) {
+		const option = page.locator('#add-judge option', { hasText: `(${judge.email})` });
+		await page
+			.getByLabel('Add an existing account')
+			.selectOption((await option.getAttribute('value'))!);
+		await page.getByRole('button', { name: 'Add', exact: true }).click();
+		await expect(page.getByText('Judge added.')).toBeVisible();
+	}
+	await page.getByRole('button', { name: 'Assign automatically' }).click();
+	await page.getByRole('button', { name: 'Open the round' }).click();
+	await expect(page.getByText(/The round is open/)).toBeVisible();
+	return url;
+}
+
+/** The organizer's page in Chinese at 1366×768 and 390×844, for the screenshots. */
+async function zhShots(browser: Browser, path: string, name: string): Promise<void> {
+	const { context, page } = await organizerContext(browser);
+	await context.addCookies([{ name: 'sprout_lang', value: 'zh-CN', url: BASE_URL }]);
+	await open(page, path);
+	await page.screenshot({ path: `${PANEL_SHOTS}/${name}-1366-zh.png`, fullPage: true });
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.screenshot({ path: `${PANEL_SHOTS}/${name}-390-zh.png`, fullPage: true });
+	await context.close();
+}
+
+async function closeRound(page: Page, url: string): Promise<void> {
+	await open(page, url);
+	await page.getByRole('button', { name: 'Close and compute results' }).click();
+	await expect(page.getByText(/Round closed: \d+ artworks advance/)).toBeVisible();
+}
 
 async function judgeContext(
 	browser: Browser,
@@ -35,7 +84,8 @@ async function judgeContext(
 	await page.getByLabel('Email').fill(judge.email);
 	await page.getByLabel('Password').fill(judge.password);
 	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-	await expect(page).toHaveURL(/\/judge$/);
+	// The path itself, not "/login?next=/judge" (which also ends in /judge) before the redirect.
+	await expect(page).toHaveURL(/:\d+\/judge$/);
 	return { context, page };
 }
 
@@ -194,6 +244,12 @@ test('the organizer closes the round, runs a pairwise round on the shortlist by 
 	await page.getByRole('link', { name: /Round 1/ }).click();
 	await expect(page.locator('#progress-chart, svg[role="img"]').first()).toBeVisible();
 	await expect(page.getByText('Each judge’s score distribution').first()).toBeVisible();
+	// Round dates and triage while the round runs (the demo round closes in two weeks).
+	await expect(
+		page.getByText(/Closes on \d{4}-\d\d-\d\d \d\d:\d\d \(Asia\/Shanghai\)/)
+	).toBeVisible();
+	await expect(page.getByTestId('triage')).toContainText('Artworks the judges disagree on');
+	await zhShots(browser, new URL(page.url()).pathname, 'rubric-round');
 	// The volunteer who just joined took over the entries the judges disagreed on (triage) and
 	// has not scored them: closing needs the "close anyway" box and a reason.
 	await page.getByRole('button', { name: 'Close and compute results' }).click();
@@ -236,6 +292,8 @@ test('the organizer closes the round, runs a pairwise round on the shortlist by 
 	const count = jp.getByTestId('done-count');
 	await expect(count).toContainText(/^0 of \d+ comparisons done/);
 	const pairText = () => jp.getByTestId('pair').locator('.handle').allInnerTexts();
+	// The pairs arrive after the page: choose only once one is on screen.
+	await expect(jp.getByTestId('pair')).toBeVisible();
 	let before = await pairText();
 	await jp.keyboard.press('ArrowLeft');
 	await expect(count).toContainText(/^1 of/);
@@ -273,14 +331,107 @@ test('the organizer closes the round, runs a pairwise round on the shortlist by 
 	await page.getByRole('button', { name: 'Close and compute results' }).click();
 	await expect(page.getByText(/Round closed: \d+ artworks advance/)).toBeVisible();
 	await expect(page.getByRole('columnheader', { name: 'Strength θ ± SE' }).first()).toBeVisible();
+
+	await zhShots(browser, `/admin/contests/${CONTEST}/judging`, 'new-round');
+	// Round 3: screening of the shortlist, judged with the keyboard (Y, N, M, ← →, U).
+	const screeningUrl = await createStaffedRound(page, 'screening', [JUDGES[0]!], '2');
+	const screener = await judgeContext(browser, JUDGES[0]!);
+	const sp = screener.page;
+	await open(sp, `/judge/rounds/${screeningUrl.split('/').pop()}`);
+	await expect(sp.getByText('Should this artwork go on to the next round?')).toBeVisible();
+	const total = Number((await sp.getByTestId('done-count').innerText()).match(/of (\d+)/)![1]);
+	for (let n = 1; n <= total; n++) {
+		const handle = await sp.locator('.handle').innerText();
+		await sp.keyboard.press(n % 2 ? 'y' : 'n');
+		await expect(sp.getByTestId('done-count')).toContainText(`${n} of ${total} done`);
+		if (n < total) await expect(sp.locator('.handle')).not.toHaveText(handle);
+	}
+	// Changing a vote: back one artwork, M for maybe, U undoes it.
+	await sp.keyboard.press('ArrowLeft');
+	await sp.keyboard.press('m');
+	await sp.keyboard.press('u');
+	await expect(sp.getByTestId('save-state')).toContainText('Saved');
+	await screener.context.close();
+	await closeRound(page, screeningUrl);
+
+	// Round 4: the panel ranks the screening's shortlist; Schulze decides.
+	const panelUrl = await createStaffedRound(page, 'panel', [JUDGES[0]!, JUDGES[1]!], '1');
+	const panelPath = `/judge/rounds/${panelUrl.split('/').pop()}`;
+	const ranker = await judgeContext(browser, JUDGES[0]!);
+	const rp = ranker.page;
+	await open(rp, panelPath);
+	await expect(rp.getByRole('heading', { name: /Put these artworks in order/ })).toBeVisible();
+	const lists = rp.getByTestId('ranking');
+	const groups = await lists.count();
+	expect(groups).toBeGreaterThan(0);
+	await expect(rp.getByTestId('done-count')).toContainText(`0 of ${groups} lists ranked`);
+	expect(await rp.content()).not.toMatch(/东山小学|西湖小学|小雨 \d|media\/entries/);
+	// Keyboard: focus the first artwork of a list, ↓ moves it (and says so), U undoes.
+	const list = lists.filter({ has: rp.locator('li:nth-child(2)') }).first();
+	const first = list.locator('button.item').first();
+	const firstHandle = await first.locator('.handle').innerText();
+	await first.focus();
+	await rp.keyboard.press('ArrowDown');
+	await expect(list.locator('button.item').nth(1).locator('.handle')).toHaveText(firstHandle);
+	await expect(rp.locator('p[aria-live="assertive"]')).toContainText(
+		`${firstHandle} is now number 2`
+	);
+	await expect(rp.getByTestId('done-count')).toContainText(`1 of ${groups} lists ranked`);
+	await rp.keyboard.press('u');
+	await expect(list.locator('button.item').first().locator('.handle')).toHaveText(firstHandle);
+	for (let g = 1; g < groups; g++)
+		await rp.getByRole('button', { name: 'Keep this order' }).first().click();
+	await expect(rp.getByTestId('done-count')).toContainText(`${groups} of ${groups} lists ranked`);
+	await expect(rp.getByTestId('save-state')).toContainText('Saved');
+	// A forged ballot is refused with a message in the judge's language and changes nothing.
+	const forged = await rp.request.post(`${BASE_URL}${panelPath}/ranking`, {
+		data: { group: 'elsewhere', handles: ['ZZZZ'], base: 0 },
+		headers: { origin: BASE_URL, 'accept-language': 'en' }
+	});
+	expect(forged.status()).toBe(400);
+	expect(await forged.json()).toMatchObject({
+		error: 'judging.error.rankingGroup',
+		message: 'This list is not one of yours. Please reload the page.'
+	});
+	await ranker.context.addCookies([{ name: 'sprout_lang', value: 'zh-CN', url: BASE_URL }]);
+	await rp.reload();
+	await expect(rp.getByTestId('done-count')).toContainText(`${groups}`);
+	await rp.screenshot({ path: `${PANEL_SHOTS}/panel-1366-zh.png` });
+	await ranker.context.close();
+
+	// The second judge on a phone uses the move buttons.
+	const phone = await judgeContext(browser, JUDGES[1]!, { width: 390, height: 844 });
+	const pp = phone.page;
+	await open(pp, panelPath);
+	const moveDown = pp
+		.getByRole('button', { name: /^Move [A-Z0-9]+ down$/, disabled: false })
+		.first();
+	await moveDown.click();
+	await expect(pp.getByTestId('done-count')).toContainText(`1 of ${groups} lists ranked`);
+	for (let g = 1; g < groups; g++)
+		await pp.getByRole('button', { name: 'Keep this order' }).first().click();
+	await expect(pp.getByTestId('done-count')).toContainText(`${groups} of ${groups} lists ranked`);
+	await phone.context.addCookies([{ name: 'sprout_lang', value: 'zh-CN', url: BASE_URL }]);
+	await pp.reload();
+	await pp.screenshot({ path: `${PANEL_SHOTS}/panel-390-zh.png`, fullPage: true });
+	await phone.context.close();
+
+	await open(page, panelUrl);
+	await page.getByRole('button', { name: 'Close and compute results' }).click();
+	await expect(page.getByText(/Round closed: \d+ artworks advance/)).toBeVisible();
+	await expect(
+		page.getByRole('heading', { name: 'Schulze ranking and pairwise preferences' })
+	).toBeVisible();
+	await expect(page.getByTestId('schulze-matrix').first()).toBeVisible();
+	await expect(page.getByTestId('schulze-ranking').first()).toContainText('Schulze place 1');
 	await page.getByRole('button', { name: 'Propose awards from the results' }).click();
 	await expect(page.getByText(/awards proposed/)).toBeVisible();
 	await expect(page.locator('.medal', { hasText: 'Gold' }).first()).toBeVisible();
 	await context.addCookies([{ name: 'sprout_lang', value: 'zh-CN', url: BASE_URL }]);
 	await page.reload();
-	await page.screenshot({ path: `${SHOTS}/round-results-1366-zh.png`, fullPage: true });
+	await page.screenshot({ path: `${PANEL_SHOTS}/panel-results-1366-zh.png`, fullPage: true });
 	await page.setViewportSize({ width: 390, height: 844 });
-	await page.screenshot({ path: `${SHOTS}/round-results-390-zh.png` });
+	await page.screenshot({ path: `${PANEL_SHOTS}/panel-results-390-zh.png`, fullPage: true });
 	await page.setViewportSize({ width: 1366, height: 768 });
 	await page.getByRole('button', { name: '公布结果（比赛进入“结果”阶段）' }).click();
 	await expect(page.getByText('结果已公布。')).toBeVisible();

@@ -16,6 +16,7 @@ import { joinEn } from './domains/join.en.ts';
 import { judgeEn } from './domains/judge.en.ts';
 import { judgingEn } from './domains/judging.en.ts';
 import { judgingMethodsEn } from './domains/judging-methods.en.ts';
+import { judgingPanelEn } from './domains/judging-panel.en.ts';
 import { awardsShownEn } from './domains/awards-shown.en.ts';
 import { passwordResetEn } from './domains/password-reset.en.ts';
 import { reviewEn } from './domains/review.en.ts';
@@ -59,6 +60,7 @@ export const en: Messages = {
 	...rosterEn,
 	...judgingEn,
 	...judgingMethodsEn,
+	...judgingPanelEn,
 	...awardsShownEn,
 	...accessEn
 };

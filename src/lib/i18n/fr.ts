@@ -16,6 +16,7 @@ import { joinFr } from './domains/join.fr.ts';
 import { judgeFr } from './domains/judge.fr.ts';
 import { judgingFr } from './domains/judging.fr.ts';
 import { judgingMethodsFr } from './domains/judging-methods.fr.ts';
+import { judgingPanelFr } from './domains/judging-panel.fr.ts';
 import { awardsShownFr } from './domains/awards-shown.fr.ts';
 import { passwordResetFr } from './domains/password-reset.fr.ts';
 import { reviewFr } from './domains/review.fr.ts';
@@ -59,6 +60,7 @@ export const fr: Messages = {
 	...rosterFr,
 	...judgingFr,
 	...judgingMethodsFr,
+	...judgingPanelFr,
 	...awardsShownFr,
 	...accessFr
 };

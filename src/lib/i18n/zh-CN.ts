@@ -17,6 +17,7 @@ import { joinZhCN } from './domains/join.zh-CN.ts';
 import { judgeZhCN } from './domains/judge.zh-CN.ts';
 import { judgingZhCN } from './domains/judging.zh-CN.ts';
 import { judgingMethodsZhCN } from './domains/judging-methods.zh-CN.ts';
+import { judgingPanelZhCN } from './domains/judging-panel.zh-CN.ts';
 import { awardsShownZhCN } from './domains/awards-shown.zh-CN.ts';
 import { passwordResetZhCN } from './domains/password-reset.zh-CN.ts';
 import { reviewZhCN } from './domains/review.zh-CN.ts';
@@ -59,6 +60,7 @@ export const zhCN = {
 	...passwordResetZhCN,
 	...judgingZhCN,
 	...judgingMethodsZhCN,
+	...judgingPanelZhCN,
 	...awardsShownZhCN,
 	...accessZhCN
 };

@@ -18,6 +18,7 @@ import {
 } from './entries/submission.service.ts';
 import { Worker } from './jobs/queue.ts';
 import { armFaults, faultTiming } from './faults.ts';
+import { TRIAGE_JOB, triageJobHandler } from './judging/triage.service.ts';
 import { errorText, log } from './log.ts';
 import {
 	CERTIFICATE_JOB,
@@ -93,7 +94,9 @@ function startWorker(config: Config, db: Db, store: ObjectStore): void {
 			new Worker(db, {
 				concurrency: config.workerConcurrency,
 				leaseMs: faultTiming('leaseMs')
-			}).register(ENTRY_PROCESS_JOB, entryJobHandler({ db, store }), entryJobHooks),
+			})
+				.register(ENTRY_PROCESS_JOB, entryJobHandler({ db, store }), entryJobHooks)
+				.register(TRIAGE_JOB, triageJobHandler(db)),
 			// Its own slot and a longer timeout: a school's certificates take minutes, and
 			// children's submissions must not wait behind them.
 			new Worker(db, { concurrency: 1, timeoutMs: CERTIFICATE_JOB_TIMEOUT_MS }).register(

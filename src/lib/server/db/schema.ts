@@ -481,6 +481,8 @@ export interface PanelRankingTable {
 	judge_id: string;
 	entry_id: string;
 	rank: number;
+	/** The ballot's revision, the same on each of its rows (stale save → 409). */
+	revision: ColumnType<number, number | undefined, number>;
 	updated_at: number;
 }
 

@@ -12,6 +12,7 @@ import { hashPassword } from '../auth/password.ts';
 import { insertClassroom, insertStudents } from '../classrooms/classroom.repository.ts';
 import { newClassCode } from '../classrooms/roster.ts';
 import { insertContest, listAgeBands, replaceAgeBands } from '../contests/contest.repository.ts';
+import { epochToLocal } from '../contests/time-zone.ts';
 import type { Db } from '../db/database.ts';
 import { DOCUMENT_VERSION, type DrawDocument, type StrokeOp } from '../../draw/document.ts';
 import { studentDrawingsPrefix } from '../storage/keys.ts';
@@ -472,7 +473,9 @@ export async function seedJudgingDemo(
 		advanceValue: '5',
 		disagreement: '1.5',
 		scope: 'all',
-		perBand: true
+		perBand: true,
+		// A closing date two weeks out, so judges see "closes on …" (and can still save).
+		closesAt: epochToLocal(now + 14 * 86_400_000, 'Asia/Shanghai')
 	});
 	for (const id of judgeIds) await addJudgeAccount(db, actor, DEMO_JUDGING_CONTEST_ID, roundId, id);
 	await assignRound(db, actor, DEMO_JUDGING_CONTEST_ID, roundId);

@@ -46,7 +46,7 @@ export interface RebalanceOutcome {
  * Disagreement triage: entries whose judges' normalized scores spread beyond the round's
  * threshold, from the finished, unrecused scorings so far.
  */
-async function flaggedEntries(
+export async function flaggedEntries(
 	trx: Db | Trx,
 	round: repo.RoundRow,
 	existing: Awaited<ReturnType<typeof repo.listAssignments>>
@@ -117,7 +117,11 @@ export async function rebalanceRound(
 			active: j.active === 1
 		})),
 		// Pairwise: every judge may be shown every artwork (bar conflicts); pairs come later.
-		perEntry: round.method === 'pairwise' ? Math.max(1, activeJudges) : round.per_entry,
+		// Panel: every judge ranks the whole shortlist (bar conflicts).
+		perEntry:
+			round.method === 'pairwise' || round.method === 'panel'
+				? Math.max(1, activeJudges)
+				: round.per_entry,
 		calibrationIds,
 		existing: existing.map((a) => ({
 			judgeId: a.judge_id,

@@ -10,20 +10,15 @@ import { findContest } from '../contests/contest.repository.ts';
 import { transitionContest } from '../contests/contest.service.ts';
 import { writeTransaction, type Db } from '../db/database.ts';
 import type { Insertable } from 'kysely';
-import type { AwardKind, AwardTable } from '../db/schema.ts';
+import type { AwardTable } from '../db/schema.ts';
 import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { REASON_MAX } from './close.service.ts';
+import { awardForRank } from './award-rank.ts';
 import * as repo from './judging.repository.ts';
 import { assertOrganizer } from './round.service.ts';
 
-/** How many of each award a band gets, in order. */
-export const AWARD_PLAN: readonly { kind: AwardKind; count: number }[] = [
-	{ kind: 'gold', count: 1 },
-	{ kind: 'silver', count: 1 },
-	{ kind: 'bronze', count: 1 },
-	{ kind: 'honourable', count: 3 }
-];
+export { AWARD_PLAN, awardForRank } from './award-rank.ts';
 
 async function finalRound(db: Db, contestId: string) {
 	const rounds = await repo.listRounds(db, contestId);
@@ -33,7 +28,10 @@ async function finalRound(db: Db, contestId: string) {
 	return last;
 }
 
-/** Replaces the contest's awards with a fresh proposal from the final results. */
+/**
+ * Replaces the contest's awards with a fresh proposal from the final results. Tied artworks
+ * (same rank after every published tie-break rule) get the same award.
+ */
 export async function proposeAwards(
 	db: Db,
 	actor: SessionUser | null,
@@ -52,23 +50,22 @@ export async function proposeAwards(
 	const rows: Insertable<AwardTable>[] = [];
 	for (const list of bands.values()) {
 		list.sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0));
-		let i = 0;
-		for (const { kind, count } of AWARD_PLAN)
-			for (let n = 0; n < count && i < list.length; n++, i++) {
-				const r = list[i]!;
-				rows.push({
-					id: newId(),
-					contest_id: contestId,
-					age_band_id: round.per_band ? r.age_band_id : null,
-					entry_id: r.entry_id,
-					kind,
-					label: '{}',
-					position: i,
-					overridden_reason: null,
-					created_at: now,
-					updated_at: now
-				});
-			}
+		list.forEach((r, i) => {
+			const kind = awardForRank(r.rank!);
+			if (!kind) return;
+			rows.push({
+				id: newId(),
+				contest_id: contestId,
+				age_band_id: round.per_band ? r.age_band_id : null,
+				entry_id: r.entry_id,
+				kind,
+				label: '{}',
+				position: i,
+				overridden_reason: null,
+				created_at: now,
+				updated_at: now
+			});
+		});
 	}
 	await writeTransaction(db, async (trx) => {
 		await repo.replaceAwards(trx, contestId, rows);

@@ -16,6 +16,7 @@ import { rubricResults, type Criterion } from './rubric.ts';
 import { countedWork, groupScores } from './score-rows.ts';
 import { listRoundComparisons } from './judgements.repository.ts';
 import { tallyPairwiseRound, tallyScreeningRound } from './method-tally.ts';
+import { tallyPanelRound } from './panel-tally.ts';
 import { heldBy, judgeShare, pairwiseQuota } from './pairwise.service.ts';
 import { possiblePairs } from './pairwise-rows.ts';
 import { rankWithTieBreaks } from './tie-break.ts';
@@ -160,7 +161,6 @@ export async function closeRound(
 		const round = await repo.lockRound(db, trx, roundId);
 		if (!round) throw DomainError.notFound('judging.error.round');
 		if (round.status !== 'open') throw DomainError.conflict('judging.error.notOpen');
-		if (round.method === 'panel') throw DomainError.conflict('judging.error.method');
 		const assignments = await repo.listAssignments(trx, roundId);
 		const undone = await undoneWork(trx, round, assignments);
 		if (undone > 0 && !input.force)
@@ -168,9 +168,11 @@ export async function closeRound(
 		const rows =
 			round.method === 'screening'
 				? await tallyScreeningRound(trx, round)
-				: round.method === 'pairwise'
-					? await tallyPairwiseRound(trx, round)
-					: (await tallyRubricRound(trx, round, { assignments })).rows;
+				: round.method === 'panel'
+					? await tallyPanelRound(trx, round)
+					: round.method === 'pairwise'
+						? await tallyPairwiseRound(trx, round)
+						: (await tallyRubricRound(trx, round, { assignments })).rows;
 		await repo.insertResults(trx, rows);
 		if (
 			!(await repo.setRoundStatus(

@@ -21,7 +21,7 @@ import { screeningResults } from './screening.ts';
 import { rankWithTieBreaks, type TieBreakRow } from './tie-break.ts';
 
 type Entry = Awaited<ReturnType<typeof entriesInScope>>[number];
-interface Scored {
+export interface Scored {
 	display: number;
 	zMean: number;
 	rawMean: number;
@@ -31,7 +31,7 @@ interface Scored {
 }
 
 /** Ranks per group (band or all), applies the advancement rule, returns rows to store. */
-function rankAndAdvance(
+export function rankAndAdvance(
 	round: repo.RoundRow,
 	entries: readonly Entry[],
 	scored: Map<string, Scored>,
@@ -89,7 +89,8 @@ function rankAndAdvance(
 	});
 }
 
-function median(values: number[]): number {
+/** Median of a non-empty list. */
+export function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	const mid = sorted.length >> 1;
 	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;

@@ -20,6 +20,7 @@ import {
 import * as repo from './judging.repository.ts';
 import * as store from './judgements.repository.ts';
 import { countedComparisons, groupsOf, possiblePairs } from './pairwise-rows.ts';
+import { assertWithinDates } from './round-dates.ts';
 import { HANDLE, judgeOf } from './scoring.service.ts';
 
 /** Pairs a judge holds ahead: enough to keep going through a short network drop. */
@@ -250,6 +251,7 @@ export async function decidePair(
 	return writeTransaction(db, async (trx) => {
 		const round = await repo.lockRound(db, trx, roundId);
 		if (!round || round.status !== 'open') throw DomainError.conflict('judging.error.closed');
+		await assertWithinDates(trx, round, now);
 		const [a, b] = await Promise.all([
 			repo.findAssignmentByHandle(trx, roundId, judge.id, left),
 			repo.findAssignmentByHandle(trx, roundId, judge.id, right)

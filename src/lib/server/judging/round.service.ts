@@ -17,6 +17,7 @@ import * as repo from './judging.repository.ts';
 import { listRoundComparisons } from './judgements.repository.ts';
 import { heldBy, judgeShare, pairwiseQuota } from './pairwise.service.ts';
 import { possiblePairs } from './pairwise-rows.ts';
+import { parseRoundDates } from './round-dates.ts';
 
 export function assertOrganizer(actor: SessionUser | null): asserts actor is SessionUser {
 	if (!actor || actor.role !== 'organizer') throw DomainError.forbidden();
@@ -43,14 +44,17 @@ export interface RoundInput {
 	disagreement: string;
 	scope: string;
 	perBand: boolean;
-	/** 'rubric' (the default), 'screening' or 'pairwise'. */
+	/** 'rubric' (the default), 'screening', 'pairwise' or 'panel'. */
 	method?: string;
 	/** Screening: judges may also answer "maybe". Default true. */
 	allowMaybe?: boolean;
+	/** Optional "YYYY-MM-DDTHH:mm" in the contest's time zone (round-dates.ts). */
+	opensAt?: string;
+	closesAt?: string;
 }
 
-/** Methods an organizer can create; panel rankings are not built yet. */
-const CREATABLE_METHODS = ['rubric', 'screening', 'pairwise'] as const;
+/** Methods an organizer can create. */
+const CREATABLE_METHODS = ['rubric', 'screening', 'pairwise', 'panel'] as const;
 export type CreatableMethod = (typeof CREATABLE_METHODS)[number];
 
 function integerIn(text: string, min: number, max: number): number | null {
@@ -64,7 +68,9 @@ export function validateRoundInput(input: RoundInput) {
 	const method = (input.method ?? 'rubric') as CreatableMethod;
 	if (!CREATABLE_METHODS.includes(method)) throw DomainError.invalid('judging.error.methodChoice');
 	// Pairwise: comparisons per artwork (CJ practice is about 10–15); otherwise judges per artwork.
-	const perEntry = integerIn(input.perEntry, 1, method === 'pairwise' ? 20 : 10);
+	// A panel's judges all rank the whole shortlist, so the field means nothing there.
+	const perEntry =
+		method === 'panel' ? 1 : integerIn(input.perEntry, 1, method === 'pairwise' ? 20 : 10);
 	if (perEntry === null)
 		throw DomainError.invalid(
 			method === 'pairwise' ? 'judging.error.perEntryPairwise' : 'judging.error.perEntry'
@@ -89,6 +95,8 @@ export function validateRoundInput(input: RoundInput) {
 	if (input.scope !== 'all' && input.scope !== 'advanced')
 		throw DomainError.invalid('judging.error.scope');
 	const scope: RoundScope = input.scope;
+	if (method === 'panel' && scope !== 'advanced')
+		throw DomainError.invalid('judging.error.panelScope');
 	return {
 		method,
 		perEntry,
@@ -116,12 +124,15 @@ export async function createRound(
 	const value = validateRoundInput(input);
 	const contest = await judgingContest(db, contestId);
 	if (contest.status !== 'judging') throw DomainError.conflict('judging.error.notJudging');
+	const dates = parseRoundDates(input, contest.time_zone);
 	return writeTransaction(db, async (trx) => {
 		const rounds = await repo.listRounds(trx, contestId);
 		if (rounds.some((r) => r.status !== 'closed'))
 			throw DomainError.conflict('judging.error.roundUnfinished');
 		if (value.scope === 'advanced' && rounds.length === 0)
-			throw DomainError.invalid('judging.error.scope');
+			throw DomainError.invalid(
+				value.method === 'panel' ? 'judging.error.panelScope' : 'judging.error.scope'
+			);
 		const id = newId();
 		await repo.insertRound(trx, {
 			id,
@@ -130,8 +141,8 @@ export async function createRound(
 			method: value.method,
 			scope: value.scope,
 			per_band: value.perBand ? 1 : 0,
-			opens_at: null,
-			closes_at: null,
+			opens_at: dates.opens_at,
+			closes_at: dates.closes_at,
 			per_entry: value.perEntry,
 			status: 'draft',
 			advance_kind: value.advanceKind,

@@ -35,6 +35,24 @@ describe('schulze', () => {
 		expect(ranking).toEqual([['E'], ['A'], ['C'], ['B'], ['D']]);
 	});
 
+	it('reads unlisted candidates as no opinion when asked to (a judge who may not see one)', () => {
+		// Two judges put C last; a third may not see C and ranks only A over B.
+		const ballots = [
+			['A', 'B', 'C'],
+			['B', 'A', 'C'],
+			['A', 'B']
+		];
+		const below = schulze(['A', 'B', 'C'], ballots);
+		expect((below.d[1] as number[])[2]).toBe(3);
+		const abstain = schulze(['A', 'B', 'C'], ballots, { unlisted: 'abstain' });
+		expect(abstain.d).toEqual([
+			[0, 2, 2],
+			[1, 0, 2],
+			[0, 0, 0]
+		]);
+		expect(abstain.ranking).toEqual([['A'], ['B'], ['C']]);
+	});
+
 	it('leaves an exact split as one tier, never a random order', () => {
 		const { ranking } = schulze(
 			['A', 'B'],

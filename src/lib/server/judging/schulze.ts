@@ -19,11 +19,17 @@
  *   beats, in the order of `candidates`.
  *
  * d and p are indexed by position in `candidates`.
+ *
+ * `unlisted: 'abstain'` reads a ballot's unlisted candidates as "no opinion" instead: they add
+ * nothing to d against anyone. A panel judge who may not see an entry (conflict of interest,
+ * recusal) must neither push it down nor up.
  */
 export function schulze(
 	candidates: string[],
-	ballots: string[][]
+	ballots: string[][],
+	options: { unlisted?: 'below' | 'abstain' } = {}
 ): { ranking: string[][]; d: number[][]; p: number[][] } {
+	const abstain = options.unlisted === 'abstain';
 	const n = candidates.length;
 	const index = new Map<string, number>();
 	candidates.forEach((c, i) => index.set(c, i));
@@ -43,6 +49,7 @@ export function schulze(
 		for (let i = 0; i < n; i++) {
 			const row = d[i] as number[];
 			for (let j = 0; j < n; j++) {
+				if (abstain && rank[j] === n) continue;
 				if ((rank[i] as number) < (rank[j] as number)) row[j] = (row[j] as number) + 1;
 			}
 		}

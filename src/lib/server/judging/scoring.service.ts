@@ -13,6 +13,8 @@ import { rebalanceRound } from './assign.service.ts';
 import * as repo from './judging.repository.ts';
 import { deletePendingWithEntry, listVotesOfJudge } from './judgements.repository.ts';
 import { pairwiseProgress } from './pairwise.service.ts';
+import { assertWithinDates } from './round-dates.ts';
+import { requestTriage } from './triage.service.ts';
 
 /** The criterion id a screening vote is keyed by on the judge's screen and in its queue. */
 export const SCREENING_CRITERION = 'vote';
@@ -168,6 +170,7 @@ export async function saveScore(
 	return writeTransaction(db, async (trx) => {
 		const round = await repo.findRound(trx, roundId);
 		if (!round || round.status !== 'open') throw DomainError.conflict('judging.error.closed');
+		await assertWithinDates(trx, round, now);
 		const criteria = await repo.listCriteria(trx, roundId);
 		const criterion = criteria.find((c) => c.id === criterionId);
 		if (!criterion) throw DomainError.invalid('judging.error.criterion');
@@ -235,6 +238,8 @@ export async function saveScore(
 		const done = criteria.every((c) => after.has(c.id));
 		if (done !== (assignment.done_at !== null))
 			await repo.setAssignmentState(trx, assignment.id, { done_at: done ? now : null });
+		// A finished artwork may now show a disagreement: the triage job looks (triage.service).
+		if (done && assignment.done_at === null) await requestTriage(trx, roundId, now);
 		const progress = await repo.countJudgeProgress(trx, roundId, judge.id);
 		return { value: value as number | null, revision, done, ...progress };
 	});

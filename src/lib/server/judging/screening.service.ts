@@ -10,6 +10,7 @@ import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import * as repo from './judging.repository.ts';
 import * as votes from './judgements.repository.ts';
+import { assertWithinDates } from './round-dates.ts';
 import { HANDLE, judgeOf, type SaveScoreResult } from './scoring.service.ts';
 
 /** Wire codes of a vote: the index is what the screen sends (no = 0, maybe = 1, yes = 2). */
@@ -44,6 +45,7 @@ export async function saveVote(
 	return writeTransaction(db, async (trx) => {
 		const round = await repo.findRound(trx, roundId);
 		if (!round || round.status !== 'open') throw DomainError.conflict('judging.error.closed');
+		await assertWithinDates(trx, round, now);
 		if (vote === 'maybe' && round.allow_maybe !== 1)
 			throw DomainError.invalid('judging.error.vote');
 		const assignment = await repo.findAssignmentByHandle(trx, roundId, judge.id, handle);

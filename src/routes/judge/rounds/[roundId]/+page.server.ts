@@ -3,6 +3,8 @@ import { localize, parseLocalized } from '$lib/server/contests/contest.service';
 import { findContest } from '$lib/server/contests/contest.repository';
 import { requireUser } from '$lib/server/http';
 import { localizedJson } from '$lib/server/judging/criteria';
+import { getPanelBallots } from '$lib/server/judging/panel.service';
+import { wallTime, windowState } from '$lib/server/judging/round-dates';
 import { getJudgeRound } from '$lib/server/judging/scoring.service';
 import { getServices } from '$lib/server/services';
 import type { PageServerLoad } from './$types';
@@ -18,13 +20,21 @@ export const load: PageServerLoad = async (event) => {
 	const { round, criteria, items } = await getJudgeRound(db, user, event.params.roundId).catch(
 		errorOn
 	);
-	const contest = await findContest(db, round.contest_id);
+	const [contest, panel] = await Promise.all([
+		findContest(db, round.contest_id),
+		round.method === 'panel' ? getPanelBallots(db, user, round.id).catch(errorOn) : []
+	]);
+	const zone = contest?.time_zone ?? 'Asia/Shanghai';
 	return {
 		round: {
 			id: round.id,
 			method: round.method,
 			allowMaybe: round.allow_maybe === 1,
 			open: round.status === 'open',
+			// Outside its dates a round is shown but saves are refused: the screen says why.
+			window: windowState(round, Date.now()),
+			opensAt: round.opens_at === null ? null : wallTime(round.opens_at, zone),
+			closesAt: round.closes_at === null ? null : wallTime(round.closes_at, zone),
 			contestTitle: contest ? localize(parseLocalized(contest.title), locale) : '',
 			theme: contest ? localize(parseLocalized(contest.theme), locale) : ''
 		},
@@ -35,6 +45,7 @@ export const load: PageServerLoad = async (event) => {
 			min: c.min_value,
 			max: c.max_value
 		})),
-		items
+		items,
+		panel
 	};
 };

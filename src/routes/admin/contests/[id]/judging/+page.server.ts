@@ -3,6 +3,7 @@ import { errorOn, tryAction } from '$lib/server/errors';
 import { localize, parseLocalized } from '$lib/server/contests/contest.service';
 import { field, requireUser } from '$lib/server/http';
 import { createRound, listRoundsForContest } from '$lib/server/judging/round.service';
+import { wallTime, windowState } from '$lib/server/judging/round-dates';
 import { getServices } from '$lib/server/services';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,14 +15,18 @@ export const load: PageServerLoad = async (event) => {
 		contest: {
 			id: contest.id,
 			status: contest.status,
-			title: localize(parseLocalized(contest.title), event.locals.locale)
+			title: localize(parseLocalized(contest.title), event.locals.locale),
+			timeZone: contest.time_zone
 		},
 		rounds: rounds.map((r) => ({
 			id: r.id,
 			position: r.position,
 			method: r.method,
 			status: r.status,
-			perEntry: r.per_entry
+			perEntry: r.per_entry,
+			closesAt: r.closes_at === null ? null : wallTime(r.closes_at, contest.time_zone),
+			// Past its closing date and still open: the organizer has to close it.
+			overdue: r.status === 'open' && windowState(r, Date.now()) === 'after'
 		}))
 	};
 };
@@ -38,7 +43,9 @@ export const actions: Actions = {
 			scope: field(form, 'scope'),
 			perBand: field(form, 'perBand') === 'on',
 			method: field(form, 'method'),
-			allowMaybe: field(form, 'allowMaybe') === 'on'
+			allowMaybe: field(form, 'allowMaybe') === 'on',
+			opensAt: field(form, 'opensAt'),
+			closesAt: field(form, 'closesAt')
 		};
 		const { db } = await getServices();
 		const id = await tryAction(() => createRound(db, actor, event.params.id, input), input);

@@ -18,6 +18,7 @@ import { localizedJson } from '$lib/server/judging/criteria';
 import { createInvite } from '$lib/server/judging/invite.service';
 import { listRounds } from '$lib/server/judging/judging.repository';
 import {
+	organizerHandle,
 	getRoundResults,
 	judgeDistributions,
 	pairwiseSummary
@@ -31,6 +32,13 @@ import {
 	setRoundDisagreement
 } from '$lib/server/judging/round.service';
 import { awardName } from '$lib/server/judging/published-awards.service';
+import { panelSummary } from '$lib/server/judging/panel-results.service';
+import { wallTime, windowState } from '$lib/server/judging/round-dates';
+import { saveCriteria, setRoundDates } from '$lib/server/judging/round-settings.service';
+import { flaggedNow } from '$lib/server/judging/triage.service';
+import type { CriterionRowInput } from '$lib/server/judging/criteria-form';
+import { LOCALES, type Locale } from '$lib/i18n/index';
+import { epochToLocal } from '$lib/server/contests/time-zone';
 import { getServices } from '$lib/server/services';
 import { listUsersByRole } from '$lib/server/users/user.repository';
 import type { Actions, PageServerLoad } from './$types';
@@ -59,12 +67,38 @@ export const load: PageServerLoad = async (event) => {
 		round.status === 'closed' ? await getRoundResults(db, actor, contestId, roundId) : [];
 	const awards =
 		round.status === 'closed' && isLast ? await listContestAwards(db, actor, contestId) : [];
+	const rankOf = new Map(results.map((r) => [r.entryId, r]));
+	const tiedHandles = (entryId: string, bandId: string | null) => {
+		const mine = rankOf.get(entryId);
+		if (!mine || mine.rank === null) return [];
+		return awards
+			.filter((o) => o.entry_id !== entryId && o.age_band_id === bandId)
+			.map((o) => rankOf.get(o.entry_id))
+			.filter((o) => o !== undefined && o.rank === mine.rank && o.bandId === mine.bandId)
+			.map((o) => o!.handle);
+	};
 	const onPanel = new Set(board.progress.map((p) => p.userId));
 	const pairwise = round.method === 'pairwise';
 	const summary =
 		pairwise && round.status !== 'draft'
 			? await pairwiseSummary(db, actor, contestId, roundId)
 			: null;
+	const panel =
+		round.method === 'panel' && round.status === 'closed'
+			? (await panelSummary(db, actor, contestId, roundId)).map((g) => ({
+					...g,
+					band: bandLabel(g.bandId)
+				}))
+			: [];
+	const zone = board.contest.time_zone;
+	// Triage while the round runs: which artworks the judges disagree on, by organizer handle.
+	const flagged =
+		round.method === 'rubric' && round.status === 'open'
+			? (await flaggedNow(db, round)).map((f) => ({
+					handle: organizerHandle(round.handle_secret, f.entryId),
+					judges: f.judges
+				}))
+			: [];
 	const number = (digits: number) => (v: number) =>
 		new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(v);
 	const reliability = summary
@@ -115,8 +149,16 @@ export const load: PageServerLoad = async (event) => {
 			closedAt: round.closed_at
 				? formatDate(locale, round.closed_at, { dateStyle: 'medium', timeStyle: 'short' })
 				: null,
-			closedReason: round.closed_reason
+			closedReason: round.closed_reason,
+			timeZone: zone,
+			opensAt: round.opens_at === null ? null : wallTime(round.opens_at, zone),
+			closesAt: round.closes_at === null ? null : wallTime(round.closes_at, zone),
+			opensInput: round.opens_at === null ? '' : epochToLocal(round.opens_at, zone),
+			closesInput: round.closes_at === null ? '' : epochToLocal(round.closes_at, zone),
+			overdue: round.status === 'open' && windowState(round, Date.now()) === 'after'
 		},
+		panel,
+		flagged,
 		isLast,
 		created: event.url.searchParams.has('created'),
 		criteria: board.criteria.map((c) => ({
@@ -128,6 +170,17 @@ export const load: PageServerLoad = async (event) => {
 			weight: c.weight
 		})),
 		scoringStarted: board.scoringStarted,
+		// The editor's rows: every language as stored, for the organizer to change.
+		criteriaRows: board.criteria.map((c, i) => ({
+			id: c.id,
+			label: parseLabel(c.label),
+			description: parseLabel(c.description),
+			weight: String(c.weight),
+			min: String(c.min_value),
+			max: String(c.max_value),
+			place: String(i + 1),
+			remove: false
+		})),
 		entryCount: board.entryCount,
 		assignmentCount: board.assignmentCount,
 		shortfall: board.shortfall,
@@ -172,7 +225,9 @@ export const load: PageServerLoad = async (event) => {
 			overriddenReason: a.overridden_reason,
 			label: parseLabel(a.label),
 			name: awardName(a.kind, a.label, locale),
-			handle: results.find((r) => r.entryId === a.entry_id)?.handle ?? ''
+			handle: results.find((r) => r.entryId === a.entry_id)?.handle ?? '',
+			// Same rank after every published tie-break rule: the proposal gave the same award.
+			tiedWith: tiedHandles(a.entry_id, a.age_band_id)
 		}))
 	};
 };
@@ -239,6 +294,28 @@ export const actions: Actions = {
 			await openRound(db, actor, ...ids(event));
 			return { opened: true };
 		});
+	},
+	criteria: async (event) => {
+		const actor = requireUser(event, 'organizer');
+		const rows = criteriaRowsOf(await event.request.formData());
+		const { db } = await getServices();
+		return tryAction(
+			async () => ({ criteriaSaved: await saveCriteria(db, actor, ...ids(event), rows) }),
+			{ criteriaValue: rows }
+		);
+	},
+	dates: async (event) => {
+		const actor = requireUser(event, 'organizer');
+		const form = await event.request.formData();
+		const input = { opensAt: field(form, 'opensAt'), closesAt: field(form, 'closesAt') };
+		const { db } = await getServices();
+		return tryAction(
+			async () => {
+				await setRoundDates(db, actor, ...ids(event), input);
+				return { datesSaved: true };
+			},
+			{ datesValue: input }
+		);
 	},
 	disagreement: async (event) => {
 		const actor = requireUser(event, 'organizer');
@@ -338,6 +415,26 @@ export const actions: Actions = {
 		});
 	}
 };
+
+/** The rubric editor's rows (c0-…, c1-…; at most a few dozen are read). */
+function criteriaRowsOf(form: FormData): CriterionRowInput[] {
+	const count = Math.min(20, Math.max(0, Number(field(form, 'count')) || 0));
+	const perLocale = (prefix: string) =>
+		Object.fromEntries(LOCALES.map((l) => [l, field(form, `${prefix}-${l}`)])) as Record<
+			Locale,
+			string
+		>;
+	return Array.from({ length: count }, (_, i) => ({
+		id: field(form, `c${i}-id`),
+		label: perLocale(`c${i}-label`),
+		description: perLocale(`c${i}-description`),
+		weight: field(form, `c${i}-weight`),
+		min: field(form, `c${i}-min`),
+		max: field(form, `c${i}-max`),
+		place: field(form, `c${i}-place`),
+		remove: field(form, `c${i}-remove`) === 'on'
+	}));
+}
 
 /** The organizer's own award names per language, for the rename form. */
 function parseLabel(json: string): Record<string, string> {

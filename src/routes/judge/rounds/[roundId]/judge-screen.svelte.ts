@@ -1,0 +1,88 @@
+/**
+ * What the three judge screens (one by one, pairwise, panel) share at the top: the data-saver
+ * switch and the image URLs it picks, the live-region announcement, the offline queue's
+ * wiring to the network, keyboard-shortcut hygiene, and moving between handles.
+ */
+
+/** The part of a save queue the screen wires up (ScoreQueue, PairQueue, RankingQueue). */
+export interface ConnectableQueue {
+	restore(): void;
+	setOnline(online: boolean): void;
+	stop(): void;
+}
+
+const DATA_SAVER_KEY = 'sprout.judge.dataSaver';
+
+export class JudgeScreen {
+	dataSaver = $state(false);
+	/** Read by screen readers through an aria-live region. */
+	announce = $state('');
+	readonly roundId: string;
+
+	constructor(roundId: string) {
+		this.roundId = roundId;
+	}
+
+	imageUrl(handle: string, variant?: 'thumb' | 'display'): string {
+		const v = variant ?? (this.dataSaver ? 'thumb' : 'display');
+		return `/judge/rounds/${this.roundId}/media/${handle}/${v}.webp`;
+	}
+
+	toggleDataSaver(): void {
+		this.dataSaver = !this.dataSaver;
+		localStorage.setItem(DATA_SAVER_KEY, this.dataSaver ? '1' : '0');
+	}
+
+	say(text: string): void {
+		this.announce = text;
+	}
+
+	/**
+	 * Call from onMount: reads the data-saver choice, sends what a previous visit left queued,
+	 * follows the network coming and going. Returns the cleanup for onMount.
+	 */
+	connect(queue: ConnectableQueue): () => void {
+		this.dataSaver = localStorage.getItem(DATA_SAVER_KEY) === '1';
+		queue.restore();
+		const online = () => queue.setOnline(true);
+		const offline = () => queue.setOnline(false);
+		window.addEventListener('online', online);
+		window.addEventListener('offline', offline);
+		return () => {
+			window.removeEventListener('online', online);
+			window.removeEventListener('offline', offline);
+			queue.stop();
+		};
+	}
+}
+
+/** Shortcuts never fire while the judge types, nor with a modifier (the browser's own keys). */
+export function isShortcut(event: KeyboardEvent): boolean {
+	if (event.ctrlKey || event.metaKey || event.altKey) return false;
+	const target = event.target as HTMLElement | null;
+	return !target?.closest?.('input, textarea, select, dialog');
+}
+
+/** A position in a list of handles; moving announces "3 of 12" (or what `describe` says). */
+export class HandleCursor {
+	index = $state(0);
+	readonly #count: () => number;
+
+	constructor(count: () => number) {
+		this.#count = count;
+	}
+
+	/** Moves to `to` when it exists; false (and no move) otherwise. */
+	go(to: number): boolean {
+		if (to < 0 || to >= this.#count()) return false;
+		this.index = to;
+		return true;
+	}
+
+	get atStart(): boolean {
+		return this.index === 0;
+	}
+	get atEnd(): boolean {
+		return this.index >= this.#count() - 1;
+	}
+}

@@ -6,6 +6,18 @@ import { getServices } from '$lib/server/services';
 import { voteForArtwork } from '$lib/server/voting/vote-http';
 import type { PageServerLoad } from './$types';
 
+/** QR codes of share links, a pure function of the URL and costly to draw on every view. */
+const qrCodes = new Map<string, string>();
+function qrOf(url: string): string {
+	let svg = qrCodes.get(url);
+	if (svg === undefined) {
+		svg = renderSVG(url, { border: 1 });
+		if (qrCodes.size >= 2000) qrCodes.delete(qrCodes.keys().next().value as string);
+		qrCodes.set(url, svg);
+	}
+	return svg;
+}
+
 export const load: PageServerLoad = async ({ params, url, locals, setHeaders, cookies }) => {
 	const { db } = await getServices();
 	const view = await Promise.resolve()
@@ -21,7 +33,7 @@ export const load: PageServerLoad = async ({ params, url, locals, setHeaders, co
 		shareUrl,
 		origin: url.origin,
 		// SVG made on our server from our own URL.
-		qrSvg: renderSVG(shareUrl, { border: 1 }),
+		qrSvg: qrOf(shareUrl),
 		// People's choice: null when the vote is off, so the page loads nothing for it.
 		...(await voteForArtwork(db, params.slug, params.handle, cookies))
 	};

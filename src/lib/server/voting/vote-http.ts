@@ -109,3 +109,20 @@ export async function peoplesChoiceHandles(db: Db, slug: string, now = Date.now(
 		pickWinners(await listPublicVoteTotals(db, vote.contestId)).map((w) => w.handle)
 	);
 }
+
+/**
+ * When the grid's people's-choice badges may appear with no write to the database: the
+ * moment an enabled vote closes by its own clock. Null when no such moment lies ahead.
+ */
+export async function peoplesChoiceChangesAt(
+	db: Db,
+	slug: string,
+	now = Date.now()
+): Promise<number | null> {
+	if (!isSlug(slug)) return null;
+	const vote = await voteSettingsOf(db, slug, await publicVersion(db));
+	const settings = vote?.settings;
+	if (!settings?.enabled || voteState(settings, now) === 'closed') return null;
+	const ends = [settings.closedAt, settings.closesAt].filter((t): t is number => t !== null);
+	return ends.length ? Math.min(...ends) : null;
+}

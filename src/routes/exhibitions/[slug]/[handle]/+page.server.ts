@@ -28,13 +28,17 @@ export const load: PageServerLoad = async ({ params, url, locals, setHeaders, co
 	setHeaders({ 'cache-control': 'public, no-cache', vary: 'Accept-Language, Cookie' });
 	// The shared link carries no filter: the work itself, the same for everyone.
 	const shareUrl = publicArtworkUrl(url.origin, params.slug, params.handle);
+	// People's choice: null when the vote is off, so the page loads nothing for it.
+	const vote = await voteForArtwork(db, params.slug, params.handle, cookies);
+	// Without a vote the page is the same for every anonymous visitor of this locale; with one,
+	// the button depends on this browser's cookie and the clock.
+	if (vote.vote === null && vote.peoplesChoice === null) locals.shareable = { until: null };
 	return {
 		...view,
 		shareUrl,
 		origin: url.origin,
 		// SVG made on our server from our own URL.
 		qrSvg: qrOf(shareUrl),
-		// People's choice: null when the vote is off, so the page loads nothing for it.
-		...(await voteForArtwork(db, params.slug, params.handle, cookies))
+		...vote
 	};
 };

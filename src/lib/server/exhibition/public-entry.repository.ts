@@ -346,18 +346,22 @@ export async function listPublicEntries(
 	// reads instead of sorting every public work on each page view.
 	const rows: PublicRow[] = [];
 	if (offset < winners) {
+		// The contest's few award rows first (their index), then those works by id: given a
+		// subquery, PostgreSQL kept the written join order (ten tables, past its collapse limit)
+		// and walked every work of the contest.
+		const awarded = await db
+			.selectFrom('award')
+			.select('entry_id')
+			.where('contest_id', '=', contestId)
+			.where('kind', 'in', [...AWARD_KINDS])
+			.execute();
 		rows.push(
 			...(await newest(
 				withColumns(
-					// Named by the contest's award rows, so the few winners are looked up by id.
 					base.where(
 						'entry.id',
 						'in',
-						db
-							.selectFrom('award as wa')
-							.select('wa.entry_id')
-							.where('wa.contest_id', '=', contestId)
-							.where('wa.kind', 'in', [...AWARD_KINDS])
+						awarded.map((a) => a.entry_id)
 					) as PublicQuery,
 					'only'
 				)

@@ -34,7 +34,10 @@ const config = {
 		// check to the hook (it is not "trust everyone": the hook refuses other origins).
 		csrf: { trustedOrigins: ['*'] },
 		csp: {
-			mode: 'auto',
+			// Hashes, not nonces: SvelteKit's inline start-up script is then allowed by its own
+			// digest, so a public page's HTML is the same for every visitor and can be kept and
+			// revalidated (src/lib/server/exhibition/page-cache.ts) without reusing a nonce.
+			mode: 'hash',
 			directives: {
 				'default-src': ['self'],
 				'script-src': ['self'],

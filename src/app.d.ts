@@ -10,6 +10,12 @@ declare global {
 			sessionId: string | null;
 			/** Names this request in the logs and in the `x-request-id` response header. */
 			requestId: string;
+			/**
+			 * Set by a public page whose HTML is the same for every anonymous visitor of a
+			 * locale: it may be kept under the public version (exhibition/page-cache.ts) until
+			 * `until` (epoch ms; null: until the version moves).
+			 */
+			shareable?: { until: number | null };
 		}
 		interface Error {
 			message: string;

@@ -23,6 +23,7 @@ import { guardFormBody } from '$lib/server/security/form-body.ts';
 import { withSecurityHeaders } from '$lib/server/security/headers.ts';
 import { errorText, log, requestIdFrom } from '$lib/server/log.ts';
 import { refusedOrigin } from '$lib/server/security/request-guard.ts';
+import { isShareableRequest, sharedPublicPage } from '$lib/server/exhibition/page-cache.ts';
 import '$lib/server/exhibition/public-access.ts';
 import '$lib/server/exhibition/class-gallery.ts';
 
@@ -174,9 +175,12 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 	const closed = gate(event);
 	if (closed) return closed;
 
-	let response = await resolve(event, {
-		transformPageChunk: ({ html }) => html.replace('%lang%', locale)
-	});
+	const render = () =>
+		resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+	// Public pages the same for every anonymous visitor are rendered once per public version.
+	let response = isShareableRequest(event, token !== undefined)
+		? await sharedPublicPage(event, services.db, render)
+		: await render();
 	if (hadOutage(event.request))
 		response = outageResponse(
 			event.request,

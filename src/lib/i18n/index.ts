@@ -62,8 +62,13 @@ function formatParam(locale: Locale, value: string | number): string {
 	return typeof value === 'number' ? formatNumber(locale, value) : value;
 }
 
+// Building a NumberFormat costs far more than using one, and pages format many numbers.
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
+
 export function formatNumber(locale: Locale, value: number): string {
-	return new Intl.NumberFormat(locale).format(value);
+	let format = numberFormats.get(locale);
+	if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locale)));
+	return format.format(value);
 }
 
 /** Contest dates are set in China by default; show them in that zone unless told. */

@@ -285,6 +285,18 @@ export interface Database extends JudgingTables, VotingTables, PrintTables {
 	certificate_batch: CertificateBatchTable;
 	exhibition: ExhibitionTable;
 	exhibition_entry: ExhibitionEntryTable;
+	public_version: PublicVersionTable;
+}
+
+/**
+ * One row, bumped by database triggers in the same transaction as any write to what public
+ * pages show (migration create_public_version); `epoch` is random per database.
+ */
+export interface PublicVersionTable {
+	id: number;
+	epoch: string;
+	n: number;
+	tx: number | null;
 }
 
 /** A contest's public exhibition; public once published_at is set and the contest is exhibited. */

@@ -6,7 +6,8 @@
  *     exhibition stays visible),
  *   - the entry is approved and has a public handle (exhibition_entry) that is not hidden,
  *   - the child's guardian consent in force has a public scope (consent.service isPublicScope).
- * A deleted child takes its entries with it (ON DELETE CASCADE). Nothing is cached: withdrawing
+ * A deleted child takes its entries with it (ON DELETE CASCADE). Counts are kept only under the
+ * database's public version (public-version.ts), which every such write bumps: withdrawing
  * consent or hiding a work removes it from every page, count and picture on the next request.
  *
  * Rows leave this module as `PublicEntry`, which carries the internal entry id for the server's
@@ -17,7 +18,7 @@ import { CONSENT_SCOPES, isPublicScope } from '../consent/consent.service.ts';
 import type { Db } from '../db/database.ts';
 import type { AwardKind, ContestStatus, Database, EntrySource } from '../db/schema.ts';
 import type { MediaDescriptor } from '../media/media.service.ts';
-import { cachedCount, publicFingerprint } from './public-counts.ts';
+import { keptFor, publicVersion } from './public-version.ts';
 
 /** Contest states in which a published exhibition is shown. */
 export const PUBLIC_CONTEST_STATUSES: readonly ContestStatus[] = ['exhibited', 'archived'];
@@ -306,18 +307,19 @@ export async function listPublicEntries(
 	db: Db,
 	contestId: string,
 	filter: PublicFilter = {},
-	options: { fingerprint?: string } = {}
+	options: { version?: string } = {}
 ): Promise<PublicPage> {
 	const { page, pageSize } = normalisePaging(filter);
 	const base = filtered(db, contestId, filter);
-	const fingerprint = options.fingerprint ?? (await publicFingerprint(db, contestId));
+	const version = options.version ?? (await publicVersion(db));
 	const key = JSON.stringify([
-		'page',
+		'count',
+		contestId,
 		filter.band ?? null,
 		filter.award ?? null,
 		filter.school ?? null
 	]);
-	const counts = await cachedCount(db, contestId, fingerprint, key, async () => {
+	const counts = await keptFor(version, key, async () => {
 		const row = await base
 			.leftJoin('award', (join) =>
 				join.onRef('award.entry_id', '=', 'entry.id').on('award.kind', 'in', [...AWARD_KINDS])
@@ -344,18 +346,22 @@ export async function listPublicEntries(
 	// reads instead of sorting every public work on each page view.
 	const rows: PublicRow[] = [];
 	if (offset < winners) {
+		// The contest's few award rows first (their index), then those works by id: given a
+		// subquery, PostgreSQL kept the written join order (ten tables, past its collapse limit)
+		// and walked every work of the contest.
+		const awarded = await db
+			.selectFrom('award')
+			.select('entry_id')
+			.where('contest_id', '=', contestId)
+			.where('kind', 'in', [...AWARD_KINDS])
+			.execute();
 		rows.push(
 			...(await newest(
 				withColumns(
-					// Named by the contest's award rows, so the few winners are looked up by id.
 					base.where(
 						'entry.id',
 						'in',
-						db
-							.selectFrom('award as wa')
-							.select('wa.entry_id')
-							.where('wa.contest_id', '=', contestId)
-							.where('wa.kind', 'in', [...AWARD_KINDS])
+						awarded.map((a) => a.entry_id)
 					) as PublicQuery,
 					'only'
 				)
@@ -391,10 +397,12 @@ export interface PublicFacets {
 export async function countPublicFacets(
 	db: Db,
 	contestId: string,
-	options: { fingerprint?: string } = {}
+	options: { version?: string } = {}
 ): Promise<PublicFacets> {
-	const fingerprint = options.fingerprint ?? (await publicFingerprint(db, contestId));
-	return cachedCount(db, contestId, fingerprint, 'facets', () => computeFacets(db, contestId));
+	const version = options.version ?? (await publicVersion(db));
+	return keptFor(version, JSON.stringify(['facets', contestId]), () =>
+		computeFacets(db, contestId)
+	);
 }
 
 async function computeFacets(db: Db, contestId: string): Promise<PublicFacets> {

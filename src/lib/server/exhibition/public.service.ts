@@ -12,7 +12,7 @@ import { localize, parseLocalized } from '../contests/contest.service.ts';
 import type { Db } from '../db/database.ts';
 import type { AwardKind } from '../db/schema.ts';
 import { DomainError } from '../errors.ts';
-import { publicFingerprint } from './public-counts.ts';
+import { keptFor, publicVersion } from './public-version.ts';
 import { placeholderOf, publicImageOf, type PublicImage } from './public-media.ts';
 import {
 	AWARD_KINDS,
@@ -134,9 +134,9 @@ async function exhibitionOrThrow(db: Db, slug: string) {
 }
 
 /** Resolves the URL's filter words to internal ids, or 404 when a band/school is not here. */
-async function resolveFilter(db: Db, contestId: string, query: GridQuery, fingerprint: string) {
+async function resolveFilter(db: Db, contestId: string, query: GridQuery, version: string) {
 	const bands = await listAgeBands(db, [contestId]);
-	const facets = await countPublicFacets(db, contestId, { fingerprint });
+	const facets = await countPublicFacets(db, contestId, { version });
 	let bandId: string | undefined;
 	if (query.band !== null) {
 		const ordered = [...bands].sort((a, b) => a.position - b.position);
@@ -151,17 +151,27 @@ async function resolveFilter(db: Db, contestId: string, query: GridQuery, finger
 	return { bands, facets, bandId, schoolId };
 }
 
-/** Everything `/exhibitions/<slug>` shows for one filter and page. */
+/**
+ * Everything `/exhibitions/<slug>` shows for one filter and page, computed once per public
+ * version (public-version.ts) and shared by every visitor until something public changes.
+ */
 export async function exhibitionGrid(db: Db, slug: string, query: GridQuery, locale: Locale) {
+	if (!isSlug(slug)) throw DomainError.notFound('exhibit.error.notFound');
+	const version = await publicVersion(db);
+	const key = JSON.stringify(['grid', slug, locale, gridSearch(query)]);
+	return keptFor(version, key, () => computeGrid(db, slug, query, locale, version));
+}
+
+async function computeGrid(
+	db: Db,
+	slug: string,
+	query: GridQuery,
+	locale: Locale,
+	version: string
+) {
 	const exhibition = await exhibitionOrThrow(db, slug);
 	const contestId = exhibition.contest_id;
-	const fingerprint = await publicFingerprint(db, contestId);
-	const { bands, facets, bandId, schoolId } = await resolveFilter(
-		db,
-		contestId,
-		query,
-		fingerprint
-	);
+	const { bands, facets, bandId, schoolId } = await resolveFilter(db, contestId, query, version);
 	const result = await listPublicEntries(
 		db,
 		contestId,
@@ -173,7 +183,7 @@ export async function exhibitionGrid(db: Db, slug: string, query: GridQuery, loc
 			page: query.page,
 			pageSize: PAGE_SIZE
 		},
-		{ fingerprint }
+		{ version }
 	);
 	if (query.page > result.pageCount) throw DomainError.notFound('exhibit.error.page');
 	const ordered = [...bands].sort((a, b) => a.position - b.position);
@@ -218,7 +228,10 @@ export async function exhibitionGrid(db: Db, slug: string, query: GridQuery, loc
 	};
 }
 
-/** Everything the artwork page shows, with previous/next inside the visitor's filter. */
+/**
+ * Everything the artwork page shows, with previous/next inside the visitor's filter; like the
+ * grid, computed once per public version.
+ */
 export async function artworkView(
 	db: Db,
 	slug: string,
@@ -226,13 +239,25 @@ export async function artworkView(
 	query: GridQuery,
 	locale: Locale
 ) {
-	if (!isHandle(handle)) throw DomainError.notFound('exhibit.error.notFound');
+	if (!isHandle(handle) || !isSlug(slug)) throw DomainError.notFound('exhibit.error.notFound');
+	const version = await publicVersion(db);
+	const key = JSON.stringify(['artwork', slug, handle, locale, gridSearch(query)]);
+	return keptFor(version, key, () => computeArtwork(db, slug, handle, query, locale, version));
+}
+
+async function computeArtwork(
+	db: Db,
+	slug: string,
+	handle: string,
+	query: GridQuery,
+	locale: Locale,
+	version: string
+) {
 	const exhibition = await exhibitionOrThrow(db, slug);
 	const entry = await findPublicEntry(db, slug, handle);
 	if (!entry) throw DomainError.notFound('exhibit.error.notFound');
 	const contestId = exhibition.contest_id;
-	const fingerprint = await publicFingerprint(db, contestId);
-	const { bands, bandId, schoolId } = await resolveFilter(db, contestId, query, fingerprint);
+	const { bands, bandId, schoolId } = await resolveFilter(db, contestId, query, version);
 	const filter = {
 		band: bandId,
 		award: query.award ?? undefined,
@@ -246,7 +271,7 @@ export async function artworkView(
 		db,
 		contestId,
 		{ ...filter, page: query.page },
-		{ fingerprint }
+		{ version }
 	);
 	const handles = current.entries.map((e) => e.handle);
 	const at = handles.indexOf(handle);
@@ -259,7 +284,7 @@ export async function artworkView(
 				db,
 				contestId,
 				{ ...filter, page: query.page - 1 },
-				{ fingerprint }
+				{ version }
 			);
 			const last = before.entries.at(-1);
 			if (last) prev = { handle: last.handle, page: query.page - 1 };
@@ -270,7 +295,7 @@ export async function artworkView(
 				db,
 				contestId,
 				{ ...filter, page: query.page + 1 },
-				{ fingerprint }
+				{ version }
 			);
 			const first = after.entries[0];
 			if (first) next = { handle: first.handle, page: query.page + 1 };

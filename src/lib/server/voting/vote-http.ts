@@ -6,6 +6,7 @@ import type { Cookies } from '@sveltejs/kit';
 import type { Db } from '../db/database.ts';
 import { artworkPath, isHandle, isSlug } from '../../exhibition/paths.ts';
 import { findPublicEntry, findPublicExhibition } from '../exhibition/public-entry.repository.ts';
+import { keptFor, publicVersion } from '../exhibition/public-version.ts';
 import { pickWinners, voteState } from './rules.ts';
 import { findVoteSettings, listPublicVoteTotals } from './voting.repository.ts';
 import { getVoteStatus, listPeoplesChoiceWinners, type VoteStatus } from './voting.service.ts';
@@ -40,6 +41,21 @@ export interface PeoplesChoiceBadge {
 const NOTHING = { vote: null, peoplesChoice: null };
 
 /**
+ * The vote settings behind a public slug, kept under the public version (the settings table
+ * bumps it), so a page of an exhibition without a vote asks nothing more of the database.
+ */
+function voteSettingsOf(db: Db, slug: string, version: string) {
+	return keptFor(version, JSON.stringify(['vote-settings', slug]), async () => {
+		const exhibition = await findPublicExhibition(db, slug);
+		if (!exhibition) return null;
+		return {
+			contestId: exhibition.contest_id,
+			settings: await findVoteSettings(db, exhibition.contest_id)
+		};
+	});
+}
+
+/**
  * For an artwork page: the button's state (null when the vote is off for this exhibition, so
  * nothing is shown or loaded) and the people's-choice badge once the vote is over.
  */
@@ -51,10 +67,11 @@ export async function voteForArtwork(
 	now = Date.now()
 ): Promise<{ vote: VoteButtonData | null; peoplesChoice: PeoplesChoiceBadge | null }> {
 	if (!isSlug(slug) || !isHandle(handle)) return NOTHING;
+	const vote = await voteSettingsOf(db, slug, await publicVersion(db));
+	const settings = vote?.settings;
+	if (!settings?.enabled) return NOTHING;
 	const entry = await findPublicEntry(db, slug, handle);
 	if (!entry) return NOTHING;
-	const settings = await findVoteSettings(db, entry.contestId);
-	if (!settings?.enabled) return NOTHING;
 	const status = await getVoteStatus(
 		db,
 		entry,
@@ -78,12 +95,34 @@ export async function voteForArtwork(
 	};
 }
 
-/** Handles of the people's-choice winners of an exhibition, for grid badges (after close). */
+/**
+ * Handles of the people's-choice winners of an exhibition, for grid badges (after close).
+ * Kept under the public version: once a vote is closed no vote moves, and whatever takes a
+ * work off the public pages bumps the version.
+ */
 export async function peoplesChoiceHandles(db: Db, slug: string, now = Date.now()) {
 	if (!isSlug(slug)) return [];
-	const exhibition = await findPublicExhibition(db, slug);
-	if (!exhibition) return [];
-	const settings = await findVoteSettings(db, exhibition.contest_id);
-	if (voteState(settings, now) !== 'closed') return [];
-	return pickWinners(await listPublicVoteTotals(db, exhibition.contest_id)).map((w) => w.handle);
+	const version = await publicVersion(db);
+	const vote = await voteSettingsOf(db, slug, version);
+	if (!vote || voteState(vote.settings, now) !== 'closed') return [];
+	return keptFor(version, JSON.stringify(['peoples-choice', slug]), async () =>
+		pickWinners(await listPublicVoteTotals(db, vote.contestId)).map((w) => w.handle)
+	);
+}
+
+/**
+ * When the grid's people's-choice badges may appear with no write to the database: the
+ * moment an enabled vote closes by its own clock. Null when no such moment lies ahead.
+ */
+export async function peoplesChoiceChangesAt(
+	db: Db,
+	slug: string,
+	now = Date.now()
+): Promise<number | null> {
+	if (!isSlug(slug)) return null;
+	const vote = await voteSettingsOf(db, slug, await publicVersion(db));
+	const settings = vote?.settings;
+	if (!settings?.enabled || voteState(settings, now) === 'closed') return null;
+	const ends = [settings.closedAt, settings.closesAt].filter((t): t is number => t !== null);
+	return ends.length ? Math.min(...ends) : null;
 }

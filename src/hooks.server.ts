@@ -22,7 +22,7 @@ import { areaOf, mayEnter } from '$lib/server/auth/areas.ts';
 import { guardFormBody } from '$lib/server/security/form-body.ts';
 import { withSecurityHeaders } from '$lib/server/security/headers.ts';
 import { errorText, log, requestIdFrom } from '$lib/server/log.ts';
-import { refusedOrigin } from '$lib/server/security/request-guard.ts';
+import { refusalResponse, refusedOrigin } from '$lib/server/security/request-guard.ts';
 import { isShareableRequest, sharedPublicPage } from '$lib/server/exhibition/page-cache.ts';
 import '$lib/server/exhibition/public-access.ts';
 import '$lib/server/exhibition/class-gallery.ts';
@@ -134,12 +134,7 @@ const handleRequest: Handle = async ({ event, resolve }) => {
 	// The only CSRF check (svelte.config.js hands SvelteKit's to us): form posts, JSON
 	// endpoints and the dev server alike.
 	const refused = refusedOrigin(event.request, event.url.origin);
-	if (refused) {
-		return new Response(translate(locale, refused), {
-			status: 403,
-			headers: { 'content-type': 'text/plain; charset=utf-8' }
-		});
-	}
+	if (refused) return refusalResponse(event.request, refused, translate(locale, refused));
 	guardFormBody(event.request);
 
 	if (event.url.pathname === '/healthz') return resolve(event);

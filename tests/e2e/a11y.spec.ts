@@ -190,6 +190,11 @@ test.describe('accessibility: signed-in pages', () => {
 		const page = await pageAs(browser, 'organizer');
 		await open(page, '/admin/users');
 		await expectNoSidewaysScrollOnPhone(page, '/admin/users');
+		// Nor inside the list: each person is one block, role and status in plain sight.
+		await page.setViewportSize(PHONE);
+		const list = page.locator('.table-wrap').first();
+		expect(await list.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(1);
+		await expect(page.locator('td[data-label]').first()).toBeVisible();
 		await page.context().close();
 	});
 

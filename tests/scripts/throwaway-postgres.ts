@@ -91,3 +91,36 @@ export function startThrowawayPostgres(): ThrowawayPostgres | { error: string } 
 		}
 	};
 }
+
+/**
+ * For a test run: keeps TEST_DATABASE_URL when set, otherwise starts a throwaway server and sets
+ * it for this process and its children (stopped on exit or Ctrl-C). `missing` says why there is
+ * no PostgreSQL at all; the PostgreSQL tests are then counted as skipped, never silently dropped.
+ */
+export function postgresForTestRun(): { missing: string | null; stop(): void } {
+	if (process.env.TEST_DATABASE_URL?.trim()) return { missing: null, stop() {} };
+	const started = startThrowawayPostgres();
+	if ('error' in started) return { missing: started.error, stop() {} };
+	process.env.TEST_DATABASE_URL = started.url;
+	console.log(`PostgreSQL for this run: a throwaway server (${started.url})`);
+	for (const signal of ['SIGINT', 'SIGTERM'] as const)
+		process.once(signal, () => {
+			started.stop();
+			process.exit(130);
+		});
+	process.once('exit', () => started.stop());
+	return { missing: null, stop: () => started.stop() };
+}
+
+/** The banner printed before and after a run whose PostgreSQL tests could not run. */
+export function postgresWarning(missing: string): string {
+	const bar = '!'.repeat(91);
+	return [
+		'',
+		bar,
+		`!!  PostgreSQL tests NOT run (counted as skipped): ${missing}.`,
+		'!!  Install PostgreSQL (apt install postgresql) or set TEST_DATABASE_URL=postgresql://…',
+		bar,
+		''
+	].join('\n');
+}

@@ -6,6 +6,7 @@ import { insertSchool } from '../schools/school.repository.ts';
 import { findUserByEmail, insertUser } from '../users/user.repository.ts';
 import type { Db } from './database.ts';
 import type { Role, SecretKind } from './schema.ts';
+import { padCells } from '../../text/columns.ts';
 
 /** Fixed demo data: the README, the e2e tests and a first look at the app all use it. */
 export const DEMO = {
@@ -130,7 +131,7 @@ export function describeDemo(origin: string): string {
 		`  Children: ${origin}/join  →  class code ${DEMO.classroom.code}`,
 		...DEMO.students.map(
 			(s) =>
-				`    ${s.pseudonym.padEnd(10)} ${s.kind === 'pin' ? `PIN ${s.secret}` : `pictures ${s.secret}`}`
+				`    ${padCells(s.pseudonym, 10)} ${s.kind === 'pin' ? `PIN ${s.secret}` : `pictures ${s.secret}`}`
 		)
 	];
 	return lines.join('\n');

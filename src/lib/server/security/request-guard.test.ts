@@ -1,7 +1,7 @@
 import { isHttpError } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
 import { guardFormBody } from './form-body.ts';
-import { refusedOrigin } from './request-guard.ts';
+import { refusalResponse, refusedOrigin } from './request-guard.ts';
 
 const ORIGIN = 'https://sprout.school.example';
 const post = (headers: Record<string, string>, method = 'POST') =>
@@ -77,5 +77,24 @@ describe('guardFormBody', () => {
 		const first = await request.formData();
 		expect(first.get('code')).toBe('GREEN2');
 		expect(await request.formData()).toBe(first);
+	});
+});
+
+describe('refusalResponse', () => {
+	it('answers an enhanced form with an action result the page can show, 403', async () => {
+		const request = post({ origin: 'http://127.0.0.1:3000', 'x-sveltekit-action': 'true' });
+		const response = refusalResponse(request, 'auth.error.crossSite', 'refused');
+		expect(response.status).toBe(403);
+		expect(await response.json()).toEqual({
+			type: 'error',
+			error: { key: 'auth.error.crossSite', message: 'refused' }
+		});
+	});
+
+	it('answers anything else with the translated text', async () => {
+		const response = refusalResponse(post({}), 'security.error.noOrigin', 'refused');
+		expect(response.status).toBe(403);
+		expect(response.headers.get('content-type')).toContain('text/plain');
+		expect(await response.text()).toBe('refused');
 	});
 });

@@ -19,3 +19,20 @@ export function refusedOrigin(request: Request, origin: string): MessageKey | nu
 	if (site === null && claimed === null) return 'security.error.noOrigin';
 	return null;
 }
+
+/**
+ * The refusal itself. A form sent by `use:enhance` reads the answer as an action result, so it
+ * gets one (the page then shows the translated reason and 403); plain text to it would read as
+ * "unexpected error, HTTP 500". Anything else gets the text.
+ */
+export function refusalResponse(request: Request, key: MessageKey, message: string): Response {
+	if (request.headers.get('x-sveltekit-action') === 'true')
+		return new Response(JSON.stringify({ type: 'error', error: { key, message } }), {
+			status: 403,
+			headers: { 'content-type': 'application/json' }
+		});
+	return new Response(message, {
+		status: 403,
+		headers: { 'content-type': 'text/plain; charset=utf-8' }
+	});
+}

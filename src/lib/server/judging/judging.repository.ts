@@ -113,6 +113,21 @@ export async function findRoundJudgeByUser(db: Conn, roundId: string, userId: st
 		.executeTakeFirst();
 }
 
+/** A user's seat on a round's jury with the round itself: what every judge request checks. */
+export async function findJudgeSeat(db: Conn, roundId: string, userId: string) {
+	const row = await db
+		.selectFrom('round_judge')
+		.innerJoin('judging_round', 'judging_round.id', 'round_judge.round_id')
+		.selectAll('judging_round')
+		.select(['round_judge.id as seat_id', 'round_judge.active as seat_active'])
+		.where('round_judge.round_id', '=', roundId)
+		.where('round_judge.user_id', '=', userId)
+		.executeTakeFirst();
+	if (!row) return undefined;
+	const { seat_id, seat_active, ...round } = row;
+	return { judge: { id: seat_id, user_id: userId, active: seat_active }, round: round as RoundRow };
+}
+
 export async function insertRoundJudge(
 	db: Conn,
 	row: { id: string; roundId: string; userId: string; now: number }
@@ -376,15 +391,35 @@ export async function findAssignmentByHandle(
 		.executeTakeFirst();
 }
 
-/** Serializes saves on one assignment (PostgreSQL; SQLite's BEGIN IMMEDIATE already does). */
-export async function lockAssignment(db: Db, trx: Trx, assignmentId: string): Promise<void> {
-	if (dialectOf(db) !== 'postgres') return;
-	await trx
+/**
+ * The assignment a save writes to, with its round's current state, in one read; on PostgreSQL
+ * the assignment row stays locked until the transaction ends, so saves on it take turns
+ * (SQLite's BEGIN IMMEDIATE already does that). Other judges' saves are not held up.
+ */
+export async function findAssignmentForSave(
+	db: Db,
+	trx: Trx,
+	roundId: string,
+	judgeId: string,
+	handle: string
+) {
+	const query = trx
 		.selectFrom('judge_assignment')
-		.select('id')
-		.where('id', '=', assignmentId)
-		.forUpdate()
-		.execute();
+		.innerJoin('judging_round', 'judging_round.id', 'judge_assignment.round_id')
+		.select([
+			'judge_assignment.id',
+			'judge_assignment.entry_id',
+			'judge_assignment.recused_at',
+			'judge_assignment.done_at',
+			'judging_round.status as round_status',
+			'judging_round.allow_maybe'
+		])
+		.where('judge_assignment.round_id', '=', roundId)
+		.where('judge_assignment.judge_id', '=', judgeId)
+		.where('judge_assignment.handle', '=', handle);
+	return dialectOf(db) === 'postgres'
+		? query.forUpdate('judge_assignment').executeTakeFirst()
+		: query.executeTakeFirst();
 }
 
 export async function setAssignmentState(
@@ -504,27 +539,6 @@ export async function insertScore(
 			updated_at: row.now
 		})
 		.execute();
-}
-
-/** Compare-and-set on the revision the judge saw; false when another save got in between. */
-export async function updateScore(
-	db: Conn,
-	scoreId: string,
-	fromRevision: number,
-	value: number,
-	now: number
-): Promise<boolean> {
-	const result = await db
-		.updateTable('rubric_score')
-		.set({ value, revision: fromRevision + 1, updated_at: now })
-		.where('id', '=', scoreId)
-		.where('revision', '=', fromRevision)
-		.executeTakeFirst();
-	return Number(result.numUpdatedRows) === 1;
-}
-
-export async function deleteScore(db: Conn, scoreId: string): Promise<void> {
-	await db.deleteFrom('rubric_score').where('id', '=', scoreId).execute();
 }
 
 export async function insertScoreAudit(

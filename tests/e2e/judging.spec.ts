@@ -35,7 +35,8 @@ async function judgeContext(
 	await page.getByLabel('Email').fill(judge.email);
 	await page.getByLabel('Password').fill(judge.password);
 	await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-	await expect(page).toHaveURL(/\/judge$/);
+	// The path, not the URL: "/login?next=/judge" ends with "/judge" too, before the sign-in lands.
+	await expect(page).toHaveURL((url) => url.pathname === '/judge');
 	return { context, page };
 }
 

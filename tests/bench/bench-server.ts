@@ -1,7 +1,7 @@
 // Starts the built app (`npm run build` first) on a free loopback port with a fresh, seeded
 // SQLite database and local object storage in a temporary folder, like tests/scripts/e2e-server.ts.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,8 @@ export interface BenchServer {
 	origin: string;
 	/** Path of the SQLite file, for looking up seeded ids. */
 	databaseFile: string;
+	/** CPU time the server process has used so far (Linux /proc), in ms; null elsewhere. */
+	cpuMs(): number | null;
 	stop(): Promise<void>;
 }
 
@@ -95,5 +97,14 @@ export async function startBenchServer(root: string): Promise<BenchServer> {
 		await stop();
 		throw err;
 	}
-	return { origin, databaseFile, stop };
+	const cpuMs = () => {
+		try {
+			// utime and stime, fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 Hz).
+			const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+			return (Number(fields[11]) + Number(fields[12])) * 10;
+		} catch {
+			return null;
+		}
+	};
+	return { origin, databaseFile, cpuMs, stop };
 }

@@ -3,11 +3,12 @@
 //   round_close_ms.{sqlite,postgres}.10000   closing 10,000 entries × 3 judges × 3 criteria
 //   score_save_p95_ms.10judges                score saves through the built server, 10 judges at once
 //   judge_first_load_kb                       the judge's round page: HTML + JS + CSS, gzip
+//   judge_next_p95_ms.slow3g                  key press → next entry on screen (judge-next.ts)
 // PostgreSQL is measured when BENCH_DATABASE_URL (or TEST_DATABASE_URL) names a database: its
 // public schema is dropped and recreated.
 import { gzipSync } from 'node:zlib';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { createSession } from '../../src/lib/server/auth/session.ts';
@@ -19,6 +20,7 @@ import { closeRound } from '../../src/lib/server/judging/close.service.ts';
 import * as repo from '../../src/lib/server/judging/judging.repository.ts';
 import { createRubricRound } from '../../src/lib/server/judging/round.service.ts';
 import { startBenchServer } from './bench-server.ts';
+import { measureJudgeNext } from './judge-next.ts';
 import { median, percentile, type Figure } from './report.ts';
 
 interface World {
@@ -279,6 +281,7 @@ export async function measureSavesAndFirstLoad(root: string): Promise<Figure[]> 
 		);
 		const work = await repo.listAssignments(db, world.roundId);
 		const latencies: number[] = [];
+		const cpuBefore = server.cpuMs();
 		await Promise.all(
 			world.judges.map(async (judge, j) => {
 				const mine = work.filter((a) => a.judge_id === judge.judgeId);
@@ -300,6 +303,11 @@ export async function measureSavesAndFirstLoad(root: string): Promise<Figure[]> 
 					}
 			})
 		);
+		const cpuAfter = server.cpuMs();
+		// The server's own CPU per save: on a crowded machine the round trips wait for a core,
+		// this does not.
+		const cpuPerSave =
+			cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / latencies.length;
 		// First load of the judge's screen, as a browser with an empty cache fetches it.
 		const page = await fetch(`${server.origin}/judge/rounds/${world.roundId}`, {
 			headers: { cookie: `sprout_session=${cookies[0]}` }
@@ -333,7 +341,10 @@ export async function measureSavesAndFirstLoad(root: string): Promise<Figure[]> 
 				value: Math.round(percentile(latencies, 95) * 10) / 10,
 				unit: 'ms',
 				target: '<= 50',
-				note: `${latencies.length} saves`
+				note:
+					`${latencies.length} saves, median ${median(latencies).toFixed(1)} ms` +
+					(cpuPerSave === null ? '' : `, server CPU ${cpuPerSave.toFixed(2)} ms a save`) +
+					`; load average ${loadavg()[0]?.toFixed(1)}`
 			},
 			{
 				id: 'judge_first_load_kb',
@@ -361,6 +372,6 @@ export async function measure(context: { root: string }): Promise<Figure[]> {
 	if (postgres) figures.push(await measureClose(postgres, 'postgres'));
 	else console.log('round_close_ms.postgres.10000 skipped: set BENCH_DATABASE_URL=postgresql://…');
 	figures.push(...(await measureSavesAndFirstLoad(context.root)));
-	console.log('judge_next_p95_ms.slow3g is not measured (no throttled-browser probe yet).');
+	figures.push(await measureJudgeNext(context.root));
 	return figures;
 }

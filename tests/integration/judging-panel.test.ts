@@ -64,6 +64,7 @@ describe.each(testDatabases())('panel rounds on $name', ({ url }) => {
 		);
 		await repo.insertResults(
 			db,
+			db,
 			world.entries.map((entryId, i) => ({
 				round_id: id,
 				entry_id: entryId,

@@ -12,6 +12,36 @@ export type Trx = Transaction<Database>;
 export type DialectKind = DatabaseConfig['kind'];
 
 const dialects = new WeakMap<Db, DialectKind>();
+const sqliteHandles = new WeakMap<Db, SQLite.Database>();
+
+/** Statements longer than this (bulk inserts) are not worth keeping compiled. */
+const CACHED_SQL_MAX = 4000;
+const CACHED_STATEMENTS = 300;
+
+/**
+ * Kysely's SQLite driver prepares every query anew; preparing costs more than running the short
+ * queries a request makes (a score save makes about ten), so compiled statements are kept per
+ * SQL text, least recently used first out. A statement still iterating is never handed out twice.
+ */
+function withStatementCache(sqlite: SQLite.Database) {
+	const cache = new Map<string, SQLite.Statement>();
+	return {
+		close: () => sqlite.close(),
+		prepare(text: string): SQLite.Statement {
+			if (text.length > CACHED_SQL_MAX) return sqlite.prepare(text);
+			const cached = cache.get(text);
+			if (cached && !cached.busy) {
+				cache.delete(text);
+				cache.set(text, cached);
+				return cached;
+			}
+			const statement = sqlite.prepare(text);
+			cache.set(text, statement);
+			if (cache.size > CACHED_STATEMENTS) cache.delete(cache.keys().next().value as string);
+			return statement;
+		}
+	};
+}
 
 // int8 (bigint) comes back as a string by default; our bigints are epoch milliseconds,
 // well inside Number's safe range, and both dialects must hand back the same type.
@@ -26,7 +56,10 @@ export function createDatabase(config: DatabaseConfig): Db {
 		sqlite.pragma('busy_timeout = 5000');
 		sqlite.pragma('foreign_keys = ON');
 		sqlite.pragma('synchronous = NORMAL');
-		db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+		db = new Kysely<Database>({
+			dialect: new SqliteDialect({ database: withStatementCache(sqlite) })
+		});
+		sqliteHandles.set(db, sqlite);
 	} else {
 		const pool = new pg.Pool({
 			connectionString: config.url,
@@ -47,6 +80,15 @@ export function dialectOf(db: Db): DialectKind {
 	const kind = dialects.get(db);
 	if (!kind) throw new Error('database was not created by createDatabase');
 	return kind;
+}
+
+/**
+ * The better-sqlite3 handle behind a SQLite `db` (null on PostgreSQL), for the few bulk writes
+ * where Kysely's per-row query building costs more than the database work. It is the very
+ * connection Kysely uses (SQLite has one), so statements run on it join an open transaction.
+ */
+export function sqliteHandleOf(db: Db): SQLite.Database | null {
+	return sqliteHandles.get(db) ?? null;
 }
 
 /**

@@ -7,10 +7,10 @@
  *
  *   await seedCeremonyDemo(db)          // after seedJudgingDemo; a second call changes nothing
  */
-import { insertContest, listAgeBands, replaceAgeBands } from '../contests/contest.repository.ts';
 import type { Db } from '../db/database.ts';
 import type { AwardKind } from '../db/schema.ts';
 import { newId } from '../ids.ts';
+import { contestExists, seedPastContest } from './past-contest.ts';
 import { DEMO_JUDGING_CONTEST_ID } from './seed-judging.ts';
 
 export const DEMO_CEREMONY_CONTEST_ID = 'democeremonycontest';
@@ -24,12 +24,7 @@ const ABOUT = [
 ];
 
 export async function seedCeremonyDemo(db: Db, now = Date.now()): Promise<boolean> {
-	const exists = await db
-		.selectFrom('contest')
-		.select('id')
-		.where('id', '=', DEMO_CEREMONY_CONTEST_ID)
-		.executeTakeFirst();
-	if (exists) return false;
+	if (await contestExists(db, DEMO_CEREMONY_CONTEST_ID)) return false;
 	const source = await db
 		.selectFrom('entry')
 		.select(['student_id', 'age', 'drawing_id', 'title', 'media_prefix', 'media', 'reviewed_by'])
@@ -44,46 +39,27 @@ export async function seedCeremonyDemo(db: Db, now = Date.now()): Promise<boolea
 		.where('contest_id', '=', DEMO_JUDGING_CONTEST_ID)
 		.execute();
 
-	await insertContest(db, {
-		id: DEMO_CEREMONY_CONTEST_ID,
-		createdBy: null,
-		now,
-		values: {
-			title: JSON.stringify({
+	const bands = await seedPastContest(
+		db,
+		{
+			id: DEMO_CEREMONY_CONTEST_ID,
+			createdBy: null,
+			status: 'results',
+			title: {
 				'zh-CN': '春天的颜色',
 				en: 'The colours of spring',
 				fr: 'Les couleurs du printemps'
-			}),
-			theme: JSON.stringify({ 'zh-CN': '春天', en: 'Spring', fr: 'Le printemps' }),
-			brief: JSON.stringify({ 'zh-CN': '画出你看到的春天。' }),
-			rules: JSON.stringify({ 'zh-CN': '每人一幅作品。' }),
-			timeZone: 'Asia/Shanghai',
-			opensAt: now - 120 * 86_400_000,
-			closesAt: now - 90 * 86_400_000,
-			entriesPerChild: 1,
-			boardWidth: 1600,
-			boardHeight: 1200,
-			allowStudio: true,
-			allowUpload: true
-		}
-	});
-	await db
-		.updateTable('contest')
-		.set({ status: 'results' })
-		.where('id', '=', DEMO_CEREMONY_CONTEST_ID)
-		.execute();
-	if (judging.length)
-		await db
-			.insertInto('contest_school')
-			.values(
-				judging.map((s) => ({ contest_id: DEMO_CEREMONY_CONTEST_ID, school_id: s.school_id }))
-			)
-			.execute();
-	await replaceAgeBands(db, DEMO_CEREMONY_CONTEST_ID, [
-		{ label: '6–8 岁', minAge: 6, maxAge: 8 },
-		{ label: '9–11 岁', minAge: 9, maxAge: 11 }
-	]);
-	const bands = await listAgeBands(db, [DEMO_CEREMONY_CONTEST_ID]);
+			},
+			theme: { 'zh-CN': '春天', en: 'Spring', fr: 'Le printemps' },
+			brief: '画出你看到的春天。',
+			rules: '每人一幅作品。',
+			openedDaysAgo: 120,
+			closedDaysAgo: 90,
+			bandLabels: ['6–8 岁', '9–11 岁'],
+			schoolIds: judging.map((s) => s.school_id)
+		},
+		now
+	);
 	const perBand = new Map<string, string[]>();
 	for (const [i, row] of source.entries()) {
 		const band = bands.find((b) => row.age >= b.min_age && row.age <= b.max_age) ?? bands[0]!;

@@ -11,7 +11,6 @@
  */
 import { insertClassroom, insertStudents } from '../classrooms/classroom.repository.ts';
 import { newClassCode } from '../classrooms/roster.ts';
-import { insertContest, listAgeBands, replaceAgeBands } from '../contests/contest.repository.ts';
 import type { Db } from '../db/database.ts';
 import type { AwardKind, ConsentScope } from '../db/schema.ts';
 import {
@@ -23,6 +22,7 @@ import { newId } from '../ids.ts';
 import { insertSchool } from '../schools/school.repository.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
 import { findUserByEmail, insertUser } from '../users/user.repository.ts';
+import { contestExists, seedPastContest } from './past-contest.ts';
 import { addDrawnEntry } from './seed-judging.ts';
 
 export const DEMO_EXHIBITION_CONTEST_ID = 'demoexhibitioncontest';
@@ -62,12 +62,8 @@ export async function seedExhibitionDemo(
 	options: { entries?: number } = {}
 ): Promise<{ created: boolean; slug: string }> {
 	const { db } = deps;
-	const exists = await db
-		.selectFrom('contest')
-		.select('id')
-		.where('id', '=', DEMO_EXHIBITION_CONTEST_ID)
-		.executeTakeFirst();
-	if (exists) return { created: false, slug: DEMO_EXHIBITION_SLUG };
+	if (await contestExists(db, DEMO_EXHIBITION_CONTEST_ID))
+		return { created: false, slug: DEMO_EXHIBITION_SLUG };
 	const organizer = await findUserByEmail(db, 'organizer@sprout.test');
 	if (!organizer)
 		throw new Error('the exhibition demo needs the demo organizer: run the main seed');
@@ -91,43 +87,32 @@ export async function seedExhibitionDemo(
 		.values({ teacher_id: teacherId, school_id: schoolId })
 		.execute();
 
-	await insertContest(db, {
-		id: DEMO_EXHIBITION_CONTEST_ID,
-		createdBy: organizer.id,
-		now,
-		values: {
-			title: JSON.stringify({
-				'zh-CN': '蓝色星球，我们的家',
-				en: 'Blue planet, our home',
-				fr: 'Planète bleue, notre maison'
-			}),
-			theme: JSON.stringify({
-				'zh-CN': '保护海洋和河流',
-				en: 'Caring for seas and rivers',
-				fr: 'Prendre soin des mers et des rivières'
-			}),
-			brief: JSON.stringify({ 'zh-CN': '画出你心中的蓝色星球。' }),
-			rules: JSON.stringify({ 'zh-CN': '每人一幅作品。' }),
-			timeZone: 'Asia/Shanghai',
-			opensAt: now - 90 * 86_400_000,
-			closesAt: now - 60 * 86_400_000,
-			entriesPerChild: 1,
-			boardWidth: 1600,
-			boardHeight: 1200,
-			allowStudio: true,
-			allowUpload: true
-		}
-	});
-	await db
-		.updateTable('contest')
-		.set({ status: 'exhibited' })
-		.where('id', '=', DEMO_EXHIBITION_CONTEST_ID)
-		.execute();
-	await replaceAgeBands(db, DEMO_EXHIBITION_CONTEST_ID, [
-		{ label: '6–8', minAge: 6, maxAge: 8 },
-		{ label: '9–11', minAge: 9, maxAge: 11 }
-	]);
-	const bands = (await listAgeBands(db, [DEMO_EXHIBITION_CONTEST_ID])).map((b) => b.id);
+	const bands = (
+		await seedPastContest(
+			db,
+			{
+				id: DEMO_EXHIBITION_CONTEST_ID,
+				createdBy: organizer.id,
+				status: 'exhibited',
+				title: {
+					'zh-CN': '蓝色星球，我们的家',
+					en: 'Blue planet, our home',
+					fr: 'Planète bleue, notre maison'
+				},
+				theme: {
+					'zh-CN': '保护海洋和河流',
+					en: 'Caring for seas and rivers',
+					fr: 'Prendre soin des mers et des rivières'
+				},
+				brief: '画出你心中的蓝色星球。',
+				rules: '每人一幅作品。',
+				openedDaysAgo: 90,
+				closedDaysAgo: 60,
+				bandLabels: ['6–8', '9–11']
+			},
+			now
+		)
+	).map((b) => b.id);
 
 	const classroomId = newId();
 	await insertClassroom(db, {

@@ -11,8 +11,8 @@ import { encodeRgbaPng } from '../media/image.ts';
 import { hashPassword } from '../auth/password.ts';
 import { insertClassroom, insertStudents } from '../classrooms/classroom.repository.ts';
 import { newClassCode } from '../classrooms/roster.ts';
-import { insertContest, listAgeBands, replaceAgeBands } from '../contests/contest.repository.ts';
 import { epochToLocal } from '../contests/time-zone.ts';
+import { contestExists, seedPastContest } from './past-contest.ts';
 import type { Db } from '../db/database.ts';
 import { DOCUMENT_VERSION, type DrawDocument, type StrokeOp } from '../../draw/document.ts';
 import { studentDrawingsPrefix } from '../storage/keys.ts';
@@ -342,12 +342,8 @@ export async function seedJudgingDemo(
 	options: SeedJudgingOptions = {}
 ): Promise<{ created: boolean; contestId: string; roundId: string | null }> {
 	const { db } = deps;
-	const exists = await db
-		.selectFrom('contest')
-		.select('id')
-		.where('id', '=', DEMO_JUDGING_CONTEST_ID)
-		.executeTakeFirst();
-	if (exists) return { created: false, contestId: DEMO_JUDGING_CONTEST_ID, roundId: null };
+	if (await contestExists(db, DEMO_JUDGING_CONTEST_ID))
+		return { created: false, contestId: DEMO_JUDGING_CONTEST_ID, roundId: null };
 	const organizer = await findUserByEmail(db, ORGANIZER_EMAIL);
 	if (!organizer)
 		throw new Error(
@@ -385,47 +381,33 @@ export async function seedJudgingDemo(
 		)
 	];
 
-	await insertContest(db, {
-		id: DEMO_JUDGING_CONTEST_ID,
-		createdBy: organizer.id,
-		now,
-		values: {
-			title: JSON.stringify({
-				'zh-CN': '我心中的绿色家园',
-				en: 'The green home I dream of',
-				fr: 'La maison verte dont je rêve'
-			}),
-			theme: JSON.stringify({
-				'zh-CN': '人与自然和谐相处',
-				en: 'Living in harmony with nature',
-				fr: 'Vivre en harmonie avec la nature'
-			}),
-			brief: JSON.stringify({ 'zh-CN': '画出你心中的绿色家园。' }),
-			rules: JSON.stringify({ 'zh-CN': '每人一幅作品。' }),
-			timeZone: 'Asia/Shanghai',
-			opensAt: now - 30 * 86_400_000,
-			closesAt: now - 2 * 86_400_000,
-			entriesPerChild: 1,
-			boardWidth: 1600,
-			boardHeight: 1200,
-			allowStudio: true,
-			allowUpload: true
-		}
-	});
-	await db
-		.updateTable('contest')
-		.set({ status: 'judging' })
-		.where('id', '=', DEMO_JUDGING_CONTEST_ID)
-		.execute();
-	await replaceAgeBands(db, DEMO_JUDGING_CONTEST_ID, [
-		{ label: '6–8 岁', minAge: 6, maxAge: 8 },
-		{ label: '9–11 岁', minAge: 9, maxAge: 11 }
-	]);
-	const bands = (await listAgeBands(db, [DEMO_JUDGING_CONTEST_ID])).map((b) => b.id);
-	await db
-		.insertInto('contest_school')
-		.values(schools.map((s) => ({ contest_id: DEMO_JUDGING_CONTEST_ID, school_id: s.id })))
-		.execute();
+	const bands = (
+		await seedPastContest(
+			db,
+			{
+				id: DEMO_JUDGING_CONTEST_ID,
+				createdBy: organizer.id,
+				status: 'judging',
+				title: {
+					'zh-CN': '我心中的绿色家园',
+					en: 'The green home I dream of',
+					fr: 'La maison verte dont je rêve'
+				},
+				theme: {
+					'zh-CN': '人与自然和谐相处',
+					en: 'Living in harmony with nature',
+					fr: 'Vivre en harmonie avec la nature'
+				},
+				brief: '画出你心中的绿色家园。',
+				rules: '每人一幅作品。',
+				openedDaysAgo: 30,
+				closedDaysAgo: 2,
+				bandLabels: ['6–8 岁', '9–11 岁'],
+				schoolIds: schools.map((s) => s.id)
+			},
+			now
+		)
+	).map((b) => b.id);
 
 	for (const [s, school] of schools.entries()) {
 		const classroomId = newId();

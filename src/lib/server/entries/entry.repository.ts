@@ -258,6 +258,24 @@ export async function listApprovedEntries(
 
 export type ApprovedEntry = Awaited<ReturnType<typeof listApprovedEntries>>[number];
 
+/**
+ * The same entries as listApprovedEntries, only id and band, unordered: closing a round of
+ * 10,000 entries needs nothing else, and the wide sorted read cost more than the tally.
+ */
+export async function listApprovedEntryBands(
+	db: Db,
+	contestId: string
+): Promise<{ id: string; age_band_id: string | null }[]> {
+	return db
+		.selectFrom('entry')
+		.innerJoin('student', 'student.id', 'entry.student_id')
+		.innerJoin('classroom', 'classroom.id', 'student.classroom_id')
+		.select(['entry.id', 'entry.age_band_id'])
+		.where('entry.contest_id', '=', contestId)
+		.where('entry.status', '=', 'approved')
+		.execute();
+}
+
 /** The entry columns every list reads; the child appears by pseudonym only. */
 export type EntryRowBase = Pick<
 	Selectable<EntryTable>,

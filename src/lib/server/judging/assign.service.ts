@@ -4,7 +4,7 @@
  * recusing and the rebalancing it causes are one atomic step.
  */
 import type { Db, Trx } from '../db/database.ts';
-import { listApprovedEntries } from '../entries/entry.repository.ts';
+import { listApprovedEntries, listApprovedEntryBands } from '../entries/entry.repository.ts';
 import { newId } from '../ids.ts';
 import { planAssignments, pickCalibration, type AssignEntry } from './assignment.ts';
 import { assignHandles } from './handles.ts';
@@ -27,7 +27,19 @@ export function seedOf(text: string): number {
 
 /** The entries a round judges: all approved ones, or those the previous round advanced. */
 export async function entriesInScope(trx: Db | Trx, round: repo.RoundRow) {
-	const approved = await listApprovedEntries(trx, round.contest_id);
+	return inScope(trx, round, await listApprovedEntries(trx, round.contest_id));
+}
+
+/** entriesInScope with only id and band, unordered: what closing a round reads. */
+export async function entryBandsInScope(trx: Db | Trx, round: repo.RoundRow) {
+	return inScope(trx, round, await listApprovedEntryBands(trx, round.contest_id));
+}
+
+async function inScope<T extends { id: string }>(
+	trx: Db | Trx,
+	round: repo.RoundRow,
+	approved: T[]
+): Promise<T[]> {
 	if (round.scope === 'all') return approved;
 	const rounds = await repo.listRounds(trx, round.contest_id);
 	const previous = rounds.filter((r) => r.position < round.position).at(-1);

@@ -10,10 +10,9 @@ import { writeTransaction, type Db, type Trx } from '../db/database.ts';
 import type { RoundResultTable } from '../db/schema.ts';
 import { DomainError } from '../errors.ts';
 import { selectAdvancing } from './advancement.ts';
-import { entriesInScope } from './assign.service.ts';
+import { entriesInScope, entryBandsInScope } from './assign.service.ts';
 import * as repo from './judging.repository.ts';
-import { rubricResults, type Criterion } from './rubric.ts';
-import { countedWork, groupScores } from './score-rows.ts';
+import { rubricResults, type Criterion, type RubricScore } from './rubric.ts';
 import { listRoundComparisons } from './judgements.repository.ts';
 import { tallyPairwiseRound, tallyScreeningRound } from './method-tally.ts';
 import { tallyPanelRound } from './panel-tally.ts';
@@ -37,17 +36,12 @@ export interface CloseOutcome {
 }
 
 /** The rubric tally of a round, as rows ready to store. Exported for the bench and tests. */
-export async function tallyRubricRound(
-	trx: Db | Trx,
-	round: repo.RoundRow,
-	/** Already read by the caller (closing reads them for the unfinished-work check). */
-	loaded: { assignments?: Assignments } = {}
-) {
-	const [criteriaRows, scoreRows, assignments, entries] = await Promise.all([
-		repo.listCriteria(trx, round.id),
-		repo.listRoundScores(trx, round.id),
-		loaded.assignments ?? repo.listAssignments(trx, round.id),
-		entriesInScope(trx, round)
+export async function tallyRubricRound(trx: Db | Trx, round: repo.RoundRow) {
+	const criteriaRows = await repo.listCriteria(trx, round.id);
+	const criterionIds = criteriaRows.map((c) => c.id);
+	const [scorings, entries] = await Promise.all([
+		repo.listCountedScorings(trx, round.id, criterionIds),
+		entryBandsInScope(trx, round)
 	]);
 	const criteria: Criterion[] = criteriaRows.map((c) => ({
 		id: c.id,
@@ -55,11 +49,24 @@ export async function tallyRubricRound(
 		min: c.min_value,
 		max: c.max_value
 	}));
-	const tally = rubricResults({
-		criteria,
-		scores: groupScores(scoreRows, countedWork(assignments)),
-		disagreement: round.disagreement
+	const scores: RubricScore[] = scorings.map((row) => {
+		const values: Record<string, number> = {};
+		row.values.forEach((value, c) => {
+			if (value !== null) values[criterionIds[c] as string] = value;
+		});
+		return { judgeId: row.judge_id, entryId: row.entry_id, values };
 	});
+	return rubricRows(round, criteria, scores, entries);
+}
+
+/** The pure part of the rubric tally: results, ranks and advancement as rows to store. */
+export function rubricRows(
+	round: repo.RoundRow,
+	criteria: Criterion[],
+	scores: RubricScore[],
+	entries: readonly { id: string; age_band_id: string | null }[]
+) {
+	const tally = rubricResults({ criteria, scores, disagreement: round.disagreement });
 	const tieCriterion = criteria[0]?.id;
 	const resultOf = new Map(tally.entries.map((e) => [e.entryId, e]));
 	const bandOf = new Map(entries.map((e) => [e.id, e.age_band_id]));
@@ -115,23 +122,17 @@ export async function tallyRubricRound(
 	return { rows, judges: tally.judges };
 }
 
-type Assignments = Awaited<ReturnType<typeof repo.listAssignments>>;
-
 /**
  * Work judges have not finished: unscored assignments, or for pairwise rounds the comparisons
  * still owed to each sitting judge's share.
  */
-async function undoneWork(
-	trx: Trx,
-	round: repo.RoundRow,
-	assignments: Assignments
-): Promise<number> {
-	if (round.method !== 'pairwise')
-		return assignments.filter((a) => a.done_at === null && a.recused_at === null).length;
-	const [rows, judges, entries] = await Promise.all([
+async function undoneWork(trx: Trx, round: repo.RoundRow): Promise<number> {
+	if (round.method !== 'pairwise') return repo.countUndoneAssignments(trx, round.id);
+	const [rows, judges, entries, assignments] = await Promise.all([
 		listRoundComparisons(trx, round.id),
 		repo.listRoundJudges(trx, round.id),
-		entriesInScope(trx, round)
+		entriesInScope(trx, round),
+		repo.listAssignments(trx, round.id)
 	]);
 	const active = judges.filter((j) => j.active === 1);
 	const quota = pairwiseQuota(entries.length, round.per_entry, active.length);
@@ -161,8 +162,7 @@ export async function closeRound(
 		const round = await repo.lockRound(db, trx, roundId);
 		if (!round) throw DomainError.notFound('judging.error.round');
 		if (round.status !== 'open') throw DomainError.conflict('judging.error.notOpen');
-		const assignments = await repo.listAssignments(trx, roundId);
-		const undone = await undoneWork(trx, round, assignments);
+		const undone = await undoneWork(trx, round);
 		if (undone > 0 && !input.force)
 			throw DomainError.conflict('judging.error.unfinished', { count: undone });
 		const rows =
@@ -172,8 +172,8 @@ export async function closeRound(
 					? await tallyPanelRound(trx, round)
 					: round.method === 'pairwise'
 						? await tallyPairwiseRound(trx, round)
-						: (await tallyRubricRound(trx, round, { assignments })).rows;
-		await repo.insertResults(trx, rows);
+						: (await tallyRubricRound(trx, round)).rows;
+		await repo.insertResults(db, trx, rows);
 		if (
 			!(await repo.setRoundStatus(
 				trx,

@@ -3,10 +3,49 @@
  * judging.repository.ts, which holds rounds, judges, assignments and rubric scores. Functions
  * take `db | trx` first so services compose them inside one transaction.
  */
+import type { Kysely } from 'kysely';
 import type { Db, Trx } from '../db/database.ts';
 import type { ScreeningVote } from '../db/schema.ts';
 
 type Conn = Db | Trx;
+
+// ── Revisioned judgements (rubric scores and screening votes) ──────────────────────────────
+
+/** Tables whose rows carry the revision a judge's save names (stale → 409), and their value. */
+const REVISIONED = { rubric_score: 'value', screening_vote: 'vote' } as const;
+export type RevisionedTable = keyof typeof REVISIONED;
+
+/**
+ * Compare-and-set on the revision the judge saw: the value changes and the revision goes up by
+ * one only if nobody changed it since; false when another save got in between.
+ */
+export async function compareAndSet(
+	db: Conn,
+	table: RevisionedTable,
+	id: string,
+	fromRevision: number,
+	value: number | ScreeningVote,
+	now: number
+): Promise<boolean> {
+	const result = await (db as Kysely<RevisionedRows>)
+		.updateTable(table)
+		.set({ [REVISIONED[table]]: value, revision: fromRevision + 1, updated_at: now })
+		.where('id', '=', id)
+		.where('revision', '=', fromRevision)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}
+
+/** A judge takes a score or vote back (undo to "not judged"). */
+export async function deleteJudgement(db: Conn, table: RevisionedTable, id: string): Promise<void> {
+	await (db as Kysely<RevisionedRows>).deleteFrom(table).where('id', '=', id).execute();
+}
+
+/** The columns compareAndSet touches, the same in both tables. */
+type RevisionedRows = Record<
+	RevisionedTable,
+	{ id: string; revision: number; updated_at: number; value: number; vote: ScreeningVote }
+>;
 
 // ── Screening votes ─────────────────────────────────────────────────────────────────────────
 
@@ -59,27 +98,6 @@ export async function insertVote(
 			updated_at: row.now
 		})
 		.execute();
-}
-
-/** Compare-and-set on the revision the judge saw; false when another save got in between. */
-export async function updateVote(
-	db: Conn,
-	voteId: string,
-	fromRevision: number,
-	vote: ScreeningVote,
-	now: number
-): Promise<boolean> {
-	const result = await db
-		.updateTable('screening_vote')
-		.set({ vote, revision: fromRevision + 1, updated_at: now })
-		.where('id', '=', voteId)
-		.where('revision', '=', fromRevision)
-		.executeTakeFirst();
-	return Number(result.numUpdatedRows) === 1;
-}
-
-export async function deleteVote(db: Conn, voteId: string): Promise<void> {
-	await db.deleteFrom('screening_vote').where('id', '=', voteId).execute();
 }
 
 // ── Pairwise comparisons ────────────────────────────────────────────────────────────────────

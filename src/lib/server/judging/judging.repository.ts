@@ -2,8 +2,8 @@
  * Every query of the judging aggregate. Functions take `db | trx` first so services compose them
  * inside one transaction. Nothing here decides who may do what: that is the services' job.
  */
-import type { Insertable, Selectable } from 'kysely';
-import { dialectOf, type Db, type Trx } from '../db/database.ts';
+import { sql, type Insertable, type Selectable } from 'kysely';
+import { dialectOf, sqliteHandleOf, type Db, type Trx } from '../db/database.ts';
 import type {
 	AwardTable,
 	JudgeAssignmentTable,
@@ -111,6 +111,21 @@ export async function findRoundJudgeByUser(db: Conn, roundId: string, userId: st
 		.where('round_id', '=', roundId)
 		.where('user_id', '=', userId)
 		.executeTakeFirst();
+}
+
+/** A user's seat on a round's jury with the round itself: what every judge request checks. */
+export async function findJudgeSeat(db: Conn, roundId: string, userId: string) {
+	const row = await db
+		.selectFrom('round_judge')
+		.innerJoin('judging_round', 'judging_round.id', 'round_judge.round_id')
+		.selectAll('judging_round')
+		.select(['round_judge.id as seat_id', 'round_judge.active as seat_active'])
+		.where('round_judge.round_id', '=', roundId)
+		.where('round_judge.user_id', '=', userId)
+		.executeTakeFirst();
+	if (!row) return undefined;
+	const { seat_id, seat_active, ...round } = row;
+	return { judge: { id: seat_id, user_id: userId, active: seat_active }, round: round as RoundRow };
 }
 
 export async function insertRoundJudge(
@@ -280,6 +295,18 @@ export async function listAssignments(db: Conn, roundId: string) {
 		.execute();
 }
 
+/** Assigned work neither done nor recused: what stops a round from closing without force. */
+export async function countUndoneAssignments(db: Conn, roundId: string): Promise<number> {
+	const row = await db
+		.selectFrom('judge_assignment')
+		.select((eb) => eb.fn.countAll<number | string>().as('n'))
+		.where('round_id', '=', roundId)
+		.where('done_at', 'is', null)
+		.where('recused_at', 'is', null)
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
 /** Done and total unrecused assignments of one judge: the "12 of 40" after each save. */
 export async function countJudgeProgress(
 	db: Conn,
@@ -364,15 +391,35 @@ export async function findAssignmentByHandle(
 		.executeTakeFirst();
 }
 
-/** Serializes saves on one assignment (PostgreSQL; SQLite's BEGIN IMMEDIATE already does). */
-export async function lockAssignment(db: Db, trx: Trx, assignmentId: string): Promise<void> {
-	if (dialectOf(db) !== 'postgres') return;
-	await trx
+/**
+ * The assignment a save writes to, with its round's current state, in one read; on PostgreSQL
+ * the assignment row stays locked until the transaction ends, so saves on it take turns
+ * (SQLite's BEGIN IMMEDIATE already does that). Other judges' saves are not held up.
+ */
+export async function findAssignmentForSave(
+	db: Db,
+	trx: Trx,
+	roundId: string,
+	judgeId: string,
+	handle: string
+) {
+	const query = trx
 		.selectFrom('judge_assignment')
-		.select('id')
-		.where('id', '=', assignmentId)
-		.forUpdate()
-		.execute();
+		.innerJoin('judging_round', 'judging_round.id', 'judge_assignment.round_id')
+		.select([
+			'judge_assignment.id',
+			'judge_assignment.entry_id',
+			'judge_assignment.recused_at',
+			'judge_assignment.done_at',
+			'judging_round.status as round_status',
+			'judging_round.allow_maybe'
+		])
+		.where('judge_assignment.round_id', '=', roundId)
+		.where('judge_assignment.judge_id', '=', judgeId)
+		.where('judge_assignment.handle', '=', handle);
+	return dialectOf(db) === 'postgres'
+		? query.forUpdate('judge_assignment').executeTakeFirst()
+		: query.executeTakeFirst();
 }
 
 export async function setAssignmentState(
@@ -420,6 +467,44 @@ export async function listRoundScores(db: Conn, roundId: string) {
 		.execute();
 }
 
+/**
+ * The scorings that count when a round closes (finished, unrecused work), one row per judge and
+ * entry with the value of each criterion in the given order (null where missing): a third of
+ * the rows of listRoundScores and nothing to regroup, for the one read a 10,000-entry close makes.
+ */
+export async function listCountedScorings(
+	db: Conn,
+	roundId: string,
+	criterionIds: readonly string[]
+): Promise<{ judge_id: string; entry_id: string; values: (number | null)[] }[]> {
+	const columns = criterionIds.map((id, c) =>
+		sql<
+			number | null
+		>`max(case when rubric_score.criterion_id = ${id} then rubric_score.value end)`.as(`v${c}`)
+	);
+	const rows = (await db
+		.selectFrom('rubric_score')
+		.innerJoin('judge_assignment', (join) =>
+			join
+				.onRef('judge_assignment.judge_id', '=', 'rubric_score.judge_id')
+				.onRef('judge_assignment.entry_id', '=', 'rubric_score.entry_id')
+		)
+		.select(['rubric_score.judge_id', 'rubric_score.entry_id', ...columns])
+		.where('rubric_score.round_id', '=', roundId)
+		.where('judge_assignment.done_at', 'is not', null)
+		.where('judge_assignment.recused_at', 'is', null)
+		.groupBy(['rubric_score.judge_id', 'rubric_score.entry_id'])
+		// A fixed order makes the float sums, and so the stored results, the same on every close.
+		.orderBy('rubric_score.judge_id')
+		.orderBy('rubric_score.entry_id')
+		.execute()) as unknown as Record<string, string | number | null>[];
+	return rows.map((row) => ({
+		judge_id: row.judge_id as string,
+		entry_id: row.entry_id as string,
+		values: criterionIds.map((_, c) => (row[`v${c}`] ?? null) as number | null)
+	}));
+}
+
 export async function countRoundScores(db: Conn, roundId: string): Promise<number> {
 	const row = await db
 		.selectFrom('rubric_score')
@@ -454,27 +539,6 @@ export async function insertScore(
 			updated_at: row.now
 		})
 		.execute();
-}
-
-/** Compare-and-set on the revision the judge saw; false when another save got in between. */
-export async function updateScore(
-	db: Conn,
-	scoreId: string,
-	fromRevision: number,
-	value: number,
-	now: number
-): Promise<boolean> {
-	const result = await db
-		.updateTable('rubric_score')
-		.set({ value, revision: fromRevision + 1, updated_at: now })
-		.where('id', '=', scoreId)
-		.where('revision', '=', fromRevision)
-		.executeTakeFirst();
-	return Number(result.numUpdatedRows) === 1;
-}
-
-export async function deleteScore(db: Conn, scoreId: string): Promise<void> {
-	await db.deleteFrom('rubric_score').where('id', '=', scoreId).execute();
 }
 
 export async function insertScoreAudit(
@@ -518,16 +582,61 @@ export async function countScoreAudit(db: Conn, roundId: string): Promise<number
 
 // ── Results and awards ──────────────────────────────────────────────────────────────────────
 
+const RESULT_COLUMNS = [
+	'round_id',
+	'entry_id',
+	'age_band_id',
+	'judge_count',
+	'display',
+	'z_mean',
+	'raw_mean',
+	'median',
+	'rank',
+	'tie_rule',
+	'advanced',
+	'flagged',
+	'override_reason'
+] as const;
+/** PostgreSQL array type of each column above, for unnest. */
+const RESULT_ARRAY_TYPES = [
+	'text[]',
+	'text[]',
+	'text[]',
+	'integer[]',
+	'float8[]',
+	'float8[]',
+	'float8[]',
+	'float8[]',
+	'integer[]',
+	'text[]',
+	'integer[]',
+	'integer[]',
+	'text[]'
+];
+
 /**
- * 13 columns a row: 2,000 rows is 26,000 parameters, under both SQLite's 32,766 and
- * PostgreSQL's 65,535, so a 10,000-entry close is five statements instead of twenty.
+ * A round's results in one go (closing writes 10,000 rows). Building a multi-row insert of that
+ * size in Kysely cost more than the database's own work, so: on SQLite one prepared statement
+ * run per row on the connection the transaction holds; on PostgreSQL one statement taking each
+ * column as an array. Numbers travel as doubles either way, so stored results are exact.
  */
-export async function insertResults(db: Conn, rows: Insertable<RoundResultTable>[]) {
-	for (let i = 0; i < rows.length; i += 2000)
-		await db
-			.insertInto('round_result')
-			.values(rows.slice(i, i + 2000))
-			.execute();
+export async function insertResults(db: Db, trx: Conn, rows: Insertable<RoundResultTable>[]) {
+	if (rows.length === 0) return;
+	const value = (row: Insertable<RoundResultTable>, column: (typeof RESULT_COLUMNS)[number]) =>
+		row[column] ?? null;
+	const sqlite = sqliteHandleOf(db);
+	if (sqlite) {
+		const insert = sqlite.prepare(
+			`insert into round_result (${RESULT_COLUMNS.join(', ')}) values (${RESULT_COLUMNS.map(() => '?').join(', ')})`
+		);
+		for (const row of rows) insert.run(RESULT_COLUMNS.map((c) => value(row, c)));
+		return;
+	}
+	const arrays = RESULT_COLUMNS.map(
+		(c, i) => sql`${rows.map((row) => value(row, c))}::${sql.raw(RESULT_ARRAY_TYPES[i] as string)}`
+	);
+	await sql`insert into round_result (${sql.join(RESULT_COLUMNS.map((c) => sql.ref(c)))})
+		select * from unnest(${sql.join(arrays)})`.execute(trx);
 }
 
 export async function listResults(db: Conn, roundId: string) {

@@ -13,6 +13,7 @@ import { rebalanceRound } from './assign.service.ts';
 import * as repo from './judging.repository.ts';
 import { deletePendingWithEntry, listVotesOfJudge } from './judgements.repository.ts';
 import { pairwiseProgress } from './pairwise.service.ts';
+import { saveAtRevision } from './revisioned-save.ts';
 import { assertWithinDates } from './round-dates.ts';
 import { requestTriage } from './triage.service.ts';
 
@@ -26,11 +27,10 @@ export const ID = /^[a-z0-9]{1,40}$/;
 export async function judgeOf(db: Db, user: SessionUser | null, roundId: string) {
 	if (!user || (user.role !== 'judge' && user.role !== 'organizer')) throw DomainError.forbidden();
 	if (!ID.test(roundId)) throw DomainError.notFound('judging.error.round');
-	const judge = await repo.findRoundJudgeByUser(db, roundId, user.id);
-	if (!judge || judge.active !== 1) throw DomainError.notFound('judging.error.round');
-	const round = await repo.findRound(db, roundId);
-	if (!round || round.status === 'draft') throw DomainError.notFound('judging.error.round');
-	return { judge, round };
+	const seat = await repo.findJudgeSeat(db, roundId, user.id);
+	if (!seat || seat.judge.active !== 1 || seat.round.status === 'draft')
+		throw DomainError.notFound('judging.error.round');
+	return seat;
 }
 
 export async function listMyRounds(db: Db, user: SessionUser) {
@@ -156,7 +156,7 @@ export async function saveScore(
 	input: SaveScoreInput,
 	now = Date.now()
 ): Promise<SaveScoreResult> {
-	const { judge } = await judgeOf(db, user, roundId);
+	const { judge, round: seen } = await judgeOf(db, user, roundId);
 	const { handle, criterionId, value, base } = input;
 	if (typeof handle !== 'string' || !HANDLE.test(handle))
 		throw DomainError.notFound('judging.error.entry');
@@ -167,10 +167,14 @@ export async function saveScore(
 	if (value !== null && (typeof value !== 'number' || !Number.isInteger(value)))
 		throw DomainError.invalid('judging.error.scoreInteger');
 
+	// Refused before any write when the round is no longer open; checked again below, in the
+	// transaction, against a close racing this save.
+	if (seen.status !== 'open') throw DomainError.conflict('judging.error.closed');
+	// Against the round as read just now: dates change rarely, and only by the organizer.
+	await assertWithinDates(db, seen, now);
+
+	// One short transaction of a handful of indexed reads and writes: ten judges save at once.
 	return writeTransaction(db, async (trx) => {
-		const round = await repo.findRound(trx, roundId);
-		if (!round || round.status !== 'open') throw DomainError.conflict('judging.error.closed');
-		await assertWithinDates(trx, round, now);
 		const criteria = await repo.listCriteria(trx, roundId);
 		const criterion = criteria.find((c) => c.id === criterionId);
 		if (!criterion) throw DomainError.invalid('judging.error.criterion');
@@ -179,26 +183,22 @@ export async function saveScore(
 				min: criterion.min_value,
 				max: criterion.max_value
 			});
-		const assignment = await repo.findAssignmentByHandle(trx, roundId, judge.id, handle);
+		const assignment = await repo.findAssignmentForSave(db, trx, roundId, judge.id, handle);
 		if (!assignment) throw DomainError.notFound('judging.error.entry');
+		if (assignment.round_status !== 'open') throw DomainError.conflict('judging.error.closed');
 		if (assignment.recused_at !== null) throw DomainError.conflict('judging.error.recused');
-		await repo.lockAssignment(db, trx, assignment.id);
 
 		const scores = await repo.listScoresOfJudgeEntry(trx, judge.id, assignment.entry_id);
 		const current = scores.find((s) => s.criterion_id === criterionId);
 		const currentValue = current?.value ?? null;
-		const currentRevision = current?.revision ?? 0;
-		let revision = currentRevision;
-		if (currentValue === value) {
-			// Already so (a retry, or the same click twice): nothing to write.
-		} else if (currentRevision !== base) {
-			throw DomainError.conflict('judging.error.stale', {
-				value: currentValue ?? '',
-				revision: currentRevision
-			});
-		} else {
-			if (!current) {
-				await repo.insertScore(trx, {
+		const saved = await saveAtRevision(trx, {
+			table: 'rubric_score',
+			current,
+			next: value as number | null,
+			base,
+			now,
+			insert: () =>
+				repo.insertScore(trx, {
 					id: newId(),
 					roundId,
 					judgeId: judge.id,
@@ -206,19 +206,14 @@ export async function saveScore(
 					criterionId,
 					value: value as number,
 					now
-				});
-				revision = 1;
-			} else if (value === null) {
-				await repo.deleteScore(trx, current.id);
-				revision = 0;
-			} else {
-				if (!(await repo.updateScore(trx, current.id, currentRevision, value, now)))
-					throw DomainError.conflict('judging.error.stale', {
-						value: currentValue ?? '',
-						revision: currentRevision
-					});
-				revision = currentRevision + 1;
-			}
+				}),
+			stale: () =>
+				DomainError.conflict('judging.error.stale', {
+					value: currentValue ?? '',
+					revision: current?.revision ?? 0
+				})
+		});
+		if (saved.changed)
 			await repo.insertScoreAudit(trx, {
 				id: newId(),
 				roundId,
@@ -230,7 +225,6 @@ export async function saveScore(
 				newValue: value === null ? null : String(value),
 				now
 			});
-		}
 		const after = new Set(
 			scores.filter((s) => s.criterion_id !== criterionId).map((s) => s.criterion_id)
 		);
@@ -241,7 +235,7 @@ export async function saveScore(
 		// A finished artwork may now show a disagreement: the triage job looks (triage.service).
 		if (done && assignment.done_at === null) await requestTriage(trx, roundId, now);
 		const progress = await repo.countJudgeProgress(trx, roundId, judge.id);
-		return { value: value as number | null, revision, done, ...progress };
+		return { value: value as number | null, revision: saved.revision, done, ...progress };
 	});
 }
 

@@ -11,6 +11,7 @@ import { newId } from '../ids.ts';
 import * as repo from './judging.repository.ts';
 import * as votes from './judgements.repository.ts';
 import { assertWithinDates } from './round-dates.ts';
+import { saveAtRevision } from './revisioned-save.ts';
 import { HANDLE, judgeOf, type SaveScoreResult } from './scoring.service.ts';
 
 /** Wire codes of a vote: the index is what the screen sends (no = 0, maybe = 1, yes = 2). */
@@ -42,50 +43,43 @@ export async function saveVote(
 		throw DomainError.invalid('judging.error.vote');
 	const vote = value === null ? null : (VOTE_CODES[value as number] as ScreeningVote);
 
+	if (seen.status !== 'open') throw DomainError.conflict('judging.error.closed');
+	// Against the round as read just now: dates change rarely, and only by the organizer.
+	await assertWithinDates(db, seen, now);
+
 	return writeTransaction(db, async (trx) => {
-		const round = await repo.findRound(trx, roundId);
-		if (!round || round.status !== 'open') throw DomainError.conflict('judging.error.closed');
-		await assertWithinDates(trx, round, now);
-		if (vote === 'maybe' && round.allow_maybe !== 1)
+		const assignment = await repo.findAssignmentForSave(db, trx, roundId, judge.id, handle);
+		if (assignment && assignment.round_status !== 'open')
+			throw DomainError.conflict('judging.error.closed');
+		if (vote === 'maybe' && (assignment?.allow_maybe ?? seen.allow_maybe) !== 1)
 			throw DomainError.invalid('judging.error.vote');
-		const assignment = await repo.findAssignmentByHandle(trx, roundId, judge.id, handle);
 		if (!assignment) throw DomainError.notFound('judging.error.entry');
 		if (assignment.recused_at !== null) throw DomainError.conflict('judging.error.recused');
-		await repo.lockAssignment(db, trx, assignment.id);
 
-		const current = await votes.findVote(trx, judge.id, assignment.entry_id);
-		const currentVote = current?.vote ?? null;
-		const currentRevision = current?.revision ?? 0;
-		let revision = currentRevision;
-		if (currentVote === vote) {
-			// A retry or a double click: already so.
-		} else if (currentRevision !== base) {
-			throw DomainError.conflict('judging.error.stale', {
-				value: currentVote === null ? '' : codeOfVote(currentVote),
-				revision: currentRevision
-			});
-		} else {
-			if (!current) {
-				await votes.insertVote(trx, {
+		const found = await votes.findVote(trx, judge.id, assignment.entry_id);
+		const current = found && { id: found.id, value: found.vote, revision: found.revision };
+		const saved = await saveAtRevision(trx, {
+			table: 'screening_vote',
+			current,
+			next: vote,
+			base,
+			now,
+			insert: () =>
+				votes.insertVote(trx, {
 					id: newId(),
 					roundId,
 					judgeId: judge.id,
 					entryId: assignment.entry_id,
 					vote: vote!,
 					now
-				});
-				revision = 1;
-			} else if (vote === null) {
-				await votes.deleteVote(trx, current.id);
-				revision = 0;
-			} else {
-				if (!(await votes.updateVote(trx, current.id, currentRevision, vote, now)))
-					throw DomainError.conflict('judging.error.stale', {
-						value: codeOfVote(currentVote!),
-						revision: currentRevision
-					});
-				revision = currentRevision + 1;
-			}
+				}),
+			stale: () =>
+				DomainError.conflict('judging.error.stale', {
+					value: current ? codeOfVote(current.value) : '',
+					revision: current?.revision ?? 0
+				})
+		});
+		if (saved.changed)
 			await repo.insertScoreAudit(trx, {
 				id: newId(),
 				roundId,
@@ -93,15 +87,14 @@ export async function saveVote(
 				entryId: assignment.entry_id,
 				criterionId: null,
 				actorUserId: user!.id,
-				oldValue: currentVote,
+				oldValue: current?.value ?? null,
 				newValue: vote,
 				now
 			});
-		}
 		const done = vote !== null;
 		if (done !== (assignment.done_at !== null))
 			await repo.setAssignmentState(trx, assignment.id, { done_at: done ? now : null });
 		const progress = await repo.countJudgeProgress(trx, roundId, judge.id);
-		return { value: value as number | null, revision, done, ...progress };
+		return { value: value as number | null, revision: saved.revision, done, ...progress };
 	});
 }

@@ -51,7 +51,7 @@ export const judgingPanelEn: Record<keyof typeof judgingPanelZhCN, string> = {
 	'judging.results.schulzeHint':
 		'Each cell: how many judges put the row’s artwork above the column’s. Green: a majority did.',
 	'judging.results.place': 'Schulze place',
-	'judging.results.meanPosition': 'Mean position',
+	'judging.results.meanPosition': 'Mean position (100 = first for every judge)',
 	'judging.results.ballots': 'Orders from {count} judges',
 	'judging.results.tieOrderPanel':
 		'Schulze ranking first; ties are separated by the mean position in the judges’ orders, then the median position, then the panel’s head-to-head.',

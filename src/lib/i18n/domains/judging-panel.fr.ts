@@ -55,7 +55,7 @@ export const judgingPanelFr: Record<keyof typeof judgingPanelZhCN, string> = {
 	'judging.results.schulzeHint':
 		'Chaque case : le nombre de jurés qui placent l’œuvre de la ligne avant celle de la colonne. En vert : une majorité.',
 	'judging.results.place': 'Place Schulze',
-	'judging.results.meanPosition': 'Position moyenne',
+	'judging.results.meanPosition': 'Position moyenne (100 = premier pour chaque juré)',
 	'judging.results.ballots': 'Classements de {count} jurés',
 	'judging.results.tieOrderPanel':
 		'Le classement de Schulze d’abord ; les égalités sont départagées par la position moyenne dans les classements des jurés, puis la position médiane, puis le face-à-face du jury.',

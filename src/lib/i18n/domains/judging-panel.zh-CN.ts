@@ -46,7 +46,7 @@ export const judgingPanelZhCN = {
 	'judging.results.schulzeHint':
 		'每一格：把这一行的作品排在这一列作品前面的评委人数。绿色：多数评委这样认为。',
 	'judging.results.place': 'Schulze 名次',
-	'judging.results.meanPosition': '平均位置',
+	'judging.results.meanPosition': '平均位置（100 = 都排第一）',
 	'judging.results.ballots': '{count} 位评委的排序',
 	'judging.results.tieOrderPanel':
 		'先看 Schulze 排名；并列时依次看评委排序中的平均位置、位置中位数，最后看评委两两之间的多数意见。',

@@ -19,6 +19,7 @@ import { newId } from '../../src/lib/server/ids.ts';
 import { closeRound } from '../../src/lib/server/judging/close.service.ts';
 import * as repo from '../../src/lib/server/judging/judging.repository.ts';
 import { createRubricRound } from '../../src/lib/server/judging/round.service.ts';
+import { runTriage } from '../../src/lib/server/judging/triage.service.ts';
 import { startBenchServer } from './bench-server.ts';
 import { measureJudgeNext } from './judge-next.ts';
 import { median, percentile, type Figure } from './report.ts';
@@ -274,6 +275,10 @@ export async function measureSavesAndFirstLoad(root: string): Promise<Figure[]> 
 	);
 	try {
 		const world = await buildWorld(db, { entries: 200, judges: 10, perEntry: 3, scored: false });
+		// The bulk-built assignments skip the planner (no calibration artworks); bring them in
+		// line first, as the triage run that the first finished artwork queues would, so the
+		// work listed below is the work the judges keep while they save.
+		await runTriage(db, world.roundId);
 		const cookies = await Promise.all(
 			world.judges.map(
 				async (j) => (await createSession(db, { kind: 'adult', userId: j.userId })).token
@@ -297,9 +302,10 @@ export async function measureSavesAndFirstLoad(root: string): Promise<Figure[]> 
 							},
 							body: JSON.stringify({ handle: a.handle, criterionId, value: 7, base: 0 })
 						});
-						await res.arrayBuffer();
+						const body = await res.arrayBuffer();
 						latencies.push(performance.now() - start);
-						if (!res.ok) throw new Error(`save answered ${res.status}`);
+						if (!res.ok)
+							throw new Error(`save answered ${res.status}: ${new TextDecoder().decode(body)}`);
 					}
 			})
 		);

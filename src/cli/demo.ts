@@ -23,6 +23,8 @@ run([process.execPath, 'src/cli/db-seed.ts']);
 run([process.execPath, 'src/lib/server/demo/seed-demo-cli.ts']);
 // A contest already in judging (drawn entries, open rubric round, three judges).
 run([process.execPath, 'src/cli/demo-judging.ts']);
+// Beside it, a panel round open for the demo judges and a past one with its Schulze results.
+run([process.execPath, 'src/cli/demo-panel.ts']);
 // A past contest with its exhibition published (awards, every kind of consent).
 run([process.execPath, 'src/cli/demo-exhibition.ts']);
 console.log(`\nSprout is starting on ${env.ORIGIN} (Ctrl+C to stop)\n`);

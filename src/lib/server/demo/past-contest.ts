@@ -14,6 +14,7 @@ import {
 } from '../contests/contest.repository.ts';
 import type { Db } from '../db/database.ts';
 import type { ContestStatus } from '../db/schema.ts';
+import { newId } from '../ids.ts';
 
 type Translated = { 'zh-CN': string; en: string; fr: string };
 
@@ -79,4 +80,81 @@ export async function seedPastContest(
 		{ label: contest.bandLabels[1], minAge: 9, maxAge: 11 }
 	]);
 	return listAgeBands(db, [contest.id]);
+}
+
+export interface CopiedEntry {
+	id: string;
+	bandId: string;
+	studentId: string;
+	reviewedBy: string | null;
+	at: number;
+}
+
+/**
+ * Approved entries for `to`, one per entry of `from` (the judging demo's drawn pictures), in the
+ * band their age falls in. Renditions are content-addressed, so the copies share them. `first`
+ * and `count` pick a slice; `place(i)` dates each copy and `about(i)` gives its words.
+ */
+export async function copyDrawnEntries(
+	db: Db,
+	copy: {
+		from: string;
+		to: string;
+		bands: readonly AgeBandRow[];
+		first?: number;
+		count?: number;
+		at: (i: number) => number;
+		about: (i: number) => string;
+	}
+): Promise<CopiedEntry[]> {
+	const source = await db
+		.selectFrom('entry')
+		.select(['student_id', 'age', 'drawing_id', 'title', 'media_prefix', 'media', 'reviewed_by'])
+		.where('contest_id', '=', copy.from)
+		.orderBy('created_at')
+		.orderBy('id')
+		.execute();
+	const first = copy.first ?? 0;
+	const rows = source.slice(first, copy.count === undefined ? undefined : first + copy.count);
+	const copied: CopiedEntry[] = [];
+	for (const [i, row] of rows.entries()) {
+		const band =
+			copy.bands.find((b) => row.age >= b.min_age && row.age <= b.max_age) ?? copy.bands[0]!;
+		const id = newId();
+		const at = copy.at(i);
+		await db
+			.insertInto('entry')
+			.values({
+				id,
+				contest_id: copy.to,
+				student_id: row.student_id,
+				age_band_id: band.id,
+				age: row.age,
+				source: 'studio',
+				drawing_id: row.drawing_id,
+				title: row.title,
+				about: copy.about(i),
+				status: 'approved',
+				status_message: null,
+				idempotency_key: newId(),
+				payload_hash: 'demo',
+				original_key: null,
+				media_prefix: row.media_prefix,
+				media: row.media,
+				submitted_by: null,
+				reviewed_by: row.reviewed_by,
+				reviewed_at: at,
+				created_at: at,
+				updated_at: at
+			})
+			.execute();
+		copied.push({
+			id,
+			bandId: band.id,
+			studentId: row.student_id,
+			reviewedBy: row.reviewed_by,
+			at
+		});
+	}
+	return copied;
 }

@@ -10,7 +10,7 @@
 import type { Db } from '../db/database.ts';
 import type { AwardKind } from '../db/schema.ts';
 import { newId } from '../ids.ts';
-import { contestExists, seedPastContest } from './past-contest.ts';
+import { contestExists, copyDrawnEntries, seedPastContest } from './past-contest.ts';
 import { DEMO_JUDGING_CONTEST_ID } from './seed-judging.ts';
 
 export const DEMO_CEREMONY_CONTEST_ID = 'democeremonycontest';
@@ -25,13 +25,7 @@ const ABOUT = [
 
 export async function seedCeremonyDemo(db: Db, now = Date.now()): Promise<boolean> {
 	if (await contestExists(db, DEMO_CEREMONY_CONTEST_ID)) return false;
-	const source = await db
-		.selectFrom('entry')
-		.select(['student_id', 'age', 'drawing_id', 'title', 'media_prefix', 'media', 'reviewed_by'])
-		.where('contest_id', '=', DEMO_JUDGING_CONTEST_ID)
-		.orderBy('created_at')
-		.execute();
-	if (source.length === 0)
+	if (!(await contestExists(db, DEMO_JUDGING_CONTEST_ID)))
 		throw new Error('the ceremony demo needs the judging demo: seed it first');
 	const judging = await db
 		.selectFrom('contest_school')
@@ -60,42 +54,20 @@ export async function seedCeremonyDemo(db: Db, now = Date.now()): Promise<boolea
 		},
 		now
 	);
+	const copies = await copyDrawnEntries(db, {
+		from: DEMO_JUDGING_CONTEST_ID,
+		to: DEMO_CEREMONY_CONTEST_ID,
+		bands,
+		at: (i) => now - 100 * 86_400_000 + i * 60_000,
+		about: (i) => ABOUT[i % ABOUT.length]!
+	});
 	const perBand = new Map<string, string[]>();
-	for (const [i, row] of source.entries()) {
-		const band = bands.find((b) => row.age >= b.min_age && row.age <= b.max_age) ?? bands[0]!;
-		const id = newId();
-		const at = now - 100 * 86_400_000 + i * 60_000;
-		await db
-			.insertInto('entry')
-			.values({
-				id,
-				contest_id: DEMO_CEREMONY_CONTEST_ID,
-				student_id: row.student_id,
-				age_band_id: band.id,
-				age: row.age,
-				source: 'studio',
-				drawing_id: row.drawing_id,
-				title: row.title,
-				about: ABOUT[i % ABOUT.length]!,
-				status: 'approved',
-				status_message: null,
-				idempotency_key: newId(),
-				payload_hash: 'demo',
-				original_key: null,
-				media_prefix: row.media_prefix,
-				media: row.media,
-				submitted_by: null,
-				reviewed_by: row.reviewed_by,
-				reviewed_at: at,
-				created_at: at,
-				updated_at: at
-			})
-			.execute();
-		perBand.set(band.id, [...(perBand.get(band.id) ?? []), id]);
+	for (const [i, { id, bandId, studentId, reviewedBy, at }] of copies.entries()) {
+		perBand.set(bandId, [...(perBand.get(bandId) ?? []), id]);
 		const consent = await db
 			.selectFrom('guardian_consent')
 			.select('id')
-			.where('student_id', '=', row.student_id)
+			.where('student_id', '=', studentId)
 			.where('withdrawn_at', 'is', null)
 			.executeTakeFirst();
 		if (!consent)
@@ -103,12 +75,12 @@ export async function seedCeremonyDemo(db: Db, now = Date.now()): Promise<boolea
 				.insertInto('guardian_consent')
 				.values({
 					id: newId(),
-					student_id: row.student_id,
+					student_id: studentId,
 					// Two children are shown in class only: the ceremony page says they are left out.
 					scope: i === 2 || i === 7 ? 'classroom' : i % 2 ? 'public_school' : 'public_pseudonym',
 					method: 'paper',
 					given_on: new Date(at).toISOString().slice(0, 10),
-					recorded_by: row.reviewed_by,
+					recorded_by: reviewedBy,
 					recorded_at: at,
 					withdrawn_at: null
 				})

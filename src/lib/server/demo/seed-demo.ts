@@ -163,7 +163,8 @@ export const DEMO_ENTRIES: readonly DemoEntry[] = [
 	}
 ];
 
-async function adult(db: Db, email: string): Promise<SessionUser> {
+/** A demo adult as the services see them (organizer, teacher, judge). */
+export async function adult(db: Db, email: string): Promise<SessionUser> {
 	const row = await findUserByEmail(db, email);
 	if (!row) throw new Error(`demo account ${email} is missing: run the demo seed first`);
 	return {

@@ -1,0 +1,89 @@
+// The panel demo on SQLite and PostgreSQL: an open panel round on a real shortlist for the demo
+// judges, a past contest whose panel round closed by Schulze with published awards, and a
+// second run that changes nothing.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../src/lib/server/db/database.ts';
+import { seedDemo } from '../../src/lib/server/db/seed.ts';
+import { adult } from '../../src/lib/server/demo/seed-demo.ts';
+import { DEMO_JUDGES, seedJudgingDemo } from '../../src/lib/server/demo/seed-judging.ts';
+import { seedPanelDemo } from '../../src/lib/server/demo/seed-panel.ts';
+import * as repo from '../../src/lib/server/judging/judging.repository.ts';
+import { getPanelBallots } from '../../src/lib/server/judging/panel.service.ts';
+import { panelSummary } from '../../src/lib/server/judging/panel-results.service.ts';
+import { createLocalStore } from '../../src/lib/server/storage/local-store.ts';
+import { freshDatabase, testDatabases } from './helpers/databases.ts';
+
+describe.each(testDatabases())('panel demo on $name', ({ url }) => {
+	let db: Db;
+
+	beforeAll(async () => {
+		db = await freshDatabase(url);
+		await seedDemo(db);
+		const store = createLocalStore(mkdtempSync(path.join(tmpdir(), 'sprout-panel-demo-')));
+		await seedJudgingDemo({ db, store }, { entries: 8 });
+	}, 60_000);
+	afterAll(() => db.destroy());
+
+	it('opens a panel round for the judges and shows a closed one with awards; idempotent', async () => {
+		const first = await seedPanelDemo(db, { entries: 4 });
+		expect(first.created).toBe(true);
+
+		const open = (await repo.listRounds(db, first.open.contestId)).map((r) => [r.method, r.status]);
+		expect(open).toEqual([
+			['rubric', 'closed'],
+			['panel', 'open']
+		]);
+		const judge = await adult(db, DEMO_JUDGES[0].email);
+		const ballots = await getPanelBallots(db, judge, first.open.roundId!);
+		// The shortlist, per band: the rubric round's advanced artworks, not yet ranked.
+		expect(ballots).toHaveLength(2);
+		expect(ballots.every((g) => g.handles.length === 2 && !g.saved)).toBe(true);
+
+		const closedRounds = await repo.listRounds(db, first.closed.contestId);
+		expect(closedRounds.map((r) => [r.method, r.status])).toEqual([
+			['rubric', 'closed'],
+			['panel', 'closed']
+		]);
+		const contest = await db
+			.selectFrom('contest')
+			.select('status')
+			.where('id', '=', first.closed.contestId)
+			.executeTakeFirstOrThrow();
+		expect(contest.status).toBe('results');
+		const organizer = await adult(db, 'organizer@sprout.test');
+		const summary = await panelSummary(
+			db,
+			organizer,
+			first.closed.contestId,
+			first.closed.roundId!
+		);
+		expect(summary.map((g) => g.ballots)).toEqual([3, 3]);
+		for (const g of summary) {
+			// Every pair was compared by all three judges, one way or the other.
+			expect(g.matrix[0]![1]! + g.matrix[1]![0]!).toBe(3);
+			expect(g.ranking.flat()).toHaveLength(2);
+		}
+		const awards = await repo.listAwards(db, first.closed.contestId);
+		expect(awards.map((a) => a.kind).sort()).toEqual(['gold', 'gold', 'silver', 'silver']);
+
+		const counts = async () =>
+			Promise.all(
+				['contest', 'entry', 'judging_round', 'panel_ranking', 'rubric_score', 'award'].map(
+					async (table) =>
+						(
+							await db
+								.selectFrom(table as 'contest')
+								.select((eb) => eb.fn.countAll<number>().as('n'))
+								.executeTakeFirstOrThrow()
+						).n
+				)
+			);
+		const before = await counts();
+		const again = await seedPanelDemo(db, { entries: 4 });
+		expect(again).toEqual({ ...first, created: false });
+		expect(await counts()).toEqual(before);
+	});
+});

@@ -4,7 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../src/lib/server/auth/session.ts';
 import type { Db } from '../../src/lib/server/db/database.ts';
-import { DomainError } from '../../src/lib/server/errors.ts';
 import type { SessionStudent } from '../../src/lib/server/auth/session.ts';
 import {
 	proposeAwards,
@@ -19,58 +18,34 @@ import {
 import * as repo from '../../src/lib/server/judging/judging.repository.ts';
 import { decidePair, takePairs } from '../../src/lib/server/judging/pairwise.service.ts';
 import { exportRoundCsv, pairwiseSummary } from '../../src/lib/server/judging/results.service.ts';
-import {
-	addJudgeAccount,
-	assignRound,
-	createRound,
-	openRound
-} from '../../src/lib/server/judging/round.service.ts';
+import { createRound, type RoundInput } from '../../src/lib/server/judging/round.service.ts';
 import { getJudgeRound, recuseEntry } from '../../src/lib/server/judging/scoring.service.ts';
 import { saveVote } from '../../src/lib/server/judging/screening.service.ts';
 import { pairKey } from '../../src/lib/server/judging/random.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
-import { addUser } from './helpers/fixtures.ts';
-import { addJudgingContest, ROUND_INPUT, type JudgingWorld } from './helpers/judging-fixtures.ts';
+import {
+	addJudgingWorld,
+	codeOf,
+	ROUND_INPUT,
+	staffedRound as staffRound,
+	type JudgingTestWorld
+} from './helpers/judging-world.ts';
 
 const NOW = Date.parse('2026-12-02T04:00:00Z');
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-	try {
-		await promise;
-	} catch (err) {
-		if (err instanceof DomainError) return `${err.status} ${err.code}`;
-		throw err;
-	}
-	return 'no error';
-}
-
 describe.each(testDatabases())('screening and pairwise rounds on $name', ({ url }) => {
 	let db: Db;
-	let world: JudgingWorld;
+	let world: JudgingTestWorld;
 	let judges: SessionUser[];
 
 	beforeAll(async () => {
 		db = await freshDatabase(url);
-		world = await addJudgingContest(db, 6, NOW);
-		judges = [await addUser(db, 'judge'), await addUser(db, 'judge'), await addUser(db, 'judge')];
-		await repo.replaceJudgeSchools(db, judges[0]!.id, [world.schools[0]], NOW);
+		world = await addJudgingWorld(db, { perSchool: 6, judges: 3, now: NOW });
+		judges = world.judges;
 	});
 	afterAll(() => db.destroy());
 
-	async function staffedRound(input: Record<string, unknown>) {
-		const id = await createRound(
-			db,
-			world.organizer,
-			world.contestId,
-			{ ...ROUND_INPUT, ...input },
-			NOW
-		);
-		for (const j of judges)
-			await addJudgeAccount(db, world.organizer, world.contestId, id, j.id, NOW);
-		await assignRound(db, world.organizer, world.contestId, id, NOW);
-		await openRound(db, world.organizer, world.contestId, id, NOW);
-		return id;
-	}
+	const staffedRound = (input: Partial<RoundInput>) => staffRound(db, world, input, NOW);
 
 	it('runs a screening round: 2 judges per artwork, votes, bad input, advancement by yes share', async () => {
 		expect(

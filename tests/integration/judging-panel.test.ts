@@ -11,7 +11,6 @@ import * as repo from '../../src/lib/server/judging/judging.repository.ts';
 import { getPanelBallots, saveRanking } from '../../src/lib/server/judging/panel.service.ts';
 import { panelSummary } from '../../src/lib/server/judging/panel-results.service.ts';
 import {
-	addJudgeAccount,
 	assignRound,
 	createRound,
 	openRound,
@@ -25,31 +24,27 @@ import { getJudgeRound, saveScore } from '../../src/lib/server/judging/scoring.s
 import { runTriage, TRIAGE_JOB } from '../../src/lib/server/judging/triage.service.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
 import { addUser } from './helpers/fixtures.ts';
-import { addJudgingContest, ROUND_INPUT, type JudgingWorld } from './helpers/judging-fixtures.ts';
+import {
+	addJudges,
+	addJudgingWorld,
+	codeOf,
+	ROUND_INPUT,
+	staffedRound,
+	type JudgingTestWorld
+} from './helpers/judging-world.ts';
 
 const NOW = Date.parse('2026-12-04T04:00:00Z');
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-	try {
-		await promise;
-	} catch (err) {
-		if (err instanceof DomainError) return `${err.status} ${err.code}`;
-		throw err;
-	}
-	return 'no error';
-}
-
 describe.each(testDatabases())('panel rounds on $name', ({ url }) => {
 	let db: Db;
-	let world: JudgingWorld;
+	let world: JudgingTestWorld;
 	let judges: SessionUser[];
 
 	beforeAll(async () => {
 		db = await freshDatabase(url);
 		// School 0: e0 (band 0), e1 (band 1), e2 (band 0); school 1: e3 (0), e4 (1), e5 (0).
-		world = await addJudgingContest(db, 3, NOW);
-		judges = [await addUser(db, 'judge'), await addUser(db, 'judge'), await addUser(db, 'judge')];
-		await repo.replaceJudgeSchools(db, judges[0]!.id, [world.schools[0]], NOW);
+		world = await addJudgingWorld(db, { perSchool: 3, judges: 3, now: NOW });
+		judges = world.judges;
 	});
 	afterAll(() => db.destroy());
 
@@ -102,11 +97,7 @@ describe.each(testDatabases())('panel rounds on $name', ({ url }) => {
 			'400 judging.error.panelScope'
 		);
 		await closedFirstRound();
-		const roundId = await createRound(db, world.organizer, world.contestId, panelInput, NOW);
-		for (const j of judges)
-			await addJudgeAccount(db, world.organizer, world.contestId, roundId, j.id, NOW);
-		await assignRound(db, world.organizer, world.contestId, roundId, NOW);
-		await openRound(db, world.organizer, world.contestId, roundId, NOW);
+		const roundId = await staffedRound(db, world, panelInput, NOW);
 
 		// Every judge holds the whole shortlist, bar conflicts of interest.
 		const [e0, e1, e2, e3, e4, e5] = world.entries as [string, ...string[]];
@@ -368,8 +359,7 @@ describe.each(testDatabases())('panel rounds on $name', ({ url }) => {
 		expect(after[2]!.id).not.toBe('forged0');
 		expect(JSON.parse(after[2]!.label)).toEqual(texts('环保意识'));
 
-		for (const j of judges)
-			await addJudgeAccount(db, world.organizer, world.contestId, roundId, j.id, NOW);
+		await addJudges(db, world, roundId, NOW);
 		await assignRound(db, world.organizer, world.contestId, roundId, NOW);
 		await openRound(db, world.organizer, world.contestId, roundId, NOW);
 		const view = await getJudgeRound(db, judges[1]!, roundId);

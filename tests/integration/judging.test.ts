@@ -15,7 +15,6 @@ import {
 } from '../../src/lib/server/judging/invite.service.ts';
 import * as repo from '../../src/lib/server/judging/judging.repository.ts';
 import {
-	addJudgeAccount,
 	assignRound,
 	createRubricRound,
 	openRound,
@@ -28,20 +27,15 @@ import {
 	saveScore
 } from '../../src/lib/server/judging/scoring.service.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
-import { addUser } from './helpers/fixtures.ts';
-import { addJudgingContest, ROUND_INPUT, type JudgingWorld } from './helpers/judging-fixtures.ts';
+import {
+	addJudges,
+	addJudgingWorld,
+	codeOf,
+	ROUND_INPUT,
+	type JudgingTestWorld
+} from './helpers/judging-world.ts';
 
 const NOW = Date.parse('2026-12-01T04:00:00Z');
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-	try {
-		await promise;
-	} catch (err) {
-		if (err instanceof DomainError) return `${err.status} ${err.code}`;
-		throw err;
-	}
-	return 'no error';
-}
 
 async function scoreRows(db: Db, roundId: string) {
 	return db
@@ -72,24 +66,17 @@ async function scoreAll(db: Db, user: SessionUser, roundId: string, bias = 0) {
 
 describe.each(testDatabases())('judging on $name', ({ url }) => {
 	let db: Db;
-	let world: JudgingWorld;
+	let world: JudgingTestWorld;
 	let judges: SessionUser[];
 	let roundId: string;
 
 	beforeAll(async () => {
 		db = await freshDatabase(url);
-		world = await addJudgingContest(db, 8, NOW);
-		judges = [
-			await addUser(db, 'judge'),
-			await addUser(db, 'judge'),
-			await addUser(db, 'judge'),
-			await addUser(db, 'judge')
-		];
 		// Judge 0 is linked to the first school; judge 1 is the teacher-approver case below.
-		await repo.replaceJudgeSchools(db, judges[0]!.id, [world.schools[0]], NOW);
+		world = await addJudgingWorld(db, { perSchool: 8, judges: 4, now: NOW });
+		judges = world.judges;
 		roundId = await createRubricRound(db, world.organizer, world.contestId, ROUND_INPUT, NOW);
-		for (const j of judges)
-			await addJudgeAccount(db, world.organizer, world.contestId, roundId, j.id, NOW);
+		await addJudges(db, world, roundId, NOW);
 	});
 	afterAll(() => db.destroy());
 

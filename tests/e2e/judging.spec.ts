@@ -399,15 +399,28 @@ test('the organizer closes the round, runs a pairwise round on the shortlist by 
 	await rp.screenshot({ path: `${PANEL_SHOTS}/panel-1366-zh.png` });
 	await ranker.context.close();
 
-	// The second judge on a phone uses the move buttons.
+	// The second judge on a phone uses the move buttons and loses the network mid-ranking: the
+	// order waits safe in the browser and goes out when the network returns.
 	const phone = await judgeContext(browser, JUDGES[1]!, { width: 390, height: 844 });
 	const pp = phone.page;
 	await open(pp, panelPath);
-	const moveDown = pp
+	await phone.context.setOffline(true);
+	const phoneList = pp.getByTestId('ranking').filter({ has: pp.locator('li:nth-child(2)') });
+	await phoneList
+		.first()
 		.getByRole('button', { name: /^Move [A-Z0-9]+ down$/, disabled: false })
-		.first();
-	await moveDown.click();
+		.first()
+		.click();
+	await expect(pp.getByTestId('save-state')).toContainText('safe on this device, waiting to send');
+	await expect(pp.getByTestId('done-count')).toContainText(`0 of ${groups} lists ranked`);
+	const ranked = await phoneList.first().locator('.handle').allInnerTexts();
+	await phone.context.setOffline(false);
+	await expect(pp.getByTestId('save-state')).toContainText('Saved', { timeout: 15_000 });
 	await expect(pp.getByTestId('done-count')).toContainText(`1 of ${groups} lists ranked`);
+	// What the server holds, not this browser's copy.
+	await pp.evaluate(() => localStorage.clear());
+	await pp.reload();
+	await expect(phoneList.first().locator('.handle')).toHaveText(ranked);
 	for (let g = 1; g < groups; g++)
 		await pp.getByRole('button', { name: 'Keep this order' }).first().click();
 	await expect(pp.getByTestId('done-count')).toContainText(`${groups} of ${groups} lists ranked`);

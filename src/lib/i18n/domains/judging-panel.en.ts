@@ -44,7 +44,7 @@ export const judgingPanelEn: Record<keyof typeof judgingPanelZhCN, string> = {
 	'judging.panel.keys': 'Tab to an artwork, then ↑ ↓ to move it; or drag it. U: undo',
 	'judging.panel.allDone':
 		'All lists are ranked and saved. You can still change them until the round closes.',
-	'judging.panel.waiting': '{count} orders waiting to be sent',
+	'judging.panel.waiting': '{count} orders safe on this device, waiting to send',
 	'judging.panel.drag': 'Drag {handle}',
 	'judging.panel.undone': 'Last move undone.',
 	'judging.results.schulzeTitle': 'Schulze ranking and pairwise preferences',

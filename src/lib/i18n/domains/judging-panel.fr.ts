@@ -48,7 +48,7 @@ export const judgingPanelFr: Record<keyof typeof judgingPanelZhCN, string> = {
 		'Tab pour choisir une œuvre, puis ↑ ↓ pour la déplacer ; ou faites-la glisser. U : annuler',
 	'judging.panel.allDone':
 		'Toutes les listes sont classées et enregistrées. Vous pouvez encore les modifier jusqu’à la fermeture du tour.',
-	'judging.panel.waiting': '{count} classements en attente d’envoi',
+	'judging.panel.waiting': '{count} classements en sécurité sur cet appareil, en attente d’envoi',
 	'judging.panel.drag': 'Faire glisser {handle}',
 	'judging.panel.undone': 'Dernier déplacement annulé.',
 	'judging.results.schulzeTitle': 'Classement de Schulze et préférences deux à deux',

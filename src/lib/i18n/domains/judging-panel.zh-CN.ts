@@ -39,7 +39,7 @@ export const judgingPanelZhCN = {
 	'judging.panel.show': '看大图',
 	'judging.panel.keys': '用 Tab 选中作品，再按 ↑ ↓ 移动它；也可以拖动。U：撤销',
 	'judging.panel.allDone': '所有名单都已排好并保存。本评审轮次结束前你还可以修改。',
-	'judging.panel.waiting': '{count} 份排序等待发送',
+	'judging.panel.waiting': '{count} 份排序已保存在本设备上，等待发送',
 	'judging.panel.drag': '拖动 {handle}',
 	'judging.panel.undone': '已撤销上一步。',
 	'judging.results.schulzeTitle': 'Schulze 排名与两两偏好',

@@ -232,11 +232,12 @@ export interface RawResponse {
 
 /**
  * A request sent exactly as written: no URL normalisation (fetch and Playwright resolve
- * `%2e%2e` and `..` before sending) and no default headers such as Accept-Language.
+ * `%2e%2e` and `..` before sending) and no default headers such as Accept-Language. `from`
+ * sends it from another loopback address (e.g. 127.0.0.2), as another computer would.
  */
 export function rawRequest(
 	path: string,
-	options: { method?: string; headers?: Record<string, string>; body?: string } = {}
+	options: { method?: string; headers?: Record<string, string>; body?: string; from?: string } = {}
 ): Promise<RawResponse> {
 	return new Promise((resolve, reject) => {
 		const req = http.request(
@@ -245,7 +246,8 @@ export function rawRequest(
 				port: Number(new URL(BASE_URL).port),
 				path,
 				method: options.method ?? 'GET',
-				headers: options.headers ?? {}
+				headers: options.headers ?? {},
+				...(options.from ? { localAddress: options.from } : {})
 			},
 			(res) => {
 				const chunks: Buffer[] = [];

@@ -44,6 +44,12 @@ export type AdultRole = 'organizer' | 'teacher' | 'judge';
  * internals change.
  */
 export async function waitForHydration(page: Page): Promise<void> {
+	// A page served without hydration (`csr = false`, e.g. the exhibition grid) has no
+	// SvelteKit start script: waiting for it only burned the 5 s fallback below.
+	const hydrates = await page.evaluate(() =>
+		[...document.scripts].some((s) => (s.textContent ?? '').includes('__sveltekit_'))
+	);
+	if (!hydrates) return;
 	await page
 		.waitForFunction(
 			() => {

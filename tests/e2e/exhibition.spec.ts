@@ -13,7 +13,7 @@ import {
 	open,
 	useAdult
 } from './helpers.ts';
-import { addChild, signInChildByDatabase } from './db-session.ts';
+import { addChild, signInChildByDatabase } from './db-rows.ts';
 import { seedE2e } from './seed-cli.ts';
 
 const SLUG = 'blue-planet-2026';

@@ -1,6 +1,7 @@
-// Signed-in browsers without going through the sign-in pages, for tests about something else:
-// rows written straight into the e2e database the way src/lib/server/auth/session.ts writes
-// them (its module pulls in the server's database code, which the test runner does not load).
+// Rows written straight into the e2e database, for tests about something else than how they
+// are made through the UI: children, signed-in sessions (as src/lib/server/auth/session.ts
+// writes them), open contests. The server's own modules pull in its database code, which the
+// test runner does not load, hence plain SQL here.
 import type { BrowserContext } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { createHash, randomInt } from 'node:crypto';
@@ -9,6 +10,7 @@ import { E2E_DATABASE } from './demo-seed.ts';
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 /** A random lower-case base32 string, like the app's ids and session tokens. */
 export function base32(length: number): string {
@@ -81,4 +83,40 @@ export async function signInChildByDatabase(
 			sameSite: 'Lax'
 		}
 	]);
+}
+
+/**
+ * An open contest taking artworks (opened yesterday, closing in 30 days) with the bands 6–8 and
+ * 9–11, created by the demo organizer; what helpers.ts openContest makes through the pages.
+ * Returns its id.
+ */
+export function addOpenContest(title: string, theme = '保护森林'): string {
+	return withDatabase((db) => {
+		const organizer = db
+			.prepare('select id from app_user where email = ?')
+			.get('organizer@sprout.test') as { id: string };
+		const id = base32(16);
+		const now = Date.now();
+		db.prepare(
+			`insert into contest (id, status, title, theme, brief, rules, time_zone, opens_at, closes_at,
+			   entries_per_child, board_orientation, board_width, board_height, allow_studio, allow_upload,
+			   created_by, created_at, updated_at)
+			 values (?, 'open', ?, ?, '{}', '{}', 'Asia/Shanghai', ?, ?, 1, 'landscape', 1600, 1200, 1, 1, ?, ?, ?)`
+		).run(
+			id,
+			JSON.stringify({ 'zh-CN': title }),
+			JSON.stringify({ 'zh-CN': theme }),
+			now - DAY,
+			now + 30 * DAY,
+			organizer.id,
+			now,
+			now
+		);
+		const band = db.prepare(
+			'insert into contest_age_band (id, contest_id, label, min_age, max_age, position) values (?, ?, ?, ?, ?, ?)'
+		);
+		band.run(base32(16), id, '6–8', 6, 8, 0);
+		band.run(base32(16), id, '9–11', 9, 11, 1);
+		return id;
+	});
 }

@@ -51,6 +51,20 @@ export function addChild(classCode: string, pseudonym: string): string {
 	});
 }
 
+/** The id of the child with this pseudonym in the class with this join code. */
+export function childId(classCode: string, pseudonym: string): string {
+	return withDatabase((db) => {
+		const row = db
+			.prepare(
+				`select student.id from student join classroom on classroom.id = student.classroom_id
+				 where classroom.code = ? and student.pseudonym = ?`
+			)
+			.get(classCode, pseudonym) as { id: string } | undefined;
+		if (!row) throw new Error(`no child ${pseudonym} in class ${classCode}`);
+		return row.id;
+	});
+}
+
 /** Signs this browser context in as the child, with a fresh session row and cookie. */
 export async function signInChildByDatabase(
 	context: BrowserContext,

@@ -6,7 +6,8 @@
 //   - Chromium at 390×844: first-load bytes (HTML + CSS + JS, gzip) and above-the-fold images;
 //   - Chromium under slow 3G (400 kbit/s, 400 ms RTT), cold cache: Largest Contentful Paint;
 //   - EXPLAIN plans of the grid, filter, pagination, facet and artwork queries on SQLite, and on
-//     PostgreSQL when TEST_DATABASE_URL is set (the same data generator); a plan that scans the
+//     PostgreSQL when BENCH_DATABASE_URL (or TEST_DATABASE_URL) names a database, whose schema
+//     public it drops (the same data generator, then VACUUM ANALYZE); a plan that scans the
 //     whole entry table counts in full_scans.<dialect>.
 //
 //   BENCH_SECONDS (10): duration of each autocannon run.  LCP_RUNS (3).
@@ -327,7 +328,7 @@ try {
 		target: '<= 0'
 	});
 	for (const p of sqlitePlan.plans) console.log(`\n[sqlite] ${p.name}\n  ${p.plan.join('\n  ')}`);
-	const pgUrl = process.env.TEST_DATABASE_URL?.trim();
+	const pgUrl = (process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL)?.trim();
 	if (pgUrl) {
 		const pgPlan = await postgresPlans(pgUrl, media);
 		extra.postgres_plans = pgPlan.plans;

@@ -416,6 +416,18 @@ interface SeekPoint {
 }
 
 /**
+ * Works at `point` or on its side in newest-first order: older ('<') or newer ('>'). The date
+ * alone is the index's condition; the id only breaks ties within one date.
+ */
+function beside(query: PublicQuery, point: SeekPoint, side: '<' | '>'): PublicQuery {
+	return query
+		.where('entry.created_at', `${side}=`, point.createdAt)
+		.where((eb) =>
+			eb.or([eb('entry.created_at', side, point.createdAt), eb('entry.id', `${side}=`, point.id)])
+		) as PublicQuery;
+}
+
+/**
  * The section's works from `first` (included) down to `last` (included) in newest-first order;
  * null leaves that end open.
  */
@@ -426,18 +438,8 @@ function narrowed(
 	last: SeekPoint | null = null
 ): PublicQuery {
 	let query = base;
-	if (first)
-		query = query
-			.where('entry.created_at', '<=', first.createdAt)
-			.where((eb) =>
-				eb.or([eb('entry.created_at', '<', first.createdAt), eb('entry.id', '<=', first.id)])
-			) as PublicQuery;
-	if (last)
-		query = query
-			.where('entry.created_at', '>=', last.createdAt)
-			.where((eb) =>
-				eb.or([eb('entry.created_at', '>', last.createdAt), eb('entry.id', '>=', last.id)])
-			) as PublicQuery;
+	if (first) query = beside(query, first, '<');
+	if (last) query = beside(query, last, '>');
 	if (section === 'unawarded')
 		query = query.where((eb) =>
 			eb.not(

@@ -8,9 +8,8 @@ import {
 	listPublicEntries,
 	type PublicFilter
 } from '../../src/lib/server/exhibition/public-entry.repository.ts';
-import { newId } from '../../src/lib/server/ids.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
-import { addExhibition, type ExhibitionWorld } from './helpers/exhibition-fixtures.ts';
+import { addAward, addExhibition, type ExhibitionWorld } from './helpers/exhibition-fixtures.ts';
 
 const NOW = Date.UTC(2026, 11, 3, 8);
 /** Far beyond the number of works: never seeks, so it is plain OFFSET paging. */
@@ -32,23 +31,18 @@ describe.each(testDatabases())('deep public pages on $name', ({ url }) => {
 				.execute();
 		const publicIds = world.entries.filter((id) => /^public/.test(world.scopes.get(id) ?? ''));
 		const kinds: AwardKind[] = ['gold', 'silver', 'honourable'];
-		await db
-			.insertInto('award')
-			.values(
-				kinds.map((kind, i) => ({
-					id: newId(),
-					contest_id: world.contestId,
-					age_band_id: world.bands[i % 2]!,
-					entry_id: publicIds[i * 3]!,
+		for (const [i, kind] of kinds.entries())
+			await addAward(
+				db,
+				{
+					contestId: world.contestId,
+					bandId: world.bands[i % 2]!,
+					entryId: publicIds[i * 3]!,
 					kind,
-					label: '{}',
-					position: i + 1,
-					overridden_reason: null,
-					created_at: NOW,
-					updated_at: NOW
-				}))
-			)
-			.execute();
+					position: i + 1
+				},
+				NOW
+			);
 	});
 	afterAll(async () => {
 		await db?.destroy();

@@ -6,7 +6,8 @@
 //   - Chromium at 390×844: first-load bytes (HTML + CSS + JS, gzip) and above-the-fold images;
 //   - Chromium under slow 3G (400 kbit/s, 400 ms RTT), cold cache: Largest Contentful Paint;
 //   - EXPLAIN plans of the grid, filter, pagination, facet and artwork queries on SQLite, and on
-//     PostgreSQL when TEST_DATABASE_URL is set (the same data generator); a plan that scans the
+//     PostgreSQL when BENCH_DATABASE_URL (or TEST_DATABASE_URL) names a database, whose schema
+//     public it drops (the same data generator, then VACUUM ANALYZE); a plan that scans the
 //     whole entry table counts in full_scans.<dialect>.
 //
 //   BENCH_SECONDS (10): duration of each autocannon run.  LCP_RUNS (3).
@@ -23,10 +24,11 @@ import { migrateToLatest } from '../../src/lib/server/db/migrate.ts';
 import type { Database } from '../../src/lib/server/db/schema.ts';
 import { seedExhibitionDemo } from '../../src/lib/server/demo/seed-exhibition.ts';
 import {
-	countPublicFacets,
-	findPublicEntry,
-	listPublicEntries
-} from '../../src/lib/server/exhibition/public-entry.repository.ts';
+	artworkView,
+	exhibitionGrid,
+	parseGridQuery,
+	schoolKey
+} from '../../src/lib/server/exhibition/public.service.ts';
 import { createLocalStore } from '../../src/lib/server/storage/local-store.ts';
 import { startBenchServer } from './bench-server.ts';
 import { BENCH_SLUG, seedLargeExhibition } from './gallery-data.ts';
@@ -63,31 +65,30 @@ async function captured(
 	return [...log];
 }
 
-function plannedCalls(contestId: string, handle: string, bandId: string, schoolId: string) {
+/**
+ * What the pages run, from their query strings: the grid service (exhibition, bands, filter
+ * counts, the page's works, seek points of a deep page) and the artwork page's service
+ * (the work, then its neighbours inside the filter). Counts are kept per public version as on
+ * the server, so a later call prints only what it adds.
+ */
+function plannedCalls(contestId: string, handle: string, schoolId: string) {
+	const grid = (search: string) => (db: Db) =>
+		exhibitionGrid(db, BENCH_SLUG, parseGridQuery(new URLSearchParams(search)), 'zh-CN');
 	return [
-		['grid page 1 (winners first)', (db: Db) => listPublicEntries(db, contestId, { pageSize: 24 })],
-		['band filter', (db: Db) => listPublicEntries(db, contestId, { band: bandId, pageSize: 24 })],
-		['award filter', (db: Db) => listPublicEntries(db, contestId, { award: 'gold', pageSize: 24 })],
+		['grid page 1 (winners first), with the filter counts', grid('')],
+		['band filter', grid('band=1')],
+		['award filter', grid('award=gold')],
+		['school filter', grid(`school=${schoolKey(contestId, schoolId)}`)],
+		['page 300, newest', grid('sort=newest&page=300')],
 		[
-			'school filter',
-			(db: Db) => listPublicEntries(db, contestId, { school: schoolId, pageSize: 24 })
-		],
-		[
-			'page 300, newest',
-			(db: Db) => listPublicEntries(db, contestId, { sort: 'newest', page: 300, pageSize: 24 })
-		],
-		['filter counts', (db: Db) => countPublicFacets(db, contestId)],
-		['artwork by handle', (db: Db) => findPublicEntry(db, BENCH_SLUG, handle)]
+			'artwork page',
+			(db: Db) =>
+				artworkView(db, BENCH_SLUG, handle, parseGridQuery(new URLSearchParams('')), 'zh-CN')
+		]
 	] as const;
 }
 
-async function sqlitePlans(
-	file: string,
-	contestId: string,
-	handle: string,
-	bandId: string,
-	schoolId: string
-) {
+async function sqlitePlans(file: string, contestId: string, handle: string, schoolId: string) {
 	const sqlite = new SQLite(file, { readonly: true });
 	const log: CompiledQuery[] = [];
 	const db = new Kysely<Database>({
@@ -96,14 +97,15 @@ async function sqlitePlans(
 	});
 	const out: { name: string; plan: string[] }[] = [];
 	let fullScans = 0;
-	for (const [name, run] of plannedCalls(contestId, handle, bandId, schoolId)) {
-		for (const query of await captured(db, log, run)) {
+	for (const [name, run] of plannedCalls(contestId, handle, schoolId)) {
+		const queries = await captured(db, log, run);
+		for (const [i, query] of queries.entries()) {
 			const rows = sqlite
 				.prepare(`explain query plan ${query.sql}`)
 				.all(...(query.parameters as unknown[])) as { detail: string }[];
 			const plan = rows.map((r) => r.detail);
 			if (plan.some((d) => /^SCAN entry\b(?! USING)/.test(d))) fullScans++;
-			out.push({ name, plan });
+			out.push({ name: `${name} (${i + 1}/${queries.length})`, plan });
 		}
 	}
 	await db.destroy();
@@ -120,11 +122,6 @@ async function postgresPlans(url: string, media: string[]) {
 	// What autovacuum does to a live database: statistics, and the visibility map without which
 	// a freshly bulk-loaded table cannot be read from a covering index alone.
 	await sql`vacuum analyze`.execute(app);
-	const band = await app
-		.selectFrom('contest_age_band')
-		.select('id')
-		.where('contest_id', '=', contestId)
-		.executeTakeFirstOrThrow();
 	const school = await app
 		.selectFrom('school')
 		.select('id')
@@ -139,15 +136,16 @@ async function postgresPlans(url: string, media: string[]) {
 	});
 	const out: { name: string; plan: string[] }[] = [];
 	let fullScans = 0;
-	for (const [name, run] of plannedCalls(contestId, handles[5]!, band.id, school.id)) {
-		for (const query of await captured(db, log, run)) {
+	for (const [name, run] of plannedCalls(contestId, handles[5]!, school.id)) {
+		const queries = await captured(db, log, run);
+		for (const [i, query] of queries.entries()) {
 			const result = await pool.query(
 				`explain (analyze, costs off) ${query.sql}`,
 				query.parameters as unknown[]
 			);
 			const plan = result.rows.map((r: Record<string, string>) => r['QUERY PLAN']!);
 			if (plan.some((d) => /Seq Scan on entry\b/.test(d))) fullScans++;
-			out.push({ name, plan });
+			out.push({ name: `${name} (${i + 1}/${queries.length})`, plan });
 		}
 	}
 	await db.destroy();
@@ -271,11 +269,6 @@ try {
 	).map((r) => r.media!);
 	// No ANALYZE: the app never runs it on SQLite, so the plans measured are the ones it gets.
 	const { contestId, handles } = await seedLargeExhibition(db, media, ENTRIES);
-	const band = await db
-		.selectFrom('contest_age_band')
-		.select('id')
-		.where('contest_id', '=', contestId)
-		.executeTakeFirstOrThrow();
 	const school = await db
 		.selectFrom('school')
 		.select('id')
@@ -326,13 +319,7 @@ try {
 	});
 	figures.push(...(await browserFigures(server.origin)));
 
-	const sqlitePlan = await sqlitePlans(
-		server.databaseFile,
-		contestId,
-		handles[5]!,
-		band.id,
-		school.id
-	);
+	const sqlitePlan = await sqlitePlans(server.databaseFile, contestId, handles[5]!, school.id);
 	extra.sqlite_plans = sqlitePlan.plans;
 	figures.push({
 		id: 'full_scans.sqlite',
@@ -341,7 +328,7 @@ try {
 		target: '<= 0'
 	});
 	for (const p of sqlitePlan.plans) console.log(`\n[sqlite] ${p.name}\n  ${p.plan.join('\n  ')}`);
-	const pgUrl = process.env.TEST_DATABASE_URL?.trim();
+	const pgUrl = (process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL)?.trim();
 	if (pgUrl) {
 		const pgPlan = await postgresPlans(pgUrl, media);
 		extra.postgres_plans = pgPlan.plans;

@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import {
 	DEMO,
 	expectNoHorizontalScroll,
@@ -6,10 +6,10 @@ import {
 	newEnglishContext,
 	open,
 	useAdult,
-	signInChild,
 	waitForHydration,
 	type AdultRole
 } from './helpers.ts';
+import { childId, signInChildByDatabase } from './db-rows.ts';
 
 const DESKTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
@@ -113,21 +113,18 @@ test.describe('accessibility: anonymous pages', () => {
 	});
 });
 
-let childState: Awaited<ReturnType<BrowserContext['storageState']>> | undefined;
 let demoClassPath = '';
 
-/** A page signed in as `who` (the child signs in once per worker, adults via useAdult). */
+/**
+ * A page signed in as `who`: the child through a session written to the database (signing in
+ * by keyboard is tested below), adults via useAdult.
+ */
 async function pageAs(browser: Browser, who: 'child' | AdultRole): Promise<Page> {
 	if (who === 'child') {
-		if (!childState) {
-			const context = await newEnglishContext(browser);
-			const page = await context.newPage();
-			const lina = DEMO.students.lina;
-			await signInChild(page, DEMO.classroom.code, lina.pseudonym, lina.pictures);
-			childState = await context.storageState();
-			await context.close();
-		}
-		return (await newEnglishContext(browser, { storageState: childState })).newPage();
+		const context = await newEnglishContext(browser);
+		const lina = childId(DEMO.classroom.code, DEMO.students.lina.pseudonym);
+		await signInChildByDatabase(context, lina);
+		return context.newPage();
 	}
 	const context = await newEnglishContext(browser);
 	await useAdult(browser, context, who);

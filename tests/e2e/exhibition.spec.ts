@@ -1,16 +1,19 @@
 // The public exhibition end to end, on the exhibition demo seed (loaded into the e2e database
 // beside the running server): browse from the home page, filter, open an artwork with the
 // keyboard, replay it, axe on every public page, the same without JavaScript, a crawler that
-// follows every public link looking for private names, and an organizer hiding a work whose
-// saved URLs then stop answering.
+// follows every public link looking for private names, an organizer hiding a work whose
+// saved URLs then stop answering, and a child signing out from the grid (served without
+// hydration) whose uploaded drawings still leave the browser.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import {
+	DEMO,
 	expectNoHorizontalScroll,
 	expectNoSeriousAxeViolations,
 	open,
 	useAdult
 } from './helpers.ts';
+import { addChild, signInChildByDatabase } from './db-rows.ts';
 import { seedE2e } from './seed-cli.ts';
 
 const SLUG = 'blue-planet-2026';
@@ -172,4 +175,76 @@ test('no JavaScript, a crawler finds no private name, a hidden work is gone at o
 	expect((await request.get(victim)).status()).toBe(404);
 	expect((await request.get(`${victim}/thumb.webp`)).status()).toBe(404);
 	expect((await request.get(`${victim}/strokes.json`)).status()).toBe(404);
+});
+
+/** Two draft copies of this child in the browser: one safely uploaded, one not yet. */
+function seedDrafts(studentId: string) {
+	return new Promise<void>((resolve, reject) => {
+		const open = indexedDB.open('sprout-drafts', 2);
+		open.onupgradeneeded = () => {
+			for (const store of ['drafts', 'docs']) open.result.createObjectStore(store);
+		};
+		open.onerror = () => reject(open.error);
+		open.onsuccess = () => {
+			const tx = open.result.transaction(['drafts', 'docs'], 'readwrite');
+			const record = { studentId, updatedAt: Date.now() };
+			tx.objectStore('drafts').put(
+				{ ...record, id: 'uploaded', title: 'On the server', serverRevision: 3, dirty: false },
+				`${studentId}:uploaded`
+			);
+			tx.objectStore('drafts').put(
+				{ ...record, id: 'pending', title: 'Not sent yet', dirty: true },
+				`${studentId}:pending`
+			);
+			tx.oncomplete = () => {
+				open.result.close();
+				resolve();
+			};
+			tx.onerror = () => reject(tx.error);
+		};
+	});
+}
+
+function draftKeys() {
+	return new Promise<string[]>((resolve, reject) => {
+		const open = indexedDB.open('sprout-drafts');
+		open.onerror = () => reject(open.error);
+		open.onsuccess = () => {
+			const all = open.result.transaction('drafts').objectStore('drafts').getAllKeys();
+			all.onsuccess = () => {
+				open.result.close();
+				resolve(all.result.map(String));
+			};
+		};
+	});
+}
+
+test('signing out from the grid, which is not hydrated, still forgets the uploaded drawings', async ({
+	browser
+}) => {
+	const studentId = addChild(DEMO.classroom.code, '星星 99');
+	const context = await browser.newContext({ locale: 'en-US' });
+	await signInChildByDatabase(context, studentId);
+	const page = await context.newPage();
+	await page.goto(`/exhibitions/${SLUG}`);
+	await page.evaluate(seedDrafts, studentId);
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page).toHaveURL(/\/join\?signedOut=1$/);
+	await expect(page.getByRole('status')).toHaveText('You have signed out safely.');
+	// The copy safely on the server leaves this shared PC; the one not sent yet stays.
+	await expect.poll(() => page.evaluate(draftKeys)).toEqual([`${studentId}:pending`]);
+	// Only once: the next visit to the sign-in page forgets nothing more.
+	expect((await context.cookies()).map((c) => c.name)).not.toContain('sprout_left');
+	await context.close();
+
+	// Without JavaScript, signing out from the grid still signs out.
+	const plain = await browser.newContext({ locale: 'en-US', javaScriptEnabled: false });
+	await signInChildByDatabase(plain, studentId);
+	const noScript = await plain.newPage();
+	await noScript.goto(`/exhibitions/${SLUG}`);
+	await noScript.getByRole('button', { name: 'Sign out' }).click();
+	await expect(noScript).toHaveURL(/\/join\?signedOut=1$/);
+	await noScript.goto('/studio');
+	await expect(noScript).toHaveURL(/\/join/);
+	await plain.close();
 });

@@ -44,6 +44,12 @@ export type AdultRole = 'organizer' | 'teacher' | 'judge';
  * internals change.
  */
 export async function waitForHydration(page: Page): Promise<void> {
+	// A page served without hydration (`csr = false`, e.g. the exhibition grid) has no
+	// SvelteKit start script: waiting for it only burned the 5 s fallback below.
+	const hydrates = await page.evaluate(() =>
+		[...document.scripts].some((s) => (s.textContent ?? '').includes('__sveltekit_'))
+	);
+	if (!hydrates) return;
 	await page
 		.waitForFunction(
 			() => {
@@ -232,11 +238,12 @@ export interface RawResponse {
 
 /**
  * A request sent exactly as written: no URL normalisation (fetch and Playwright resolve
- * `%2e%2e` and `..` before sending) and no default headers such as Accept-Language.
+ * `%2e%2e` and `..` before sending) and no default headers such as Accept-Language. `from`
+ * sends it from another loopback address (e.g. 127.0.0.2), as another computer would.
  */
 export function rawRequest(
 	path: string,
-	options: { method?: string; headers?: Record<string, string>; body?: string } = {}
+	options: { method?: string; headers?: Record<string, string>; body?: string; from?: string } = {}
 ): Promise<RawResponse> {
 	return new Promise((resolve, reject) => {
 		const req = http.request(
@@ -245,7 +252,8 @@ export function rawRequest(
 				port: Number(new URL(BASE_URL).port),
 				path,
 				method: options.method ?? 'GET',
-				headers: options.headers ?? {}
+				headers: options.headers ?? {},
+				...(options.from ? { localAddress: options.from } : {})
 			},
 			(res) => {
 				const chunks: Buffer[] = [];

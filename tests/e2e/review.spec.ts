@@ -6,10 +6,10 @@ import {
 	expectNoSeriousAxeViolations,
 	newEnglishContext,
 	open,
-	openContest,
 	useAdult,
 	waitForHydration
 } from './helpers.ts';
+import { addOpenContest } from './db-rows.ts';
 
 /** A phone-like photo of a paper drawing: a JPEG with a GPS-carrying EXIF block. */
 async function phonePhoto(): Promise<Buffer> {
@@ -37,10 +37,10 @@ test.describe('teacher: paper artworks and the review queue', () => {
 		test.setTimeout(90_000);
 		const stamp = Date.now().toString(36);
 		const contestTitle = `纸上作品 ${stamp}`;
+		const contestId = addOpenContest(contestTitle);
 		const organizer = await newEnglishContext(browser);
 		await useAdult(browser, organizer, 'organizer');
 		const orgPage = await organizer.newPage();
-		const contestId = await openContest(orgPage, contestTitle);
 
 		await useAdult(browser, context, 'teacher');
 		await open(page, '/classroom');
@@ -157,10 +157,7 @@ test.describe('teacher: paper artworks and the review queue', () => {
 		test.setTimeout(90_000);
 		const stamp = Date.now().toString(36);
 		const contestTitle = `无脚本 ${stamp}`;
-		const organizer = await newEnglishContext(browser);
-		await useAdult(browser, organizer, 'organizer');
-		await openContest(await organizer.newPage(), contestTitle);
-		await organizer.close();
+		addOpenContest(contestTitle);
 
 		const context = await browser.newContext({ javaScriptEnabled: false, locale: 'en-US' });
 		await useAdult(browser, context, 'teacher');

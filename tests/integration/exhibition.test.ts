@@ -27,9 +27,13 @@ import {
 	listPublicEntries,
 	listPublicExhibitions
 } from '../../src/lib/server/exhibition/public-entry.repository.ts';
-import { newId } from '../../src/lib/server/ids.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
-import { addConsent, addExhibition, type ExhibitionWorld } from './helpers/exhibition-fixtures.ts';
+import {
+	addAward,
+	addConsent,
+	addExhibition,
+	type ExhibitionWorld
+} from './helpers/exhibition-fixtures.ts';
 
 const NOW = Date.UTC(2026, 11, 3, 8);
 
@@ -47,35 +51,13 @@ describe.each(testDatabases())('public exhibition rule on $name', ({ url }) => {
 		world = await addExhibition(db, 8, NOW);
 		// Two awards in the first band, one in the second; only public works should count.
 		const [first, second] = publicIds();
-		await db
-			.insertInto('award')
-			.values([
-				{
-					id: newId(),
-					contest_id: world.contestId,
-					age_band_id: world.bands[0]!,
-					entry_id: first!,
-					kind: 'gold',
-					label: '{}',
-					position: 1,
-					overridden_reason: null,
-					created_at: NOW,
-					updated_at: NOW
-				},
-				{
-					id: newId(),
-					contest_id: world.contestId,
-					age_band_id: world.bands[1]!,
-					entry_id: second!,
-					kind: 'silver',
-					label: '{}',
-					position: 2,
-					overridden_reason: null,
-					created_at: NOW,
-					updated_at: NOW
-				}
-			])
-			.execute();
+		const award = { contestId: world.contestId, kind: 'gold', position: 1 } as const;
+		await addAward(db, { ...award, bandId: world.bands[0]!, entryId: first! }, NOW);
+		await addAward(
+			db,
+			{ ...award, bandId: world.bands[1]!, entryId: second!, kind: 'silver', position: 2 },
+			NOW
+		);
 	});
 	afterAll(async () => {
 		await db?.destroy();

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { findClassForJoin } from '$lib/server/sign-in/sign-in.service';
-import { ensureDeviceId } from '$lib/server/auth/cookies';
+import { ensureDeviceId, takeLeftCookie } from '$lib/server/auth/cookies';
 import { failOn } from '$lib/server/errors';
 import { clientIp, field } from '$lib/server/http';
 import { newId } from '$lib/server/ids';
@@ -11,7 +11,11 @@ export const load: PageServerLoad = ({ locals, url, cookies }) => {
 	if (locals.student) redirect(303, '/studio');
 	// From the first step on, this browser's own mistakes count against its own budget.
 	ensureDeviceId(cookies, url, newId);
-	return { signedOut: url.searchParams.has('signedOut'), error: url.searchParams.get('error') };
+	return {
+		signedOut: url.searchParams.has('signedOut'),
+		error: url.searchParams.get('error'),
+		forgetDraftsOf: takeLeftCookie(cookies, url)
+	};
 };
 
 export const actions: Actions = {

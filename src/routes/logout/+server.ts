@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { invalidateSession } from '$lib/server/auth/session';
-import { deleteSessionCookie } from '$lib/server/auth/cookies';
+import { deleteSessionCookie, setLeftCookie } from '$lib/server/auth/cookies';
 import { getServices } from '$lib/server/services';
 import type { RequestHandler } from './$types';
 
@@ -8,5 +8,6 @@ export const POST: RequestHandler = async ({ locals, cookies, url }) => {
 	const wasStudent = !!locals.student;
 	if (locals.sessionId) await invalidateSession((await getServices()).db, locals.sessionId);
 	deleteSessionCookie(cookies, url);
+	if (locals.student) setLeftCookie(cookies, url, locals.student.id);
 	redirect(303, wasStudent ? '/join?signedOut=1' : '/login?signedOut=1');
 };

@@ -1,6 +1,6 @@
 // A published exhibition over the judging world: consents of every kind, awards, handles.
 import type { Db } from '../../../src/lib/server/db/database.ts';
-import type { ConsentScope } from '../../../src/lib/server/db/schema.ts';
+import type { AwardKind, ConsentScope } from '../../../src/lib/server/db/schema.ts';
 import {
 	ensureHandles,
 	insertExhibition,
@@ -34,6 +34,29 @@ export async function addConsent(db: Db, studentId: string, scope: ConsentScope,
 			recorded_by: null,
 			recorded_at: now,
 			withdrawn_at: null
+		})
+		.execute();
+}
+
+/** A jury award on an entry of the contest. */
+export async function addAward(
+	db: Db,
+	award: { contestId: string; bandId: string; entryId: string; kind: AwardKind; position: number },
+	now: number
+) {
+	await db
+		.insertInto('award')
+		.values({
+			id: newId(),
+			contest_id: award.contestId,
+			age_band_id: award.bandId,
+			entry_id: award.entryId,
+			kind: award.kind,
+			label: '{}',
+			position: award.position,
+			overridden_reason: null,
+			created_at: now,
+			updated_at: now
 		})
 		.execute();
 }

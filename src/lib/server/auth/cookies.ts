@@ -28,6 +28,27 @@ export function deleteSessionCookie(cookies: Cookies, url: URL): void {
 	cookies.delete(SESSION_COOKIE, { path: '/', secure: url.protocol === 'https:' });
 }
 
+/**
+ * Who just signed out of this browser, for the page they land on (/join): it forgets their
+ * drawings that are safely on the server, also after a sign-out from a page without hydration.
+ * A minute is plenty for one redirect; the value is the child's own id, in their own browser.
+ */
+const LEFT_COOKIE = 'sprout_left';
+const LEFT_OPTIONS = { path: '/join', httpOnly: true, sameSite: 'lax', maxAge: 60 } as const;
+const STUDENT_ID = /^[a-z2-7]{16}$/;
+
+export function setLeftCookie(cookies: Cookies, url: URL, studentId: string): void {
+	cookies.set(LEFT_COOKIE, studentId, { ...LEFT_OPTIONS, secure: url.protocol === 'https:' });
+}
+
+/** The child who just signed out of this browser, once; null when none. */
+export function takeLeftCookie(cookies: Cookies, url: URL): string | null {
+	const value = cookies.get(LEFT_COOKIE);
+	if (value === undefined) return null;
+	cookies.delete(LEFT_COOKIE, { path: LEFT_OPTIONS.path, secure: url.protocol === 'https:' });
+	return STUDENT_ID.test(value) ? value : null;
+}
+
 const DEVICE_ID = /^[a-z2-7]{16}$/;
 
 /** A long-lived random id per browser, only used to count that browser's failed tries. */

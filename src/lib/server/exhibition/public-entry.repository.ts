@@ -256,39 +256,57 @@ export async function findPublicEntryById(
 	return row ? toPublicEntry(row) : undefined;
 }
 
-function filtered(db: Db, contestId: string, filter: PublicFilter): PublicQuery {
+/**
+ * The contest's works under the filter, or null when the filter leaves none. An award filter
+ * reads the contest's few award rows first (their index) and names those works by id: given a
+ * subquery instead, PostgreSQL keeps the written join order (ten tables, past its collapse
+ * limit) and walks every work of the contest.
+ */
+async function filtered(
+	db: Db,
+	contestId: string,
+	filter: PublicFilter
+): Promise<PublicQuery | null> {
 	// The contest is named on entry only (xe.contest_id is the same by construction): the
 	// planner then walks entry's (contest, status, created_at) index in page order and stops
 	// after one page, instead of collecting and sorting every work of the contest.
 	let query = publicWorks(db).where('entry.contest_id', '=', contestId);
 	if (filter.band !== undefined) query = query.where('entry.age_band_id', '=', filter.band);
 	if (filter.award !== undefined) {
-		const kind = filter.award;
-		query = query.where((eb) =>
-			eb.exists(
-				eb
-					.selectFrom('award as fa')
-					.select('fa.id')
-					.whereRef('fa.entry_id', '=', 'entry.id')
-					.where('fa.kind', '=', kind)
-			)
-		) as PublicQuery;
+		const ids = await awardedEntryIds(db, contestId, [filter.award]);
+		if (ids.length === 0) return null;
+		query = query.where('entry.id', 'in', ids) as PublicQuery;
 	}
 	if (filter.school !== undefined) {
-		const schoolId = filter.school;
-		query = query
-			.where('gc.scope', '=', 'public_school')
-			.where((eb) =>
-				eb.exists(
-					eb
-						.selectFrom('classroom as fc')
-						.select('fc.id')
-						.whereRef('fc.id', '=', 'student.classroom_id')
-						.where('fc.school_id', '=', schoolId)
-				)
-			) as PublicQuery;
+		// The school's few classes first, for the same reason: the planner then knows how many
+		// works they hold and keeps walking the index in page order.
+		const classes = await db
+			.selectFrom('classroom')
+			.select('id')
+			.where('school_id', '=', filter.school)
+			.execute();
+		if (classes.length === 0) return null;
+		query = query.where('gc.scope', '=', 'public_school').where(
+			'student.classroom_id',
+			'in',
+			classes.map((c) => c.id)
+		) as PublicQuery;
 	}
 	return query;
+}
+
+async function awardedEntryIds(
+	db: Db,
+	contestId: string,
+	kinds: readonly AwardKind[]
+): Promise<string[]> {
+	const rows = await db
+		.selectFrom('award')
+		.select('entry_id')
+		.where('contest_id', '=', contestId)
+		.where('kind', 'in', [...kinds])
+		.execute();
+	return rows.map((r) => r.entry_id);
 }
 
 /** Clamp what a URL asked for into something the database may be asked. */
@@ -307,19 +325,14 @@ export async function listPublicEntries(
 	db: Db,
 	contestId: string,
 	filter: PublicFilter = {},
-	options: { version?: string } = {}
+	options: { version?: string; seekStep?: number } = {}
 ): Promise<PublicPage> {
 	const { page, pageSize } = normalisePaging(filter);
-	const base = filtered(db, contestId, filter);
 	const version = options.version ?? (await publicVersion(db));
-	const key = JSON.stringify([
-		'count',
-		contestId,
-		filter.band ?? null,
-		filter.award ?? null,
-		filter.school ?? null
-	]);
-	const counts = await keptFor(version, key, async () => {
+	const base = await filtered(db, contestId, filter);
+	if (!base) return { entries: [], total: 0, page, pageSize, pageCount: 1 };
+	const filterKey = [contestId, filter.band ?? null, filter.award ?? null, filter.school ?? null];
+	const counts = await keptFor(version, JSON.stringify(['count', ...filterKey]), async () => {
 		const row = await base
 			.leftJoin('award', (join) =>
 				join.onRef('award.entry_id', '=', 'entry.id').on('award.kind', 'in', [...AWARD_KINDS])
@@ -335,36 +348,21 @@ export async function listPublicEntries(
 	const pageCount = Math.max(1, Math.ceil(total / pageSize));
 	if (page > pageCount) return { entries: [], total, page, pageSize, pageCount };
 	const offset = (page - 1) * pageSize;
-	const newest = <Q extends ReturnType<typeof withColumns>>(query: Q) =>
-		query.orderBy('entry.created_at', 'desc').orderBy('entry.id', 'desc');
+	const seek = { version, key: filterKey, step: options.seekStep ?? SEEK_STEP };
 
 	if ((filter.sort ?? 'award') === 'newest') {
-		const rows = await newest(withColumns(base)).limit(pageSize).offset(offset).execute();
+		const rows = await newestSlice(base, 'all', offset, pageSize, seek);
 		return { entries: rows.map(toPublicEntry), total, page, pageSize, pageCount };
 	}
 	// Winners first (few, by band then award), then everyone else newest first: two indexed
 	// reads instead of sorting every public work on each page view.
 	const rows: PublicRow[] = [];
 	if (offset < winners) {
-		// The contest's few award rows first (their index), then those works by id: given a
-		// subquery, PostgreSQL kept the written join order (ten tables, past its collapse limit)
-		// and walked every work of the contest.
-		const awarded = await db
-			.selectFrom('award')
-			.select('entry_id')
-			.where('contest_id', '=', contestId)
-			.where('kind', 'in', [...AWARD_KINDS])
-			.execute();
+		// The contest's few award rows first, then those works by id (see `filtered`).
+		const awarded = await awardedEntryIds(db, contestId, AWARD_KINDS);
 		rows.push(
 			...(await newest(
-				withColumns(
-					base.where(
-						'entry.id',
-						'in',
-						awarded.map((a) => a.entry_id)
-					) as PublicQuery,
-					'only'
-				)
+				withColumns(base.where('entry.id', 'in', awarded) as PublicQuery, 'only')
 					.leftJoin('contest_age_band as band', 'band.id', 'entry.age_band_id')
 					.orderBy(sql`coalesce(band.position, 0)`)
 					.orderBy(sql`coalesce(award.position, 0)`)
@@ -374,15 +372,142 @@ export async function listPublicEntries(
 				.execute())
 		);
 	}
-	if (rows.length < pageSize) {
+	if (rows.length < pageSize && total > winners) {
 		rows.push(
-			...(await newest(withColumns(base).where('award.kind', 'is', null))
-				.limit(pageSize - rows.length)
-				.offset(Math.max(0, offset - winners))
-				.execute())
+			...(await newestSlice(
+				base,
+				'unawarded',
+				Math.max(0, offset - winners),
+				pageSize - rows.length,
+				seek
+			))
 		);
 	}
 	return { entries: rows.map(toPublicEntry), total, page, pageSize, pageCount };
+}
+
+type Listed = ReturnType<typeof withColumns>;
+
+function newest<Q extends Listed>(query: Q) {
+	return query.orderBy('entry.created_at', 'desc').orderBy('entry.id', 'desc');
+}
+
+/** A newest-first list: every work of the filter, or only those without a jury award. */
+type Section = 'all' | 'unawarded';
+
+/**
+ * Positions between remembered seek points: a deep page walks at most this many works past
+ * its seek point. Small enough that the planner keeps walking the (contest, status,
+ * created_at) index for each step; a multiple of the grid's page size.
+ */
+const SEEK_STEP = 240;
+
+interface Seek {
+	version: string;
+	/** The filter's words, for keeping seek points under the version. */
+	key: unknown[];
+	/** SEEK_STEP, or a smaller one in tests. */
+	step: number;
+}
+
+interface SeekPoint {
+	createdAt: number;
+	id: string;
+}
+
+/**
+ * Works at `point` or on its side in newest-first order: older ('<') or newer ('>'). The date
+ * alone is the index's condition; the id only breaks ties within one date.
+ */
+function beside(query: PublicQuery, point: SeekPoint, side: '<' | '>'): PublicQuery {
+	return query
+		.where('entry.created_at', `${side}=`, point.createdAt)
+		.where((eb) =>
+			eb.or([eb('entry.created_at', side, point.createdAt), eb('entry.id', `${side}=`, point.id)])
+		) as PublicQuery;
+}
+
+/**
+ * The section's works from `first` (included) down to `last` (included) in newest-first order;
+ * null leaves that end open.
+ */
+function narrowed(
+	base: PublicQuery,
+	section: Section,
+	first: SeekPoint | null,
+	last: SeekPoint | null = null
+): PublicQuery {
+	let query = base;
+	if (first) query = beside(query, first, '<');
+	if (last) query = beside(query, last, '>');
+	if (section === 'unawarded')
+		query = query.where((eb) =>
+			eb.not(
+				eb.exists(
+					eb
+						.selectFrom('award as na')
+						.select('na.id')
+						.whereRef('na.entry_id', '=', 'entry.id')
+						.where('na.kind', 'in', [...AWARD_KINDS])
+				)
+			)
+		) as PublicQuery;
+	return query;
+}
+
+/**
+ * `limit` works from position `offset` of a newest-first section. A deep OFFSET made
+ * PostgreSQL give up the index and read (then sort) every work of the contest; instead a page
+ * starts at the nearest remembered seek point (the work at a multiple of SEEK_STEP), so it
+ * never walks more than SEEK_STEP + limit works. Seek points are found one step after another,
+ * each a short index walk from the previous one reading only the keys, and are kept under the
+ * public version like the counts: a page URL shows exactly what OFFSET would, and moves only
+ * when something public changes.
+ */
+async function newestSlice(
+	base: PublicQuery,
+	section: Section,
+	offset: number,
+	limit: number,
+	seek: Seek
+): Promise<PublicRow[]> {
+	const step = Math.floor(offset / seek.step);
+	const first = await seekPoint(base, section, step, seek);
+	if (first === 'end') return [];
+	// A deep page is also closed at its far end, at the seek point past its last work: told
+	// it needs a few hundred works at most, the planner keeps to the index even near the end of
+	// the list, where an open range looked big enough to read the whole table for.
+	let last: SeekPoint | null = null;
+	if (step > 0) {
+		const far = await seekPoint(base, section, Math.ceil((offset + limit - 1) / seek.step), seek);
+		if (far !== 'end' && far !== null) last = far;
+	}
+	return newest(withColumns(narrowed(base, section, first, last)))
+		.limit(limit)
+		.offset(offset - step * seek.step)
+		.execute();
+}
+
+function seekPoint(
+	base: PublicQuery,
+	section: Section,
+	step: number,
+	seek: Seek
+): Promise<SeekPoint | null | 'end'> {
+	if (step === 0) return Promise.resolve(null);
+	const key = JSON.stringify(['seek', section, seek.step, ...seek.key, step]);
+	return keptFor(seek.version, key, async () => {
+		const previous = await seekPoint(base, section, step - 1, seek);
+		if (previous === 'end') return 'end';
+		const row = await narrowed(base, section, previous)
+			.select(['entry.created_at', 'entry.id'])
+			.orderBy('entry.created_at', 'desc')
+			.orderBy('entry.id', 'desc')
+			.limit(1)
+			.offset(seek.step)
+			.executeTakeFirst();
+		return row ? { createdAt: Number(row.created_at), id: row.id } : 'end';
+	});
 }
 
 export interface PublicFacets {

@@ -69,15 +69,18 @@ describe('DraftSession', () => {
 		const stale = { blob: new Blob(['png']), meta: snapshotMetaOf(first) };
 		await drafts.saveSnapshot('s1', 'd1', stale);
 		const made: DrawDocument[] = [];
-		const withdraw = setSnapshotSource((shown) => {
-			made.push(shown);
-			return Promise.resolve({ blob: new Blob(['new png']), meta: snapshotMetaOf(shown) });
-		});
+		let withdraw = () => {};
 		try {
 			const { session } = setup(backend);
 			await session.open();
 			const opened = session.document!;
 			expect(takeOpenedSnapshot(opened)?.meta).toEqual(stale.meta);
+			// The canvas is not up yet at the first try: the session asks again later.
+			await vi.advanceTimersByTimeAsync(5000);
+			withdraw = setSnapshotSource((shown) => {
+				made.push(shown);
+				return Promise.resolve({ blob: new Blob(['new png']), meta: snapshotMetaOf(shown) });
+			});
 			await vi.advanceTimersByTimeAsync(5000);
 			expect(made).toEqual([opened]);
 			const loaded = await drafts.load('s1', 'd1');

@@ -315,7 +315,9 @@ export class DraftSession {
 			this.#snapshotTimer = null;
 			const doc = this.#latest;
 			const drafts = this.#drafts;
-			if (!doc || !drafts || !snapshotSource || this.#snapshotOf === doc) return;
+			if (!doc || !drafts || this.#snapshotOf === doc) return;
+			// The canvas of a big drawing on a slow PC may not be up yet: ask again later.
+			if (!snapshotSource) return this.#armSnapshotTimer(SNAPSHOT_INTERVAL_MS);
 			let made: Promise<DraftSnapshot> | null;
 			try {
 				made = snapshotSource(doc);

@@ -18,11 +18,21 @@ const root = path.resolve(import.meta.dirname, '../..');
 const COUNTS = (
 	process.env.BENCH_QUICK
 		? [100]
-		: process.env.BENCH_COUNTS
-			? process.env.BENCH_COUNTS.split(',').map(Number)
-			: [100, 1000, 5000]
+		: process.env.BENCH_OPEN
+			? [5000]
+			: process.env.BENCH_COUNTS
+				? process.env.BENCH_COUNTS.split(',').map(Number)
+				: [100, 1000, 5000]
 ) as readonly (100 | 1000 | 5000)[];
 const RATES = [1, 4, 6] as const;
+/**
+ * BENCH_OPEN=1: only what opening a saved drawing costs (reopen and cold export at 5,000
+ * strokes, after one stroke and undo so a snapshot is stored as in the full run). Minutes
+ * faster when working on opening; the full run is what reports every figure.
+ */
+const OPEN_ONLY = Boolean(process.env.BENCH_OPEN);
+/** BENCH_TRACE=/tmp/x: Chromium traces of one reopen and one cold export, to /tmp/x-*.json. */
+const trace = process.env.BENCH_TRACE;
 const CHILD = { code: 'GREEN2', pseudonym: '小明 7', pictures: ['Leaf', 'Sun', 'Fish'] };
 /** A 125 Hz mouse: moves arrive at this pace whatever the page is doing. */
 const MOVE_INTERVAL_MS = 8;
@@ -307,12 +317,19 @@ async function main(): Promise<void> {
 			await waitDrawable(page);
 			await waitWorkerProbe(page);
 			if (!jsGzip) jsGzip = await loadedScriptsGzipKb(page);
-			await naivePage.evaluate((n) => window.naiveOpen(n), count);
+			if (!OPEN_ONLY) await naivePage.evaluate((n) => window.naiveOpen(n), count);
 			await sleep(SETTLE_MS * 2);
 			const board = await page.locator('.stage').boundingBox();
 			if (!board) throw new Error('no drawing surface');
 			const centre = { x: board.x + board.width / 2, y: board.y + board.height / 2 };
-			for (const rate of RATES) {
+			if (OPEN_ONLY) {
+				await drawStroke(page, cdp, centre);
+				await sleep(SETTLE_MS);
+				await page.getByRole('button', { name: 'Undo', exact: true }).click();
+				// Long enough for the throttled snapshot of the undone state to be stored.
+				await sleep(SETTLE_MS * 4);
+			}
+			for (const rate of OPEN_ONLY ? [] : RATES) {
 				await setRate(cdp, rate);
 				const runs: InkRun[] = [];
 				const undos: number[] = [];
@@ -406,7 +423,7 @@ async function main(): Promise<void> {
 			};
 			// Warm: the child has been drawing (the strokes and undos above), so the export
 			// raster kept in a worker holds the picture; the export copies, paints and encodes.
-			for (const rate of [1, 6] as const) {
+			for (const rate of OPEN_ONLY ? [] : ([1, 6] as const)) {
 				await setRate(cdp, rate);
 				const runs: { ms: number; longest: number }[] = [];
 				for (let rep = 0; rep < (rate === 1 ? 3 : 2); rep++) runs.push(await timeExport());
@@ -424,9 +441,11 @@ async function main(): Promise<void> {
 			const colds: { ms: number; longest: number }[] = [];
 			for (let rep = 0; rep < 2; rep++) {
 				await page.goto('/studio');
+				if (trace && rep === 1) await browser.startTracing(page, { path: `${trace}-cold.json` });
 				await page.goto(`/studio/draw/${id}`);
 				await waitDrawable(page);
 				colds.push(await timeExport());
+				if (trace && rep === 1) await browser.stopTracing();
 			}
 			await setRate(cdp, 1);
 			exportCold = {
@@ -439,28 +458,43 @@ async function main(): Promise<void> {
 			// The baseline: the same export painted on the main thread, in a page where
 			// OffscreenCanvas cannot encode (the fallback for such browsers, and what every
 			// browser did before the workers).
-			const plain = await context.newPage();
-			await plain.addInitScript(() => {
-				delete (OffscreenCanvas.prototype as unknown as Record<string, unknown>).convertToBlob;
-			});
-			const plainCdp = await context.newCDPSession(plain);
-			await plain.goto(`/studio/draw/${id}`);
-			await waitDrawable(plain);
-			await sleep(SETTLE_MS);
-			await setRate(plainCdp, 6);
-			const mainThread = await timeExport(plain);
-			await setRate(plainCdp, 1);
-			await plain.close();
-			exportBaseline = mainThread;
-			log(
-				`export at 6× on the main thread (baseline): ${mainThread.ms} ms (longest task ${mainThread.longest.toFixed(0)} ms)`
-			);
+			if (OPEN_ONLY) {
+				// No main-thread baseline here: the full run measures it.
+			} else {
+				const plain = await context.newPage();
+				await plain.addInitScript(() => {
+					delete (OffscreenCanvas.prototype as unknown as Record<string, unknown>).convertToBlob;
+				});
+				const plainCdp = await context.newCDPSession(plain);
+				await plain.goto(`/studio/draw/${id}`);
+				await waitDrawable(plain);
+				await sleep(SETTLE_MS);
+				await setRate(plainCdp, 6);
+				const mainThread = await timeExport(plain);
+				await setRate(plainCdp, 1);
+				await plain.close();
+				exportBaseline = mainThread;
+				log(
+					`export at 6× on the main thread (baseline): ${mainThread.ms} ms (longest task ${mainThread.longest.toFixed(0)} ms)`
+				);
+			}
 			await setRate(cdp, 4);
 			const reopens: number[] = [];
 			for (let rep = 0; rep < 3; rep++) {
 				await page.goto('/studio');
 				await page.goto(`/studio/draw/${id}`);
 				reopens.push(await waitDrawable(page));
+			}
+			log(`reopen at 4×: ${reopens.map((ms) => `${Math.round(ms)} ms`).join(', ')}`);
+			if (trace) {
+				// One more reopen as a Chromium performance trace (open it in DevTools).
+				await page.goto('/studio');
+				await browser.startTracing(page, { path: `${trace}-reopen.json` });
+				await page.goto(`/studio/draw/${id}`);
+				await waitDrawable(page);
+				await sleep(SETTLE_MS);
+				await browser.stopTracing();
+				log(`traces of a reopen and a cold export: ${trace}-*.json`);
 			}
 			await setRate(cdp, 1);
 			add({ id: 'reopen_ms.4x.5000', value: median(reopens), unit: 'ms', target: '<= 1000' });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDocument, serializeDocument, type DrawDocument } from '$lib/draw/document';
-import { DraftSession } from './draft-session.svelte.ts';
+import { snapshotMetaOf } from '$lib/draw/checkpoints';
+import { DraftSession, setSnapshotSource, takeOpenedSnapshot } from './draft-session.svelte.ts';
 import { LocalDrafts } from './local-drafts.ts';
 import { MemoryBackend } from './testing/memory-backend.ts';
 
@@ -56,6 +57,43 @@ describe('DraftSession', () => {
 		session.documentChanged(withOp(session.document!, 'a'));
 		await vi.advanceTimersByTimeAsync(1000);
 		expect(await drafts.load('s1', 'd1')).toMatchObject({ status: 'ok', doc: { template } });
+	});
+
+	it('hands a stored snapshot to the canvas, and replaces a stale one soon after opening', async () => {
+		const backend = new MemoryBackend();
+		const drafts = new LocalDrafts(backend);
+		const first = withOp(createDocument('portrait'), 'a');
+		const doc = withOp(first, 'b');
+		await drafts.save('s1', 'd1', doc, 'Two fills');
+		// The snapshot stored last shows only the first op (the tab closed before the next one).
+		const stale = { blob: new Blob(['png']), meta: snapshotMetaOf(first) };
+		await drafts.saveSnapshot('s1', 'd1', stale);
+		const made: DrawDocument[] = [];
+		let withdraw = () => {};
+		try {
+			const { session } = setup(backend);
+			await session.open();
+			const opened = session.document!;
+			expect(takeOpenedSnapshot(opened)?.meta).toEqual(stale.meta);
+			// The canvas is not up yet at the first try: the session asks again later.
+			await vi.advanceTimersByTimeAsync(5000);
+			withdraw = setSnapshotSource((shown) => {
+				made.push(shown);
+				return Promise.resolve({ blob: new Blob(['new png']), meta: snapshotMetaOf(shown) });
+			});
+			await vi.advanceTimersByTimeAsync(5000);
+			expect(made).toEqual([opened]);
+			const loaded = await drafts.load('s1', 'd1');
+			expect(loaded.status === 'ok' && loaded.snapshot?.meta).toEqual(snapshotMetaOf(doc));
+
+			// Opened again with a snapshot of exactly this drawing: nothing more to store.
+			const again = setup(backend).session;
+			await again.open();
+			await vi.advanceTimersByTimeAsync(10_000);
+			expect(made).toHaveLength(1);
+		} finally {
+			withdraw();
+		}
 	});
 
 	it('saves a change within a second, with title and thumbnail', async () => {

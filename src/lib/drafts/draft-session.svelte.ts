@@ -5,6 +5,7 @@ import {
 	type Orientation
 } from '$lib/draw/document';
 import type { ParseFailure } from '$lib/draw/parse-document';
+import { snapshotMatches } from '$lib/draw/checkpoints';
 import { createId } from '$lib/draw/ids';
 import { Autosave } from './autosave.ts';
 import { classifyDraftError, type DraftSnapshot, type LocalDrafts } from './local-drafts.ts';
@@ -154,10 +155,16 @@ export class DraftSession {
 				this.#serverRevision = result.serverRevision ?? null;
 				if (result.snapshot) {
 					openedSnapshots.set(result.doc, result.snapshot);
-					// The stored raster already shows this document.
-					this.#snapshotOf = result.doc;
+					// The stored raster already shows this document; one of an earlier save is
+					// replaced by the next snapshot.
+					if (snapshotMatches(result.snapshot.meta, result.doc)) this.#snapshotOf = result.doc;
 				}
 				this.#setDocument(result.doc);
+				// No snapshot of this very document (an older draft, or the tab closed before the
+				// last one was stored): store one soon, so the next opening is quick.
+				if (this.#snapshotOf !== result.doc && result.doc.ops.length > 0) {
+					this.#armSnapshotTimer(SNAPSHOT_INTERVAL_MS);
+				}
 				this.#options.afterSave?.(this.#drawingId);
 				return { movedTo };
 			}
@@ -308,7 +315,9 @@ export class DraftSession {
 			this.#snapshotTimer = null;
 			const doc = this.#latest;
 			const drafts = this.#drafts;
-			if (!doc || !drafts || !snapshotSource || this.#snapshotOf === doc) return;
+			if (!doc || !drafts || this.#snapshotOf === doc) return;
+			// The canvas of a big drawing on a slow PC may not be up yet: ask again later.
+			if (!snapshotSource) return this.#armSnapshotTimer(SNAPSHOT_INTERVAL_MS);
 			let made: Promise<DraftSnapshot> | null;
 			try {
 				made = snapshotSource(doc);

@@ -1,4 +1,4 @@
-import type { DraftBackend, StoredRecord } from './local-drafts.ts';
+import type { DraftBackend, StoredDocument, StoredRecord } from './local-drafts.ts';
 
 /**
  * `LocalDrafts`' storage in the browser: one IndexedDB database with two object stores under
@@ -75,7 +75,7 @@ export class IndexedDbBackend implements DraftBackend {
 		return { record, doc };
 	}
 
-	async put(key: string, value: StoredRecord, doc?: string): Promise<void> {
+	async put(key: string, value: StoredRecord, doc?: StoredDocument): Promise<void> {
 		const db = await this.#db;
 		const tx = db.transaction([STORE, DOCS], 'readwrite');
 		tx.objectStore(STORE).put(value, key);
@@ -94,19 +94,29 @@ export class IndexedDbBackend implements DraftBackend {
 	async update(
 		key: string,
 		change: (old: unknown) => StoredRecord | undefined,
-		doc?: string
+		doc?: StoredDocument
 	): Promise<void> {
 		const db = await this.#db;
 		const tx = db.transaction(doc === undefined ? [STORE] : [STORE, DOCS], 'readwrite');
 		const store = tx.objectStore(STORE);
 		const read = store.get(key);
+		// Thrown here, an error would only abort the transaction as an AbortError: the caller
+		// needs the real one (a DataCloneError where Blobs cannot be stored).
+		let failure: unknown = null;
 		read.onsuccess = () => {
-			const next = change(read.result);
-			if (next === undefined) return;
-			store.put(next, key);
-			if (doc !== undefined) tx.objectStore(DOCS).put(doc, key);
+			try {
+				const next = change(read.result);
+				if (next === undefined) return;
+				store.put(next, key);
+				if (doc !== undefined) tx.objectStore(DOCS).put(doc, key);
+			} catch (error) {
+				failure = error;
+				tx.abort();
+			}
 		};
-		await done(tx);
+		await done(tx).catch((error: unknown) => {
+			throw failure ?? error;
+		});
 	}
 
 	async range(lower: string, upper: string): Promise<unknown[]> {

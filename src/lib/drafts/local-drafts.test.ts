@@ -25,7 +25,9 @@ describe('LocalDrafts', () => {
 		const doc = createDocument();
 		await drafts.save('s1', 'abc', doc, 'Tree');
 		expect(backend.map.get('s1:abc')).not.toHaveProperty('doc');
-		expect(backend.docs.get('s1:abc')).toBe(JSON.stringify(doc));
+		const stored = backend.docs.get('s1:abc');
+		expect(stored).toBeInstanceOf(Blob);
+		expect(await (stored as Blob).text()).toBe(JSON.stringify(doc));
 		await drafts.saveSnapshot('s1', 'abc', {
 			blob: new Blob(['x']),
 			meta: { ops: 0, lastOpId: null, width: 1600, height: 1200 }
@@ -44,6 +46,54 @@ describe('LocalDrafts', () => {
 		await drafts.save('s1', 'old', older, 'Saved again');
 		expect(backend.map.get('s1:old')).not.toHaveProperty('doc');
 		expect(await drafts.load('s1', 'old')).toMatchObject({ status: 'ok', title: 'Saved again' });
+	});
+
+	it('stores documents as Blobs, uploads the stored Blob, and still opens drafts kept as text', async () => {
+		const { backend, drafts } = setup();
+		const doc = createDocument('landscape');
+		await drafts.save('s1', 'new', doc, 'New');
+		const stored = backend.docs.get('s1:new');
+		// A fresh instance (a reopened page) has no text at hand: it reads the store.
+		const reopened = new LocalDrafts(backend);
+		expect(await reopened.load('s1', 'new')).toMatchObject({ status: 'ok', doc, title: 'New' });
+		const upload = await reopened.upload('s1', 'new');
+		expect(upload?.doc).toBe(stored);
+		expect((await reopened.record('s1', 'new'))?.doc).toBe(JSON.stringify(doc));
+
+		// Saved as text by an earlier version, in the document store.
+		const older = createDocument('portrait');
+		backend.map.set('s1:text', { studentId: 's1', id: 'text', updatedAt: 7, title: 'Text' });
+		backend.docs.set('s1:text', JSON.stringify(older));
+		expect(await reopened.load('s1', 'text')).toMatchObject({ status: 'ok', doc: older });
+		const textUpload = await reopened.upload('s1', 'text');
+		expect(textUpload?.doc).toBeInstanceOf(Blob);
+		expect(await textUpload?.doc.text()).toBe(JSON.stringify(older));
+		expect(textUpload).not.toHaveProperty('snapshot');
+		// Its next save moves it to a Blob.
+		await reopened.save('s1', 'text', older, 'Text');
+		expect(backend.docs.get('s1:text')).toBeInstanceOf(Blob);
+	});
+
+	it('keeps documents as text where the browser refuses Blobs in IndexedDB', async () => {
+		const backend = new MemoryBackend();
+		const update = backend.update.bind(backend);
+		backend.update = async (key, change, doc) => {
+			if (doc instanceof Blob) throw new DOMException('no Blobs here', 'DataCloneError');
+			return update(key, change, doc);
+		};
+		const drafts = new LocalDrafts(backend);
+		const doc = createDocument();
+		await drafts.save('s1', 'a', doc, 'A');
+		expect(backend.docs.get('s1:a')).toBe(JSON.stringify(doc));
+		expect(await new LocalDrafts(backend).load('s1', 'a')).toMatchObject({ status: 'ok', doc });
+		expect(await (await drafts.upload('s1', 'a'))?.doc.text()).toBe(JSON.stringify(doc));
+	});
+
+	it('reads an unreadable stored Blob as an unreadable draft, never as an empty one', async () => {
+		const { backend, drafts } = setup();
+		backend.map.set('s1:bad', { studentId: 's1', id: 'bad', updatedAt: 7, title: 'Bad' });
+		backend.docs.set('s1:bad', new Blob(['{"version":2,"wid']));
+		expect(await drafts.load('s1', 'bad')).toEqual({ status: 'unreadable', reason: 'corrupt' });
 	});
 
 	it('reads what another tab saved last, not the text this tab saved before it', async () => {

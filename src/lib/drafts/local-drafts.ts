@@ -14,6 +14,11 @@ import { IndexedDbBackend } from './indexeddb-backend.ts';
  * touch the small record. Copying megabytes in and out of IndexedDB on the main thread after
  * every save is what made ink stutter right after a stroke. Records written before the split
  * still hold their document inline and are read as they are.
+ *
+ * The document is stored as a Blob (JSON inside): reading the record then hands over a handle,
+ * not megabytes of text copied into the page, and the upload sends that Blob as it is. Blobs
+ * are read back with `text()`, off the main thread. Documents stored as strings by earlier
+ * versions are read as they are and become Blobs with their next save.
  */
 
 export const MAX_TITLE_LENGTH = 60;
@@ -42,7 +47,7 @@ export interface DraftRecord {
 	writer?: string;
 	/**
 	 * A PNG of the flattened ink bitmap, so reopening a big drawing need not repaint every op.
-	 * Only used when it matches the document (see `snapshotMatches`); absent in older records.
+	 * Only used for the ops it matches (see `snapshotCoverage`); absent in older records.
 	 */
 	snapshot?: DraftSnapshot;
 }
@@ -63,12 +68,19 @@ function isSnapshot(value: unknown): value is DraftSnapshot {
 		Number.isInteger(m.ops) &&
 		(m.lastOpId === null || typeof m.lastOpId === 'string') &&
 		Number.isInteger(m.width) &&
-		Number.isInteger(m.height)
+		Number.isInteger(m.height) &&
+		(m.idsHash === undefined || typeof m.idsHash === 'string')
 	);
 }
 
 /** A record as stored: the document lives in its own store (inline only in old records). */
 export type StoredRecord = Omit<DraftRecord, 'doc'> & { doc?: string };
+
+/** A document as stored: a JSON Blob, or JSON text in drafts saved before Blobs. */
+export type StoredDocument = string | Blob;
+
+/** A record with its document as the Blob to upload. */
+export type UploadRecord = Omit<DraftRecord, 'doc'> & { doc: Blob };
 
 /** What the draft list shows; the document itself stays in the database. */
 export type DraftSummary = Pick<
@@ -103,7 +115,7 @@ export interface DraftBackend {
 	/** Record and document read in one transaction, so they always belong together. */
 	read(key: string): Promise<{ record: unknown; doc: unknown }>;
 	/** Writes the record and, when given, the document, in one transaction. */
-	put(key: string, value: StoredRecord, doc?: string): Promise<void>;
+	put(key: string, value: StoredRecord, doc?: StoredDocument): Promise<void>;
 	/** Removes record and document. */
 	delete(key: string): Promise<void>;
 	/** Records whose keys lie in [lower, upper]. */
@@ -116,7 +128,7 @@ export interface DraftBackend {
 	update(
 		key: string,
 		change: (old: unknown) => StoredRecord | undefined,
-		doc?: string
+		doc?: StoredDocument
 	): Promise<void>;
 }
 
@@ -154,11 +166,35 @@ function isRecordOf(value: unknown, studentId: string): value is StoredRecord {
 
 /**
  * The record's document: inline in a record from before the split (every later save drops the
- * inline copy), otherwise from its own store.
+ * inline copy), otherwise from its own store, as a Blob or (saved before Blobs) as text.
  */
-function documentOf(record: StoredRecord, doc: unknown): string | null {
+function storedDocumentOf(record: StoredRecord, doc: unknown): StoredDocument | null {
 	if (typeof record.doc === 'string') return record.doc;
-	return typeof doc === 'string' ? doc : null;
+	if (typeof doc === 'string') return doc;
+	return typeof Blob !== 'undefined' && doc instanceof Blob ? doc : null;
+}
+
+/** The document's JSON text; null when missing or unreadable. */
+async function documentOf(record: StoredRecord, doc: unknown): Promise<string | null> {
+	const stored = storedDocumentOf(record, doc);
+	if (typeof stored === 'string' || stored === null) return stored;
+	try {
+		return await stored.text();
+	} catch {
+		// A Blob whose bytes the browser lost (cleared site data mid-read).
+		return null;
+	}
+}
+
+function jsonBlob(text: string): Blob {
+	return new Blob([text], { type: 'application/json' });
+}
+
+/** Browsers that cannot keep Blobs in IndexedDB refuse them with this error. */
+function isCloneError(error: unknown): boolean {
+	return (
+		(error instanceof Error || error instanceof DOMException) && error.name === 'DataCloneError'
+	);
 }
 
 function withoutDoc(record: DraftRecord): StoredRecord {
@@ -183,7 +219,9 @@ export class LocalDrafts {
 	 * save needs exactly that text; reading megabytes back out of IndexedDB for it blocked the
 	 * main thread while the child was drawing the next stroke.
 	 */
-	#written = new Map<string, { updatedAt: number; text: string }>();
+	#written = new Map<string, { updatedAt: number; text: string; blob: Blob }>();
+	/** This browser refused a Blob in IndexedDB once: documents are stored as text. */
+	#textOnly = false;
 
 	constructor(backend: DraftBackend, now: () => number = Date.now) {
 		this.#backend = backend;
@@ -217,31 +255,47 @@ export class LocalDrafts {
 		};
 		if (thumbnail && isThumbnail(thumbnail)) record.thumbnail = thumbnail;
 		if (writer) record.writer = writer;
-		await this.#backend.update(
-			draftKey(studentId, id),
-			(old) => {
-				// A snapshot of an older state is harmless: it no longer matches and is not used.
-				if (isRecordOf(old, studentId) && isSnapshot(old.snapshot)) {
-					record.snapshot = old.snapshot;
-				}
-				const stored =
-					isRecordOf(old, studentId) && typeof old.serverRevision === 'number'
-						? old.serverRevision
-						: undefined;
-				const isMine = writer !== undefined && isRecordOf(old, studentId) && old.writer === writer;
-				if (serverRevision === undefined || (isMine && stored !== undefined)) {
-					// The server revision this work continues from travels on with every local save;
-					// for this editor's own record it may be newer than the editor knows yet (its
-					// upload just finished).
-					const base = Math.max(serverRevision ?? 0, stored ?? 0);
-					if (base > 0) record.serverRevision = base;
-				} else if (serverRevision !== null) record.serverRevision = serverRevision;
-				return record;
-			},
-			text
-		);
-		this.#written.set(draftKey(studentId, id), { updatedAt, text });
+		const change = (old: unknown): StoredRecord => {
+			// A snapshot of an older state is harmless: it no longer matches and is not used.
+			if (isRecordOf(old, studentId) && isSnapshot(old.snapshot)) {
+				record.snapshot = old.snapshot;
+			}
+			const stored =
+				isRecordOf(old, studentId) && typeof old.serverRevision === 'number'
+					? old.serverRevision
+					: undefined;
+			const isMine = writer !== undefined && isRecordOf(old, studentId) && old.writer === writer;
+			if (serverRevision === undefined || (isMine && stored !== undefined)) {
+				// The server revision this work continues from travels on with every local save;
+				// for this editor's own record it may be newer than the editor knows yet (its
+				// upload just finished).
+				const base = Math.max(serverRevision ?? 0, stored ?? 0);
+				if (base > 0) record.serverRevision = base;
+			} else if (serverRevision !== null) record.serverRevision = serverRevision;
+			return record;
+		};
+		const blob = jsonBlob(text);
+		await this.#store(draftKey(studentId, id), change, text, blob);
+		this.#written.set(draftKey(studentId, id), { updatedAt, text, blob });
 		return updatedAt;
+	}
+
+	/** Writes record and document, the document as a Blob where this browser can keep one. */
+	async #store(
+		key: string,
+		change: (old: unknown) => StoredRecord | undefined,
+		text: string,
+		blob: Blob
+	): Promise<void> {
+		if (!this.#textOnly) {
+			try {
+				return await this.#backend.update(key, change, blob);
+			} catch (error) {
+				if (!isCloneError(error)) throw error;
+				this.#textOnly = true;
+			}
+		}
+		await this.#backend.update(key, change, text);
 	}
 
 	/**
@@ -265,8 +319,43 @@ export class LocalDrafts {
 		return isRecordOf(record, studentId) && record.id === id ? record : null;
 	}
 
-	/** The stored record itself (for uploads), or null when missing or not this student's. */
+	/**
+	 * The stored record with its document's text (a conflict compares it with the server's), or
+	 * null when missing or not this student's.
+	 */
 	async record(studentId: string, id: string): Promise<DraftRecord | null> {
+		const found = await this.#read(studentId, id);
+		if (!found) return null;
+		if ('text' in found) return { ...found.record, doc: found.text };
+		const text = await documentOf(found.record, found.doc);
+		return text === null ? null : { ...found.record, doc: text };
+	}
+
+	/**
+	 * The stored record with its document as the Blob to upload: the stored Blob itself, never
+	 * a copy of its text made on the page. Null when missing or not this student's.
+	 */
+	async upload(studentId: string, id: string): Promise<UploadRecord | null> {
+		const found = await this.#read(studentId, id);
+		if (!found) return null;
+		if ('blob' in found) return { ...found.record, doc: found.blob };
+		const stored = storedDocumentOf(found.record, found.doc);
+		if (stored === null) return null;
+		// Saved before Blobs: the text is wrapped once, here.
+		const rest: StoredRecord = { ...found.record };
+		delete rest.doc;
+		return { ...rest, doc: typeof stored === 'string' ? jsonBlob(stored) : stored };
+	}
+
+	/** The record and its document: this instance's last save if still current, else stored. */
+	async #read(
+		studentId: string,
+		id: string
+	): Promise<
+		| { record: StoredRecord; text: string; blob: Blob }
+		| { record: StoredRecord; doc: unknown }
+		| null
+	> {
 		const key = draftKey(studentId, id);
 		const written = this.#written.get(key);
 		if (written) {
@@ -275,14 +364,13 @@ export class LocalDrafts {
 			const record = await this.#backend.get(key);
 			if (!isRecordOf(record, studentId) || record.id !== id) return null;
 			if (record.doc === undefined && record.updatedAt === written.updatedAt) {
-				return { ...record, doc: written.text };
+				return { record, text: written.text, blob: written.blob };
 			}
 			this.#written.delete(key);
 		}
 		const { record, doc } = await this.#backend.read(key);
 		if (!isRecordOf(record, studentId) || record.id !== id) return null;
-		const text = documentOf(record, doc);
-		return text === null ? null : { ...record, doc: text };
+		return { record, doc };
 	}
 
 	/**
@@ -306,12 +394,10 @@ export class LocalDrafts {
 
 	/** Writes a whole record (a server copy, a conflict copy); the caller built it. */
 	async put(record: DraftRecord): Promise<void> {
-		this.#written.delete(draftKey(record.studentId, record.id));
-		await this.#backend.put(
-			draftKey(record.studentId, record.id),
-			{ ...withoutDoc(record), title: cleanTitle(record.title) },
-			record.doc
-		);
+		const key = draftKey(record.studentId, record.id);
+		this.#written.delete(key);
+		const value: StoredRecord = { ...withoutDoc(record), title: cleanTitle(record.title) };
+		await this.#store(key, () => value, record.doc, jsonBlob(record.doc));
 	}
 
 	async load(studentId: string, id: string): Promise<LoadResult> {
@@ -321,7 +407,7 @@ export class LocalDrafts {
 		// else's drawing to show.
 		if (!isRecordOf(value, studentId) || value.id !== id)
 			return { status: 'unreadable', reason: 'corrupt' };
-		const text = documentOf(value, doc);
+		const text = await documentOf(value, doc);
 		if (text === null) return { status: 'unreadable', reason: 'corrupt' };
 		const parsed = parseDocument(text);
 		if (!parsed.ok) return { status: 'unreadable', reason: parsed.reason };

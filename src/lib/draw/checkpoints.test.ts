@@ -4,6 +4,7 @@ import {
 	isPrefixOf,
 	planRender,
 	shouldCheckpoint,
+	snapshotCoverage,
 	snapshotMatches,
 	snapshotMetaOf,
 	type Checkpoint
@@ -100,7 +101,7 @@ describe('stored bitmap snapshots', () => {
 	const meta = snapshotMetaOf(doc);
 
 	it('match a document with the same op count, last op and board size', () => {
-		expect(meta).toEqual({ ops: 30, lastOpId: 'f29', width: 1600, height: 1200 });
+		expect(meta).toMatchObject({ ops: 30, lastOpId: 'f29', width: 1600, height: 1200 });
 		expect(snapshotMatches(meta, { ...doc, ops: ops.slice() })).toBe(true);
 	});
 
@@ -115,5 +116,31 @@ describe('stored bitmap snapshots', () => {
 	it('never stand in for an empty picture', () => {
 		const empty = { ops: [], width: 1600, height: 1200 };
 		expect(snapshotMatches(snapshotMetaOf(empty), empty)).toBe(false);
+	});
+
+	it('cover the first ops of a document drawn on since (a save whose snapshot came later)', () => {
+		const later = { ...doc, ops: [...ops, ...makeOps(40).slice(30)] };
+		expect(snapshotCoverage(meta, later)).toBe(30);
+		expect(snapshotMatches(meta, later)).toBe(false);
+		expect(snapshotCoverage(meta, { ...doc, ops: ops.slice() })).toBe(30);
+	});
+
+	it('cover nothing once an op they show was undone, removed or replaced (stale)', () => {
+		// Undone, then drawn again: same count, different last op.
+		const redrawn = [...ops.slice(0, 29), { ...(ops[29] as Op), id: 'other' }];
+		expect(snapshotCoverage(meta, { ...doc, ops: [...redrawn, ...makeOps(3)] })).toBe(0);
+		// An op in the middle removed and a new one drawn: the last shown id comes back at the
+		// same place only if another op took the removed one's, and the ids' hash tells.
+		const shifted = [...ops.slice(0, 10), { ...(ops[10] as Op), id: 'x' }, ...ops.slice(11)];
+		expect(snapshotCoverage(meta, { ...doc, ops: shifted })).toBe(0);
+		expect(snapshotCoverage(meta, { ...doc, ops: ops.slice(0, 29) })).toBe(0);
+		expect(snapshotCoverage(meta, { ...doc, width: 1200, height: 1600 })).toBe(0);
+		expect(snapshotCoverage({ ...meta, idsHash: 'forged' }, doc)).toBe(0);
+	});
+
+	it('from older drafts (no ids hash) are used only for exactly their document', () => {
+		const old = { ops: 30, lastOpId: 'f29', width: 1600, height: 1200 };
+		expect(snapshotCoverage(old, doc)).toBe(30);
+		expect(snapshotCoverage(old, { ...doc, ops: [...ops, ...makeOps(31).slice(30)] })).toBe(0);
 	});
 });

@@ -100,41 +100,63 @@ export function checkpointsToKeep(
 
 /**
  * What a stored raster snapshot of the flattened bitmap was painted from. Ops are never edited
- * in place and ids are unique, so the op count plus the last op's id identify the op list;
- * the board size guards against a snapshot of other paper. The paper colour is not part of
- * the bitmap, so it may differ.
+ * in place and ids are unique, so the ids of the painted ops identify them: `idsHash` hashes
+ * them all (older snapshots have only the count and the last id, and are used only for exactly
+ * that document). The board size guards against a snapshot of other paper. The paper colour is
+ * not part of the bitmap, so it may differ.
  */
 export interface SnapshotMeta {
 	ops: number;
 	lastOpId: string | null;
 	width: number;
 	height: number;
+	idsHash?: string;
 }
 
-export function snapshotMetaOf(doc: {
+interface SnapshotSubject {
 	ops: readonly Op[];
 	width: number;
 	height: number;
-}): SnapshotMeta {
+}
+
+/** FNV-1a (32 bits) over the first `count` op ids, each ended by a newline. */
+export function hashOpIds(ops: readonly Op[], count = ops.length): string {
+	let hash = 0x811c9dc5;
+	for (let i = 0; i < count; i++) {
+		const id = (ops[i] as Op).id;
+		for (let j = 0; j < id.length; j++) {
+			hash = Math.imul(hash ^ id.charCodeAt(j), 0x01000193);
+		}
+		hash = Math.imul(hash ^ 10, 0x01000193);
+	}
+	return `${count}:${(hash >>> 0).toString(16)}`;
+}
+
+export function snapshotMetaOf(doc: SnapshotSubject): SnapshotMeta {
 	return {
 		ops: doc.ops.length,
 		lastOpId: doc.ops.at(-1)?.id ?? null,
 		width: doc.width,
-		height: doc.height
+		height: doc.height,
+		idsHash: hashOpIds(doc.ops)
 	};
 }
 
+/**
+ * How many of `doc`'s first ops a stored snapshot already shows: all of them, some of them (the
+ * snapshot of an earlier save; the rest is painted over it), or 0 when it must not be used
+ * (other paper, other ops, an undone op, or an older snapshot of anything but exactly `doc`).
+ */
+export function snapshotCoverage(meta: SnapshotMeta, doc: SnapshotSubject): number {
+	const count = meta.ops;
+	if (count <= 0 || count > doc.ops.length) return 0;
+	if (meta.width !== doc.width || meta.height !== doc.height) return 0;
+	if ((doc.ops[count - 1] as Op).id !== meta.lastOpId) return 0;
+	if (meta.idsHash === undefined) return count === doc.ops.length ? count : 0;
+	return hashOpIds(doc.ops, count) === meta.idsHash ? count : 0;
+}
+
 /** True when a snapshot can stand in for painting every op of `doc`. */
-export function snapshotMatches(
-	meta: SnapshotMeta,
-	doc: { ops: readonly Op[]; width: number; height: number }
-): boolean {
-	const current = snapshotMetaOf(doc);
-	return (
-		meta.ops > 0 &&
-		meta.ops === current.ops &&
-		meta.lastOpId === current.lastOpId &&
-		meta.width === current.width &&
-		meta.height === current.height
-	);
+export function snapshotMatches(meta: SnapshotMeta, doc: SnapshotSubject): boolean {
+	return doc.ops.length > 0 && snapshotCoverage(meta, doc) === doc.ops.length;
 }

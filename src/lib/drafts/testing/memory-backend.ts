@@ -1,4 +1,4 @@
-import type { DraftBackend, StoredRecord } from '../local-drafts.ts';
+import type { DraftBackend, StoredDocument, StoredRecord } from '../local-drafts.ts';
 
 /**
  * IndexedDB stand-in for tests: string keys ordered by code unit, values cloned on write,
@@ -6,7 +6,7 @@ import type { DraftBackend, StoredRecord } from '../local-drafts.ts';
  */
 export class MemoryBackend implements DraftBackend {
 	map = new Map<string, unknown>();
-	docs = new Map<string, string>();
+	docs = new Map<string, StoredDocument>();
 	/** When set, every write fails with it (a full disk, a blocked database). */
 	failWith: Error | null = null;
 
@@ -18,13 +18,17 @@ export class MemoryBackend implements DraftBackend {
 		return { record: structuredClone(this.map.get(key)), doc: this.docs.get(key) };
 	}
 
-	async put(key: string, value: StoredRecord, doc?: string) {
+	async put(key: string, value: StoredRecord, doc?: StoredDocument) {
 		if (this.failWith) throw this.failWith;
 		this.map.set(key, structuredClone(value));
 		if (doc !== undefined) this.docs.set(key, doc);
 	}
 
-	async update(key: string, change: (old: unknown) => StoredRecord | undefined, doc?: string) {
+	async update(
+		key: string,
+		change: (old: unknown) => StoredRecord | undefined,
+		doc?: StoredDocument
+	) {
 		if (this.failWith) throw this.failWith;
 		const next = change(structuredClone(this.map.get(key)));
 		if (next === undefined) return;

@@ -8,7 +8,7 @@ import {
 	isPrefixOf,
 	planRender,
 	shouldCheckpoint,
-	snapshotMatches,
+	snapshotCoverage,
 	snapshotMetaOf,
 	type Checkpoint,
 	type CheckpointPolicy,
@@ -225,9 +225,13 @@ export class KonvaRenderer implements Renderer {
 		this.#pageImage?.size({ width: doc.width, height: doc.height });
 		const snapshot = this.#snapshot;
 		this.#snapshot = null;
-		if (snapshot && snapshotMatches(snapshot.meta, doc) && this.#restore(snapshot, doc)) {
-			this.#redrawAfterRender();
-			return;
+		// A snapshot of an earlier save shows the first ops; the plan below paints the rest.
+		const covered = snapshot ? snapshotCoverage(snapshot.meta, doc) : 0;
+		if (snapshot && covered > 0 && this.#restore(snapshot, doc, covered)) {
+			if (covered === doc.ops.length) {
+				this.#redrawAfterRender();
+				return;
+			}
 		}
 		if (this.#swapBefore(doc.ops)) {
 			this.#pruneCheckpoints(doc.ops);
@@ -478,22 +482,21 @@ export class KonvaRenderer implements Renderer {
 	}
 
 	/**
-	 * Puts a stored snapshot on the bitmap as if every op of `doc` had been painted, and keeps
-	 * it as a checkpoint so the first undos do not repaint the whole picture.
+	 * Puts a stored snapshot on the bitmap as if the first `count` ops of `doc` had been painted,
+	 * and keeps it as a checkpoint so the first undos do not repaint the whole picture.
 	 */
-	#restore(snapshot: BitmapSnapshot, doc: DrawDocument): boolean {
+	#restore(snapshot: BitmapSnapshot, doc: DrawDocument, count: number): boolean {
 		try {
 			this.#ctx.clearRect(0, 0, doc.width, doc.height);
 			this.#ctx.drawImage(snapshot.image, 0, 0);
 		} catch {
 			return false;
 		}
-		this.#painted = doc.ops.slice();
+		this.#painted = doc.ops.slice(0, count);
 		this.#checkpoints = [];
 		this.#strokePaths.clear();
 		const canvas = createCanvas(doc.width, doc.height);
 		context2d(canvas).drawImage(this.#bitmap, 0, 0);
-		const count = this.#painted.length;
 		this.#checkpoints.push({ ops: this.#painted.slice(), count, seq: this.#seq++, canvas });
 		return true;
 	}

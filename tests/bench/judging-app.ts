@@ -366,18 +366,24 @@ export async function measureSavesAndFirstLoad(root: string): Promise<Figure[]> 
 	}
 }
 
-export async function measure(context: { root: string }): Promise<Figure[]> {
+export async function measure(context: {
+	root: string;
+	parts: ReadonlySet<string>;
+}): Promise<Figure[]> {
 	const figures: Figure[] = [];
-	const dir = mkdtempSync(path.join(tmpdir(), 'sprout-judging-bench-'));
-	try {
-		figures.push(await measureClose(`sqlite:${dir}/close.db`, 'sqlite'));
-	} finally {
-		rmSync(dir, { recursive: true, force: true });
+	if (context.parts.has('close')) {
+		const dir = mkdtempSync(path.join(tmpdir(), 'sprout-judging-bench-'));
+		try {
+			figures.push(await measureClose(`sqlite:${dir}/close.db`, 'sqlite'));
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+		const postgres = (process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL)?.trim();
+		if (postgres) figures.push(await measureClose(postgres, 'postgres'));
+		else
+			console.log('round_close_ms.postgres.10000 skipped: set BENCH_DATABASE_URL=postgresql://…');
 	}
-	const postgres = (process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL)?.trim();
-	if (postgres) figures.push(await measureClose(postgres, 'postgres'));
-	else console.log('round_close_ms.postgres.10000 skipped: set BENCH_DATABASE_URL=postgresql://…');
-	figures.push(...(await measureSavesAndFirstLoad(context.root)));
-	figures.push(await measureJudgeNext(context.root));
+	if (context.parts.has('saves')) figures.push(...(await measureSavesAndFirstLoad(context.root)));
+	if (context.parts.has('next')) figures.push(await measureJudgeNext(context.root));
 	return figures;
 }

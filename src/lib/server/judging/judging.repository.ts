@@ -621,28 +621,12 @@ const RESULT_COLUMNS = [
 	'flagged',
 	'override_reason'
 ] as const;
-/** PostgreSQL array type of each column above, for unnest. */
-const RESULT_ARRAY_TYPES = [
-	'text[]',
-	'text[]',
-	'text[]',
-	'integer[]',
-	'float8[]',
-	'float8[]',
-	'float8[]',
-	'float8[]',
-	'integer[]',
-	'text[]',
-	'integer[]',
-	'integer[]',
-	'text[]'
-];
-
 /**
  * A round's results in one go (closing writes 10,000 rows). Building a multi-row insert of that
  * size in Kysely cost more than the database's own work, so: on SQLite one prepared statement
- * run per row on the connection the transaction holds; on PostgreSQL one statement taking each
- * column as an array. Numbers travel as doubles either way, so stored results are exact.
+ * run per row on the connection the transaction holds; on PostgreSQL one statement taking the
+ * rows as one JSON document (a third of the client CPU of one array per column). Numbers travel
+ * as doubles on SQLite and as shortest round-trip decimals in the JSON, so results stay exact.
  */
 export async function insertResults(db: Db, trx: Conn, rows: Insertable<RoundResultTable>[]) {
 	if (rows.length === 0) return;
@@ -656,11 +640,12 @@ export async function insertResults(db: Db, trx: Conn, rows: Insertable<RoundRes
 		for (const row of rows) insert.run(RESULT_COLUMNS.map((c) => value(row, c)));
 		return;
 	}
-	const arrays = RESULT_COLUMNS.map(
-		(c, i) => sql`${rows.map((row) => value(row, c))}::${sql.raw(RESULT_ARRAY_TYPES[i] as string)}`
+	// A key missing from a row reads as null, as `value` makes it on SQLite.
+	const columns = sql.join(RESULT_COLUMNS.map((c) => sql.ref(c)));
+	await sql`insert into round_result (${columns})
+		select ${columns} from json_populate_recordset(null::round_result, ${JSON.stringify(rows)}::json)`.execute(
+		trx
 	);
-	await sql`insert into round_result (${sql.join(RESULT_COLUMNS.map((c) => sql.ref(c)))})
-		select * from unnest(${sql.join(arrays)})`.execute(trx);
 }
 
 export async function listResults(db: Conn, roundId: string) {

@@ -247,20 +247,27 @@ async function measureClose(url: string, kind: 'sqlite' | 'postgres'): Promise<F
 		}
 		await migrateToLatest(db);
 		const times: number[] = [];
+		const cpu: number[] = [];
 		for (let run = 0; run < 3; run++) {
 			const world = await buildWorld(db, { entries: 10_000, judges: 3, perEntry: 3, scored: true });
+			const cpuStart = process.cpuUsage();
 			const start = performance.now();
 			await closeRound(db, world.organizer, world.contestId, world.roundId, {
 				force: false,
 				reason: ''
 			});
 			times.push(performance.now() - start);
+			const used = process.cpuUsage(cpuStart);
+			cpu.push((used.user + used.system) / 1000);
 		}
 		return {
 			id: `round_close_ms.${kind}.10000`,
 			value: Math.round(median(times)),
 			unit: 'ms',
-			target: '<= 1000'
+			target: '<= 1000',
+			// On a crowded machine the wall clock waits for a core; this process's CPU does not
+			// (the database server's own CPU is not in it on PostgreSQL).
+			note: `runs ${times.map((t) => Math.round(t)).join(', ')} ms; Node CPU median ${Math.round(median(cpu))} ms; load average ${loadavg()[0]?.toFixed(1)}`
 		};
 	} finally {
 		await db.destroy();
@@ -366,18 +373,24 @@ export async function measureSavesAndFirstLoad(root: string): Promise<Figure[]> 
 	}
 }
 
-export async function measure(context: { root: string }): Promise<Figure[]> {
+export async function measure(context: {
+	root: string;
+	parts: ReadonlySet<string>;
+}): Promise<Figure[]> {
 	const figures: Figure[] = [];
-	const dir = mkdtempSync(path.join(tmpdir(), 'sprout-judging-bench-'));
-	try {
-		figures.push(await measureClose(`sqlite:${dir}/close.db`, 'sqlite'));
-	} finally {
-		rmSync(dir, { recursive: true, force: true });
+	if (context.parts.has('close')) {
+		const dir = mkdtempSync(path.join(tmpdir(), 'sprout-judging-bench-'));
+		try {
+			figures.push(await measureClose(`sqlite:${dir}/close.db`, 'sqlite'));
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+		const postgres = (process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL)?.trim();
+		if (postgres) figures.push(await measureClose(postgres, 'postgres'));
+		else
+			console.log('round_close_ms.postgres.10000 skipped: set BENCH_DATABASE_URL=postgresql://…');
 	}
-	const postgres = (process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL)?.trim();
-	if (postgres) figures.push(await measureClose(postgres, 'postgres'));
-	else console.log('round_close_ms.postgres.10000 skipped: set BENCH_DATABASE_URL=postgresql://…');
-	figures.push(...(await measureSavesAndFirstLoad(context.root)));
-	figures.push(await measureJudgeNext(context.root));
+	if (context.parts.has('saves')) figures.push(...(await measureSavesAndFirstLoad(context.root)));
+	if (context.parts.has('next')) figures.push(await measureJudgeNext(context.root));
 	return figures;
 }

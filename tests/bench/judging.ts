@@ -4,16 +4,18 @@
 // comparisons by 20 judges, with SEs, SSR and split-half — everything the organizer's pairwise
 // dashboard computes per page view). The figures that need the built server or a browser live in
 // tests/bench/judging-app.ts, loaded when present: it exports
-// `measure(context: { root: string }): Promise<Figure[]>`, and its figures join this report.
+// `measure(context: { root, parts }): Promise<Figure[]>`, and its figures join this report.
 //
 //   BT_RUNS (15): timed runs after 3 warm-ups; the figure is their median wall time.
+//   BENCH_PARTS (all): a comma-separated subset of bt, close, saves, next, to iterate on one
+//     figure (e.g. BENCH_PARTS=close); the default measures everything.
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fitBradleyTerry, type Comparison } from '../../src/lib/server/judging/bradley-terry.ts';
 import { createRandom } from '../../src/lib/server/judging/random.ts';
-import { median, printTable, writeReport, type Figure } from './report.ts';
+import { benchParts, median, printTable, writeReport, type Figure } from './report.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const RUNS = Number(process.env.BT_RUNS ?? 15);
@@ -75,22 +77,24 @@ function measureBradleyTerry(): Figure {
 }
 
 interface AppBench {
-	measure(context: { root: string }): Promise<Figure[]>;
+	measure(context: { root: string; parts: ReadonlySet<string> }): Promise<Figure[]>;
 }
 
 async function main(): Promise<void> {
-	const figures: Figure[] = [measureBradleyTerry()];
+	const parts = benchParts(['bt', 'close', 'saves', 'next']);
+	const figures: Figure[] = parts.has('bt') ? [measureBradleyTerry()] : [];
 	let failed = false;
 	const appBench = path.join(import.meta.dirname, 'judging-app.ts');
-	if (existsSync(appBench)) {
+	const wantsApp = ['close', 'saves', 'next'].some((part) => parts.has(part));
+	if (wantsApp && existsSync(appBench)) {
 		try {
 			const app = (await import(pathToFileURL(appBench).href)) as AppBench;
-			figures.push(...(await app.measure({ root })));
+			figures.push(...(await app.measure({ root, parts })));
 		} catch (err) {
 			failed = true;
 			console.error('judging-app figures failed:', err);
 		}
-	} else {
+	} else if (wantsApp) {
 		console.log(
 			'not measured here yet: the server and browser figures (tests/bench/judging-app.ts)'
 		);

@@ -14,6 +14,21 @@ export interface Figure {
 	note?: string;
 }
 
+/**
+ * The parts of a bench to run: BENCH_PARTS=a,b selects some of `known` (to iterate on one
+ * figure); unset or empty means all of them. An unknown name is an error, not a silent skip.
+ */
+export function benchParts(known: readonly string[]): ReadonlySet<string> {
+	const asked = (process.env.BENCH_PARTS ?? '')
+		.split(',')
+		.map((part) => part.trim())
+		.filter(Boolean);
+	const unknown = asked.filter((part) => !known.includes(part));
+	if (unknown.length)
+		throw new Error(`BENCH_PARTS: unknown ${unknown.join(', ')} (known: ${known.join(', ')})`);
+	return new Set(asked.length ? asked : known);
+}
+
 export function percentile(values: readonly number[], p: number): number {
 	if (values.length === 0) return Number.NaN;
 	const sorted = [...values].sort((a, b) => a - b);

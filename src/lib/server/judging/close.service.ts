@@ -36,11 +36,11 @@ export interface CloseOutcome {
 }
 
 /** The rubric tally of a round, as rows ready to store. Exported for the bench and tests. */
-export async function tallyRubricRound(trx: Db | Trx, round: repo.RoundRow) {
+export async function tallyRubricRound(db: Db, trx: Trx, round: repo.RoundRow) {
 	const criteriaRows = await repo.listCriteria(trx, round.id);
 	const criterionIds = criteriaRows.map((c) => c.id);
 	const [scorings, entries] = await Promise.all([
-		repo.listCountedScorings(trx, round.id, criterionIds),
+		repo.listCountedScorings(db, trx, round.id, criterionIds),
 		entryBandsInScope(trx, round)
 	]);
 	const criteria: Criterion[] = criteriaRows.map((c) => ({
@@ -172,7 +172,7 @@ export async function closeRound(
 					? await tallyPanelRound(trx, round)
 					: round.method === 'pairwise'
 						? await tallyPairwiseRound(trx, round)
-						: (await tallyRubricRound(trx, round)).rows;
+						: (await tallyRubricRound(db, trx, round)).rows;
 		await repo.insertResults(db, trx, rows);
 		if (
 			!(await repo.setRoundStatus(

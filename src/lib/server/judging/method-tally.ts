@@ -40,12 +40,17 @@ export function rankAndAdvance(
 		median: scored.get(id)?.median ?? null
 	})
 ): Insertable<RoundResultTable>[] {
+	// Pushed in place and looked up by id: copying a group per entry or searching it per rank
+	// grew with the square of a band's size.
 	const groups = new Map<string, Entry[]>();
 	for (const e of entries) {
 		if (!scored.has(e.id)) continue;
 		const key = round.per_band ? (e.age_band_id ?? '') : '';
-		groups.set(key, [...(groups.get(key) ?? []), e]);
+		const group = groups.get(key);
+		if (group) group.push(e);
+		else groups.set(key, [e]);
 	}
+	const bandOf = new Map(entries.map((e) => [e.id, e.age_band_id]));
 	const ranked: { entryId: string; rank: number; tieRule: string; bandId: string | null }[] = [];
 	for (const group of groups.values()) {
 		const rows: TieBreakRow[] = group.map((e) => {
@@ -60,7 +65,7 @@ export function rankAndAdvance(
 			};
 		});
 		for (const r of rankWithTieBreaks(rows, { resolution }))
-			ranked.push({ ...r, bandId: group.find((e) => e.id === r.entryId)?.age_band_id ?? null });
+			ranked.push({ ...r, bandId: bandOf.get(r.entryId) ?? null });
 	}
 	const advancing = selectAdvancing(ranked, {
 		kind: round.advance_kind,
@@ -108,8 +113,11 @@ export async function tallyScreeningRound(trx: Db | Trx, round: repo.RoundRow) {
 	const counted = votes.filter((v) => !recused.has(`${v.judge_id}:${v.entry_id}`));
 	const worth = { yes: 1, maybe: 0.5, no: 0 } as const;
 	const valuesOf = new Map<string, number[]>();
-	for (const v of counted)
-		valuesOf.set(v.entry_id, [...(valuesOf.get(v.entry_id) ?? []), worth[v.vote]]);
+	for (const v of counted) {
+		const values = valuesOf.get(v.entry_id);
+		if (values) values.push(worth[v.vote]);
+		else valuesOf.set(v.entry_id, [worth[v.vote]]);
+	}
 	const scored = new Map<string, Scored>();
 	for (const r of screeningResults(
 		counted.map((v) => ({ judgeId: v.judge_id, entryId: v.entry_id, vote: v.vote }))

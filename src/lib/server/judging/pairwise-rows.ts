@@ -43,7 +43,12 @@ export function groupsOf(
 	if (!round.per_band)
 		return entries.length ? [{ bandId: null, ids: entries.map((e) => e.id) }] : [];
 	const groups = new Map<string | null, string[]>();
-	for (const e of entries) groups.set(e.age_band_id, [...(groups.get(e.age_band_id) ?? []), e.id]);
+	for (const e of entries) {
+		// Pushed in place: a copy per entry grew with the square of a band's size.
+		const ids = groups.get(e.age_band_id);
+		if (ids) ids.push(e.id);
+		else groups.set(e.age_band_id, [e.id]);
+	}
 	return [...groups.entries()]
 		.sort(([a], [b]) => String(a).localeCompare(String(b)))
 		.map(([bandId, ids]) => ({ bandId, ids }));

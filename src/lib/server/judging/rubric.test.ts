@@ -108,6 +108,26 @@ describe('rubricResults', () => {
 		expect(entries.map((e) => e.entryId)).toEqual(['e5', 'e4', 'e3', 'e2', 'e1']);
 	});
 
+	it('sees zero spread even where the float mean of equal scores misses them by an ulp', () => {
+		// s = 1/9 five times: the float sum divided by 5 is not 1/9, which once left σ ≈ 1e-17
+		// unshrunk and turned rounding noise into z-scores of about ±1.
+		const ids = ['e1', 'e2', 'e3', 'e4', 'e5'];
+		const nine: Criterion[] = [{ id: 'x', weight: 1, min: 1, max: 10 }];
+		const scores = ids.map((e) => ({ judgeId: 'flat', entryId: e, values: { x: 2 } }));
+		scores.push(...ids.map((e, i) => ({ judgeId: 'varied', entryId: e, values: { x: 1 + i } })));
+		const { entries, judges } = rubricResults({ criteria: nine, scores });
+		const flat = judges.find((j) => j.judgeId === 'flat');
+		expect(flat).toMatchObject({ n: 5, mean: 1 / 9, sd: 0, shrunk: true, flagged: true });
+		// The flat judge's z-scores are all 0, so each entry's spread is the varied judge's |z|.
+		const varied = judges.find((j) => j.judgeId === 'varied');
+		for (const e of entries) {
+			const x = Number(e.entryId.slice(1));
+			const z = ((x - 1) / 9 - (varied?.mean as number)) / (varied?.sdUsed as number);
+			expect(e.zMean).toBeCloseTo(z / 2, 12);
+		}
+		expect(entries.map((e) => e.entryId)).toEqual(['e5', 'e4', 'e3', 'e2', 'e1']);
+	});
+
 	it('yields z = 0 rather than NaN when nobody ever used two different values', () => {
 		const { entries, judges } = rubricResults({
 			criteria: SINGLE,

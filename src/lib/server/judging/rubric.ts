@@ -207,14 +207,24 @@ export function rubricResults(input: {
 
 	const count = new Int32Array(J);
 	const sum = new Float64Array(J);
+	const lowest = new Float64Array(J).fill(Infinity);
+	const highest = new Float64Array(J).fill(-Infinity);
 	for (let i = 0; i < scores.length; i++) {
 		if (!counted[i]) continue;
 		const j = judgeOf[i] as number;
+		const si = s[i] as number;
 		count[j] = (count[j] as number) + 1;
-		sum[j] = (sum[j] as number) + (s[i] as number);
+		sum[j] = (sum[j] as number) + si;
+		if (si < (lowest[j] as number)) lowest[j] = si;
+		if (si > (highest[j] as number)) highest[j] = si;
 	}
+	// A judge who gave every entry the same score has μ = that score exactly: the float sum of
+	// n copies divided by n can miss it by an ulp (n = 5 times 1/9 does), which would leave a
+	// σ of 1e-17, dodge the zero-spread guard and blow rounding noise up to z-scores of ±1.
 	const mu = new Float64Array(J);
-	for (let j = 0; j < J; j++) mu[j] = (sum[j] as number) / (count[j] as number);
+	for (let j = 0; j < J; j++)
+		mu[j] =
+			lowest[j] === highest[j] ? (lowest[j] as number) : (sum[j] as number) / (count[j] as number);
 	const ss = new Float64Array(J);
 	for (let i = 0; i < scores.length; i++) {
 		if (!counted[i]) continue;

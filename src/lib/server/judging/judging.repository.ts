@@ -392,34 +392,74 @@ export async function findAssignmentByHandle(
 }
 
 /**
- * The assignment a save writes to, with its round's current state, in one read; on PostgreSQL
- * the assignment row stays locked until the transaction ends, so saves on it take turns
- * (SQLite's BEGIN IMMEDIATE already does that). Other judges' saves are not held up.
+ * Everything a judge's save checks, in one indexed read: the judge's seat in the round, the
+ * round's state and dates, and the assignment behind the handle (undefined when any is missing).
+ * On PostgreSQL the assignment row stays locked until the save commits, so two saves of one
+ * artwork agree on whether it is finished; SQLite's BEGIN IMMEDIATE already serialises them.
  */
-export async function findAssignmentForSave(
+export async function findSaveContext(
 	db: Db,
 	trx: Trx,
 	roundId: string,
-	judgeId: string,
+	userId: string,
 	handle: string
 ) {
 	const query = trx
-		.selectFrom('judge_assignment')
-		.innerJoin('judging_round', 'judging_round.id', 'judge_assignment.round_id')
+		.selectFrom('round_judge')
+		.innerJoin('judging_round', 'judging_round.id', 'round_judge.round_id')
+		.innerJoin('judge_assignment', (join) =>
+			join
+				.onRef('judge_assignment.judge_id', '=', 'round_judge.id')
+				.onRef('judge_assignment.round_id', '=', 'round_judge.round_id')
+				.on('judge_assignment.handle', '=', handle)
+		)
 		.select([
+			'round_judge.id as judge_id',
+			'round_judge.active as judge_active',
+			'judging_round.status as round_status',
+			'judging_round.method',
+			'judging_round.allow_maybe',
+			'judging_round.contest_id',
+			'judging_round.opens_at',
+			'judging_round.closes_at',
 			'judge_assignment.id',
 			'judge_assignment.entry_id',
 			'judge_assignment.recused_at',
-			'judge_assignment.done_at',
-			'judging_round.status as round_status',
-			'judging_round.allow_maybe'
+			'judge_assignment.done_at'
 		])
-		.where('judge_assignment.round_id', '=', roundId)
-		.where('judge_assignment.judge_id', '=', judgeId)
-		.where('judge_assignment.handle', '=', handle);
+		.where('round_judge.round_id', '=', roundId)
+		.where('round_judge.user_id', '=', userId);
 	return dialectOf(db) === 'postgres'
 		? query.forUpdate('judge_assignment').executeTakeFirst()
 		: query.executeTakeFirst();
+}
+
+/** The round's criteria in order, each with this judge's stored score of the entry, if any. */
+export async function listCriteriaWithScores(
+	db: Conn,
+	roundId: string,
+	judgeId: string,
+	entryId: string
+) {
+	return db
+		.selectFrom('rubric_criterion')
+		.leftJoin('rubric_score', (join) =>
+			join
+				.onRef('rubric_score.criterion_id', '=', 'rubric_criterion.id')
+				.on('rubric_score.judge_id', '=', judgeId)
+				.on('rubric_score.entry_id', '=', entryId)
+		)
+		.select([
+			'rubric_criterion.id',
+			'rubric_criterion.min_value',
+			'rubric_criterion.max_value',
+			'rubric_score.id as score_id',
+			'rubric_score.value',
+			'rubric_score.revision'
+		])
+		.where('rubric_criterion.round_id', '=', roundId)
+		.orderBy('rubric_criterion.position')
+		.execute();
 }
 
 export async function setAssignmentState(
@@ -440,15 +480,6 @@ export async function findDrawingDocKey(db: Conn, drawingId: string): Promise<st
 }
 
 // ── Rubric scores ───────────────────────────────────────────────────────────────────────────
-
-export async function listScoresOfJudgeEntry(db: Conn, judgeId: string, entryId: string) {
-	return db
-		.selectFrom('rubric_score')
-		.select(['id', 'criterion_id', 'value', 'revision'])
-		.where('judge_id', '=', judgeId)
-		.where('entry_id', '=', entryId)
-		.execute();
-}
 
 export async function listScoresOfJudge(db: Conn, roundId: string, judgeId: string) {
 	return db

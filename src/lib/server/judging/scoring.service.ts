@@ -149,14 +149,13 @@ export type SaveScoreResult = {
  * the round is not open, outside its dates, or the artwork was recused.
  */
 export async function openAssignmentFor(
-	db: Db,
 	trx: Trx,
 	user: SessionUser,
 	roundId: string,
 	handle: string,
 	now: number
 ) {
-	const found = await repo.findSaveContext(db, trx, roundId, user.id, handle);
+	const found = await repo.findSaveContext(trx, roundId, user.id, handle);
 	if (!found) {
 		// The rare refusal names what is missing: the round (or seat), else the artwork.
 		await judgeOf(trx, user, roundId);
@@ -210,7 +209,7 @@ export async function saveScore(
 		throw DomainError.invalid('judging.error.scoreInteger');
 
 	return writeTransaction(db, async (trx) => {
-		const assignment = await openAssignmentFor(db, trx, user, roundId, handle, now);
+		const assignment = await openAssignmentFor(trx, user, roundId, handle, now);
 		const criteria = await repo.listCriteriaWithScores(
 			trx,
 			roundId,
@@ -268,7 +267,7 @@ export async function saveScore(
 			c.id === criterionId ? value !== null : c.score_id !== null
 		);
 		if (done !== (assignment.done_at !== null))
-			await repo.setAssignmentState(trx, assignment.id, { done_at: done ? now : null });
+			await repo.setAssignmentDone(trx, assignment.id, done ? now : null);
 		// A finished artwork may now show a disagreement: the triage job looks (triage.service).
 		if (done && assignment.done_at === null) await requestTriage(trx, roundId, now);
 		return { value: value as number | null, revision: saved.revision, done };

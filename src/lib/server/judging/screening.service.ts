@@ -44,7 +44,7 @@ export async function saveVote(
 	const vote = value === null ? null : (VOTE_CODES[value as number] as ScreeningVote);
 
 	return writeTransaction(db, async (trx) => {
-		const assignment = await openAssignmentFor(db, trx, user, roundId, handle, now);
+		const assignment = await openAssignmentFor(trx, user, roundId, handle, now);
 		if (assignment.method !== 'screening') throw DomainError.invalid('judging.error.method');
 		if (vote === 'maybe' && assignment.allow_maybe !== 1)
 			throw DomainError.invalid('judging.error.vote');
@@ -87,7 +87,7 @@ export async function saveVote(
 			});
 		const done = vote !== null;
 		if (done !== (assignment.done_at !== null))
-			await repo.setAssignmentState(trx, assignment.id, { done_at: done ? now : null });
+			await repo.setAssignmentDone(trx, assignment.id, done ? now : null);
 		return { value: value as number | null, revision: saved.revision, done };
 	});
 }

@@ -4,7 +4,7 @@
 // round page has loaded: the next entry must already be in the browser, and the save must not
 // hold the switch up. Between entries the judge looks at the picture until the network is quiet
 // (a real judge looks far longer than that).
-//   NEXT_RUNS (12): entries judged; the figure is the 95th percentile.
+//   NEXT_RUNS (12): entries judged after one warm-up entry; the figure is the 95th percentile.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -49,7 +49,7 @@ export async function measureJudgeNext(root: string): Promise<Figure> {
 		S3_ENDPOINT: '',
 		S3_BUCKET: ''
 	};
-	const seeded = spawnSync(process.execPath, ['src/cli/demo-judging.ts', String(RUNS + 4)], {
+	const seeded = spawnSync(process.execPath, ['src/cli/demo-judging.ts', String(RUNS + 5)], {
 		cwd: root,
 		env,
 		encoding: 'utf8'
@@ -95,15 +95,15 @@ export async function measureJudgeNext(root: string): Promise<Figure> {
 			await page.screenshot({ path: '/tmp/jperf/next-0.png' });
 			console.log('criteria', criteria, await page.locator('#entry-title').textContent());
 		}
-		const times: number[] = [];
-		for (let run = 0; run < RUNS; run++) {
+		// One entry the way the measured ones go: key press → next entry on screen.
+		const judgeOne = async (): Promise<number> => {
 			await networkQuiet(page);
 			// The handle, not the title: two children may give their works the same title.
 			const before = await page.locator('.panel .handle').textContent();
 			// Every criterion but the last, then the last one, which finishes the entry.
 			for (let c = 0; c < Math.max(1, criteria) - 1; c++) await page.keyboard.press('7');
 			await page.keyboard.press('7');
-			const ms = await page.evaluate(
+			return page.evaluate(
 				(previous) =>
 					new Promise<number>((resolve, reject) => {
 						const started = performance.now();
@@ -124,16 +124,23 @@ export async function measureJudgeNext(root: string): Promise<Figure> {
 					}),
 				before
 			);
-			times.push(ms);
-		}
+		};
+		// A warm-up entry first, as every bench here warms up: V8 compiles the key handler, the
+		// save and the switch on first use. It is reported in the note, so a first press a judge
+		// would feel still shows.
+		const warmUp = await judgeOne();
+		const times: number[] = [];
+		for (let run = 0; run < RUNS; run++) times.push(await judgeOne());
 		await context.close();
-		console.log(`judge next: ${times.map((t) => Math.round(t)).join(', ')} ms`);
+		console.log(
+			`judge next: warm-up ${Math.round(warmUp)} ms, then ${times.map((t) => Math.round(t)).join(', ')} ms`
+		);
 		return {
 			id: 'judge_next_p95_ms.slow3g',
 			value: Math.round(percentile(times, 95) * 10) / 10,
 			unit: 'ms',
 			target: '<= 150',
-			note: `${times.length} entries, median ${median(times).toFixed(0)} ms, 390×844, ${criteria} criteria`
+			note: `${times.length} entries after a warm-up entry (${Math.round(warmUp)} ms), median ${median(times).toFixed(0)} ms, 390×844, ${criteria} criteria`
 		};
 	} finally {
 		await browser.close();

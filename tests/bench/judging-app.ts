@@ -18,8 +18,11 @@ import { migrateToLatest } from '../../src/lib/server/db/migrate.ts';
 import { newId } from '../../src/lib/server/ids.ts';
 import { closeRound } from '../../src/lib/server/judging/close.service.ts';
 import * as repo from '../../src/lib/server/judging/judging.repository.ts';
-import { createRubricRound } from '../../src/lib/server/judging/round.service.ts';
-import { runTriage } from '../../src/lib/server/judging/triage.service.ts';
+import {
+	assignRound,
+	createRubricRound,
+	openRound
+} from '../../src/lib/server/judging/round.service.ts';
 import { startBenchServer } from './bench-server.ts';
 import { measureJudgeNext } from './judge-next.ts';
 import { median, percentile, type Figure } from './report.ts';
@@ -50,11 +53,13 @@ async function insertChunked(db: Db, table: string, rows: Record<string, unknown
 /**
  * A contest in judging with `entries` approved entries (two bands), `judges` judges and an
  * open rubric round where each entry has `perEntry` judges; with `scored`, every assignment is
- * done with all three criteria scored. Rows go in directly: this is about closing, not seeding.
+ * done with all three criteria scored. Rows go in directly (this is about closing, not
+ * seeding), except with `planner`: the judges' work then comes from the real assignment planner
+ * (balanced, calibration artworks first), as an organizer's "assign" and "open" give it.
  */
 export async function buildWorld(
 	db: Db,
-	options: { entries: number; judges: number; perEntry: number; scored: boolean }
+	options: { entries: number; judges: number; perEntry: number; scored: boolean; planner?: boolean }
 ): Promise<World> {
 	const now = Date.now();
 	const organizer = {
@@ -201,6 +206,11 @@ export async function buildWorld(
 		}))
 	);
 	const criteria = (await repo.listCriteria(db, roundId)).map((c) => c.id);
+	if (options.planner) {
+		await assignRound(db, organizer, contestId, roundId);
+		await openRound(db, organizer, contestId, roundId);
+		return { organizer, contestId, roundId, judges, criteria };
+	}
 	const assignments = [];
 	const scores = [];
 	for (const [i, e] of entries.entries()) {
@@ -281,11 +291,13 @@ export async function measureSavesAndFirstLoad(root: string): Promise<Figure[]> 
 		parseConfig({ DATABASE_URL: `sqlite:${server.databaseFile}` }).database
 	);
 	try {
-		const world = await buildWorld(db, { entries: 200, judges: 10, perEntry: 3, scored: false });
-		// The bulk-built assignments skip the planner (no calibration artworks); bring them in
-		// line first, as the triage run that the first finished artwork queues would, so the
-		// work listed below is the work the judges keep while they save.
-		await runTriage(db, world.roundId);
+		const world = await buildWorld(db, {
+			entries: 200,
+			judges: 10,
+			perEntry: 3,
+			scored: false,
+			planner: true
+		});
 		const cookies = await Promise.all(
 			world.judges.map(
 				async (j) => (await createSession(db, { kind: 'adult', userId: j.userId })).token

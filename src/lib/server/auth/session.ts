@@ -2,8 +2,10 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import { constantTimeEqual } from '@oslojs/crypto/subtle';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
 import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { compiledOnce } from '../db/compiled.ts';
 import type { Db } from '../db/database.ts';
-import type { Role } from '../db/schema.ts';
+import type { Database, Role } from '../db/schema.ts';
 
 export const SESSION_COOKIE = 'sprout_session';
 
@@ -77,19 +79,9 @@ export async function createSession(
 	return { token: `${id}.${secret}`, expiresAt, kind: subject.kind };
 }
 
-/**
- * Returns the session behind a cookie value, or null for anything malformed, unknown,
- * expired, or belonging to a disabled account. Never throws on bad input.
- */
-export async function validateSessionToken(
-	db: Db,
-	token: string | undefined,
-	now = Date.now()
-): Promise<ValidSession | null> {
-	const match = token ? TOKEN.exec(token) : null;
-	if (!match) return null;
-	const [, id, secret] = match as unknown as [string, string, string];
-	const row = await db
+// Every request with a cookie runs this: built once, only re-bound (db/compiled.ts).
+const sessionQuery = compiledOnce((db: Kysely<Database>, id: string) =>
+	db
 		.selectFrom('session')
 		.leftJoin('app_user', 'app_user.id', 'session.user_id')
 		.leftJoin('student', 'student.id', 'session.student_id')
@@ -110,7 +102,21 @@ export async function validateSessionToken(
 			'student.avatar'
 		])
 		.where('session.id', '=', id)
-		.executeTakeFirst();
+);
+
+/**
+ * Returns the session behind a cookie value, or null for anything malformed, unknown,
+ * expired, or belonging to a disabled account. Never throws on bad input.
+ */
+export async function validateSessionToken(
+	db: Db,
+	token: string | undefined,
+	now = Date.now()
+): Promise<ValidSession | null> {
+	const match = token ? TOKEN.exec(token) : null;
+	if (!match) return null;
+	const [, id, secret] = match as unknown as [string, string, string];
+	const row = (await sessionQuery(db, id)).rows[0];
 	if (!row) return null;
 	const expected = new TextEncoder().encode(row.secret_hash);
 	if (!constantTimeEqual(expected, new TextEncoder().encode(hashSecret(secret)))) return null;

@@ -1,7 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
+import {
+	CompiledQuery,
+	Kysely,
+	PostgresDialect,
+	SqliteDialect,
+	sql,
+	type Transaction
+} from 'kysely';
 import pg from 'pg';
 import type { DatabaseConfig } from '../config.ts';
 import type { Database } from './schema.ts';
@@ -11,7 +18,7 @@ export type Db = Kysely<Database>;
 export type Trx = Transaction<Database>;
 export type DialectKind = DatabaseConfig['kind'];
 
-const dialects = new WeakMap<Db, DialectKind>();
+const dialects = new WeakMap<Db | Trx, DialectKind>();
 const sqliteHandles = new WeakMap<Db, SQLite.Database>();
 
 /** Statements longer than this (bulk inserts) are not worth keeping compiled. */
@@ -76,8 +83,14 @@ export function createDatabase(config: DatabaseConfig): Db {
 	return db;
 }
 
-export function dialectOf(db: Db): DialectKind {
-	const kind = dialects.get(db);
+/** Like dialectOf, but undefined for a transaction opened some other way. */
+export function knownDialectOf(db: Db | Trx): DialectKind | undefined {
+	return dialects.get(db);
+}
+
+/** The dialect of a database, or of a transaction writeTransaction opened on one. */
+export function dialectOf(db: Db | Trx): DialectKind {
+	const kind = knownDialectOf(db);
 	if (!kind) throw new Error('database was not created by createDatabase');
 	return kind;
 }
@@ -91,22 +104,33 @@ export function sqliteHandleOf(db: Db): SQLite.Database | null {
 	return sqliteHandles.get(db) ?? null;
 }
 
+// Compiled once: a score save opens one of these transactions on every key press.
+const BEGIN_IMMEDIATE = CompiledQuery.raw('begin immediate');
+const COMMIT = CompiledQuery.raw('commit');
+const ROLLBACK = CompiledQuery.raw('rollback');
+
 /**
  * Runs `fn` in a transaction that may read and then write. On SQLite it starts with
  * BEGIN IMMEDIATE: a plain BEGIN takes the write lock only at the first write and then fails
  * with SQLITE_BUSY, whatever busy_timeout says, if another connection wrote in between.
  */
 export async function writeTransaction<T>(db: Db, fn: (trx: Trx) => Promise<T>): Promise<T> {
-	if (dialectOf(db) === 'postgres') return db.transaction().execute(fn);
+	if (dialectOf(db) === 'postgres')
+		return db.transaction().execute((trx) => {
+			dialects.set(trx, 'postgres');
+			return fn(trx);
+		});
 	return db.connection().execute(async (conn) => {
-		await sql`begin immediate`.execute(conn);
+		// The connection-bound instance behaves as a transaction for our repositories.
+		const trx = conn as unknown as Trx;
+		dialects.set(trx, 'sqlite');
+		await conn.executeQuery(BEGIN_IMMEDIATE);
 		try {
-			// The connection-bound instance behaves as a transaction for our repositories.
-			const result = await fn(conn as unknown as Trx);
-			await sql`commit`.execute(conn);
+			const result = await fn(trx);
+			await conn.executeQuery(COMMIT);
 			return result;
 		} catch (err) {
-			await sql`rollback`.execute(conn);
+			await conn.executeQuery(ROLLBACK);
 			throw err;
 		}
 	});

@@ -2,10 +2,12 @@
  * Every query of the judging aggregate. Functions take `db | trx` first so services compose them
  * inside one transaction. Nothing here decides who may do what: that is the services' job.
  */
-import { sql, type Insertable, type Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { compiledOnce } from '../db/compiled.ts';
 import { dialectOf, sqliteHandleOf, type Db, type Trx } from '../db/database.ts';
 import type {
 	AwardTable,
+	Database,
 	JudgeAssignmentTable,
 	JudgingRoundTable,
 	RoundResultTable,
@@ -392,34 +394,90 @@ export async function findAssignmentByHandle(
 }
 
 /**
- * The assignment a save writes to, with its round's current state, in one read; on PostgreSQL
- * the assignment row stays locked until the transaction ends, so saves on it take turns
- * (SQLite's BEGIN IMMEDIATE already does that). Other judges' saves are not held up.
+ * Everything a judge's save checks, in one indexed read: the judge's seat in the round, the
+ * round's state and dates, and the assignment behind the handle (undefined when any is missing).
+ * On PostgreSQL the assignment row stays locked until the save commits, so two saves of one
+ * artwork agree on whether it is finished; SQLite's BEGIN IMMEDIATE already serialises them.
  */
-export async function findAssignmentForSave(
-	db: Db,
+const saveContextQuery = compiledOnce(
+	(db: Kysely<Database>, roundId: string, userId: string, handle: string) => {
+		const query = db
+			.selectFrom('round_judge')
+			.innerJoin('judging_round', 'judging_round.id', 'round_judge.round_id')
+			.innerJoin('judge_assignment', (join) =>
+				join
+					.onRef('judge_assignment.judge_id', '=', 'round_judge.id')
+					.onRef('judge_assignment.round_id', '=', 'round_judge.round_id')
+					.on('judge_assignment.handle', '=', handle)
+			)
+			.select([
+				'round_judge.id as judge_id',
+				'round_judge.active as judge_active',
+				'judging_round.status as round_status',
+				'judging_round.method',
+				'judging_round.allow_maybe',
+				'judging_round.contest_id',
+				'judging_round.opens_at',
+				'judging_round.closes_at',
+				'judge_assignment.id',
+				'judge_assignment.entry_id',
+				'judge_assignment.recused_at',
+				'judge_assignment.done_at'
+			])
+			.where('round_judge.round_id', '=', roundId)
+			.where('round_judge.user_id', '=', userId);
+		return dialectOf(db) === 'postgres' ? query.forUpdate('judge_assignment') : query;
+	}
+);
+
+export async function findSaveContext(trx: Trx, roundId: string, userId: string, handle: string) {
+	return (await saveContextQuery(trx, roundId, userId, handle)).rows[0];
+}
+
+const criteriaWithScoresQuery = compiledOnce(
+	(db: Kysely<Database>, roundId: string, judgeId: string, entryId: string) =>
+		db
+			.selectFrom('rubric_criterion')
+			.leftJoin('rubric_score', (join) =>
+				join
+					.onRef('rubric_score.criterion_id', '=', 'rubric_criterion.id')
+					.on('rubric_score.judge_id', '=', judgeId)
+					.on('rubric_score.entry_id', '=', entryId)
+			)
+			.select([
+				'rubric_criterion.id',
+				'rubric_criterion.min_value',
+				'rubric_criterion.max_value',
+				'rubric_score.id as score_id',
+				'rubric_score.value',
+				'rubric_score.revision'
+			])
+			.where('rubric_criterion.round_id', '=', roundId)
+			.orderBy('rubric_criterion.position')
+);
+
+/** The round's criteria in order, each with this judge's stored score of the entry, if any. */
+export async function listCriteriaWithScores(
 	trx: Trx,
 	roundId: string,
 	judgeId: string,
-	handle: string
+	entryId: string
 ) {
-	const query = trx
-		.selectFrom('judge_assignment')
-		.innerJoin('judging_round', 'judging_round.id', 'judge_assignment.round_id')
-		.select([
-			'judge_assignment.id',
-			'judge_assignment.entry_id',
-			'judge_assignment.recused_at',
-			'judge_assignment.done_at',
-			'judging_round.status as round_status',
-			'judging_round.allow_maybe'
-		])
-		.where('judge_assignment.round_id', '=', roundId)
-		.where('judge_assignment.judge_id', '=', judgeId)
-		.where('judge_assignment.handle', '=', handle);
-	return dialectOf(db) === 'postgres'
-		? query.forUpdate('judge_assignment').executeTakeFirst()
-		: query.executeTakeFirst();
+	return (await criteriaWithScoresQuery(trx, roundId, judgeId, entryId)).rows;
+}
+
+const assignmentDoneQuery = compiledOnce(
+	(db: Kysely<Database>, assignmentId: string, doneAt: number | null) =>
+		db.updateTable('judge_assignment').set({ done_at: doneAt }).where('id', '=', assignmentId)
+);
+
+/** A save finishing (a time) or unfinishing (null) an artwork. */
+export async function setAssignmentDone(
+	db: Conn,
+	assignmentId: string,
+	doneAt: number | null
+): Promise<void> {
+	await assignmentDoneQuery(db, assignmentId, doneAt);
 }
 
 export async function setAssignmentState(
@@ -440,15 +498,6 @@ export async function findDrawingDocKey(db: Conn, drawingId: string): Promise<st
 }
 
 // ── Rubric scores ───────────────────────────────────────────────────────────────────────────
-
-export async function listScoresOfJudgeEntry(db: Conn, judgeId: string, entryId: string) {
-	return db
-		.selectFrom('rubric_score')
-		.select(['id', 'criterion_id', 'value', 'revision'])
-		.where('judge_id', '=', judgeId)
-		.where('entry_id', '=', entryId)
-		.execute();
-}
 
 export async function listScoresOfJudge(db: Conn, roundId: string, judgeId: string) {
 	return db
@@ -538,6 +587,29 @@ export async function countRoundScores(db: Conn, roundId: string): Promise<numbe
 	return Number(row.n);
 }
 
+const insertScoreQuery = compiledOnce(
+	(
+		db: Kysely<Database>,
+		id: string,
+		roundId: string,
+		judgeId: string,
+		entryId: string,
+		criterionId: string,
+		value: number,
+		now: number
+	) =>
+		db.insertInto('rubric_score').values({
+			id,
+			round_id: roundId,
+			judge_id: judgeId,
+			entry_id: entryId,
+			criterion_id: criterionId,
+			value,
+			revision: 1,
+			updated_at: now
+		})
+);
+
 export async function insertScore(
 	db: Conn,
 	row: {
@@ -550,20 +622,43 @@ export async function insertScore(
 		now: number;
 	}
 ): Promise<void> {
-	await db
-		.insertInto('rubric_score')
-		.values({
-			id: row.id,
-			round_id: row.roundId,
-			judge_id: row.judgeId,
-			entry_id: row.entryId,
-			criterion_id: row.criterionId,
-			value: row.value,
-			revision: 1,
-			updated_at: row.now
-		})
-		.execute();
+	await insertScoreQuery(
+		db,
+		row.id,
+		row.roundId,
+		row.judgeId,
+		row.entryId,
+		row.criterionId,
+		row.value,
+		row.now
+	);
 }
+
+const insertScoreAuditQuery = compiledOnce(
+	(
+		db: Kysely<Database>,
+		id: string,
+		roundId: string,
+		judgeId: string,
+		entryId: string,
+		criterionId: string | null,
+		actorUserId: string | null,
+		oldValue: string | null,
+		newValue: string | null,
+		now: number
+	) =>
+		db.insertInto('score_audit').values({
+			id,
+			round_id: roundId,
+			judge_id: judgeId,
+			entry_id: entryId,
+			criterion_id: criterionId,
+			actor_user_id: actorUserId,
+			old_value: oldValue,
+			new_value: newValue,
+			created_at: now
+		})
+);
 
 export async function insertScoreAudit(
 	db: Conn,
@@ -579,20 +674,18 @@ export async function insertScoreAudit(
 		now: number;
 	}
 ): Promise<void> {
-	await db
-		.insertInto('score_audit')
-		.values({
-			id: row.id,
-			round_id: row.roundId,
-			judge_id: row.judgeId,
-			entry_id: row.entryId,
-			criterion_id: row.criterionId,
-			actor_user_id: row.actorUserId,
-			old_value: row.oldValue,
-			new_value: row.newValue,
-			created_at: row.now
-		})
-		.execute();
+	await insertScoreAuditQuery(
+		db,
+		row.id,
+		row.roundId,
+		row.judgeId,
+		row.entryId,
+		row.criterionId,
+		row.actorUserId,
+		row.oldValue,
+		row.newValue,
+		row.now
+	);
 }
 
 export async function countScoreAudit(db: Conn, roundId: string): Promise<number> {

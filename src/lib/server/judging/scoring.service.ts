@@ -5,7 +5,7 @@
  * forged one, a round they do not sit on — is the same 404.
  */
 import type { SessionUser } from '../auth/session.ts';
-import { writeTransaction, type Db } from '../db/database.ts';
+import { writeTransaction, type Db, type Trx } from '../db/database.ts';
 import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import type { MediaDescriptor } from '../media/media.service.ts';
@@ -24,8 +24,8 @@ export const HANDLE = /^[A-Z0-9]{2,12}$/;
 export const ID = /^[a-z0-9]{1,40}$/;
 
 /** The sitting judge behind a user in a round, or a 404 that reveals nothing. */
-export async function judgeOf(db: Db, user: SessionUser | null, roundId: string) {
-	if (!user || (user.role !== 'judge' && user.role !== 'organizer')) throw DomainError.forbidden();
+export async function judgeOf(db: Db | Trx, user: SessionUser | null, roundId: string) {
+	assertJudgeUser(user);
 	if (!ID.test(roundId)) throw DomainError.notFound('judging.error.round');
 	const seat = await repo.findJudgeSeat(db, roundId, user.id);
 	if (!seat || seat.judge.active !== 1 || seat.round.status === 'draft')
@@ -139,15 +139,59 @@ export interface SaveScoreInput {
 export type SaveScoreResult = {
 	value: number | null;
 	revision: number;
+	/** Whether the artwork now has all its scores (the screen counts its own progress). */
 	done: boolean;
-	doneCount: number;
-	total: number;
 };
+
+/**
+ * The seat, round and assignment a save goes through, read once inside the save's transaction,
+ * or the refusal a judge would get: 404 (not their round or handle — nothing revealed), 409 when
+ * the round is not open, outside its dates, or the artwork was recused.
+ */
+export async function openAssignmentFor(
+	trx: Trx,
+	user: SessionUser,
+	roundId: string,
+	handle: string,
+	now: number
+) {
+	const found = await repo.findSaveContext(trx, roundId, user.id, handle);
+	if (!found) {
+		// The rare refusal names what is missing: the round (or seat), else the artwork.
+		await judgeOf(trx, user, roundId);
+		throw DomainError.notFound('judging.error.entry');
+	}
+	if (found.judge_active !== 1 || found.round_status === 'draft')
+		throw DomainError.notFound('judging.error.round');
+	if (found.round_status !== 'open') throw DomainError.conflict('judging.error.closed');
+	await assertWithinDates(trx, found, now);
+	if (found.recused_at !== null) throw DomainError.conflict('judging.error.recused');
+	return found;
+}
+
+/** The checks of a save's body that need no database, so bad input costs nothing more. */
+export function checkSaveShape(
+	roundId: string,
+	handle: unknown,
+	base: unknown
+): { handle: string; base: number } {
+	if (!ID.test(roundId)) throw DomainError.notFound('judging.error.round');
+	if (typeof handle !== 'string' || !HANDLE.test(handle))
+		throw DomainError.notFound('judging.error.entry');
+	if (typeof base !== 'number' || !Number.isInteger(base) || base < 0)
+		throw DomainError.invalid('judging.error.base');
+	return { handle, base };
+}
+
+export function assertJudgeUser(user: SessionUser | null): asserts user is SessionUser {
+	if (!user || (user.role !== 'judge' && user.role !== 'organizer')) throw DomainError.forbidden();
+}
 
 /**
  * Saves one criterion of one entry. Idempotent: replaying a save whose answer was lost finds
  * the value already there and succeeds. Stale (another tab changed it since `base`): 409 with
- * the current value, which the screen then shows.
+ * the current value, which the screen then shows. One short transaction of two indexed reads
+ * and at most four writes: ten judges save at once.
  */
 export async function saveScore(
 	db: Db,
@@ -156,26 +200,22 @@ export async function saveScore(
 	input: SaveScoreInput,
 	now = Date.now()
 ): Promise<SaveScoreResult> {
-	const { judge, round: seen } = await judgeOf(db, user, roundId);
-	const { handle, criterionId, value, base } = input;
-	if (typeof handle !== 'string' || !HANDLE.test(handle))
-		throw DomainError.notFound('judging.error.entry');
+	assertJudgeUser(user);
+	const { criterionId, value } = input;
+	const { handle, base } = checkSaveShape(roundId, input.handle, input.base);
 	if (typeof criterionId !== 'string' || !ID.test(criterionId))
 		throw DomainError.invalid('judging.error.criterion');
-	if (typeof base !== 'number' || !Number.isInteger(base) || base < 0)
-		throw DomainError.invalid('judging.error.base');
 	if (value !== null && (typeof value !== 'number' || !Number.isInteger(value)))
 		throw DomainError.invalid('judging.error.scoreInteger');
 
-	// Refused before any write when the round is no longer open; checked again below, in the
-	// transaction, against a close racing this save.
-	if (seen.status !== 'open') throw DomainError.conflict('judging.error.closed');
-	// Against the round as read just now: dates change rarely, and only by the organizer.
-	await assertWithinDates(db, seen, now);
-
-	// One short transaction of a handful of indexed reads and writes: ten judges save at once.
 	return writeTransaction(db, async (trx) => {
-		const criteria = await repo.listCriteria(trx, roundId);
+		const assignment = await openAssignmentFor(trx, user, roundId, handle, now);
+		const criteria = await repo.listCriteriaWithScores(
+			trx,
+			roundId,
+			assignment.judge_id,
+			assignment.entry_id
+		);
 		const criterion = criteria.find((c) => c.id === criterionId);
 		if (!criterion) throw DomainError.invalid('judging.error.criterion');
 		if (value !== null && (value < criterion.min_value || value > criterion.max_value))
@@ -183,13 +223,11 @@ export async function saveScore(
 				min: criterion.min_value,
 				max: criterion.max_value
 			});
-		const assignment = await repo.findAssignmentForSave(db, trx, roundId, judge.id, handle);
-		if (!assignment) throw DomainError.notFound('judging.error.entry');
-		if (assignment.round_status !== 'open') throw DomainError.conflict('judging.error.closed');
-		if (assignment.recused_at !== null) throw DomainError.conflict('judging.error.recused');
 
-		const scores = await repo.listScoresOfJudgeEntry(trx, judge.id, assignment.entry_id);
-		const current = scores.find((s) => s.criterion_id === criterionId);
+		const current =
+			criterion.score_id === null
+				? undefined
+				: { id: criterion.score_id, value: criterion.value!, revision: criterion.revision! };
 		const currentValue = current?.value ?? null;
 		const saved = await saveAtRevision(trx, {
 			table: 'rubric_score',
@@ -201,7 +239,7 @@ export async function saveScore(
 				repo.insertScore(trx, {
 					id: newId(),
 					roundId,
-					judgeId: judge.id,
+					judgeId: assignment.judge_id,
 					entryId: assignment.entry_id,
 					criterionId,
 					value: value as number,
@@ -217,25 +255,22 @@ export async function saveScore(
 			await repo.insertScoreAudit(trx, {
 				id: newId(),
 				roundId,
-				judgeId: judge.id,
+				judgeId: assignment.judge_id,
 				entryId: assignment.entry_id,
 				criterionId,
-				actorUserId: user!.id,
+				actorUserId: user.id,
 				oldValue: currentValue === null ? null : String(currentValue),
 				newValue: value === null ? null : String(value),
 				now
 			});
-		const after = new Set(
-			scores.filter((s) => s.criterion_id !== criterionId).map((s) => s.criterion_id)
+		const done = criteria.every((c) =>
+			c.id === criterionId ? value !== null : c.score_id !== null
 		);
-		if (value !== null) after.add(criterionId);
-		const done = criteria.every((c) => after.has(c.id));
 		if (done !== (assignment.done_at !== null))
-			await repo.setAssignmentState(trx, assignment.id, { done_at: done ? now : null });
+			await repo.setAssignmentDone(trx, assignment.id, done ? now : null);
 		// A finished artwork may now show a disagreement: the triage job looks (triage.service).
 		if (done && assignment.done_at === null) await requestTriage(trx, roundId, now);
-		const progress = await repo.countJudgeProgress(trx, roundId, judge.id);
-		return { value: value as number | null, revision: saved.revision, done, ...progress };
+		return { value: value as number | null, revision: saved.revision, done };
 	});
 }
 

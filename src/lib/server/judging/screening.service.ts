@@ -10,9 +10,13 @@ import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import * as repo from './judging.repository.ts';
 import * as votes from './judgements.repository.ts';
-import { assertWithinDates } from './round-dates.ts';
 import { saveAtRevision } from './revisioned-save.ts';
-import { HANDLE, judgeOf, type SaveScoreResult } from './scoring.service.ts';
+import {
+	assertJudgeUser,
+	checkSaveShape,
+	openAssignmentFor,
+	type SaveScoreResult
+} from './scoring.service.ts';
 
 /** Wire codes of a vote: the index is what the screen sends (no = 0, maybe = 1, yes = 2). */
 export const VOTE_CODES: readonly ScreeningVote[] = ['no', 'maybe', 'yes'];
@@ -32,29 +36,19 @@ export async function saveVote(
 	input: SaveVoteInput,
 	now = Date.now()
 ): Promise<SaveScoreResult> {
-	const { judge, round: seen } = await judgeOf(db, user, roundId);
-	const { handle, value, base } = input;
-	if (seen.method !== 'screening') throw DomainError.invalid('judging.error.method');
-	if (typeof handle !== 'string' || !HANDLE.test(handle))
-		throw DomainError.notFound('judging.error.entry');
-	if (typeof base !== 'number' || !Number.isInteger(base) || base < 0)
-		throw DomainError.invalid('judging.error.base');
+	assertJudgeUser(user);
+	const { value } = input;
+	const { handle, base } = checkSaveShape(roundId, input.handle, input.base);
 	if (value !== null && (typeof value !== 'number' || !VOTE_CODES[value]))
 		throw DomainError.invalid('judging.error.vote');
 	const vote = value === null ? null : (VOTE_CODES[value as number] as ScreeningVote);
 
-	if (seen.status !== 'open') throw DomainError.conflict('judging.error.closed');
-	// Against the round as read just now: dates change rarely, and only by the organizer.
-	await assertWithinDates(db, seen, now);
-
 	return writeTransaction(db, async (trx) => {
-		const assignment = await repo.findAssignmentForSave(db, trx, roundId, judge.id, handle);
-		if (assignment && assignment.round_status !== 'open')
-			throw DomainError.conflict('judging.error.closed');
-		if (vote === 'maybe' && (assignment?.allow_maybe ?? seen.allow_maybe) !== 1)
+		const assignment = await openAssignmentFor(trx, user, roundId, handle, now);
+		if (assignment.method !== 'screening') throw DomainError.invalid('judging.error.method');
+		if (vote === 'maybe' && assignment.allow_maybe !== 1)
 			throw DomainError.invalid('judging.error.vote');
-		if (!assignment) throw DomainError.notFound('judging.error.entry');
-		if (assignment.recused_at !== null) throw DomainError.conflict('judging.error.recused');
+		const judge = { id: assignment.judge_id };
 
 		const found = await votes.findVote(trx, judge.id, assignment.entry_id);
 		const current = found && { id: found.id, value: found.vote, revision: found.revision };
@@ -86,15 +80,14 @@ export async function saveVote(
 				judgeId: judge.id,
 				entryId: assignment.entry_id,
 				criterionId: null,
-				actorUserId: user!.id,
+				actorUserId: user.id,
 				oldValue: current?.value ?? null,
 				newValue: vote,
 				now
 			});
 		const done = vote !== null;
 		if (done !== (assignment.done_at !== null))
-			await repo.setAssignmentState(trx, assignment.id, { done_at: done ? now : null });
-		const progress = await repo.countJudgeProgress(trx, roundId, judge.id);
-		return { value: value as number | null, revision: saved.revision, done, ...progress };
+			await repo.setAssignmentDone(trx, assignment.id, done ? now : null);
+		return { value: value as number | null, revision: saved.revision, done };
 	});
 }

@@ -1,9 +1,9 @@
 /**
- * The judge's pairs and the decisions not yet confirmed by the server. As with scores, every
- * decision is written to localStorage before it is sent, so a dropped network loses nothing;
- * the server holds a few pairs ahead, so the judge keeps going through a short outage. Sending
- * a decision twice is harmless (the server's save is idempotent).
+ * The judge's pairs and the decisions not yet confirmed by the server (kept and sent by
+ * OfflineQueue); the server holds a few pairs ahead, so the judge keeps going through a short
+ * outage.
  */
+import { OfflineQueue, type Answer } from './offline-queue.svelte';
 
 export interface Pair {
 	left: string;
@@ -20,32 +20,24 @@ export interface Decision {
 const same = (a: { left: string; right: string }, b: { left: string; right: string }) =>
 	a.left === b.left && a.right === b.right;
 
-export class PairQueue {
+export class PairQueue extends OfflineQueue<Decision> {
 	#pairs = $state<Pair[]>([]);
-	#pending = $state<Decision[]>([]);
 	#total = $state(0);
 	#loaded = $state(false);
-	#online = $state(true);
 	#notice = $state<string | null>(null);
-	#sending = false;
-	#timer: ReturnType<typeof setTimeout> | undefined;
 	readonly #roundId: string;
-	readonly #storageKey: string;
 
 	constructor(roundId: string) {
+		super(`sprout.judge.pairs.${roundId}`);
 		this.#roundId = roundId;
-		this.#storageKey = `sprout.judge.pairs.${roundId}`;
 	}
 
 	/** The pairs with this device's unsent decisions applied. */
 	get pairs(): Pair[] {
 		return this.#pairs.map((p) => {
-			const queued = this.#pending.findLast((d) => same(d, p));
+			const queued = this.pending.findLast((d) => same(d, p));
 			return queued ? { ...p, winner: queued.winner } : p;
 		});
-	}
-	get pendingCount(): number {
-		return this.#pending.length;
 	}
 	get done(): number {
 		return this.pairs.filter((p) => p.winner !== null).length;
@@ -56,9 +48,6 @@ export class PairQueue {
 	get loaded(): boolean {
 		return this.#loaded;
 	}
-	get online(): boolean {
-		return this.#online;
-	}
 	get notice(): string | null {
 		return this.#notice;
 	}
@@ -66,57 +55,22 @@ export class PairQueue {
 		this.#notice = null;
 	}
 
-	restore(): void {
-		try {
-			const raw = localStorage.getItem(this.#storageKey);
-			const saved = raw ? (JSON.parse(raw) as Decision[]) : [];
-			if (Array.isArray(saved))
-				this.#pending = saved.filter(
-					(d) => typeof d?.left === 'string' && typeof d?.right === 'string'
-				);
-		} catch {
-			this.#pending = [];
-		}
-		this.#online = navigator.onLine;
-		void this.flush();
-	}
-
-	setOnline(online: boolean): void {
-		this.#online = online;
-		if (online) void this.flush();
-	}
-
 	decide(pair: { left: string; right: string }, winner: string | null): void {
-		this.#pending = [...this.#pending.filter((d) => !same(d, pair)), { ...pair, winner }];
-		this.#persist();
+		this.setPending([...this.pending.filter((d) => !same(d, pair)), { ...pair, winner }]);
 		void this.flush();
-	}
-
-	#persist(): void {
-		try {
-			localStorage.setItem(this.#storageKey, JSON.stringify(this.#pending));
-		} catch {
-			// Private mode or a full disk: the queue still lives in memory for this visit.
-		}
-	}
-
-	async #post(url: string, body: unknown): Promise<Response | null> {
-		try {
-			return await fetch(url, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify(body)
-			});
-		} catch {
-			return null;
-		}
 	}
 
 	/** Asks the server for the pairs (and new ones when the judge's share allows). */
 	async refresh(): Promise<void> {
-		const res = await this.#post(`/judge/rounds/${this.#roundId}/pairs`, {});
-		if (!res) {
-			this.#online = false;
+		let res: Response;
+		try {
+			res = await fetch(`/judge/rounds/${this.#roundId}/pairs`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: '{}'
+			});
+		} catch {
+			this.markOffline();
 			this.#loaded = true;
 			return;
 		}
@@ -128,41 +82,34 @@ export class PairQueue {
 		this.#loaded = true;
 	}
 
-	/** Sends queued decisions one by one, then tops the pairs up. */
-	async flush(): Promise<void> {
-		if (this.#sending) return;
-		this.#sending = true;
-		clearTimeout(this.#timer);
-		try {
-			while (this.#pending.length > 0) {
-				const item = this.#pending[0]!;
-				const res = await this.#post(`/judge/rounds/${this.#roundId}/comparisons`, item);
-				if (!res || res.status >= 500 || res.status === 429) {
-					if (!res) this.#online = false;
-					this.#timer = setTimeout(() => void this.flush(), 5000);
-					return;
-				}
-				this.#online = true;
-				const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-				if (res.ok) {
-					this.#pairs = this.#pairs.map((p) => (same(p, item) ? { ...p, winner: item.winner } : p));
-					if (typeof body.total === 'number') this.#total = body.total;
-				} else if (typeof body.message === 'string') {
-					// Refused for good (closed round, recused, a pair not given): the server is right.
-					this.#notice = body.message;
-				}
-				const current = this.#pending.find((d) => same(d, item));
-				if (current && current.winner === item.winner)
-					this.#pending = this.#pending.filter((d) => d !== current);
-				this.#persist();
-			}
-		} finally {
-			this.#sending = false;
-		}
-		if (this.#pairs.filter((p) => p.winner === null).length < 3) await this.refresh();
+	protected urlOf(): string {
+		return `/judge/rounds/${this.#roundId}/comparisons`;
 	}
 
-	stop(): void {
-		clearTimeout(this.#timer);
+	protected accepts(saved: unknown): saved is Decision {
+		const d = saved as Decision | null;
+		return typeof d?.left === 'string' && typeof d?.right === 'string';
+	}
+
+	protected settle(item: Decision, { ok, body }: Answer): void {
+		if (ok) {
+			this.#pairs = this.#pairs.map((p) => (same(p, item) ? { ...p, winner: item.winner } : p));
+			if (typeof body.total === 'number') this.#total = body.total;
+		} else if (typeof body.message === 'string') {
+			// Refused for good (closed round, recused, a pair not given): the server is right.
+			this.#notice = body.message;
+		}
+		// A newer decision on the same pair, queued while this one travelled, is still to send.
+		const current = this.pending.find((d) => same(d, item));
+		this.setPending(
+			current && current.winner === item.winner
+				? this.pending.filter((d) => d !== current)
+				: [...this.pending]
+		);
+	}
+
+	/** Tops the pairs up once the decisions are in. */
+	protected async afterFlush(): Promise<void> {
+		if (this.#pairs.filter((p) => p.winner === null).length < 3) await this.refresh();
 	}
 }

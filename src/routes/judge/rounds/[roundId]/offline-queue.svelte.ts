@@ -1,0 +1,131 @@
+/**
+ * What the judge's three offline queues (scores, pairs, panel orders) share: changes are kept
+ * in localStorage before they are sent, so a dropped network, a closed tab or a flat battery
+ * loses nothing; they are posted in order, one at a time; a network error marks the judge
+ * offline and a server hiccup (5xx, 429) waits, and both try again later; any other answer is
+ * final and goes to the queue's own `settle`, which applies it and takes the item out (or
+ * rebases it when a newer change was queued while it travelled). The server's saves are
+ * idempotent, so sending an item twice does no harm.
+ */
+
+/** The server's final answer to one posted item. */
+export interface Answer {
+	ok: boolean;
+	status: number;
+	body: Record<string, unknown>;
+}
+
+export const RETRY_MS = 5000;
+
+export abstract class OfflineQueue<Item> {
+	#pending = $state<Item[]>([]);
+	#online = $state(true);
+	#sending = $state(false);
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	readonly #storageKey: string;
+
+	constructor(storageKey: string) {
+		this.#storageKey = storageKey;
+	}
+
+	/** Where an item is posted. */
+	protected abstract urlOf(item: Item): string;
+	/** Whether something read back from localStorage is still a valid item. */
+	protected abstract accepts(saved: unknown): saved is Item;
+	/** Applies the server's final answer to `item` and takes it out of (or rebases it in) the queue. */
+	protected abstract settle(item: Item, answer: Answer): void;
+	/** Runs once the queue is empty (the pair queue tops its pairs up). */
+	protected async afterFlush(): Promise<void> {}
+
+	get pendingCount(): number {
+		return this.#pending.length;
+	}
+	get sending(): boolean {
+		return this.#sending;
+	}
+	get online(): boolean {
+		return this.#online;
+	}
+
+	protected get pending(): readonly Item[] {
+		return this.#pending;
+	}
+
+	/** Replaces the queue and writes it down at once, before anything is sent. */
+	protected setPending(next: Item[]): void {
+		this.#pending = next;
+		try {
+			localStorage.setItem(this.#storageKey, JSON.stringify(next));
+		} catch {
+			// Private mode or a full disk: the queue still lives in memory for this visit.
+		}
+	}
+
+	protected markOffline(): void {
+		this.#online = false;
+	}
+
+	/** Restores changes left from a previous visit (offline, closed tab) and starts sending them. */
+	restore(): void {
+		try {
+			const raw = localStorage.getItem(this.#storageKey);
+			const saved: unknown = raw ? JSON.parse(raw) : [];
+			this.#pending = Array.isArray(saved) ? saved.filter((s) => this.accepts(s)) : [];
+		} catch {
+			this.#pending = [];
+		}
+		this.#online = navigator.onLine;
+		void this.flush();
+	}
+
+	setOnline(online: boolean): void {
+		this.#online = online;
+		if (online) void this.flush();
+	}
+
+	/** Sends queued items one by one; stops at the first failure and tries again later. */
+	async flush(): Promise<void> {
+		if (this.#sending) return;
+		this.#sending = true;
+		clearTimeout(this.#timer);
+		try {
+			while (this.#pending.length > 0) {
+				const item = this.#pending[0]!;
+				let res: Response;
+				try {
+					res = await fetch(this.urlOf(item), {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body: JSON.stringify(item)
+					});
+				} catch {
+					this.#online = false;
+					this.#retryLater();
+					return;
+				}
+				if (res.status >= 500 || res.status === 429) {
+					this.#retryLater();
+					return;
+				}
+				this.#online = true;
+				const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+				const before = this.#pending;
+				this.settle(item, { ok: res.ok, status: res.status, body });
+				// A settle that kept the queue as it was would send the same item forever.
+				if (this.#pending === before) this.setPending(before.filter((p) => p !== item));
+			}
+		} finally {
+			this.#sending = false;
+		}
+		await this.afterFlush();
+	}
+
+	#retryLater(): void {
+		clearTimeout(this.#timer);
+		this.#timer = setTimeout(() => void this.flush(), RETRY_MS);
+	}
+
+	stop(): void {
+		clearTimeout(this.#timer);
+	}
+}

@@ -516,20 +516,6 @@ export class KonvaRenderer implements Renderer {
 		before.ctx.clearRect(0, 0, width, height);
 		before.ctx.drawImage(this.#bitmap, 0, 0);
 		before.ops = this.#painted.slice();
-		this.#settleSoon(before.ctx);
-	}
-
-	/**
-	 * Chromium records canvas draws and rasterises them only when the pixels are needed: the
-	 * copy above would otherwise be made by the undo that shows it, a full-board raster in the
-	 * undo's own frame. Reading one pixel while the page is idle makes it then.
-	 */
-	#settleSoon(ctx: CanvasRenderingContext2D): void {
-		const settle = () => {
-			if (!this.#isDestroyed && this.#before?.ctx === ctx) ctx.getImageData(0, 0, 1, 1);
-		};
-		if (typeof requestIdleCallback === 'function') requestIdleCallback(settle, { timeout: 1000 });
-		else setTimeout(settle, 100);
 	}
 
 	/**

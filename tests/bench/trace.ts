@@ -39,16 +39,54 @@ export async function traceAction(
 ): Promise<string> {
 	const events: TraceEvent[] = [];
 	const collected = new Promise<void>((resolve) => {
-		cdp.on('Tracing.dataCollected', ({ value }) => void events.push(...(value as TraceEvent[])));
+		cdp.on(
+			'Tracing.dataCollected',
+			({ value }) => void events.push(...(value as unknown as TraceEvent[]))
+		);
 		cdp.once('Tracing.tracingComplete', () => resolve());
 	});
 	await cdp.send('Tracing.start', { categories: CATEGORIES, transferMode: 'ReportEvents' });
+	// A sampling profile alongside: the trace says "script", the profile says which functions.
+	await cdp.send('Profiler.enable');
+	await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+	await cdp.send('Profiler.start');
 	await action();
+	const { profile } = await cdp.send('Profiler.stop');
 	await cdp.send('Tracing.end');
 	await collected;
 	mkdirSync(path.dirname(file), { recursive: true });
 	writeFileSync(file, JSON.stringify({ traceEvents: events }));
-	return summarise(events);
+	writeFileSync(file.replace(/\.json$/, '.cpuprofile'), JSON.stringify(profile));
+	return `${summarise(events)}\n${summariseProfile(profile)}`;
+}
+
+interface Profile {
+	nodes: {
+		id: number;
+		callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+	}[];
+	samples?: number[];
+	timeDeltas?: number[];
+}
+
+/** The page's JavaScript by self time, longest first (idle and GC apart). */
+function summariseProfile(profile: Profile): string {
+	const byId = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+	const self = new Map<string, number>();
+	const samples = profile.samples ?? [];
+	const deltas = profile.timeDeltas ?? [];
+	for (let i = 0; i < samples.length; i++) {
+		const frame = byId.get(samples[i] as number);
+		if (!frame || frame.functionName === '(idle)' || frame.functionName === '(program)') continue;
+		const file = frame.url.split('/').at(-1) ?? '';
+		const label = `${frame.functionName || '(anonymous)'} ${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
+		self.set(label, (self.get(label) ?? 0) + (deltas[i + 1] ?? 0));
+	}
+	const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 15);
+	return [
+		'JavaScript (self time):',
+		...top.map(([k, us]) => `  ${(us / 1000).toFixed(1).padStart(7)} ms  ${k}`)
+	].join('\n');
 }
 
 /** Self time by event name on the busiest renderer main thread, longest first. */

@@ -12,6 +12,7 @@ import { makeDocument, spiral } from './draw-documents.ts';
 import { installInkProbe, installWorkerInkProbe } from './ink-probe.ts';
 import { startNaiveServer } from './naive-konva.ts';
 import { median, percentile, printTable, writeReport, type Figure } from './report.ts';
+import { traceAction } from './trace.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 /** BENCH_QUICK: 100 strokes only; BENCH_COUNTS=5000 (comma-separated): just those. */
@@ -343,6 +344,23 @@ async function main(): Promise<void> {
 					);
 					await sleep(SETTLE_MS);
 				}
+				// BENCH_TRACE=1: one more stroke and undo at 6×, each under a Chromium trace
+				// (.bench/draw-{ink,undo}-trace.json, loadable in DevTools), summarised here.
+				if (process.env.BENCH_TRACE && count === 5000 && rate === 6) {
+					const traced = (name: string, action: () => Promise<unknown>) =>
+						traceAction(cdp, path.join(root, `.bench/draw-${name}-trace.json`), async () => {
+							await action();
+							await sleep(300);
+						}).then((summary) => log(`${name} trace at 6×:\n${summary}`));
+					await traced('ink', () => drawStroke(page, cdp, centre));
+					await sleep(SETTLE_MS);
+					await traced('undo', () =>
+						clickAndTimeFrame(page, () =>
+							page.getByRole('button', { name: 'Undo', exact: true }).click()
+						).then((ms) => log(`traced undo: ${ms.toFixed(0)} ms`))
+					);
+					await sleep(SETTLE_MS);
+				}
 				await setRate(cdp, 1);
 				const studio = summarise(runs);
 				ink.set(`${rate}x.${count}`, studio);
@@ -365,7 +383,8 @@ async function main(): Promise<void> {
 						`${naiveInk.isComplete ? '' : ' (cut off: lower bound)'}; load ${loadavg()[0]?.toFixed(1)}`
 				);
 			}
-			if (count !== 5000) continue;
+			// A traced run is for profiling: the export and reopen figures are left out.
+			if (count !== 5000 || process.env.BENCH_TRACE) continue;
 
 			heap = await heapMb(cdp);
 			naiveHeap = await heapMb(naiveCdp);

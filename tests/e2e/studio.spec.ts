@@ -421,5 +421,25 @@ test('ink follows the pen while the button is still down (drawn off the main thr
 	// And the stroke is in the document, not only on screen.
 	const pixel = await downloadPicture(page);
 	expect(near(pixel(800, 600), [0x22, 0x22, 0x22], 40), `ink ${pixel(800, 600)}`).toBe(true);
+
+	// Undo and redo repaint only the box of the stroke they take away or bring back: on screen
+	// that stroke goes (its end caps too) and comes back, and the one it crossed stays whole.
+	const crossing = at(800, 600);
+	const upper = at(800, 380);
+	const cap = at(800, 300);
+	await drag(page, [
+		[800, 300],
+		[800, 900]
+	]);
+	await expect(status(page)).toContainText(/Saved/);
+	await expect.poll(() => inkOnScreen(page, upper)).toBeGreaterThan(20);
+	await page.getByRole('button', { name: 'Undo', exact: true }).click();
+	await expect.poll(() => inkOnScreen(page, upper), 'the undone stroke is gone').toBe(0);
+	expect(await inkOnScreen(page, cap), 'its end cap too').toBe(0);
+	expect(await inkOnScreen(page, crossing), 'the crossed stroke stays').toBeGreaterThan(20);
+	expect(await inkOnScreen(page, at(1250, 600)), 'all of it').toBeGreaterThan(20);
+	await page.getByRole('button', { name: 'Redo', exact: true }).click();
+	await expect.poll(() => inkOnScreen(page, upper), 'redo brings it back').toBeGreaterThan(20);
+	expect(await inkOnScreen(page, cap)).toBeGreaterThan(0);
 	await context.close();
 });

@@ -1,6 +1,7 @@
-import { en } from './en.ts';
-import { fr } from './fr.ts';
-import { zhCN, type Messages } from './zh-CN.ts';
+import { catalogOf } from './catalogs.ts';
+import type { Messages } from './zh-CN.ts';
+
+export { loadCatalog } from './catalogs.ts';
 
 export const LOCALES = ['zh-CN', 'en', 'fr'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -17,15 +18,18 @@ export const LOCALE_NAMES: Record<Locale, string> = {
 export type MessageKey = keyof Messages;
 export type Params = Record<string, string | number>;
 
-const catalogs: Record<Locale, Messages> = { 'zh-CN': zhCN, en, fr };
-
 export function isLocale(value: unknown): value is Locale {
 	return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
 export function isMessageKey(value: unknown): value is MessageKey {
 	// Own keys only: `in` would also accept 'toString' or 'constructor' from the prototype.
-	return typeof value === 'string' && Object.hasOwn(zhCN, value);
+	if (typeof value !== 'string') return false;
+	// Every catalog has the same keys; in the browser only the page's languages are loaded.
+	return LOCALES.some((locale) => {
+		const catalog = catalogOf(locale);
+		return catalog !== undefined && Object.hasOwn(catalog, value);
+	});
 }
 
 /** Best match for an Accept-Language header: exact tag, then language, by quality. */
@@ -51,7 +55,7 @@ export function negotiateLocale(header: string | null | undefined): Locale {
 }
 
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
-	const template = catalogs[locale][key] ?? zhCN[key] ?? key;
+	const template = catalogOf(locale)?.[key] ?? catalogOf(DEFAULT_LOCALE)?.[key] ?? key;
 	if (!params) return template;
 	return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
 		name in params ? formatParam(locale, params[name]!) : whole

@@ -15,7 +15,8 @@ import {
 	type SnapshotMeta
 } from '../checkpoints.ts';
 import type { ColouringPage } from './colouring-page.ts';
-import type { DrawDocument, Op, StrokeOp } from '../document.ts';
+import { union, type Box } from '../ink-tiles.ts';
+import { POINT_STRIDE, type DrawDocument, type Op, type StrokeOp } from '../document.ts';
 import { LiveCanvas, type LiveInk } from './live-canvas.ts';
 import { exportPicture, PictureExportError } from './picture-export.ts';
 import { paintOp, type PaintEnv, type StrokePath } from '../paint.ts';
@@ -101,6 +102,9 @@ export class KonvaRenderer implements Renderer {
 	#workerInk: WorkerInk | null = null;
 	#isDestroyed = false;
 	#liveFrame = 0;
+	/** Board area of the bitmap layer to redraw in the next frame (see `#invalidate`). */
+	#staleBox: Box | null = null;
+	#staleFrame = 0;
 	#page: ColouringPage | null;
 	#pageImage: KonvaImage | null = null;
 	#bitmap = createCanvas(1, 1);
@@ -233,9 +237,10 @@ export class KonvaRenderer implements Renderer {
 				return;
 			}
 		}
+		const was = this.#painted;
 		if (this.#swapBefore(doc.ops)) {
 			this.#pruneCheckpoints(doc.ops);
-			this.#redrawAfterRender();
+			this.#redrawAfterRender(oneOpApart(was, doc.ops));
 			return;
 		}
 		const plan = planRender(
@@ -255,10 +260,13 @@ export class KonvaRenderer implements Renderer {
 		this.#redrawAfterRender();
 	}
 
-	/** The bitmap changed; the dynamic layer only shows a preview, which does not depend on it. */
-	#redrawAfterRender(): void {
+	/**
+	 * The bitmap changed (only under `changed` when given: the one op an undo or redo swapped);
+	 * the dynamic layer only shows a preview, which does not depend on it.
+	 */
+	#redrawAfterRender(changed?: Op): void {
 		this.#syncRaster();
-		this.#staticLayer.batchDraw();
+		this.#invalidate(changed);
 		if (this.#preview) this.#dynamicLayer.batchDraw();
 	}
 
@@ -267,7 +275,54 @@ export class KonvaRenderer implements Renderer {
 		this.#paint(op);
 		this.#pruneCheckpoints(this.#painted);
 		this.#syncRaster();
-		this.#staticLayer.batchDraw();
+		this.#invalidate(op);
+	}
+
+	/**
+	 * Redraws the bitmap layer in the next frame: only around `op` where the op is a stroke
+	 * (the commonest commit and undo), else whole. Redrawing the whole layer scales the full
+	 * bitmap onto the screen-size canvas, which a software-rendered browser then rasterises
+	 * and copies whole: at 6× CPU throttling that was most of a 5,000-stroke undo's frame.
+	 */
+	#invalidate(op?: Op): void {
+		const box = op?.type === 'stroke' ? strokeBox(op) : null;
+		if (!box) {
+			this.#staleBox = null;
+			this.#staticLayer.batchDraw();
+			return;
+		}
+		this.#staleBox = union(this.#staleBox, box);
+		if (this.#staleFrame) return;
+		this.#staleFrame = requestAnimationFrame(() => {
+			this.#staleFrame = 0;
+			const stale = this.#staleBox;
+			this.#staleBox = null;
+			if (stale) this.#drawStaticPart(stale);
+		});
+	}
+
+	/**
+	 * Draws the bitmap layer (paper and bitmap, as Konva would) clipped to a board box, on whole
+	 * device pixels so the clip has no soft edge: Konva's own clear and draw stay inside it.
+	 */
+	#drawStaticPart(box: Box): void {
+		const canvas = this.#staticLayer.getCanvas();
+		const ratio = canvas.getPixelRatio();
+		const { scale, x, y } = this.#view;
+		const native = this.#staticLayer.getNativeCanvasElement();
+		const x0 = Math.max(0, Math.floor((box.x0 * scale + x) * ratio) - 2);
+		const y0 = Math.max(0, Math.floor((box.y0 * scale + y) * ratio) - 2);
+		const x1 = Math.min(native.width, Math.ceil((box.x1 * scale + x) * ratio) + 2);
+		const y1 = Math.min(native.height, Math.ceil((box.y1 * scale + y) * ratio) + 2);
+		if (x1 <= x0 || y1 <= y0) return;
+		// The layer's context is scaled by the pixel ratio: the clip goes in CSS pixels.
+		const ctx = canvas.getContext()._context;
+		ctx.save();
+		ctx.beginPath();
+		ctx.rect(x0 / ratio, y0 / ratio, (x1 - x0) / ratio, (y1 - y0) / ratio);
+		ctx.clip();
+		this.#staticLayer.drawScene();
+		ctx.restore();
 	}
 
 	/** The export raster follows the bitmap's op list, which is always the document's. */
@@ -400,6 +455,8 @@ export class KonvaRenderer implements Renderer {
 		this.#raster?.destroy();
 		if (this.#liveFrame) cancelAnimationFrame(this.#liveFrame);
 		this.#liveFrame = 0;
+		if (this.#staleFrame) cancelAnimationFrame(this.#staleFrame);
+		this.#staleFrame = 0;
 		this.#live.destroy();
 		this.#stage.destroy();
 		const canvases = [this.#bitmap, ...this.#checkpoints.map((c) => c.canvas)];
@@ -477,7 +534,8 @@ export class KonvaRenderer implements Renderer {
 		this.#bitmap = before.canvas;
 		this.#ctx = before.ctx;
 		this.#painted = before.ops;
-		this.#image.image(this.#bitmap);
+		// The caller redraws just the op that differs; Konva would redraw the whole layer.
+		withoutAutoDraw(() => this.#image.image(this.#bitmap));
 		return true;
 	}
 
@@ -544,4 +602,47 @@ export class KonvaRenderer implements Renderer {
 		this.#live.draw({ op: this.#liveOp, view: this.#view, ratio: Konva.pixelRatio, stage, paper });
 		if (!this.#liveOp) this.#swapInk();
 	}
+}
+
+/**
+ * Konva redraws a node's whole layer on the next frame when any attribute is set (a canvas
+ * counts as changed even when it is the same one): for changes the renderer draws itself.
+ */
+function withoutAutoDraw(change: () => void): void {
+	const was = Konva.autoDrawEnabled;
+	Konva.autoDrawEnabled = false;
+	try {
+		change();
+	} finally {
+		Konva.autoDrawEnabled = was;
+	}
+}
+
+/** The op that one list has past the other, when the other is all of it but that op. */
+function oneOpApart(a: readonly Op[], b: readonly Op[]): Op | undefined {
+	const [shorter, longer] = a.length < b.length ? [a, b] : [b, a];
+	if (longer.length !== shorter.length + 1) return undefined;
+	return isPrefixOf({ ops: shorter, count: shorter.length }, longer) ? longer.at(-1) : undefined;
+}
+
+/**
+ * A stroke's board box, padded by its size: its outline (crayon wobble included) stays within
+ * half a size of its points. Null for an empty stroke.
+ */
+function strokeBox(op: StrokeOp): Box | null {
+	const p = op.points;
+	if (p.length < 2) return null;
+	let box: Box = { x0: p[0] as number, y0: p[1] as number, x1: p[0] as number, y1: p[1] as number };
+	for (let i = POINT_STRIDE; i + 1 < p.length; i += POINT_STRIDE) {
+		const x = p[i] as number;
+		const y = p[i + 1] as number;
+		box = {
+			x0: Math.min(box.x0, x),
+			y0: Math.min(box.y0, y),
+			x1: Math.max(box.x1, x),
+			y1: Math.max(box.y1, y)
+		};
+	}
+	const pad = op.size + 2;
+	return { x0: box.x0 - pad, y0: box.y0 - pad, x1: box.x1 + pad, y1: box.y1 + pad };
 }

@@ -5,10 +5,10 @@
 import { expect, test } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { readPdfText } from '../../src/lib/server/pdf/read-text.ts';
-import { BASE_URL, expectNoSeriousAxeViolations, open, signInAdult } from './helpers.ts';
+import { BASE_URL, expectNoSeriousAxeViolations, open, signInAdult, shotsDir } from './helpers.ts';
 import { seedE2e } from './seed-cli.ts';
 
-const SHOTS = '/work/notes/shots/h-ceremony';
+const SHOTS = shotsDir('h-ceremony');
 const CONTEST = 'democeremonycontest';
 
 test.describe.configure({ timeout: 120_000 });

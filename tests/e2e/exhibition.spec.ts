@@ -11,13 +11,14 @@ import {
 	expectNoHorizontalScroll,
 	expectNoSeriousAxeViolations,
 	open,
-	useAdult
+	useAdult,
+	shotsDir
 } from './helpers.ts';
 import { addChild, signInChildByDatabase } from './db-rows.ts';
 import { seedE2e } from './seed-cli.ts';
 
 const SLUG = 'blue-planet-2026';
-const SHOTS = '/work/notes/shots/h-exh';
+const SHOTS = shotsDir('h-exh');
 // Copied from src/lib/server/demo/seed-exhibition.ts (DEMO_EXHIBITION_PRIVATE).
 const PRIVATE = [
 	'祝晓梅',

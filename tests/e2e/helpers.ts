@@ -32,6 +32,14 @@ export const DEMO = {
 	}
 } as const;
 
+/**
+ * Where a spec's screenshots go: under test-results/ (ignored by git) so a fresh machine needs no
+ * particular folder; SPROUT_SHOTS_DIR points them elsewhere for people reviewing the pages.
+ */
+export function shotsDir(name: string): string {
+	return `${process.env.SPROUT_SHOTS_DIR ?? 'test-results/shots'}/${name}`;
+}
+
 export const BASE_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? '4173'}`;
 
 export type AdultRole = 'organizer' | 'teacher' | 'judge';

@@ -11,7 +11,8 @@ import {
 	signInChild,
 	useAdult,
 	waitForHydration,
-	type CreatedClass
+	type CreatedClass,
+	shotsDir
 } from './helpers.ts';
 
 /**
@@ -19,7 +20,7 @@ import {
  * hearing what is on the paper, submitting; and the editor at 200 % zoom and 320 px wide.
  */
 
-const SHOTS = '/work/notes/shots/h-inclusion';
+const SHOTS = shotsDir('h-inclusion');
 let klass: CreatedClass;
 let contestTitle = '';
 

@@ -6,11 +6,11 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { seedJudgingDemo } from './demo-seed.ts';
-import { BASE_URL, DEMO, open } from './helpers.ts';
+import { BASE_URL, DEMO, open, shotsDir } from './helpers.ts';
 
 const ENTRIES = 8;
-const SHOTS = '/work/notes/shots/h-judge';
-const PANEL_SHOTS = '/work/notes/shots/h-jpanel';
+const SHOTS = shotsDir('h-judge');
+const PANEL_SHOTS = shotsDir('h-jpanel');
 const JUDGES = [
 	{ email: 'judge@sprout.test', password: 'sprout-judge-2026' },
 	{ email: 'judge2@sprout.test', password: 'sprout-judge2-2026' },

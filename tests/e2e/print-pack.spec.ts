@@ -5,10 +5,10 @@ import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { E2E_DATABASE, seedJudgingDemo } from './demo-seed.ts';
-import { open, useAdult } from './helpers.ts';
+import { open, useAdult, shotsDir } from './helpers.ts';
 
 const CONTEST = 'demojudgingcontest';
-const SHOTS = '/work/notes/shots/h-print';
+const SHOTS = shotsDir('h-print');
 
 test.beforeAll(() => {
 	seedJudgingDemo(8);

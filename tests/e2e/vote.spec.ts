@@ -3,11 +3,11 @@
 // page; screenshots in zh-CN on a desktop and a phone.
 import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { expectNoSeriousAxeViolations, open, useAdult } from './helpers.ts';
+import { expectNoSeriousAxeViolations, open, useAdult, shotsDir } from './helpers.ts';
 import { seedE2e } from './seed-cli.ts';
 
 const SLUG = 'blue-planet-2026';
-const SHOTS = '/work/notes/shots/h-vote';
+const SHOTS = shotsDir('h-vote');
 
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
 

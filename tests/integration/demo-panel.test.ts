@@ -1,6 +1,6 @@
 // The panel demo on SQLite and PostgreSQL: an open panel round on a real shortlist for the demo
 // judges, a past contest whose panel round closed by Schulze with published awards, and a
-// second run that changes nothing.
+// second run that changes nothing; then the judging demo restarted with a fresh round.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,10 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db/database.ts';
 import { seedDemo } from '../../src/lib/server/db/seed.ts';
 import { adult } from '../../src/lib/server/demo/seed-demo.ts';
-import { DEMO_JUDGES, seedJudgingDemo } from '../../src/lib/server/demo/seed-judging.ts';
+import {
+	DEMO_JUDGES,
+	DEMO_JUDGING_CONTEST_ID,
+	restartJudgingDemo,
+	seedJudgingDemo
+} from '../../src/lib/server/demo/seed-judging.ts';
 import { seedPanelDemo } from '../../src/lib/server/demo/seed-panel.ts';
 import * as repo from '../../src/lib/server/judging/judging.repository.ts';
 import { getPanelBallots } from '../../src/lib/server/judging/panel.service.ts';
+import { getJudgeRound } from '../../src/lib/server/judging/scoring.service.ts';
 import { panelSummary } from '../../src/lib/server/judging/panel-results.service.ts';
 import { createLocalStore } from '../../src/lib/server/storage/local-store.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
@@ -85,5 +91,41 @@ describe.each(testDatabases())('panel demo on $name', ({ url }) => {
 		const again = await seedPanelDemo(db, { entries: 4 });
 		expect(again).toEqual({ ...first, created: false });
 		expect(await counts()).toEqual(before);
+	});
+
+	it('restarts the judging demo: a fresh open round, no scores, the contest back in judging', async () => {
+		const [round] = await repo.listRounds(db, DEMO_JUDGING_CONTEST_ID);
+		const judge = await adult(db, DEMO_JUDGES[0].email);
+		const [criterion] = await db
+			.selectFrom('rubric_criterion')
+			.select('id')
+			.where('round_id', '=', round!.id)
+			.execute();
+		const roundId = await restartJudgingDemo(db);
+		expect(roundId).not.toBe(round!.id);
+		expect(
+			(await repo.listRounds(db, DEMO_JUDGING_CONTEST_ID)).map((r) => [r.id, r.method, r.status])
+		).toEqual([[roundId, 'rubric', 'open']]);
+		const scores = await db
+			.selectFrom('rubric_score')
+			.select('id')
+			.where('round_id', '=', roundId!)
+			.execute();
+		expect(scores).toEqual([]);
+		const stale = await db
+			.selectFrom('rubric_criterion')
+			.select('id')
+			.where('id', '=', criterion!.id)
+			.execute();
+		expect(stale).toEqual([]);
+		const { items } = await getJudgeRound(db, judge, roundId!);
+		expect(items.length).toBe(8);
+		expect(items.every((i) => Object.keys(i.scores).length === 0)).toBe(true);
+		const contest = await db
+			.selectFrom('contest')
+			.select('status')
+			.where('id', '=', DEMO_JUDGING_CONTEST_ID)
+			.executeTakeFirstOrThrow();
+		expect(contest.status).toBe('judging');
 	});
 });

@@ -9,8 +9,10 @@
  */
 import { encodeRgbaPng } from '../media/image.ts';
 import { hashPassword } from '../auth/password.ts';
+import type { SessionUser } from '../auth/session.ts';
 import { insertClassroom, insertStudents } from '../classrooms/classroom.repository.ts';
 import { newClassCode } from '../classrooms/roster.ts';
+import { findContest, setContestStatus } from '../contests/contest.repository.ts';
 import { epochToLocal } from '../contests/time-zone.ts';
 import { contestExists, seedPastContest } from './past-contest.ts';
 import type { Db } from '../db/database.ts';
@@ -18,6 +20,7 @@ import { DOCUMENT_VERSION, type DrawDocument, type StrokeOp } from '../../draw/d
 import { studentDrawingsPrefix } from '../storage/keys.ts';
 import { uploadKey } from '../entries/submission.service.ts';
 import { newId } from '../ids.ts';
+import { deleteJudgingOfContest } from '../judging/judging.repository.ts';
 import { createRandom } from '../judging/random.ts';
 import {
 	addJudgeAccount,
@@ -332,6 +335,57 @@ async function ensureAdult(
 	return id;
 }
 
+async function demoOrganizer(db: Db): Promise<SessionUser> {
+	const organizer = await findUserByEmail(db, ORGANIZER_EMAIL);
+	if (!organizer)
+		throw new Error(
+			`the judging demo needs the demo organizer (${ORGANIZER_EMAIL}): run the main seed first`
+		);
+	return {
+		id: organizer.id,
+		email: organizer.email,
+		displayName: organizer.display_name,
+		role: 'organizer',
+		isAdmin: organizer.is_admin === 1
+	};
+}
+
+/** The demo's open rubric round, staffed by the three demo judges; returns its id. */
+async function seedDemoRound(db: Db, actor: SessionUser, now: number): Promise<string> {
+	const judgeIds = [];
+	for (const j of DEMO_JUDGES)
+		judgeIds.push(await ensureAdult(db, j.email, j.password, j.name, 'judge'));
+	const roundId = await createRubricRound(db, actor, DEMO_JUDGING_CONTEST_ID, {
+		perEntry: '3',
+		advanceKind: 'top_n',
+		advanceValue: '5',
+		disagreement: '1.5',
+		scope: 'all',
+		perBand: true,
+		// A closing date two weeks out, so judges see "closes on …" (and can still save).
+		closesAt: epochToLocal(now + 14 * 86_400_000, 'Asia/Shanghai')
+	});
+	for (const id of judgeIds) await addJudgeAccount(db, actor, DEMO_JUDGING_CONTEST_ID, roundId, id);
+	await assignRound(db, actor, DEMO_JUDGING_CONTEST_ID, roundId);
+	await openRound(db, actor, DEMO_JUDGING_CONTEST_ID, roundId);
+	return roundId;
+}
+
+/**
+ * Puts the judging demo back to its first day: every round, score and award of the demo contest
+ * goes, and a fresh open round takes their place (the entries and judges stay). For anyone who
+ * wants to judge the demo again, and for the browser tests' retry of their judging story.
+ */
+export async function restartJudgingDemo(db: Db): Promise<string | null> {
+	const contest = await findContest(db, DEMO_JUDGING_CONTEST_ID);
+	if (!contest) return null;
+	const now = Date.now();
+	// Published awards moved it on to 'results'.
+	await setContestStatus(db, contest.id, contest.status, 'judging', now);
+	await deleteJudgingOfContest(db, contest.id);
+	return seedDemoRound(db, await demoOrganizer(db), now);
+}
+
 export interface SeedJudgingOptions {
 	/** Approved entries to create (half per school, alternating bands). Default 40. */
 	entries?: number;
@@ -344,18 +398,7 @@ export async function seedJudgingDemo(
 	const { db } = deps;
 	if (await contestExists(db, DEMO_JUDGING_CONTEST_ID))
 		return { created: false, contestId: DEMO_JUDGING_CONTEST_ID, roundId: null };
-	const organizer = await findUserByEmail(db, ORGANIZER_EMAIL);
-	if (!organizer)
-		throw new Error(
-			`the judging demo needs the demo organizer (${ORGANIZER_EMAIL}): run the main seed first`
-		);
-	const actor = {
-		id: organizer.id,
-		email: organizer.email,
-		displayName: organizer.display_name,
-		role: 'organizer' as const,
-		isAdmin: organizer.is_admin === 1
-	};
+	const actor = await demoOrganizer(db);
 	const now = Date.now();
 	const count = options.entries ?? 40;
 
@@ -386,7 +429,7 @@ export async function seedJudgingDemo(
 			db,
 			{
 				id: DEMO_JUDGING_CONTEST_ID,
-				createdBy: organizer.id,
+				createdBy: actor.id,
 				status: 'judging',
 				title: {
 					'zh-CN': '我心中的绿色家园',
@@ -446,21 +489,6 @@ export async function seedJudgingDemo(
 		}
 	}
 
-	const judgeIds = [];
-	for (const j of DEMO_JUDGES)
-		judgeIds.push(await ensureAdult(db, j.email, j.password, j.name, 'judge'));
-	const roundId = await createRubricRound(db, actor, DEMO_JUDGING_CONTEST_ID, {
-		perEntry: '3',
-		advanceKind: 'top_n',
-		advanceValue: '5',
-		disagreement: '1.5',
-		scope: 'all',
-		perBand: true,
-		// A closing date two weeks out, so judges see "closes on …" (and can still save).
-		closesAt: epochToLocal(now + 14 * 86_400_000, 'Asia/Shanghai')
-	});
-	for (const id of judgeIds) await addJudgeAccount(db, actor, DEMO_JUDGING_CONTEST_ID, roundId, id);
-	await assignRound(db, actor, DEMO_JUDGING_CONTEST_ID, roundId);
-	await openRound(db, actor, DEMO_JUDGING_CONTEST_ID, roundId);
+	const roundId = await seedDemoRound(db, actor, now);
 	return { created: true, contestId: DEMO_JUDGING_CONTEST_ID, roundId };
 }

@@ -817,6 +817,12 @@ export async function listAwards(db: Conn, contestId: string) {
 		.execute();
 }
 
+/** Every round of a contest (their judges, scores and results go with them) and its awards. */
+export async function deleteJudgingOfContest(db: Conn, contestId: string): Promise<void> {
+	await db.deleteFrom('award').where('contest_id', '=', contestId).execute();
+	await db.deleteFrom('judging_round').where('contest_id', '=', contestId).execute();
+}
+
 export async function replaceAwards(db: Conn, contestId: string, rows: Insertable<AwardTable>[]) {
 	await db.deleteFrom('award').where('contest_id', '=', contestId).execute();
 	if (rows.length) await db.insertInto('award').values(rows).execute();

@@ -8,6 +8,8 @@
 export interface ConnectableQueue {
 	restore(): void;
 	setOnline(online: boolean): void;
+	hold(): void;
+	resume(): void;
 	stop(): void;
 }
 
@@ -46,11 +48,20 @@ export class JudgeScreen {
 		queue.restore();
 		const online = () => queue.setOnline(true);
 		const offline = () => queue.setOnline(false);
+		// A reload or a closed tab: what is still unsent stays for the next page (see OfflineQueue).
+		const unloading = () => queue.hold();
+		const shown = (event: PageTransitionEvent) => {
+			if (event.persisted) queue.resume();
+		};
 		window.addEventListener('online', online);
 		window.addEventListener('offline', offline);
+		window.addEventListener('beforeunload', unloading);
+		window.addEventListener('pageshow', shown);
 		return () => {
 			window.removeEventListener('online', online);
 			window.removeEventListener('offline', offline);
+			window.removeEventListener('beforeunload', unloading);
+			window.removeEventListener('pageshow', shown);
 			queue.stop();
 		};
 	}

@@ -6,6 +6,13 @@
  * final and goes to the queue's own `settle`, which applies it and takes the item out (or
  * rebases it when a newer change was queued while it travelled). The server's saves are
  * idempotent, so sending an item twice does no harm.
+ *
+ * While the page reloads, the old page keeps running until the new one arrives, and the server
+ * may read the judge's work for the new page before an item the old page is still sending gets
+ * there. Were the old page to take that item out of localStorage when its answer came, the new
+ * page would find it neither in what the server read nor in the queue, and show the work as not
+ * done. So once the page starts to unload (`hold`) nothing more is sent or taken out: the new
+ * page sends what is left, and the saves being idempotent, a second copy does no harm.
  */
 
 /** The server's final answer to one posted item. */
@@ -16,12 +23,16 @@ export interface Answer {
 }
 
 export const RETRY_MS = 5000;
+/** How long a page that started to unload but is still here waits before sending again. */
+export const HOLD_MS = 10_000;
 
 export abstract class OfflineQueue<Item> {
 	#pending = $state<Item[]>([]);
 	#online = $state(true);
 	#sending = $state(false);
 	#timer: ReturnType<typeof setTimeout> | undefined;
+	/** Until when sending is held because the page is unloading (0 = not held). */
+	#heldUntil = 0;
 	readonly #storageKey: string;
 
 	constructor(storageKey: string) {
@@ -78,6 +89,25 @@ export abstract class OfflineQueue<Item> {
 		void this.flush();
 	}
 
+	/**
+	 * The page is unloading: send nothing more and keep every unsent item where the next page
+	 * finds it. A page that stays after all (a cancelled navigation, or one restored from the
+	 * back-forward cache) goes on after HOLD_MS, or at once through `resume`.
+	 */
+	hold(): void {
+		this.#heldUntil = Date.now() + HOLD_MS;
+		this.#retryLater(HOLD_MS);
+	}
+
+	resume(): void {
+		this.#heldUntil = 0;
+		void this.flush();
+	}
+
+	get #held(): boolean {
+		return Date.now() < this.#heldUntil;
+	}
+
 	setOnline(online: boolean): void {
 		this.#online = online;
 		if (online) void this.flush();
@@ -86,10 +116,11 @@ export abstract class OfflineQueue<Item> {
 	/** Sends queued items one by one; stops at the first failure and tries again later. */
 	async flush(): Promise<void> {
 		if (this.#sending) return;
+		if (this.#held) return this.#retryLater(this.#heldUntil - Date.now());
 		this.#sending = true;
 		clearTimeout(this.#timer);
 		try {
-			while (this.#pending.length > 0) {
+			while (this.#pending.length > 0 && !this.#held) {
 				const item = this.#pending[0]!;
 				let res: Response;
 				try {
@@ -109,6 +140,8 @@ export abstract class OfflineQueue<Item> {
 				}
 				this.#online = true;
 				const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+				// Unloading: the item stays queued, and the next page sends it again.
+				if (this.#held) return this.#retryLater(this.#heldUntil - Date.now());
 				const before = this.#pending;
 				this.settle(item, { ok: res.ok, status: res.status, body });
 				// A settle that kept the queue as it was would send the same item forever.
@@ -117,12 +150,12 @@ export abstract class OfflineQueue<Item> {
 		} finally {
 			this.#sending = false;
 		}
-		await this.afterFlush();
+		if (this.#pending.length === 0) await this.afterFlush();
 	}
 
-	#retryLater(): void {
+	#retryLater(ms = RETRY_MS): void {
 		clearTimeout(this.#timer);
-		this.#timer = setTimeout(() => void this.flush(), RETRY_MS);
+		this.#timer = setTimeout(() => void this.flush(), ms);
 	}
 
 	stop(): void {

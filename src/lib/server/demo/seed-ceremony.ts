@@ -10,8 +10,8 @@
 import type { Db } from '../db/database.ts';
 import type { AwardKind } from '../db/schema.ts';
 import { newId } from '../ids.ts';
-import { contestExists, copyDrawnEntries, seedPastContest } from './past-contest.ts';
-import { DEMO_JUDGING_CONTEST_ID } from './seed-judging.ts';
+import { seedDrawnContest } from './drawn-contest.ts';
+import { contestExists } from './past-contest.ts';
 
 export const DEMO_CEREMONY_CONTEST_ID = 'democeremonycontest';
 
@@ -25,20 +25,10 @@ const ABOUT = [
 
 export async function seedCeremonyDemo(db: Db, now = Date.now()): Promise<boolean> {
 	if (await contestExists(db, DEMO_CEREMONY_CONTEST_ID)) return false;
-	if (!(await contestExists(db, DEMO_JUDGING_CONTEST_ID)))
-		throw new Error('the ceremony demo needs the judging demo: seed it first');
-	const judging = await db
-		.selectFrom('contest_school')
-		.select('school_id')
-		.where('contest_id', '=', DEMO_JUDGING_CONTEST_ID)
-		.execute();
-
-	const bands = await seedPastContest(
+	const copies = await seedDrawnContest(
 		db,
 		{
 			id: DEMO_CEREMONY_CONTEST_ID,
-			createdBy: null,
-			status: 'results',
 			title: {
 				'zh-CN': '春天的颜色',
 				en: 'The colours of spring',
@@ -46,21 +36,17 @@ export async function seedCeremonyDemo(db: Db, now = Date.now()): Promise<boolea
 			},
 			theme: { 'zh-CN': '春天', en: 'Spring', fr: 'Le printemps' },
 			brief: '画出你看到的春天。',
-			rules: '每人一幅作品。',
 			openedDaysAgo: 120,
-			closedDaysAgo: 90,
-			bandLabels: ['6–8 岁', '9–11 岁'],
-			schoolIds: judging.map((s) => s.school_id)
+			closedDaysAgo: 90
+		},
+		{
+			createdBy: null,
+			status: 'results',
+			at: (i) => now - 100 * 86_400_000 + i * 60_000,
+			about: (i) => ABOUT[i % ABOUT.length]!
 		},
 		now
 	);
-	const copies = await copyDrawnEntries(db, {
-		from: DEMO_JUDGING_CONTEST_ID,
-		to: DEMO_CEREMONY_CONTEST_ID,
-		bands,
-		at: (i) => now - 100 * 86_400_000 + i * 60_000,
-		about: (i) => ABOUT[i % ABOUT.length]!
-	});
 	const perBand = new Map<string, string[]>();
 	for (const [i, { id, bandId, studentId, reviewedBy, at }] of copies.entries()) {
 		perBand.set(bandId, [...(perBand.get(bandId) ?? []), id]);

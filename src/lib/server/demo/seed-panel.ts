@@ -22,14 +22,10 @@ import { getPanelBallots, saveRanking } from '../judging/panel.service.ts';
 import { createRandom } from '../judging/random.ts';
 import { addJudgeAccount, assignRound, createRound, openRound } from '../judging/round.service.ts';
 import { saveScore } from '../judging/scoring.service.ts';
-import {
-	contestExists,
-	copyDrawnEntries,
-	seedPastContest,
-	type PastContest
-} from './past-contest.ts';
+import { seedDrawnContest, type DrawnContest } from './drawn-contest.ts';
+import { contestExists } from './past-contest.ts';
 import { adult } from './seed-demo.ts';
-import { DEMO_JUDGES, DEMO_JUDGING_CONTEST_ID } from './seed-judging.ts';
+import { DEMO_JUDGES } from './seed-judging.ts';
 
 export const DEMO_PANEL_CONTEST_ID = 'demopanelcontest';
 export const DEMO_PANEL_PAST_CONTEST_ID = 'demopanelpastcontest';
@@ -46,13 +42,34 @@ interface Staff {
 	judges: SessionUser[];
 }
 
-interface PanelContest extends Omit<PastContest, 'createdBy' | 'status' | 'schoolIds'> {
-	/** Which of the judging demo's pictures (in order) this contest takes. */
-	first: number;
-	count: number;
-	/** When the contest's judging happened. */
-	judgedAt: number;
+interface PanelContest extends DrawnContest {
+	/** Days before now the contest's judging happened. */
+	judgedDaysAgo: number;
 }
+
+/** The open contest the demo judge ranks in, and the past one with its results published. */
+const OPEN: PanelContest = {
+	id: DEMO_PANEL_CONTEST_ID,
+	title: {
+		'zh-CN': '城市里的小森林',
+		en: 'A little forest in my town',
+		fr: 'Une petite forêt dans ma ville'
+	},
+	theme: { 'zh-CN': '城市与自然', en: 'Town and nature', fr: 'La ville et la nature' },
+	brief: '画出你想在城市里种下的小森林。',
+	openedDaysAgo: 40,
+	closedDaysAgo: 10,
+	judgedDaysAgo: 7
+};
+const PAST: PanelContest = {
+	id: DEMO_PANEL_PAST_CONTEST_ID,
+	title: { 'zh-CN': '我和小动物', en: 'The animals and me', fr: 'Les animaux et moi' },
+	theme: { 'zh-CN': '保护小动物', en: 'Caring for animals', fr: 'Protéger les animaux' },
+	brief: '画出你和小动物在一起的样子。',
+	openedDaysAgo: 110,
+	closedDaysAgo: 80,
+	judgedDaysAgo: 75
+};
 
 /** Creates a round, adds the three judges, assigns and opens it. */
 async function staffRound(
@@ -85,38 +102,26 @@ async function entriesOfHandles(db: Db, roundId: string, judge: SessionUser) {
 async function shortlistedContest(
 	db: Db,
 	staff: Staff,
-	spec: PanelContest,
+	contest: PanelContest,
+	pictures: { first: number; count: number; now: number },
 	quality: Map<string, number>
 ): Promise<string> {
-	const bands = await seedPastContest(db, {
-		...spec,
+	const at = pictures.now - contest.judgedDaysAgo * DAY;
+	const entries = await seedDrawnContest(db, contest, {
 		createdBy: staff.organizer.id,
 		status: 'judging',
-		schoolIds: (
-			await db
-				.selectFrom('contest_school')
-				.select('school_id')
-				.where('contest_id', '=', DEMO_JUDGING_CONTEST_ID)
-				.execute()
-		).map((s) => s.school_id)
-	});
-	const entries = await copyDrawnEntries(db, {
-		from: DEMO_JUDGING_CONTEST_ID,
-		to: spec.id,
-		bands,
-		first: spec.first,
-		count: spec.count,
-		at: (i) => spec.judgedAt - 5 * DAY + i * 60_000,
+		first: pictures.first,
+		count: pictures.count,
+		at: (i) => at - 5 * DAY + i * 60_000,
 		about: (i) => ABOUT[i % ABOUT.length]!
 	});
-	const random = createRandom(spec.first + 17);
+	const random = createRandom(pictures.first + 17);
 	for (const e of entries) quality.set(e.id, 3 + random() * 6);
 
-	const at = spec.judgedAt;
 	const rubric = await staffRound(
 		db,
 		staff,
-		spec.id,
+		contest.id,
 		{
 			perEntry: '3',
 			advanceKind: 'top_n',
@@ -153,7 +158,7 @@ async function shortlistedContest(
 	await closeRound(
 		db,
 		staff.organizer,
-		spec.id,
+		contest.id,
 		rubric,
 		{ force: false, reason: '' },
 		at + 2 * DAY
@@ -161,7 +166,7 @@ async function shortlistedContest(
 	return staffRound(
 		db,
 		staff,
-		spec.id,
+		contest.id,
 		{
 			method: 'panel',
 			perEntry: '',
@@ -213,72 +218,31 @@ export async function seedPanelDemo(
 ): Promise<PanelDemo> {
 	const { entries = 12, now = Date.now() } = options;
 	let created = false;
-	const needed = [DEMO_PANEL_CONTEST_ID, DEMO_PANEL_PAST_CONTEST_ID];
 	const missing = [];
-	for (const id of needed) if (!(await contestExists(db, id))) missing.push(id);
+	for (const contest of [OPEN, PAST])
+		if (!(await contestExists(db, contest.id))) missing.push(contest);
 	if (missing.length > 0) {
-		if (!(await contestExists(db, DEMO_JUDGING_CONTEST_ID)))
-			throw new Error('the panel demo needs the judging demo: seed it first');
 		const staff: Staff = {
 			organizer: await adult(db, 'organizer@sprout.test'),
 			judges: await Promise.all(DEMO_JUDGES.map((j) => adult(db, j.email)))
 		};
-		if (missing.includes(DEMO_PANEL_CONTEST_ID))
-			await shortlistedContest(
-				db,
-				staff,
-				{
-					id: DEMO_PANEL_CONTEST_ID,
-					title: {
-						'zh-CN': '城市里的小森林',
-						en: 'A little forest in my town',
-						fr: 'Une petite forêt dans ma ville'
-					},
-					theme: { 'zh-CN': '城市与自然', en: 'Town and nature', fr: 'La ville et la nature' },
-					brief: '画出你想在城市里种下的小森林。',
-					rules: '每人一幅作品。',
-					openedDaysAgo: 40,
-					closedDaysAgo: 10,
-					bandLabels: ['6–8 岁', '9–11 岁'],
-					first: 0,
-					count: entries,
-					judgedAt: now - 7 * DAY
-				},
-				new Map()
-			);
-		if (missing.includes(DEMO_PANEL_PAST_CONTEST_ID)) {
-			const judgedAt = now - 75 * DAY;
+		if (missing.includes(OPEN))
+			await shortlistedContest(db, staff, OPEN, { first: 0, count: entries, now }, new Map());
+		if (missing.includes(PAST)) {
+			const judgedAt = now - PAST.judgedDaysAgo * DAY;
 			const quality = new Map<string, number>();
 			const roundId = await shortlistedContest(
 				db,
 				staff,
-				{
-					id: DEMO_PANEL_PAST_CONTEST_ID,
-					title: { 'zh-CN': '我和小动物', en: 'The animals and me', fr: 'Les animaux et moi' },
-					theme: { 'zh-CN': '保护小动物', en: 'Caring for animals', fr: 'Protéger les animaux' },
-					brief: '画出你和小动物在一起的样子。',
-					rules: '每人一幅作品。',
-					openedDaysAgo: 110,
-					closedDaysAgo: 80,
-					bandLabels: ['6–8 岁', '9–11 岁'],
-					first: entries,
-					count: entries,
-					judgedAt
-				},
+				PAST,
+				{ first: entries, count: entries, now },
 				quality
 			);
 			await rankShortlist(db, staff, roundId, quality, judgedAt + 3 * DAY);
 			const close = { force: false, reason: '' };
-			await closeRound(
-				db,
-				staff.organizer,
-				DEMO_PANEL_PAST_CONTEST_ID,
-				roundId,
-				close,
-				judgedAt + 4 * DAY
-			);
-			await proposeAwards(db, staff.organizer, DEMO_PANEL_PAST_CONTEST_ID, judgedAt + 4 * DAY);
-			await publishResults(db, staff.organizer, DEMO_PANEL_PAST_CONTEST_ID);
+			await closeRound(db, staff.organizer, PAST.id, roundId, close, judgedAt + 4 * DAY);
+			await proposeAwards(db, staff.organizer, PAST.id, judgedAt + 4 * DAY);
+			await publishResults(db, staff.organizer, PAST.id);
 		}
 		created = true;
 	}

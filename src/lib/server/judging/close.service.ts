@@ -35,14 +35,40 @@ export interface CloseOutcome {
 	flagged: number;
 }
 
+/**
+ * Where a close spent its time, in ms per phase (read and tally apart only for rubric rounds;
+ * commit is after the transaction's last statement). Filled in when a caller passes one: the
+ * bench reports it next to each figure.
+ */
+export type ClosePhases = Partial<
+	Record<'lock' | 'undone' | 'read' | 'tally' | 'write' | 'status' | 'audit' | 'commit', number>
+>;
+
+/** Adds the time since the last lap to `phases[name]`; does nothing without `phases`. */
+function stopwatch(phases: ClosePhases | undefined) {
+	let last = performance.now();
+	return (name: keyof ClosePhases) => {
+		if (!phases) return;
+		const now = performance.now();
+		phases[name] = (phases[name] ?? 0) + (now - last);
+		last = now;
+	};
+}
+
 /** The rubric tally of a round, as rows ready to store. Exported for the bench and tests. */
-export async function tallyRubricRound(db: Db, trx: Trx, round: repo.RoundRow) {
+export async function tallyRubricRound(
+	db: Db,
+	trx: Trx,
+	round: repo.RoundRow,
+	lap: (name: 'read') => void = () => {}
+) {
 	const criteriaRows = await repo.listCriteria(trx, round.id);
 	const criterionIds = criteriaRows.map((c) => c.id);
 	const [scorings, entries] = await Promise.all([
 		repo.listCountedScorings(db, trx, round.id, criterionIds),
 		entryBandsInScope(trx, round)
 	]);
+	lap('read');
 	const criteria: Criterion[] = criteriaRows.map((c) => ({
 		id: c.id,
 		weight: c.weight,
@@ -151,20 +177,25 @@ export async function closeRound(
 	contestId: string,
 	roundId: string,
 	input: CloseInput,
-	now = Date.now()
+	now = Date.now(),
+	phases?: ClosePhases
 ): Promise<CloseOutcome> {
 	assertOrganizer(actor);
 	await roundOfContest(db, contestId, roundId);
 	const reason = input.reason.trim();
 	if (input.force && (reason.length < 3 || reason.length > REASON_MAX))
 		throw DomainError.invalid('judging.error.reason', { max: REASON_MAX });
-	return writeTransaction(db, async (trx) => {
+	const lap = stopwatch(phases);
+	const outcome = await writeTransaction(db, async (trx) => {
+		lap('lock');
 		const round = await repo.lockRound(db, trx, roundId);
 		if (!round) throw DomainError.notFound('judging.error.round');
 		if (round.status !== 'open') throw DomainError.conflict('judging.error.notOpen');
+		lap('lock');
 		const undone = await undoneWork(trx, round);
 		if (undone > 0 && !input.force)
 			throw DomainError.conflict('judging.error.unfinished', { count: undone });
+		lap('undone');
 		const rows =
 			round.method === 'screening'
 				? await tallyScreeningRound(trx, round)
@@ -172,8 +203,10 @@ export async function closeRound(
 					? await tallyPanelRound(trx, round)
 					: round.method === 'pairwise'
 						? await tallyPairwiseRound(trx, round)
-						: (await tallyRubricRound(db, trx, round)).rows;
+						: (await tallyRubricRound(db, trx, round, lap)).rows;
+		lap('tally');
 		await repo.insertResults(db, trx, rows);
+		lap('write');
 		if (
 			!(await repo.setRoundStatus(
 				trx,
@@ -189,6 +222,7 @@ export async function closeRound(
 			))
 		)
 			throw DomainError.conflict('judging.error.notOpen');
+		lap('status');
 		await recordAudit(trx, {
 			actorUserId: actor.id,
 			action: 'judging.round.close',
@@ -196,12 +230,15 @@ export async function closeRound(
 			subjectId: roundId,
 			detail: { undone, reason: undone > 0 ? reason : null }
 		});
+		lap('audit');
 		return {
 			entries: rows.length,
 			advanced: rows.filter((r) => r.advanced === 1).length,
 			flagged: rows.filter((r) => r.flagged === 1).length
 		};
 	});
+	lap('commit');
+	return outcome;
 }
 
 /** The organizer moves an entry in or out of the next round, with a reason that is kept. */

@@ -537,13 +537,14 @@ export async function listCountedScorings(
 		await sql`select set_config('enable_nestloop', 'off', true), set_config('work_mem', '64MB', true)`.execute(
 			trx
 		);
-	const rows = await countedScorings(trx, roundId, criterionIds);
+	const rows = await countedScorings(trx, postgres, roundId, criterionIds);
 	if (postgres) await sql`reset enable_nestloop; reset work_mem`.execute(trx);
 	return rows;
 }
 
 async function countedScorings(
 	db: Conn,
+	postgres: boolean,
 	roundId: string,
 	criterionIds: readonly string[]
 ): Promise<{ judge_id: string; entry_id: string; values: (number | null)[] }[]> {
@@ -558,16 +559,38 @@ async function countedScorings(
 		.where('round_id', '=', roundId)
 		.groupBy(['judge_id', 'entry_id'])
 		.as('s');
-	const rows = (await db
+	const counted = db
 		.selectFrom(scorings)
 		.innerJoin('judge_assignment as a', (join) =>
 			join.onRef('a.judge_id', '=', 's.judge_id').onRef('a.entry_id', '=', 's.entry_id')
 		)
-		.selectAll('s')
 		.where('a.round_id', '=', roundId)
 		.where('a.done_at', 'is not', null)
-		.where('a.recused_at', 'is', null)
+		.where('a.recused_at', 'is', null);
+	if (postgres) {
+		// One JSON document of [judge, entry, v0, v1, …] arrays: the driver decoding 30,000 rows
+		// field by field cost several times the database's own JSON building and one JSON.parse.
+		const cells = sql.join([
+			sql.ref('s.judge_id'),
+			sql.ref('s.entry_id'),
+			...criterionIds.map((_, c) => sql.ref(`s.v${c}`))
+		]);
 		// A fixed order makes the float sums, and so the stored results, the same on every close.
+		const row = await counted
+			.select(
+				sql<
+					[string, string, ...(number | null)[]][] | null
+				>`json_agg(json_build_array(${cells}) order by s.judge_id, s.entry_id)`.as('doc')
+			)
+			.executeTakeFirst();
+		return (row?.doc ?? []).map(([judge_id, entry_id, ...values]) => ({
+			judge_id,
+			entry_id,
+			values: values as (number | null)[]
+		}));
+	}
+	const rows = (await counted
+		.selectAll('s')
 		.orderBy('s.judge_id')
 		.orderBy('s.entry_id')
 		.execute()) as unknown as Record<string, string | number | null>[];

@@ -105,7 +105,9 @@ export function rankWithTieBreaks(
 	});
 
 	// Within each group still tied after the scalar keys, the panel's head-to-head decides.
-	for (let start = 0; start < keyed.length;) {
+	// Without any head-to-head every panel score is 0 and the order stays as it is.
+	const panel = rows.some((r) => r.headToHead);
+	for (let start = 0; panel && start < keyed.length;) {
 		let end = start + 1;
 		while (end < keyed.length && level(keyed[start] as Keyed, keyed[end] as Keyed) === 4) end++;
 		if (end - start > 1) {

@@ -112,6 +112,12 @@ describe.each(testDatabases())('panel demo on $name', ({ url }) => {
 			.where('round_id', '=', roundId!)
 			.execute();
 		expect(scores).toEqual([]);
+		const results = await db
+			.selectFrom('round_result')
+			.select('entry_id')
+			.where('round_id', '=', round!.id)
+			.execute();
+		expect(results).toEqual([]);
 		const stale = await db
 			.selectFrom('rubric_criterion')
 			.select('id')

@@ -1,11 +1,11 @@
-// 20261203150000 drops round_result's foreign key to its round on PostgreSQL (closing a big
+// 20261205090000 drops round_result's foreign key to its round on PostgreSQL (closing a big
 // round checked it 10,000 times). Results already stored must come through it unchanged, and
 // what the key guaranteed must still hold: results go with their entry and with their contest.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectOf, type Db } from '../../src/lib/server/db/database.ts';
 import { createRubricRound } from '../../src/lib/server/judging/round.service.ts';
-import { down, up } from '../../migrations/20261203150000_drop_round_result_round_fk.ts';
+import { down, up } from '../../migrations/20261205090000_drop_round_result_round_fk.ts';
 import { freshDatabase, testDatabases } from './helpers/databases.ts';
 import { addJudgingContest, ROUND_INPUT } from './helpers/judging-fixtures.ts';
 
@@ -25,7 +25,7 @@ async function referencedTables(db: Db): Promise<string[]> {
 }
 
 describe.each(testDatabases())(
-	'round results through migration 20261203150000 on $name',
+	'round results through migration 20261205090000 on $name',
 	({ name, url }) => {
 		let db: Db;
 		beforeAll(async () => (db = await freshDatabase(url)));

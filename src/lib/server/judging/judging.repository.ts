@@ -840,9 +840,15 @@ export async function listAwards(db: Conn, contestId: string) {
 		.execute();
 }
 
-/** Every round of a contest (their judges, scores and results go with them) and its awards. */
+/**
+ * Every round of a contest and its awards; judges, assignments and scores go with their round.
+ * Results are deleted first: on PostgreSQL they have no foreign key to their round (see
+ * migration 20261205090000).
+ */
 export async function deleteJudgingOfContest(db: Conn, contestId: string): Promise<void> {
+	const rounds = db.selectFrom('judging_round').select('id').where('contest_id', '=', contestId);
 	await db.deleteFrom('award').where('contest_id', '=', contestId).execute();
+	await db.deleteFrom('round_result').where('round_id', 'in', rounds).execute();
 	await db.deleteFrom('judging_round').where('contest_id', '=', contestId).execute();
 }
 

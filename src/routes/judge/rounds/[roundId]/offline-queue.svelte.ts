@@ -1,14 +1,16 @@
 /**
  * What the judge's three offline queues (scores, pairs, panel orders) share: changes are kept
  * in localStorage before they are sent, so a dropped network, a closed tab or a flat battery
- * loses nothing; they are posted in order, one at a time; a network error marks the judge
+ * loses nothing; they are posted in order, one request at a time (a queue may send the first
+ * item together with others that belong with it — the score queue an artwork's criteria that
+ * piled up while the previous request travelled); a network error marks the judge
  * offline and a server hiccup (5xx, 429) waits, and both try again later; any other answer is
  * final and goes to the queue's own `settle`, which applies it and takes the item out (or
  * rebases it when a newer change was queued while it travelled). The server's saves are
  * idempotent, so sending an item twice does no harm.
  */
 
-/** The server's final answer to one posted item. */
+/** The server's final answer to one request. */
 export interface Answer {
 	ok: boolean;
 	status: number;
@@ -32,8 +34,19 @@ export abstract class OfflineQueue<Item> {
 	protected abstract urlOf(item: Item): string;
 	/** Whether something read back from localStorage is still a valid item. */
 	protected abstract accepts(saved: unknown): saved is Item;
-	/** Applies the server's final answer to `item` and takes it out of (or rebases it in) the queue. */
-	protected abstract settle(item: Item, answer: Answer): void;
+	/**
+	 * Applies the server's final answer to the items sent together and takes them out of (or
+	 * rebases them in) the queue.
+	 */
+	protected abstract settle(sent: readonly Item[], answer: Answer): void;
+	/** The items sent with the queue's first one, in one request; by default it goes alone. */
+	protected batchOf(first: Item): readonly Item[] {
+		return [first];
+	}
+	/** The request body carrying `items`; by default the one item itself. */
+	protected bodyOf(items: readonly Item[]): unknown {
+		return items[0];
+	}
 	/** Runs once the queue is empty (the pair queue tops its pairs up). */
 	protected async afterFlush(): Promise<void> {}
 
@@ -83,7 +96,10 @@ export abstract class OfflineQueue<Item> {
 		if (online) void this.flush();
 	}
 
-	/** Sends queued items one by one; stops at the first failure and tries again later. */
+	/**
+	 * Sends queued items one request at a time, each with what piled up behind it (batchOf);
+	 * stops at the first failure and tries again later.
+	 */
 	async flush(): Promise<void> {
 		if (this.#sending) return;
 		this.#sending = true;
@@ -91,12 +107,13 @@ export abstract class OfflineQueue<Item> {
 		try {
 			while (this.#pending.length > 0) {
 				const item = this.#pending[0]!;
+				const sent = this.batchOf(item);
 				let res: Response;
 				try {
 					res = await fetch(this.urlOf(item), {
 						method: 'POST',
 						headers: { 'content-type': 'application/json' },
-						body: JSON.stringify(item)
+						body: JSON.stringify(this.bodyOf(sent))
 					});
 				} catch {
 					this.#online = false;
@@ -110,9 +127,9 @@ export abstract class OfflineQueue<Item> {
 				this.#online = true;
 				const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
 				const before = this.#pending;
-				this.settle(item, { ok: res.ok, status: res.status, body });
-				// A settle that kept the queue as it was would send the same item forever.
-				if (this.#pending === before) this.setPending(before.filter((p) => p !== item));
+				this.settle(sent, { ok: res.ok, status: res.status, body });
+				// A settle that kept the queue as it was would send the same items forever.
+				if (this.#pending === before) this.setPending(before.filter((p) => !sent.includes(p)));
 			}
 		} finally {
 			this.#sending = false;

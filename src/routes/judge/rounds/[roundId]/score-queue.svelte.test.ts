@@ -152,7 +152,11 @@ describe('ScoreQueue', () => {
 		queue.set('A1', 'c2', 5);
 		queue.set('A1', 'c3', 3);
 		await net.calls[0]!.answer(200, { value: 7, revision: 1, done: false });
-		await net.calls[1]!.answer(409, { error: 'judging.error.closed', message: 'closed', params: {} });
+		await net.calls[1]!.answer(409, {
+			error: 'judging.error.closed',
+			message: 'closed',
+			params: {}
+		});
 		expect(queue.pendingCount).toBe(0);
 		expect(queue.valueOf('A1', 'c2')).toBeNull();
 		expect(queue.notice).toEqual({ kind: 'closed', message: 'closed' });

@@ -5,6 +5,8 @@
 // hold the switch up. Between entries the judge looks at the picture until the network is quiet
 // (a real judge looks far longer than that).
 //   NEXT_RUNS (12): entries judged after one warm-up entry; the figure is the 95th percentile.
+//   NEXT_TRACE=<file.json>: a Chromium trace (and CPU profile) of the warm-up entry's keys,
+//     summarised on the console (tests/bench/trace.ts).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -13,6 +15,7 @@ import { parseConfig } from '../../src/lib/server/config.ts';
 import { createDatabase } from '../../src/lib/server/db/database.ts';
 import { DEMO_JUDGES } from '../../src/lib/server/demo/seed-judging.ts';
 import { startBenchServer } from './bench-server.ts';
+import { traceAction } from './trace.ts';
 import { percentile, median, type Figure } from './report.ts';
 
 const RUNS = Number(process.env.NEXT_RUNS ?? 12);
@@ -128,7 +131,15 @@ export async function measureJudgeNext(root: string): Promise<Figure> {
 		// A warm-up entry first, as every bench here warms up: V8 compiles the key handler, the
 		// save and the switch on first use. It is reported in the note, so a first press a judge
 		// would feel still shows.
-		const warmUp = await judgeOne();
+		const traceFile = process.env.NEXT_TRACE?.trim();
+		let warmUp = 0;
+		if (traceFile)
+			console.log(
+				await traceAction(cdp, traceFile, async () => {
+					warmUp = await judgeOne();
+				})
+			);
+		else warmUp = await judgeOne();
 		const times: number[] = [];
 		for (let run = 0; run < RUNS; run++) times.push(await judgeOne());
 		await context.close();

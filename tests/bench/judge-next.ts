@@ -24,23 +24,28 @@ const CHROMIUM = {
 	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run']
 };
 
-/** Resolves once no request has been in flight for `quiet` ms (or after `cap` ms). */
-async function networkQuiet(page: Page, quiet = 600, cap = 30_000): Promise<void> {
-	let inFlight = 0;
+/**
+ * The page's requests in flight, counted from before it loads: a wait for a quiet network
+ * that only heard of requests started after it began would miss the pictures the page
+ * fetches ahead right after it starts (slow on 3G), and time a key press against them.
+ */
+function trackRequests(page: Page) {
+	const inFlight = new Set<unknown>();
 	let last = Date.now();
-	const up = () => ((inFlight += 1), (last = Date.now()));
-	const down = () => ((inFlight = Math.max(0, inFlight - 1)), (last = Date.now()));
-	page.on('request', up);
-	page.on('requestfinished', down);
-	page.on('requestfailed', down);
-	const deadline = Date.now() + cap;
-	// Give the page a frame to start what it fetches after the switch.
-	await page.waitForTimeout(100);
-	while (Date.now() < deadline && (inFlight > 0 || Date.now() - last < quiet))
-		await page.waitForTimeout(50);
-	page.off('request', up);
-	page.off('requestfinished', down);
-	page.off('requestfailed', down);
+	page.on('request', (r) => (inFlight.add(r), (last = Date.now())));
+	const done = (r: unknown) => (inFlight.delete(r), (last = Date.now()));
+	page.on('requestfinished', done);
+	page.on('requestfailed', done);
+	/** Resolves once no request has been in flight for `quiet` ms (or after `cap` ms). */
+	return async function networkQuiet(quiet = 600, cap = 30_000): Promise<number> {
+		const start = Date.now();
+		const deadline = start + cap;
+		// Give the page a frame to start what it fetches after the switch.
+		await page.waitForTimeout(100);
+		while (Date.now() < deadline && (inFlight.size > 0 || Date.now() - last < quiet))
+			await page.waitForTimeout(50);
+		return Date.now() - start;
+	};
 }
 
 export async function measureJudgeNext(root: string): Promise<Figure> {
@@ -82,6 +87,7 @@ export async function measureJudgeNext(root: string): Promise<Figure> {
 			);
 		});
 		const page = await context.newPage();
+		const networkQuiet = trackRequests(page);
 		await page.goto(`${server.origin}/judge/rounds/${judge.round_id}`, { waitUntil: 'load' });
 		await page.evaluate(() => localStorage.setItem('sprout.judge.dataSaver', '0'));
 		await page.reload({ waitUntil: 'load' });
@@ -98,9 +104,10 @@ export async function measureJudgeNext(root: string): Promise<Figure> {
 			await page.screenshot({ path: '/tmp/jperf/next-0.png' });
 			console.log('criteria', criteria, await page.locator('#entry-title').textContent());
 		}
+		const waited: number[] = [];
 		// One entry the way the measured ones go: key press → next entry on screen.
 		const judgeOne = async (): Promise<number> => {
-			await networkQuiet(page);
+			waited.push(await networkQuiet());
 			// The handle, not the title: two children may give their works the same title.
 			const before = await page.locator('.panel .handle').textContent();
 			// Every criterion but the last, then the last one, which finishes the entry.
@@ -144,7 +151,8 @@ export async function measureJudgeNext(root: string): Promise<Figure> {
 		for (let run = 0; run < RUNS; run++) times.push(await judgeOne());
 		await context.close();
 		console.log(
-			`judge next: warm-up ${Math.round(warmUp)} ms, then ${times.map((t) => Math.round(t)).join(', ')} ms`
+			`judge next: warm-up ${Math.round(warmUp)} ms, then ${times.map((t) => Math.round(t)).join(', ')} ms; ` +
+				`waited for a quiet network ${waited.join(', ')} ms`
 		);
 		return {
 			id: 'judge_next_p95_ms.slow3g',

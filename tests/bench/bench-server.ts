@@ -71,18 +71,24 @@ export async function startBenchServer(root: string): Promise<BenchServer> {
 		rmSync(dir, { recursive: true, force: true });
 		throw new Error(`seeding the bench database failed:\n${seed.stdout}\n${seed.stderr}`);
 	}
-	const server = spawn(process.execPath, ['build'], {
-		cwd: root,
-		env: {
-			...env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: origin,
-			BODY_SIZE_LIMIT: '32M',
-			NODE_ENV: 'production'
-		},
-		stdio: ['ignore', 'ignore', 'inherit']
-	});
+	// BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops.
+	const profile = process.env.BENCH_CPU_PROF?.trim();
+	const server = spawn(
+		process.execPath,
+		[...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), 'build'],
+		{
+			cwd: root,
+			env: {
+				...env,
+				PORT: String(port),
+				HOST: '127.0.0.1',
+				ORIGIN: origin,
+				BODY_SIZE_LIMIT: '32M',
+				NODE_ENV: 'production'
+			},
+			stdio: ['ignore', 'ignore', 'inherit']
+		}
+	);
 	const stop = async () => {
 		if (server.exitCode === null) {
 			const exited = new Promise((r) => server.once('exit', r));

@@ -5,6 +5,8 @@
 // hold the switch up. Between entries the judge looks at the picture until the network is quiet
 // (a real judge looks far longer than that).
 //   NEXT_RUNS (12): entries judged after one warm-up entry; the figure is the 95th percentile.
+//   NEXT_TRACE=<file.json>: a Chromium trace (and CPU profile) of the warm-up entry's keys,
+//     summarised on the console (tests/bench/trace.ts).
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
@@ -13,6 +15,7 @@ import { parseConfig } from '../../src/lib/server/config.ts';
 import { createDatabase } from '../../src/lib/server/db/database.ts';
 import { DEMO_JUDGES } from '../../src/lib/server/demo/seed-judging.ts';
 import { startBenchServer } from './bench-server.ts';
+import { traceAction } from './trace.ts';
 import { percentile, median, type Figure } from './report.ts';
 
 const RUNS = Number(process.env.NEXT_RUNS ?? 12);
@@ -21,23 +24,28 @@ const CHROMIUM = {
 	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run']
 };
 
-/** Resolves once no request has been in flight for `quiet` ms (or after `cap` ms). */
-async function networkQuiet(page: Page, quiet = 600, cap = 30_000): Promise<void> {
-	let inFlight = 0;
+/**
+ * The page's requests in flight, counted from before it loads: a wait for a quiet network
+ * that only heard of requests started after it began would miss the pictures the page
+ * fetches ahead right after it starts (slow on 3G), and time a key press against them.
+ */
+function trackRequests(page: Page) {
+	const inFlight = new Set<unknown>();
 	let last = Date.now();
-	const up = () => ((inFlight += 1), (last = Date.now()));
-	const down = () => ((inFlight = Math.max(0, inFlight - 1)), (last = Date.now()));
-	page.on('request', up);
-	page.on('requestfinished', down);
-	page.on('requestfailed', down);
-	const deadline = Date.now() + cap;
-	// Give the page a frame to start what it fetches after the switch.
-	await page.waitForTimeout(100);
-	while (Date.now() < deadline && (inFlight > 0 || Date.now() - last < quiet))
-		await page.waitForTimeout(50);
-	page.off('request', up);
-	page.off('requestfinished', down);
-	page.off('requestfailed', down);
+	page.on('request', (r) => (inFlight.add(r), (last = Date.now())));
+	const done = (r: unknown) => (inFlight.delete(r), (last = Date.now()));
+	page.on('requestfinished', done);
+	page.on('requestfailed', done);
+	/** Resolves once no request has been in flight for `quiet` ms (or after `cap` ms). */
+	return async function networkQuiet(quiet = 600, cap = 30_000): Promise<number> {
+		const start = Date.now();
+		const deadline = start + cap;
+		// Give the page a frame to start what it fetches after the switch.
+		await page.waitForTimeout(100);
+		while (Date.now() < deadline && (inFlight.size > 0 || Date.now() - last < quiet))
+			await page.waitForTimeout(50);
+		return Date.now() - start;
+	};
 }
 
 export async function measureJudgeNext(root: string): Promise<Figure> {
@@ -79,6 +87,7 @@ export async function measureJudgeNext(root: string): Promise<Figure> {
 			);
 		});
 		const page = await context.newPage();
+		const networkQuiet = trackRequests(page);
 		await page.goto(`${server.origin}/judge/rounds/${judge.round_id}`, { waitUntil: 'load' });
 		await page.evaluate(() => localStorage.setItem('sprout.judge.dataSaver', '0'));
 		await page.reload({ waitUntil: 'load' });
@@ -95,9 +104,10 @@ export async function measureJudgeNext(root: string): Promise<Figure> {
 			await page.screenshot({ path: '/tmp/jperf/next-0.png' });
 			console.log('criteria', criteria, await page.locator('#entry-title').textContent());
 		}
+		const waited: number[] = [];
 		// One entry the way the measured ones go: key press → next entry on screen.
 		const judgeOne = async (): Promise<number> => {
-			await networkQuiet(page);
+			waited.push(await networkQuiet());
 			// The handle, not the title: two children may give their works the same title.
 			const before = await page.locator('.panel .handle').textContent();
 			// Every criterion but the last, then the last one, which finishes the entry.
@@ -128,12 +138,21 @@ export async function measureJudgeNext(root: string): Promise<Figure> {
 		// A warm-up entry first, as every bench here warms up: V8 compiles the key handler, the
 		// save and the switch on first use. It is reported in the note, so a first press a judge
 		// would feel still shows.
-		const warmUp = await judgeOne();
+		const traceFile = process.env.NEXT_TRACE?.trim();
+		let warmUp = 0;
+		if (traceFile)
+			console.log(
+				await traceAction(cdp, traceFile, async () => {
+					warmUp = await judgeOne();
+				})
+			);
+		else warmUp = await judgeOne();
 		const times: number[] = [];
 		for (let run = 0; run < RUNS; run++) times.push(await judgeOne());
 		await context.close();
 		console.log(
-			`judge next: warm-up ${Math.round(warmUp)} ms, then ${times.map((t) => Math.round(t)).join(', ')} ms`
+			`judge next: warm-up ${Math.round(warmUp)} ms, then ${times.map((t) => Math.round(t)).join(', ')} ms; ` +
+				`waited for a quiet network ${waited.join(', ')} ms`
 		);
 		return {
 			id: 'judge_next_p95_ms.slow3g',

@@ -2,6 +2,7 @@
 // tests/bench/judging.ts (npm run bench:judging), which adds them to .bench/judging.json.
 //   round_close_ms.{sqlite,postgres}.10000   closing 10,000 entries × 3 judges × 3 criteria
 //   score_save_p95_ms.10judges                score saves through the built server, 10 judges at once
+//   criterion_saved_p95_ms.10judges           key press → criterion saved, same run (judging-saves.ts)
 //   judge_first_load_kb                       the judge's round page: HTML + JS + CSS, gzip
 //   judge_next_p95_ms.slow3g                  key press → next entry on screen (judge-next.ts)
 // PostgreSQL is measured when BENCH_DATABASE_URL (or TEST_DATABASE_URL) names a database: its
@@ -24,8 +25,9 @@ import {
 	openRound
 } from '../../src/lib/server/judging/round.service.ts';
 import { startBenchServer } from './bench-server.ts';
+import { measureSaves } from './judging-saves.ts';
 import { measureJudgeNext } from './judge-next.ts';
-import { median, percentile, type Figure } from './report.ts';
+import { median, type Figure } from './report.ts';
 
 interface World {
 	organizer: {
@@ -298,7 +300,7 @@ async function measureClose(url: string, kind: 'sqlite' | 'postgres'): Promise<F
 	}
 }
 
-/** 10 judges save their scores at once through the built server; every request's round trip. */
+/** 10 judges save their scores at once through the built server (judging-saves.ts). */
 export async function measureSavesAndFirstLoad(root: string): Promise<Figure[]> {
 	const server = await startBenchServer(root);
 	const db = createDatabase(
@@ -318,35 +320,15 @@ export async function measureSavesAndFirstLoad(root: string): Promise<Figure[]> 
 			)
 		);
 		const work = await repo.listAssignments(db, world.roundId);
-		const latencies: number[] = [];
-		const cpuBefore = server.cpuMs();
-		await Promise.all(
-			world.judges.map(async (judge, j) => {
-				const mine = work.filter((a) => a.judge_id === judge.judgeId);
-				for (const a of mine)
-					for (const criterionId of world.criteria) {
-						const start = performance.now();
-						const res = await fetch(`${server.origin}/judge/rounds/${world.roundId}/scores`, {
-							method: 'POST',
-							headers: {
-								'content-type': 'application/json',
-								origin: server.origin,
-								cookie: `sprout_session=${cookies[j]}`
-							},
-							body: JSON.stringify({ handle: a.handle, criterionId, value: 7, base: 0 })
-						});
-						const body = await res.arrayBuffer();
-						latencies.push(performance.now() - start);
-						if (!res.ok)
-							throw new Error(`save answered ${res.status}: ${new TextDecoder().decode(body)}`);
-					}
-			})
+		const saves = await measureSaves(
+			server,
+			world.roundId,
+			world.judges.map((judge, j) => ({
+				cookie: cookies[j]!,
+				handles: work.filter((a) => a.judge_id === judge.judgeId).map((a) => a.handle)
+			})),
+			world.criteria
 		);
-		const cpuAfter = server.cpuMs();
-		// The server's own CPU per save: on a crowded machine the round trips wait for a core,
-		// this does not.
-		const cpuPerSave =
-			cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / latencies.length;
 		// First load of the judge's screen, as a browser with an empty cache fetches it.
 		const page = await fetch(`${server.origin}/judge/rounds/${world.roundId}`, {
 			headers: { cookie: `sprout_session=${cookies[0]}` }
@@ -375,16 +357,7 @@ export async function measureSavesAndFirstLoad(root: string): Promise<Figure[]> 
 					queue.push(new URL(m[1]!, asset).href);
 		}
 		return [
-			{
-				id: 'score_save_p95_ms.10judges',
-				value: Math.round(percentile(latencies, 95) * 10) / 10,
-				unit: 'ms',
-				target: '<= 50',
-				note:
-					`${latencies.length} saves, median ${median(latencies).toFixed(1)} ms` +
-					(cpuPerSave === null ? '' : `, server CPU ${cpuPerSave.toFixed(2)} ms a save`) +
-					`; load average ${loadavg()[0]?.toFixed(1)}`
-			},
+			...saves,
 			{
 				id: 'judge_first_load_kb',
 				value: Math.round(bytes / 102.4) / 10,

@@ -50,4 +50,19 @@ describe('compiledOnce', () => {
 		});
 		expect((await byValue(db, 'w')).rows).toEqual([{ id: 2 }]);
 	});
+
+	it('binds a row object’s fields by name, whatever order the query reads them in', async () => {
+		await open();
+		const insert = compiledOnce((db: Kysely<Database>, row: { v: string; id: number }) =>
+			loose(db).insertInto('t').values({ id: row.id, kind: 'c', v: row.v })
+		);
+		await insert(db, { v: 'p', id: 4 });
+		await insert(db, { id: 5, v: 'q' });
+		expect(
+			(await sql`select id, kind, v from t where kind = 'c' order by id`.execute(db)).rows
+		).toEqual([
+			{ id: 4, kind: 'c', v: 'p' },
+			{ id: 5, kind: 'c', v: 'q' }
+		]);
+	});
 });

@@ -15,6 +15,24 @@ export function judgeJsonError(err: unknown, locale: Locale): Response {
 	);
 }
 
+/**
+ * A batch save with a stale criterion: the 409 a stale single save gets (key, message and
+ * params of the first stale criterion), plus what the server now holds for every criterion
+ * sent, so the screen keeps the applied ones and shows the server's value for the others.
+ */
+export function staleJson(
+	saved: { results: { value: number | null; revision: number; stale: boolean }[] },
+	locale: Locale
+): Response {
+	const code = 'judging.error.stale';
+	const first = saved.results.find((r) => r.stale);
+	const params = { value: first?.value ?? '', revision: first?.revision ?? 0 };
+	return json(
+		{ error: code, message: translate(locale, code, params), params, ...saved },
+		{ status: 409, headers: { 'cache-control': 'no-store' } }
+	);
+}
+
 /** Reads a JSON object body; anything else is an empty object (the service then refuses it). */
 export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
 	if (!(request.headers.get('content-type') ?? '').includes('application/json')) return {};

@@ -610,105 +610,61 @@ export async function countRoundScores(db: Conn, roundId: string): Promise<numbe
 	return Number(row.n);
 }
 
-const insertScoreQuery = compiledOnce(
-	(
-		db: Kysely<Database>,
-		id: string,
-		roundId: string,
-		judgeId: string,
-		entryId: string,
-		criterionId: string,
-		value: number,
-		now: number
-	) =>
-		db.insertInto('rubric_score').values({
-			id,
-			round_id: roundId,
-			judge_id: judgeId,
-			entry_id: entryId,
-			criterion_id: criterionId,
-			value,
-			revision: 1,
-			updated_at: now
-		})
-);
-
-export async function insertScore(
-	db: Conn,
-	row: {
-		id: string;
-		roundId: string;
-		judgeId: string;
-		entryId: string;
-		criterionId: string;
-		value: number;
-		now: number;
-	}
-): Promise<void> {
-	await insertScoreQuery(
-		db,
-		row.id,
-		row.roundId,
-		row.judgeId,
-		row.entryId,
-		row.criterionId,
-		row.value,
-		row.now
-	);
+export interface ScoreRow {
+	id: string;
+	roundId: string;
+	judgeId: string;
+	entryId: string;
+	criterionId: string;
+	value: number;
+	now: number;
 }
 
-const insertScoreAuditQuery = compiledOnce(
-	(
-		db: Kysely<Database>,
-		id: string,
-		roundId: string,
-		judgeId: string,
-		entryId: string,
-		criterionId: string | null,
-		actorUserId: string | null,
-		oldValue: string | null,
-		newValue: string | null,
-		now: number
-	) =>
-		db.insertInto('score_audit').values({
-			id,
-			round_id: roundId,
-			judge_id: judgeId,
-			entry_id: entryId,
-			criterion_id: criterionId,
-			actor_user_id: actorUserId,
-			old_value: oldValue,
-			new_value: newValue,
-			created_at: now
-		})
+const insertScoreQuery = compiledOnce((db: Kysely<Database>, row: ScoreRow) =>
+	db.insertInto('rubric_score').values({
+		id: row.id,
+		round_id: row.roundId,
+		judge_id: row.judgeId,
+		entry_id: row.entryId,
+		criterion_id: row.criterionId,
+		value: row.value,
+		revision: 1,
+		updated_at: row.now
+	})
 );
 
-export async function insertScoreAudit(
-	db: Conn,
-	row: {
-		id: string;
-		roundId: string;
-		judgeId: string;
-		entryId: string;
-		criterionId: string | null;
-		actorUserId: string | null;
-		oldValue: string | null;
-		newValue: string | null;
-		now: number;
-	}
-): Promise<void> {
-	await insertScoreAuditQuery(
-		db,
-		row.id,
-		row.roundId,
-		row.judgeId,
-		row.entryId,
-		row.criterionId,
-		row.actorUserId,
-		row.oldValue,
-		row.newValue,
-		row.now
-	);
+export async function insertScore(db: Conn, row: ScoreRow): Promise<void> {
+	await insertScoreQuery(db, row);
+}
+
+export interface ScoreAuditRow {
+	id: string;
+	roundId: string;
+	judgeId: string;
+	entryId: string;
+	criterionId: string | null;
+	actorUserId: string | null;
+	oldValue: string | null;
+	newValue: string | null;
+	now: number;
+}
+
+const insertScoreAuditQuery = compiledOnce((db: Kysely<Database>, row: ScoreAuditRow) =>
+	db.insertInto('score_audit').values({
+		id: row.id,
+		round_id: row.roundId,
+		judge_id: row.judgeId,
+		entry_id: row.entryId,
+		criterion_id: row.criterionId,
+		actor_user_id: row.actorUserId,
+		old_value: row.oldValue,
+		new_value: row.newValue,
+		created_at: row.now
+	})
+);
+
+export async function insertScoreAudit(db: Conn, row: ScoreAuditRow): Promise<void> {
+	await insertScoreAuditQuery(db, row);
 }
 
 export async function countScoreAudit(db: Conn, roundId: string): Promise<number> {

@@ -143,11 +143,36 @@ export type SaveScoreResult = {
 	done: boolean;
 };
 
-/**
- * The seat, round and assignment a save goes through, read once inside the save's transaction,
- * or the refusal a judge would get: 404 (not their round or handle — nothing revealed), 409 when
- * the round is not open, outside its dates, or the artwork was recused.
- */
+/** Several criteria of one artwork, as the judge's queue sends what piled up during a save. */
+export interface SaveScoresInput {
+	handle: unknown;
+	/** `[{ criterionId, value, base }]`, each criterion at most once. */
+	scores: unknown;
+}
+
+/** What is stored for one criterion of a batch after the save: the judge's value, or the server's. */
+export interface CriterionOutcome {
+	criterionId: string;
+	value: number | null;
+	revision: number;
+	/** The judge's screen showed another revision: their value was not applied, this one stands. */
+	stale: boolean;
+}
+
+export interface SaveScoresResult {
+	results: CriterionOutcome[];
+	done: boolean;
+}
+
+interface ScoreChange {
+	criterionId: string;
+	value: number | null;
+	base: number;
+}
+
+/** At most this many criteria in one save (rubrics have a handful). */
+const MAX_BATCH = 20;
+
 export async function openAssignmentFor(
 	trx: Trx,
 	user: SessionUser,
@@ -187,6 +212,16 @@ export function assertJudgeUser(user: SessionUser | null): asserts user is Sessi
 	if (!user || (user.role !== 'judge' && user.role !== 'organizer')) throw DomainError.forbidden();
 }
 
+function checkChange(criterionId: unknown, value: unknown, base: unknown): ScoreChange {
+	if (typeof criterionId !== 'string' || !ID.test(criterionId))
+		throw DomainError.invalid('judging.error.criterion');
+	if (value !== null && (typeof value !== 'number' || !Number.isInteger(value)))
+		throw DomainError.invalid('judging.error.scoreInteger');
+	if (typeof base !== 'number' || !Number.isInteger(base) || base < 0)
+		throw DomainError.invalid('judging.error.base');
+	return { criterionId, value: value as number | null, base };
+}
+
 /**
  * Saves one criterion of one entry. Idempotent: replaying a save whose answer was lost finds
  * the value already there and succeeds. Stale (another tab changed it since `base`): 409 with
@@ -201,21 +236,68 @@ export async function saveScore(
 	now = Date.now()
 ): Promise<SaveScoreResult> {
 	assertJudgeUser(user);
-	const { criterionId, value } = input;
 	const { handle, base } = checkSaveShape(roundId, input.handle, input.base);
-	if (typeof criterionId !== 'string' || !ID.test(criterionId))
-		throw DomainError.invalid('judging.error.criterion');
-	if (value !== null && (typeof value !== 'number' || !Number.isInteger(value)))
-		throw DomainError.invalid('judging.error.scoreInteger');
+	const change = checkChange(input.criterionId, input.value, base);
+	const { results, done } = await writeTransaction(db, (trx) =>
+		applyChanges(trx, user, roundId, handle, [change], now)
+	);
+	const [outcome] = results as [CriterionOutcome];
+	if (outcome.stale)
+		throw DomainError.conflict('judging.error.stale', {
+			value: outcome.value ?? '',
+			revision: outcome.revision
+		});
+	return { value: outcome.value, revision: outcome.revision, done };
+}
 
-	return writeTransaction(db, async (trx) => {
-		const assignment = await openAssignmentFor(trx, user, roundId, handle, now);
-		const criteria = await repo.listCriteriaWithScores(
-			trx,
-			roundId,
-			assignment.judge_id,
-			assignment.entry_id
-		);
+/**
+ * Saves several criteria of one entry in one transaction (the judge pressed the next keys while
+ * the first save travelled). Each criterion keeps its own revision check: a stale one is not
+ * applied and comes back with the server's value and revision (the screen shows it and tells the
+ * judge), while the others are applied — each is a score of its own, exactly as if they had been
+ * sent one by one, so no score the judge gave is dropped because of another. Anything wrong with
+ * the request itself (shape, range, round closed, not their artwork) refuses all of it.
+ */
+export async function saveScores(
+	db: Db,
+	user: SessionUser | null,
+	roundId: string,
+	input: SaveScoresInput,
+	now = Date.now()
+): Promise<SaveScoresResult> {
+	assertJudgeUser(user);
+	const { handle } = checkSaveShape(roundId, input.handle, 0);
+	const list = input.scores;
+	if (!Array.isArray(list) || list.length === 0 || list.length > MAX_BATCH)
+		throw DomainError.invalid('judging.error.base');
+	const changes = list.map((item: unknown) => {
+		if (!item || typeof item !== 'object') throw DomainError.invalid('judging.error.base');
+		const { criterionId, value, base } = item as Record<string, unknown>;
+		return checkChange(criterionId, value, base);
+	});
+	if (new Set(changes.map((c) => c.criterionId)).size !== changes.length)
+		throw DomainError.invalid('judging.error.criterion');
+	return writeTransaction(db, (trx) => applyChanges(trx, user, roundId, handle, changes, now));
+}
+
+/** The body of both saves, inside their transaction: checks, writes, audit, progress, triage. */
+async function applyChanges(
+	trx: Trx,
+	user: SessionUser,
+	roundId: string,
+	handle: string,
+	changes: readonly ScoreChange[],
+	now: number
+): Promise<SaveScoresResult> {
+	const assignment = await openAssignmentFor(trx, user, roundId, handle, now);
+	const criteria = await repo.listCriteriaWithScores(
+		trx,
+		roundId,
+		assignment.judge_id,
+		assignment.entry_id
+	);
+	// Every criterion is checked before anything is written: bad input changes nothing.
+	for (const { criterionId, value } of changes) {
 		const criterion = criteria.find((c) => c.id === criterionId);
 		if (!criterion) throw DomainError.invalid('judging.error.criterion');
 		if (value !== null && (value < criterion.min_value || value > criterion.max_value))
@@ -223,16 +305,50 @@ export async function saveScore(
 				min: criterion.min_value,
 				max: criterion.max_value
 			});
+	}
+	const scored = new Map(criteria.map((c) => [c.id, c.score_id !== null]));
+	const results: CriterionOutcome[] = [];
+	for (const change of changes) {
+		const criterion = criteria.find((c) => c.id === change.criterionId)!;
+		const outcome = await applyChange(trx, user, roundId, assignment, criterion, change, now);
+		scored.set(change.criterionId, outcome.value !== null);
+		results.push(outcome);
+	}
+	const done = [...scored.values()].every(Boolean);
+	if (done !== (assignment.done_at !== null))
+		await repo.setAssignmentDone(trx, assignment.id, done ? now : null);
+	// A finished artwork may now show a disagreement: the triage job looks (triage.service).
+	if (done && assignment.done_at === null) await requestTriage(trx, roundId, now);
+	return { results, done };
+}
 
-		const current =
-			criterion.score_id === null
-				? undefined
-				: { id: criterion.score_id, value: criterion.value!, revision: criterion.revision! };
-		const currentValue = current?.value ?? null;
-		const saved = await saveAtRevision(trx, {
+/** Thrown by saveAtRevision and caught right here, never seen by anyone: made once. */
+const STALE = DomainError.conflict('judging.error.stale');
+
+type Assignment = Awaited<ReturnType<typeof openAssignmentFor>>;
+type CriterionWithScore = Awaited<ReturnType<typeof repo.listCriteriaWithScores>>[number];
+
+/** One criterion: idempotent, stale or written (with its audit row). */
+async function applyChange(
+	trx: Trx,
+	user: SessionUser,
+	roundId: string,
+	assignment: Assignment,
+	criterion: CriterionWithScore,
+	{ criterionId, value, base }: ScoreChange,
+	now: number
+): Promise<CriterionOutcome> {
+	const current =
+		criterion.score_id === null
+			? undefined
+			: { id: criterion.score_id, value: criterion.value!, revision: criterion.revision! };
+	const currentValue = current?.value ?? null;
+	let saved;
+	try {
+		saved = await saveAtRevision(trx, {
 			table: 'rubric_score',
 			current,
-			next: value as number | null,
+			next: value,
 			base,
 			now,
 			insert: () =>
@@ -242,36 +358,28 @@ export async function saveScore(
 					judgeId: assignment.judge_id,
 					entryId: assignment.entry_id,
 					criterionId,
-					value: value as number,
+					value: value!,
 					now
 				}),
-			stale: () =>
-				DomainError.conflict('judging.error.stale', {
-					value: currentValue ?? '',
-					revision: current?.revision ?? 0
-				})
+			stale: () => STALE
 		});
-		if (saved.changed)
-			await repo.insertScoreAudit(trx, {
-				id: newId(),
-				roundId,
-				judgeId: assignment.judge_id,
-				entryId: assignment.entry_id,
-				criterionId,
-				actorUserId: user.id,
-				oldValue: currentValue === null ? null : String(currentValue),
-				newValue: value === null ? null : String(value),
-				now
-			});
-		const done = criteria.every((c) =>
-			c.id === criterionId ? value !== null : c.score_id !== null
-		);
-		if (done !== (assignment.done_at !== null))
-			await repo.setAssignmentDone(trx, assignment.id, done ? now : null);
-		// A finished artwork may now show a disagreement: the triage job looks (triage.service).
-		if (done && assignment.done_at === null) await requestTriage(trx, roundId, now);
-		return { value: value as number | null, revision: saved.revision, done };
-	});
+	} catch (err) {
+		if (err !== STALE) throw err;
+		return { criterionId, value: currentValue, revision: current?.revision ?? 0, stale: true };
+	}
+	if (saved.changed)
+		await repo.insertScoreAudit(trx, {
+			id: newId(),
+			roundId,
+			judgeId: assignment.judge_id,
+			entryId: assignment.entry_id,
+			criterionId,
+			actorUserId: user.id,
+			oldValue: currentValue === null ? null : String(currentValue),
+			newValue: value === null ? null : String(value),
+			now
+		});
+	return { criterionId, value, revision: saved.revision, stale: false };
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
  * What the judge's three offline queues (scores, pairs, panel orders) share: changes are kept
  * in localStorage before they are sent, so a dropped network, a closed tab or a flat battery
- * loses nothing; they are posted in order, one at a time; a network error marks the judge
+ * loses nothing; they are posted in order, one request at a time (a queue may send the first
+ * item together with others that belong with it — the score queue an artwork's criteria that
+ * piled up while the previous request travelled); a network error marks the judge
  * offline and a server hiccup (5xx, 429) waits, and both try again later; any other answer is
  * final and goes to the queue's own `settle`, which applies it and takes the item out (or
  * rebases it when a newer change was queued while it travelled). The server's saves are
@@ -15,7 +17,7 @@
  * page sends what is left, and the saves being idempotent, a second copy does no harm.
  */
 
-/** The server's final answer to one posted item. */
+/** The server's final answer to one request. */
 export interface Answer {
 	ok: boolean;
 	status: number;
@@ -43,8 +45,19 @@ export abstract class OfflineQueue<Item> {
 	protected abstract urlOf(item: Item): string;
 	/** Whether something read back from localStorage is still a valid item. */
 	protected abstract accepts(saved: unknown): saved is Item;
-	/** Applies the server's final answer to `item` and takes it out of (or rebases it in) the queue. */
-	protected abstract settle(item: Item, answer: Answer): void;
+	/**
+	 * Applies the server's final answer to the items sent together and takes them out of (or
+	 * rebases them in) the queue.
+	 */
+	protected abstract settle(sent: readonly Item[], answer: Answer): void;
+	/** The items sent with the queue's first one, in one request; by default it goes alone. */
+	protected batchOf(first: Item): readonly Item[] {
+		return [first];
+	}
+	/** The request body carrying `items`; by default the one item itself. */
+	protected bodyOf(items: readonly Item[]): unknown {
+		return items[0];
+	}
 	/** Runs once the queue is empty (the pair queue tops its pairs up). */
 	protected async afterFlush(): Promise<void> {}
 
@@ -113,7 +126,10 @@ export abstract class OfflineQueue<Item> {
 		if (online) void this.flush();
 	}
 
-	/** Sends queued items one by one; stops at the first failure and tries again later. */
+	/**
+	 * Sends queued items one request at a time, each with what piled up behind it (batchOf);
+	 * stops at the first failure and tries again later.
+	 */
 	async flush(): Promise<void> {
 		if (this.#sending) return;
 		if (this.#held) return this.#retryLater(this.#heldUntil - Date.now());
@@ -122,12 +138,13 @@ export abstract class OfflineQueue<Item> {
 		try {
 			while (this.#pending.length > 0 && !this.#held) {
 				const item = this.#pending[0]!;
+				const sent = this.batchOf(item);
 				let res: Response;
 				try {
 					res = await fetch(this.urlOf(item), {
 						method: 'POST',
 						headers: { 'content-type': 'application/json' },
-						body: JSON.stringify(item)
+						body: JSON.stringify(this.bodyOf(sent))
 					});
 				} catch {
 					this.#online = false;
@@ -143,9 +160,9 @@ export abstract class OfflineQueue<Item> {
 				// Unloading: the item stays queued, and the next page sends it again.
 				if (this.#held) return this.#retryLater(this.#heldUntil - Date.now());
 				const before = this.#pending;
-				this.settle(item, { ok: res.ok, status: res.status, body });
-				// A settle that kept the queue as it was would send the same item forever.
-				if (this.#pending === before) this.setPending(before.filter((p) => p !== item));
+				this.settle(sent, { ok: res.ok, status: res.status, body });
+				// A settle that kept the queue as it was would send the same items forever.
+				if (this.#pending === before) this.setPending(before.filter((p) => !sent.includes(p)));
 			}
 		} finally {
 			this.#sending = false;

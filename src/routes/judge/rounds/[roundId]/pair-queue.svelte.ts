@@ -91,7 +91,8 @@ export class PairQueue extends OfflineQueue<Decision> {
 		return typeof d?.left === 'string' && typeof d?.right === 'string';
 	}
 
-	protected settle(item: Decision, { ok, body }: Answer): void {
+	protected settle(sent: readonly Decision[], { ok, body }: Answer): void {
+		const item = sent[0]!;
 		if (ok) {
 			this.#pairs = this.#pairs.map((p) => (same(p, item) ? { ...p, winner: item.winner } : p));
 			if (typeof body.total === 'number') this.#total = body.total;

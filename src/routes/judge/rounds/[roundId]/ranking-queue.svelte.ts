@@ -79,7 +79,8 @@ export class RankingQueue extends OfflineQueue<Pending> {
 		);
 	}
 
-	protected settle(item: Pending, { ok, status, body }: Answer): void {
+	protected settle(sent: readonly Pending[], { ok, status, body }: Answer): void {
+		const item = sent[0]!;
 		const current = this.pending.find((p) => p.group === item.group);
 		if (ok) {
 			const revision = Number(body.revision);

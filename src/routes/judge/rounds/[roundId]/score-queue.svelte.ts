@@ -1,16 +1,12 @@
 /**
  * The judge's scores as the screen shows them, plus the saves not yet confirmed by the server
- * (kept and sent by OfflineQueue). Rubric scores and screening votes take the same body.
+ * (kept and sent by OfflineQueue; an artwork's scores that piled up go in one request, see
+ * score-batch.ts). Rubric scores and screening votes take the same single-score body.
  */
 import { OfflineQueue, type Answer } from './offline-queue.svelte';
+import { batchOf, bodyOf, type Pending } from './score-batch';
 
-export interface Pending {
-	handle: string;
-	criterionId: string;
-	value: number | null;
-	/** Revision the server last confirmed for this score (0 = none). */
-	base: number;
-}
+export type { Pending };
 
 export interface ScoreCell {
 	value: number;
@@ -23,6 +19,44 @@ export type Notice =
 type Scores = Record<string, Record<string, ScoreCell>>;
 
 const key = (handle: string, criterionId: string) => `${handle}\u0000${criterionId}`;
+const same = (a: Pending, b: Pending) => a.handle === b.handle && a.criterionId === b.criterionId;
+
+interface Outcome {
+	criterionId: string;
+	value: number | null;
+	revision: number;
+	stale: boolean;
+}
+
+const valueOf = (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v));
+
+/** What the server holds after a request, per criterion sent (none when it refused it all). */
+function outcomesOf(
+	sent: readonly Pending[],
+	ok: boolean,
+	body: Record<string, unknown>
+): Outcome[] {
+	if (Array.isArray(body.results))
+		return (body.results as Record<string, unknown>[]).map((r) => ({
+			criterionId: String(r.criterionId),
+			value: valueOf(r.value),
+			revision: Number(r.revision ?? 0),
+			stale: r.stale === true
+		}));
+	const criterionId = sent[0]!.criterionId;
+	if (ok)
+		return [{ criterionId, value: sent[0]!.value, revision: Number(body.revision), stale: false }];
+	if (body.error !== 'judging.error.stale') return [];
+	const params = (body.params ?? {}) as Record<string, unknown>;
+	return [
+		{
+			criterionId,
+			value: valueOf(params.value),
+			revision: Number(params.revision ?? 0),
+			stale: true
+		}
+	];
+}
 
 export class ScoreQueue extends OfflineQueue<Pending> {
 	#scores = $state<Scores>({});
@@ -79,33 +113,50 @@ export class ScoreQueue extends OfflineQueue<Pending> {
 		return typeof (saved as Pending | null)?.handle === 'string';
 	}
 
-	protected settle(item: Pending, { ok, status, body }: Answer): void {
-		const same = (p: Pending) => p.handle === item.handle && p.criterionId === item.criterionId;
-		if (ok) {
-			const revision = Number(body.revision);
-			this.#store(item.handle, item.criterionId, item.value, revision);
-			// The queue may have merged a newer value into this item while it was in flight.
-			const current = this.pending.find(same);
-			this.setPending(
-				current && current.value !== item.value
-					? this.pending.map((p) => (p === current ? { ...p, base: revision } : p))
-					: this.pending.filter((p) => !(same(p) && p.value === item.value))
-			);
-			return;
+	protected batchOf(first: Pending): readonly Pending[] {
+		return batchOf(this.pending, first);
+	}
+
+	protected bodyOf(items: readonly Pending[]): unknown {
+		return bodyOf(items);
+	}
+
+	/**
+	 * A batch's answer lists what the server holds for each criterion sent (applied, or stale and
+	 * not applied); a single save's answer is its own revision or its stale refusal. A refusal of
+	 * the whole request (closed round, bad input) has none: its scores are dropped, the server's
+	 * values stand, and the judge is told.
+	 */
+	protected settle(sent: readonly Pending[], { ok, status, body }: Answer): void {
+		const outcomes = outcomesOf(sent, ok, body);
+		let pending = this.pending;
+		let stale = false;
+		for (const item of sent) {
+			const outcome = outcomes.find((o) => o.criterionId === item.criterionId);
+			if (outcome && !outcome.stale) {
+				pending = this.#confirm(pending, item, outcome.revision);
+				continue;
+			}
+			// Stale (the server's value is the truth, shown with a notice) or refused.
+			if (outcome) this.#store(item.handle, item.criterionId, outcome.value, outcome.revision);
+			stale ||= outcome !== undefined;
+			pending = pending.filter((p) => !same(p, item));
 		}
-		// Refused for good (stale, closed, bad input): the server's value is the truth.
-		this.setPending(this.pending.filter((p) => !same(p)));
-		const params = (body.params ?? {}) as Record<string, unknown>;
+		this.setPending([...pending]);
 		const message = typeof body.message === 'string' ? body.message : String(status);
-		if (body.error === 'judging.error.stale') {
-			const value = params.value === '' || params.value === undefined ? null : Number(params.value);
-			this.#store(item.handle, item.criterionId, value, Number(params.revision ?? 0));
-			this.#notice = { kind: 'conflict' };
-		} else if (body.error === 'judging.error.closed') {
-			this.#notice = { kind: 'closed', message };
-		} else {
-			this.#notice = { kind: 'refused', message };
-		}
+		if (stale) this.#notice = { kind: 'conflict' };
+		else if (body.error === 'judging.error.closed') this.#notice = { kind: 'closed', message };
+		else if (!ok) this.#notice = { kind: 'refused', message };
+	}
+
+	/** A confirmed save: stored, and out of the queue unless a newer value waits to go (rebased). */
+	#confirm(pending: readonly Pending[], item: Pending, revision: number): readonly Pending[] {
+		this.#store(item.handle, item.criterionId, item.value, revision);
+		// The queue may have merged a newer value into this item while it was in flight.
+		const current = pending.find((p) => same(p, item));
+		return current && current.value !== item.value
+			? pending.map((p) => (p === current ? { ...p, base: revision } : p))
+			: pending.filter((p) => !(same(p, item) && p.value === item.value));
 	}
 
 	#store(handle: string, criterionId: string, value: number | null, revision: number): void {

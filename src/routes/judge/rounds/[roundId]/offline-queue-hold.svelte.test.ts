@@ -19,9 +19,9 @@ class TestQueue extends OfflineQueue<Item> {
 	protected accepts(saved: unknown): saved is Item {
 		return typeof (saved as Item | null)?.id === 'string';
 	}
-	protected settle(item: Item, answer: Answer): void {
-		if (answer.ok) this.settled.push(item.id);
-		this.setPending(this.pending.filter((p) => p !== item));
+	protected settle(sent: readonly Item[], answer: Answer): void {
+		if (answer.ok) this.settled.push(...sent.map((i) => i.id));
+		this.setPending(this.pending.filter((p) => !sent.includes(p)));
 	}
 }
 

@@ -4,7 +4,8 @@
  * translated 503 — and retries on later requests instead of crashing.
  */
 import { getConfig, type Config } from './config.ts';
-import { createDatabase, pingDatabase, type Db } from './db/database.ts';
+import { startCheckpointer } from './db/checkpointer.ts';
+import { createDatabase, pingDatabase, sqliteHandleOf, type Db } from './db/database.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createObjectStore, type ObjectStore } from './storage/index.ts';
 import { deleteExpiredSessions } from './auth/session.ts';
@@ -51,6 +52,7 @@ async function start(): Promise<Services> {
 		const store = createObjectStore(config.storage);
 		await store.ping();
 		const services = { config, db, store };
+		startCheckpoints(db);
 		startHousekeeping(db, store);
 		startWorker(config, db, store);
 		return services;
@@ -58,6 +60,14 @@ async function start(): Promise<Services> {
 		await db.destroy().catch(() => {});
 		throw err;
 	}
+}
+
+/** SQLite: the log is checkpointed off the request thread (see checkpointer.ts). */
+function startCheckpoints(db: Db): void {
+	const sqlite = sqliteHandleOf(db);
+	if (!sqlite || sqlite.memory) return;
+	const checkpointer = startCheckpointer(sqlite);
+	process.once('sveltekit:shutdown', () => void checkpointer.stop());
 }
 
 function startHousekeeping(db: Db, store: ObjectStore): void {

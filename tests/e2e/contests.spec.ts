@@ -43,7 +43,10 @@ test.describe('organizer: contests', () => {
 		});
 
 		const stage = page.getByRole('region', { name: 'Stage' });
+		const contestPage = page.url();
 		await expect(stage.getByText('Draft', { exact: true })).toBeVisible();
+		const hint = stage.getByText('Once open, the contest shows on the home page');
+		await expect(hint).toBeVisible();
 		// Only the legal next step is offered.
 		await expect(stage.getByRole('button')).toHaveText(['Open contest']);
 		await stage.getByRole('button', { name: 'Open contest' }).click();
@@ -62,6 +65,12 @@ test.describe('organizer: contests', () => {
 			'Middle sprouts · 9–11 years'
 		]);
 		await expect(page.getByText('No contest is open right now.')).toHaveCount(0);
+
+		// Past the deadline the opening hint would describe a step already taken.
+		await open(page, contestPage);
+		await stage.getByRole('button', { name: 'Stop taking artworks' }).click();
+		await expect(stage.getByRole('status')).toHaveText('The contest is now “Closed”.');
+		await expect(hint).toHaveCount(0);
 	});
 
 	test('an illegal transition is refused with its reason', async ({ page, browser, context }) => {

@@ -74,6 +74,11 @@ test('browse, filter, open an artwork with the keyboard, replay, axe, three lang
 	await page.getByRole('link', { name: /Blue planet, our home/ }).click();
 	await expect(page).toHaveURL(new RegExp(`/exhibitions/${SLUG}$`));
 	await expect(page.getByRole('heading', { level: 2, name: 'Award winners' })).toBeVisible();
+	// Under the winners the rest: not "All artworks", which would leave the winners out.
+	await expect(page.getByRole('heading', { level: 2 })).toHaveText([
+		'Award winners',
+		'More artworks'
+	]);
 	await expectNoSeriousAxeViolations(page, 'exhibition grid');
 	await expect(page.getByTestId('page-weight')).toHaveText(/This page weighed \d+ KB/);
 
@@ -123,6 +128,7 @@ test('no JavaScript, a crawler finds no private name, a hidden work is gone at o
 	await page.getByLabel('排序', { exact: true }).selectOption('newest');
 	await page.getByRole('button', { name: '显示', exact: true }).click();
 	await expect(page).toHaveURL(new RegExp(`/exhibitions/${SLUG}\\?sort=newest$`));
+	await expect(page.getByRole('heading', { level: 2 })).toHaveText(['全部作品']);
 	await page.locator('article a').first().click();
 	await expect(page.getByRole('link', { name: /下一件/ })).toBeVisible();
 	await page.getByRole('link', { name: /下一件/ }).click();

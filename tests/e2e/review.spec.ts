@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import sharp from 'sharp';
 import {
 	BASE_URL,
@@ -131,6 +131,17 @@ test.describe('teacher: paper artworks and the review queue', () => {
 		await expect(row).toContainText(DEMO.students.xiaohong.pseudonym);
 		await expect(row).toContainText(DEMO.school);
 		await expect(row).toContainText('9–11');
+		// On a phone each entry, and each contest of the list, is a block of readable cells: the
+		// squeezed table wrapped titles and schools one character a line (cells 16–44 px wide).
+		await orgPage.setViewportSize({ width: 390, height: 844 });
+		const cellWidths = (cells: Locator) =>
+			cells.evaluateAll((tds) => tds.map((td) => td.getBoundingClientRect().width));
+		expect(Math.min(...(await cellWidths(row.locator('td:not(.thumb)'))))).toBeGreaterThan(120);
+		await open(orgPage, '/admin/contests');
+		const contestRow = orgPage.getByRole('row', { name: new RegExp(contestTitle) });
+		expect(Math.min(...(await cellWidths(contestRow.locator('td'))))).toBeGreaterThan(120);
+		await orgPage.setViewportSize({ width: 1366, height: 768 });
+		await open(orgPage, `/admin/contests/${contestId}/entries?status=approved`);
 		await orgPage.getByRole('link', { name: title }).click();
 		await expect(orgPage.getByRole('heading', { level: 2, name: title })).toBeVisible();
 		await orgPage.screenshot({ path: 'test-results/admin-entries.png', fullPage: true });

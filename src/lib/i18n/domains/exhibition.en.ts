@@ -55,6 +55,7 @@ export const exhibitionEn: Record<keyof typeof exhibitionZhCN, string> = {
 	'exhibit.skip': 'Skip to the artworks',
 	'exhibit.winners': 'Award winners',
 	'exhibit.all': 'All artworks',
+	'exhibit.others': 'More artworks',
 	'exhibit.filters': 'Choose artworks',
 	'exhibit.filter.band': 'Age group',
 	'exhibit.filter.award': 'Award',

@@ -57,6 +57,7 @@ export const exhibitionFr: Record<keyof typeof exhibitionZhCN, string> = {
 	'exhibit.skip': 'Aller aux œuvres',
 	'exhibit.winners': 'Œuvres primées',
 	'exhibit.all': 'Toutes les œuvres',
+	'exhibit.others': 'Les autres œuvres',
 	'exhibit.filters': 'Choisir des œuvres',
 	'exhibit.filter.band': 'Tranche d’âge',
 	'exhibit.filter.award': 'Prix',

@@ -53,6 +53,7 @@ export const exhibitionZhCN = {
 	'exhibit.skip': '跳到作品',
 	'exhibit.winners': '获奖作品',
 	'exhibit.all': '全部作品',
+	'exhibit.others': '其他作品',
 	'exhibit.filters': '筛选作品',
 	'exhibit.filter.band': '年龄组',
 	'exhibit.filter.award': '奖项',

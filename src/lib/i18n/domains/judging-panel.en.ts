@@ -13,8 +13,8 @@ export const judgingPanelEn: Record<keyof typeof judgingPanelZhCN, string> = {
 		'A panel ranks the shortlist: choose “artworks advanced by the previous round”.',
 	'judging.form.panelHint':
 		'Panel: every judge ranks all the artworks the previous round advanced; the Schulze method combines their orders.',
-	'judging.form.opensAt': 'Opens (optional, {zone})',
-	'judging.form.closesAt': 'Closes (optional, {zone})',
+	'judging.form.opensAt': 'Opens (optional) · {zone}',
+	'judging.form.closesAt': 'Closes (optional) · {zone}',
 	'judging.form.datesHint':
 		'Judges can save only between these dates. The round does not close by itself at the closing date: you close it.',
 	'judging.round.settingsPanel': 'Every judge ranks all {entries} shortlisted artworks',

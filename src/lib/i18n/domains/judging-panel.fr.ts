@@ -15,8 +15,8 @@ export const judgingPanelFr: Record<keyof typeof judgingPanelZhCN, string> = {
 		'Un jury final classe la sélection : choisissez « les œuvres retenues par le tour précédent ».',
 	'judging.form.panelHint':
 		'Jury final : chaque juré classe toutes les œuvres retenues par le tour précédent ; la méthode de Schulze combine leurs classements.',
-	'judging.form.opensAt': 'Ouverture (facultatif, {zone})',
-	'judging.form.closesAt': 'Fin (facultatif, {zone})',
+	'judging.form.opensAt': 'Ouverture (facultatif) · {zone}',
+	'judging.form.closesAt': 'Fin (facultatif) · {zone}',
 	'judging.form.datesHint':
 		'Les jurés ne peuvent enregistrer qu’entre ces dates. Le tour ne se ferme pas tout seul à la date de fin : c’est vous qui le fermez.',
 	'judging.round.settingsPanel': 'Chaque juré classe les {entries} œuvres sélectionnées',

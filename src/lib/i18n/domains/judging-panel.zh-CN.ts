@@ -10,8 +10,8 @@ export const judgingPanelZhCN = {
 	'judging.error.panelScope': '排名评审给上一轮晋级的作品排序：请选择“上一轮晋级的作品”。',
 	'judging.form.panelHint':
 		'排名评审：每位评委给上一轮晋级的全部作品排序，再用 Schulze 方法合并成一个排名。',
-	'judging.form.opensAt': '开始时间（可选，{zone}）',
-	'judging.form.closesAt': '截止时间（可选，{zone}）',
+	'judging.form.opensAt': '开始时间（可选）· {zone}',
+	'judging.form.closesAt': '截止时间（可选）· {zone}',
 	'judging.form.datesHint':
 		'评委只能在这段时间内保存。到了截止时间，评审轮次不会自动结束，需要你来结束。',
 	'judging.round.settingsPanel': '每位评委给全部 {entries} 件入围作品排序',

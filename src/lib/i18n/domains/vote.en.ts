@@ -40,6 +40,7 @@ export const voteEn: Record<keyof typeof voteZhCN, string> = {
 	'vote.admin.timeZone':
 		'Times are in the contest’s time zone, {zone}; “one vote per day” also follows it.',
 	'vote.admin.save': 'Save vote settings',
+	'vote.admin.settings': 'Vote settings',
 	'vote.admin.saved': 'Vote settings saved.',
 	'vote.admin.closeNow': 'Close the vote now',
 	'vote.admin.closeConfirm': 'Once closed it cannot be reopened, and the result is shown at once.',

@@ -42,6 +42,7 @@ export const voteFr: Record<keyof typeof voteZhCN, string> = {
 	'vote.admin.timeZone':
 		'Les heures suivent le fuseau du concours, {zone} ; « un vote par jour » aussi.',
 	'vote.admin.save': 'Enregistrer le vote',
+	'vote.admin.settings': 'Réglages du vote',
 	'vote.admin.saved': 'Réglages du vote enregistrés.',
 	'vote.admin.closeNow': 'Clore le vote maintenant',
 	'vote.admin.closeConfirm':

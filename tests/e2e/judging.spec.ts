@@ -124,6 +124,8 @@ test('a judge scores every entry with the keyboard, anonymously, and changes a s
 	browser
 }) => {
 	const { context, page } = await judgeContext(browser, JUDGES[0]!);
+	const consoleErrors: string[] = [];
+	page.on('console', (m) => void (m.type() === 'error' && consoleErrors.push(m.text())));
 	await startRound(page);
 	// Anonymous: no entry id, school or child anywhere in the page or its image URLs.
 	const html = await page.content();
@@ -147,6 +149,8 @@ test('a judge scores every entry with the keyboard, anonymously, and changes a s
 		'aria-checked',
 		'true'
 	);
+	// A normal visit leaves the console clean (an inline onerror once broke the CSP here).
+	expect(consoleErrors).toEqual([]);
 	await context.addCookies([{ name: 'sprout_lang', value: 'zh-CN', url: BASE_URL }]);
 	await page.reload();
 	await page.screenshot({ path: `${SHOTS}/judge-1366-zh.png` });

@@ -150,3 +150,19 @@ export function showHiddenWorks(contestId: string): void {
 			.run(contestId)
 	);
 }
+
+/**
+ * Leaves this teacher only the school of this name, as an admin unticking the others on
+ * Admin → Users would: a retry of a test that gave them another school starts as the demo did.
+ */
+export function keepOnlySchool(teacherEmail: string, schoolName: string): void {
+	withDatabase((db) =>
+		db
+			.prepare(
+				`delete from teacher_school
+				 where teacher_id = (select id from app_user where email = ?)
+				   and school_id not in (select id from school where name = ?)`
+			)
+			.run(teacherEmail, schoolName)
+	);
+}

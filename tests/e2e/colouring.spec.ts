@@ -66,7 +66,11 @@ test('a child colours inside a contest colouring page; the fill stops at its lin
 	await expect(papers.getByRole('heading', { name: contestTitle })).toBeVisible();
 	await expect(papers.getByRole('link', { name: 'Blank paper' }).first()).toBeVisible();
 	await expectNoSeriousAxeViolations(page, 'studio with contest papers');
-	await papers.getByRole('link', { name: 'Box of blue' }).click();
+	// In this attempt's contest: a failed attempt's contest, still open, has a page of that name.
+	await papers
+		.getByRole('list', { name: `Colouring pages for ${contestTitle}` })
+		.getByRole('link', { name: 'Box of blue' })
+		.click();
 	await expect(page).toHaveURL(/\/studio\/draw\/[a-z0-9]+\?contest=[^&]+&template=/);
 	await waitForHydration(page);
 	await expect(page.getByRole('button', { name: 'Pencil', exact: true })).toBeEnabled();

@@ -134,3 +134,35 @@ export function addOpenContest(title: string, theme = '保护森林'): string {
 		return id;
 	});
 }
+
+/**
+ * Puts every hidden work of this contest's exhibition back on show, as the organizer's "Show"
+ * would: a retry of a test that hid one starts from the demo's full exhibition. The database's
+ * triggers bump the public version, so the public pages recompute at once.
+ */
+export function showHiddenWorks(contestId: string): void {
+	withDatabase((db) =>
+		db
+			.prepare(
+				`update exhibition_entry set hidden_at = null, hidden_reason = null, hidden_by = null
+				 where contest_id = ? and hidden_at is not null`
+			)
+			.run(contestId)
+	);
+}
+
+/**
+ * Leaves this teacher only the school of this name, as an admin unticking the others on
+ * Admin → Users would: a retry of a test that gave them another school starts as the demo did.
+ */
+export function keepOnlySchool(teacherEmail: string, schoolName: string): void {
+	withDatabase((db) =>
+		db
+			.prepare(
+				`delete from teacher_school
+				 where teacher_id = (select id from app_user where email = ?)
+				   and school_id not in (select id from school where name = ?)`
+			)
+			.run(teacherEmail, schoolName)
+	);
+}

@@ -11,6 +11,7 @@ import {
 	useAdult,
 	type CreatedClass
 } from './helpers.ts';
+import { base32 } from './db-rows.ts';
 
 /**
  * Issue 10, items 2 and 7, against the built server: a forged studio save's thumbnail is
@@ -21,10 +22,13 @@ const DOC = serializeDocument(createDocument('landscape'));
 const HEADERS = { origin: BASE_URL, 'accept-language': 'en' };
 
 let klass: CreatedClass;
+/** Fresh per attempt: a retry's new children cannot write to drawings the first attempt made. */
+let run = '';
 
 test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(async ({ browser }) => {
+	run = base32(6);
 	const context = await newEnglishContext(browser);
 	await useAdult(browser, context, 'teacher');
 	klass = await createClass(await context.newPage(), ['Quinn Quota', 'Tess Thumb']);
@@ -69,10 +73,10 @@ test('a forged thumbnail is re-encoded without metadata, or dropped while the dr
 			IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '31/1 14/1 0/1' }
 		})
 		.toBuffer();
-	const saved = await put(request, 'thumbexifaa1', gps);
+	const saved = await put(request, `thumbexif${run}`, gps);
 	expect(saved.status()).toBe(200);
 	expect(await saved.json()).toMatchObject({ revision: 1 });
-	const thumb = await request.get('/studio/api/drawings/thumbexifaa1/thumb');
+	const thumb = await request.get(`/studio/api/drawings/thumbexif${run}/thumb`);
 	expect(thumb.status()).toBe(200);
 	expect(thumb.headers()['content-type']).toBe('image/webp');
 	expect(thumb.headers()['x-content-type-options']).toBe('nosniff');
@@ -89,25 +93,25 @@ test('a forged thumbnail is re-encoded without metadata, or dropped while the dr
 		Buffer.from([0, 0, 0xea, 0x60, 0, 0, 0xea, 0x60, 8, 2, 0, 0, 0]),
 		Buffer.alloc(4)
 	]);
-	const bombed = await put(request, 'thumbbombaa1', bomb);
+	const bombed = await put(request, `thumbbomb${run}`, bomb);
 	expect(bombed.status()).toBe(200);
 	expect(await bombed.json()).toMatchObject({ revision: 1, thumbnail: 'refused' });
-	expect((await request.get('/studio/api/drawings/thumbbombaa1')).status()).toBe(200);
-	expect((await request.get('/studio/api/drawings/thumbbombaa1/thumb')).status()).toBe(404);
+	expect((await request.get(`/studio/api/drawings/thumbbomb${run}`)).status()).toBe(200);
+	expect((await request.get(`/studio/api/drawings/thumbbomb${run}/thumb`)).status()).toBe(404);
 	await context.close();
 });
 
 test('new drawings are rate-limited per child with a clear message', async ({ browser }) => {
 	const { context, page, request } = await childRequest(browser, 0);
 	const statuses: number[] = [];
-	for (let i = 0; i < 31; i++) statuses.push((await put(request, `burstdrawing${i}`)).status());
+	for (let i = 0; i < 31; i++) statuses.push((await put(request, `burst${run}${i}`)).status());
 	expect(statuses.slice(0, 30)).toEqual(Array(30).fill(200));
 	expect(statuses[30]).toBe(429);
-	const refused = await put(request, 'burstdrawing99');
+	const refused = await put(request, `burst${run}x`);
 	expect(refused.status()).toBe(429);
 	expect(await refused.json()).toEqual({ error: 'security.quota.rate' });
 	// Saving a drawing that already exists is not creating one: still fine.
-	expect((await put(request, 'burstdrawing0', undefined, 1)).status()).toBe(200);
+	expect((await put(request, `burst${run}0`, undefined, 1)).status()).toBe(200);
 
 	// In the studio, a new drawing made now shows the message and stays on this computer.
 	await open(page, '/studio');

@@ -18,8 +18,10 @@ export type Notice =
 
 type Scores = Record<string, Record<string, ScoreCell>>;
 
-const key = (handle: string, criterionId: string) => `${handle}\u0000${criterionId}`;
-const same = (a: Pending, b: Pending) => a.handle === b.handle && a.criterionId === b.criterionId;
+/** Whether `p` is the score of this artwork's criterion. */
+const isCell = (p: Pending, handle: string, criterionId: string) =>
+	p.handle === handle && p.criterionId === criterionId;
+const same = (a: Pending, b: Pending) => isCell(a, b.handle, b.criterionId);
 
 interface Outcome {
 	criterionId: string;
@@ -28,7 +30,7 @@ interface Outcome {
 	stale: boolean;
 }
 
-const valueOf = (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v));
+const storedValue = (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v));
 
 /** What the server holds after a request, per criterion sent (none when it refused it all). */
 function outcomesOf(
@@ -39,7 +41,7 @@ function outcomesOf(
 	if (Array.isArray(body.results))
 		return (body.results as Record<string, unknown>[]).map((r) => ({
 			criterionId: String(r.criterionId),
-			value: valueOf(r.value),
+			value: storedValue(r.value),
 			revision: Number(r.revision ?? 0),
 			stale: r.stale === true
 		}));
@@ -51,7 +53,7 @@ function outcomesOf(
 	return [
 		{
 			criterionId,
-			value: valueOf(params.value),
+			value: storedValue(params.value),
 			revision: Number(params.revision ?? 0),
 			stale: true
 		}
@@ -80,9 +82,7 @@ export class ScoreQueue extends OfflineQueue<Pending> {
 
 	/** Value shown for a criterion: the queued one if any, else the server's. */
 	valueOf(handle: string, criterionId: string): number | null {
-		const queued = this.pending.find(
-			(p) => key(p.handle, p.criterionId) === key(handle, criterionId)
-		);
+		const queued = this.pending.find((p) => isCell(p, handle, criterionId));
 		if (queued) return queued.value;
 		return this.#scores[handle]?.[criterionId]?.value ?? null;
 	}
@@ -93,8 +93,7 @@ export class ScoreQueue extends OfflineQueue<Pending> {
 
 	/** Records a change locally at once, then sends it. */
 	set(handle: string, criterionId: string, value: number | null): void {
-		const k = key(handle, criterionId);
-		const existing = this.pending.find((p) => key(p.handle, p.criterionId) === k);
+		const existing = this.pending.find((p) => isCell(p, handle, criterionId));
 		if (existing) {
 			// Still unsent: only the latest value matters, from the same confirmed base.
 			this.setPending(this.pending.map((p) => (p === existing ? { ...p, value } : p)));

@@ -1,7 +1,7 @@
 // Starts the built app (`npm run build` first) on a free loopback port with a fresh, seeded
 // SQLite database and local object storage in a temporary folder, like tests/scripts/e2e-server.ts.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,9 +10,22 @@ export interface BenchServer {
 	origin: string;
 	/** Path of the SQLite file, for looking up seeded ids. */
 	databaseFile: string;
+	/** The server's process id (for processCpuMs in another thread). */
+	pid: number;
 	/** CPU time the server process has used so far (Linux /proc), in ms; null elsewhere. */
 	cpuMs(): number | null;
 	stop(): Promise<void>;
+}
+
+/** CPU time process `pid` has used so far (Linux /proc), in ms; null elsewhere. */
+export function processCpuMs(pid: number): number | null {
+	try {
+		// utime and stime, fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 Hz).
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+		return (Number(fields[11]) + Number(fields[12])) * 10;
+	} catch {
+		return null;
+	}
 }
 
 export function freePort(): Promise<number> {
@@ -73,6 +86,9 @@ export async function startBenchServer(root: string): Promise<BenchServer> {
 	}
 	// BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there when it stops.
 	const profile = process.env.BENCH_CPU_PROF?.trim();
+	// BENCH_SERVER_LOG=<file>: the server's log lines (one a request, with its time to headers)
+	// go there, to tell the server's own time from the round trip; otherwise they are dropped.
+	const serverLog = process.env.BENCH_SERVER_LOG?.trim();
 	const server = spawn(
 		process.execPath,
 		[...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), 'build'],
@@ -86,7 +102,7 @@ export async function startBenchServer(root: string): Promise<BenchServer> {
 				BODY_SIZE_LIMIT: '32M',
 				NODE_ENV: 'production'
 			},
-			stdio: ['ignore', 'ignore', 'inherit']
+			stdio: ['ignore', serverLog ? openSync(serverLog, 'w') : 'ignore', 'inherit']
 		}
 	);
 	const stop = async () => {
@@ -103,14 +119,6 @@ export async function startBenchServer(root: string): Promise<BenchServer> {
 		await stop();
 		throw err;
 	}
-	const cpuMs = () => {
-		try {
-			// utime and stime, fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 Hz).
-			const fields = readFileSync(`/proc/${server.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-			return (Number(fields[11]) + Number(fields[12])) * 10;
-		} catch {
-			return null;
-		}
-	};
-	return { origin, databaseFile, cpuMs, stop };
+	const pid = server.pid!;
+	return { origin, databaseFile, pid, cpuMs: () => processCpuMs(pid), stop };
 }

@@ -10,27 +10,28 @@
 // so the machine's load falls on both alike.
 //   score_save_p95_ms.10judges       one request's round trip (what the issue's target is on)
 //   criterion_saved_p95_ms.10judges  key press → that criterion confirmed, what the judge waits
+// The judges run in a worker thread with a lean HTTP client (judging-saves-client.ts says why).
 // Read the two with the server CPU in the note: in this closed loop (no pause between artworks)
 // the server is always busy, so a round trip is about ten requests' work, and a request that
 // carries two criteria takes longer than one that carries one, while each criterion costs less.
 import { loadavg } from 'node:os';
-import {
-	batchOf,
-	bodyOf,
-	type Pending
-} from '../../src/routes/judge/rounds/[roundId]/score-batch.ts';
+import { Worker } from 'node:worker_threads';
 import type { BenchServer } from './bench-server.ts';
+import type { Mode, SavesInput, Tally } from './judging-saves-client.ts';
 import { median, percentile, type Figure } from './report.ts';
 
-type Mode = 'batched' | 'perCriterion';
-
-interface Tally {
-	requests: number[];
-	criteria: number[];
-	cpuMs: number;
-}
-
 const round1 = (v: number) => Math.round(v * 10) / 10;
+
+function runJudges(input: SavesInput): Promise<Record<Mode, Tally>> {
+	return new Promise((resolve, reject) => {
+		const worker = new Worker(new URL('./judging-saves-client.ts', import.meta.url), {
+			workerData: input
+		});
+		worker.once('message', resolve);
+		worker.once('error', reject);
+		worker.once('exit', (code) => reject(new Error(`the judges' worker exited with ${code}`)));
+	});
+}
 
 export async function measureSaves(
 	server: BenchServer,
@@ -38,72 +39,14 @@ export async function measureSaves(
 	judges: { cookie: string; handles: string[] }[],
 	criteria: readonly string[]
 ): Promise<Figure[]> {
-	const post = async (cookie: string, body: unknown) => {
-		const res = await fetch(`${server.origin}/judge/rounds/${roundId}/scores`, {
-			method: 'POST',
-			headers: {
-				'content-type': 'application/json',
-				origin: server.origin,
-				cookie: `sprout_session=${cookie}`
-			},
-			body: JSON.stringify(body)
-		});
-		const text = await res.text();
-		if (!res.ok) throw new Error(`save answered ${res.status}: ${text}`);
-	};
-
-	/** One artwork as the judge's screen sends it; each criterion's wait from its key press. */
-	async function scoreArtwork(cookie: string, handle: string, mode: Mode, tally: Tally) {
-		const keys: Pending[] = criteria.map((criterionId) => ({
-			handle,
-			criterionId,
-			value: 7,
-			base: 0
-		}));
-		const pressed = performance.now();
-		// Batched: the first key goes as soon as it is pressed; the others pile up behind it.
-		let waiting = mode === 'batched' ? [keys[0]!] : keys.slice(0, 1);
-		let rest = keys.slice(1);
-		while (waiting.length > 0) {
-			const sent = batchOf(waiting, waiting[0]!);
-			const start = performance.now();
-			await post(cookie, bodyOf(sent));
-			const end = performance.now();
-			tally.requests.push(end - start);
-			for (let i = 0; i < sent.length; i++) tally.criteria.push(end - pressed);
-			waiting = mode === 'batched' ? rest : rest.slice(0, 1);
-			rest = mode === 'batched' ? [] : rest.slice(1);
-		}
-	}
-
-	const tallies: Record<Mode, Tally> = {
-		batched: { requests: [], criteria: [], cpuMs: 0 },
-		perCriterion: { requests: [], criteria: [], cpuMs: 0 }
-	};
-	const scratch: Tally = { requests: [], criteria: [], cpuMs: 0 };
-	// Warm-up (JIT, statement cache), not counted: four artworks a judge, both ways.
-	const WARM = 4;
-	const BLOCKS: Mode[] = ['batched', 'perCriterion', 'perCriterion', 'batched'];
-	const perJudge = Math.min(...judges.map((j) => j.handles.length));
-	const blockSize = Math.floor((perJudge - WARM) / BLOCKS.length);
-	const runBlock = async (mode: Mode, from: number, to: number, tally: Tally) => {
-		const cpuBefore = server.cpuMs();
-		await Promise.all(
-			judges.map(async (j) => {
-				for (const handle of j.handles.slice(from, to))
-					await scoreArtwork(j.cookie, handle, mode, tally);
-			})
-		);
-		const cpuAfter = server.cpuMs();
-		if (cpuBefore !== null && cpuAfter !== null) tally.cpuMs += cpuAfter - cpuBefore;
-	};
-	await runBlock('batched', 0, WARM / 2, scratch);
-	await runBlock('perCriterion', WARM / 2, WARM, scratch);
-	for (const [b, mode] of BLOCKS.entries())
-		await runBlock(mode, WARM + b * blockSize, WARM + (b + 1) * blockSize, tallies[mode]);
-
+	const { batched, perCriterion } = await runJudges({
+		origin: server.origin,
+		serverPid: server.pid,
+		roundId,
+		judges,
+		criteria
+	});
 	const load = loadavg()[0]?.toFixed(1);
-	const { batched, perCriterion } = tallies;
 	const cpu = (t: Tally) =>
 		server.cpuMs() === null
 			? ''

@@ -16,6 +16,7 @@ import {
 } from '../../src/lib/server/demo/seed-judging.ts';
 import { seedPanelDemo } from '../../src/lib/server/demo/seed-panel.ts';
 import * as repo from '../../src/lib/server/judging/judging.repository.ts';
+import * as resultRepo from '../../src/lib/server/judging/result.repository.ts';
 import { getPanelBallots } from '../../src/lib/server/judging/panel.service.ts';
 import { getJudgeRound } from '../../src/lib/server/judging/scoring.service.ts';
 import { panelSummary } from '../../src/lib/server/judging/panel-results.service.ts';
@@ -72,7 +73,7 @@ describe.each(testDatabases())('panel demo on $name', ({ url }) => {
 			expect(g.matrix[0]![1]! + g.matrix[1]![0]!).toBe(3);
 			expect(g.ranking.flat()).toHaveLength(2);
 		}
-		const awards = await repo.listAwards(db, first.closed.contestId);
+		const awards = await resultRepo.listAwards(db, first.closed.contestId);
 		expect(awards.map((a) => a.kind).sort()).toEqual(['gold', 'gold', 'silver', 'silver']);
 
 		const counts = async () =>

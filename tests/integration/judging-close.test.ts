@@ -9,6 +9,8 @@ import { newId } from '../../src/lib/server/ids.ts';
 import { entriesInScope } from '../../src/lib/server/judging/assign.service.ts';
 import { closeRound, rubricRows } from '../../src/lib/server/judging/close.service.ts';
 import * as repo from '../../src/lib/server/judging/judging.repository.ts';
+import * as scoreRepo from '../../src/lib/server/judging/score.repository.ts';
+import * as resultRepo from '../../src/lib/server/judging/result.repository.ts';
 import { createRandom } from '../../src/lib/server/judging/random.ts';
 import { createRubricRound } from '../../src/lib/server/judging/round.service.ts';
 import { countedWork, groupScores } from '../../src/lib/server/judging/score-rows.ts';
@@ -106,7 +108,7 @@ describe.each(testDatabases())('closing a rubric round on $name', ({ url }) => {
 			round,
 			criteria.map((c) => ({ id: c.id, weight: c.weight, min: c.min_value, max: c.max_value })),
 			groupScores(
-				await repo.listRoundScores(db, roundId),
+				await scoreRepo.listRoundScores(db, roundId),
 				countedWork(await repo.listAssignments(db, roundId))
 			),
 			await entriesInScope(db, round)
@@ -118,7 +120,7 @@ describe.each(testDatabases())('closing a rubric round on $name', ({ url }) => {
 			force: true,
 			reason: 'one judge left early'
 		});
-		const stored = await repo.listResults(db, roundId);
+		const stored = await resultRepo.listResults(db, roundId);
 		expect(outcome.entries).toBe(world.entries.length);
 		expect(stored).toHaveLength(world.entries.length);
 		const byEntry = new Map(stored.map((r) => [r.entry_id, r]));

@@ -8,6 +8,7 @@ import { DomainError } from '../../src/lib/server/errors.ts';
 import { proposeAwards } from '../../src/lib/server/judging/award.service.ts';
 import { closeRound } from '../../src/lib/server/judging/close.service.ts';
 import * as repo from '../../src/lib/server/judging/judging.repository.ts';
+import * as resultRepo from '../../src/lib/server/judging/result.repository.ts';
 import { getPanelBallots, saveRanking } from '../../src/lib/server/judging/panel.service.ts';
 import { panelSummary } from '../../src/lib/server/judging/panel-results.service.ts';
 import {
@@ -57,7 +58,7 @@ describe.each(testDatabases())('panel rounds on $name', ({ url }) => {
 			{ ...ROUND_INPUT, method: 'screening' },
 			NOW
 		);
-		await repo.insertResults(
+		await resultRepo.insertResults(
 			db,
 			db,
 			world.entries.map((entryId, i) => ({
@@ -250,7 +251,7 @@ describe.each(testDatabases())('panel rounds on $name', ({ url }) => {
 		);
 		expect(closed).toMatchObject({ entries: 6, advanced: 2 });
 		const results = new Map(
-			(await repo.listResults(db, roundId)).map((r) => [
+			(await resultRepo.listResults(db, roundId)).map((r) => [
 				r.entry_id,
 				{ rank: r.rank, rule: r.tie_rule, advanced: r.advanced, judges: r.judge_count }
 			])
@@ -290,7 +291,7 @@ describe.each(testDatabases())('panel rounds on $name', ({ url }) => {
 			.execute();
 		await proposeAwards(db, world.organizer, world.contestId, NOW);
 		const kinds = new Map(
-			(await repo.listAwards(db, world.contestId)).map((a) => [a.entry_id, a.kind])
+			(await resultRepo.listAwards(db, world.contestId)).map((a) => [a.entry_id, a.kind])
 		);
 		expect([e3, e0, e5, e2, e1, e4].map((id) => kinds.get(id!))).toEqual([
 			'gold',

@@ -14,6 +14,7 @@ import {
 	INVITE_TTL_MS
 } from '../../src/lib/server/judging/invite.service.ts';
 import * as repo from '../../src/lib/server/judging/judging.repository.ts';
+import * as resultRepo from '../../src/lib/server/judging/result.repository.ts';
 import {
 	assignRound,
 	createRubricRound,
@@ -481,7 +482,7 @@ describe.each(testDatabases())('judging on $name', ({ url }) => {
 		expect(outcome.advanced).toBe(4);
 		const round = (await repo.findRound(db, roundId))!;
 		expect(round.status).toBe('closed');
-		const results = await repo.listResults(db, roundId);
+		const results = await resultRepo.listResults(db, roundId);
 		for (const band of world.bands) {
 			const ranks = results.filter((r) => r.age_band_id === band).map((r) => r.rank);
 			expect(ranks).toContain(1);
@@ -504,9 +505,9 @@ describe.each(testDatabases())('judging on $name', ({ url }) => {
 	it('proposes awards per band, takes an override with a reason, and publishes', async () => {
 		const count = await proposeAwards(db, world.organizer, world.contestId, NOW);
 		expect(count).toBe(12);
-		const awards = await repo.listAwards(db, world.contestId);
+		const awards = await resultRepo.listAwards(db, world.contestId);
 		const gold = awards.find((a) => a.kind === 'gold')!;
-		const results = await repo.listResults(db, roundId);
+		const results = await resultRepo.listResults(db, roundId);
 		const sameBand = results.find(
 			(r) => r.age_band_id === gold.age_band_id && !awards.some((a) => a.entry_id === r.entry_id)
 		);
@@ -536,7 +537,7 @@ describe.each(testDatabases())('judging on $name', ({ url }) => {
 			sameBand!.entry_id,
 			'Jury decision'
 		);
-		const after = (await repo.listAwards(db, world.contestId)).find((a) => a.id === gold.id)!;
+		const after = (await resultRepo.listAwards(db, world.contestId)).find((a) => a.id === gold.id)!;
 		expect(after.entry_id).toBe(sameBand!.entry_id);
 		expect(after.overridden_reason).toBe('Jury decision');
 		await publishResults(db, world.organizer, world.contestId);

@@ -9,6 +9,8 @@ import { newId } from '../ids.ts';
 import { planAssignments, pickCalibration, type AssignEntry } from './assignment.ts';
 import { assignHandles } from './handles.ts';
 import * as repo from './judging.repository.ts';
+import * as scoreRepo from './score.repository.ts';
+import * as resultRepo from './result.repository.ts';
 import { rubricResults } from './rubric.ts';
 import { countedWork, groupScores } from './score-rows.ts';
 
@@ -44,7 +46,7 @@ async function inScope<T extends { id: string }>(
 	const rounds = await repo.listRounds(trx, round.contest_id);
 	const previous = rounds.filter((r) => r.position < round.position).at(-1);
 	if (!previous) return [];
-	const advanced = new Set(await repo.listAdvancedEntryIds(trx, previous.id));
+	const advanced = new Set(await resultRepo.listAdvancedEntryIds(trx, previous.id));
 	return approved.filter((e) => advanced.has(e.id));
 }
 
@@ -68,7 +70,7 @@ export async function flaggedEntries(
 	if (!existing.some((a) => keep(a.judge_id, a.entry_id))) return [];
 	const [criteriaRows, scoreRows] = await Promise.all([
 		repo.listCriteria(trx, round.id),
-		repo.listRoundScores(trx, round.id)
+		scoreRepo.listRoundScores(trx, round.id)
 	]);
 	const tally = rubricResults({
 		criteria: criteriaRows.map((c) => ({

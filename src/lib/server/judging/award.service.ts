@@ -16,6 +16,7 @@ import { newId } from '../ids.ts';
 import { REASON_MAX } from './close.service.ts';
 import { awardForRank } from './award-rank.ts';
 import * as repo from './judging.repository.ts';
+import * as resultRepo from './result.repository.ts';
 import { assertOrganizer } from './round.service.ts';
 
 export { AWARD_PLAN, awardForRank } from './award-rank.ts';
@@ -40,7 +41,7 @@ export async function proposeAwards(
 ): Promise<number> {
 	assertOrganizer(actor);
 	const round = await finalRound(db, contestId);
-	const results = await repo.listResults(db, round.id);
+	const results = await resultRepo.listResults(db, round.id);
 	const bands = new Map<string, typeof results>();
 	for (const r of results) {
 		if (r.rank === null) continue;
@@ -68,7 +69,7 @@ export async function proposeAwards(
 		});
 	}
 	await writeTransaction(db, async (trx) => {
-		await repo.replaceAwards(trx, contestId, rows);
+		await resultRepo.replaceAwards(trx, contestId, rows);
 		await recordAudit(trx, {
 			actorUserId: actor.id,
 			action: 'judging.awards.propose',
@@ -82,7 +83,7 @@ export async function proposeAwards(
 
 export async function listContestAwards(db: Db, actor: SessionUser | null, contestId: string) {
 	assertOrganizer(actor);
-	return repo.listAwards(db, contestId);
+	return resultRepo.listAwards(db, contestId);
 }
 
 /** Gives an award to another entry of the final round, recording why. */
@@ -100,10 +101,10 @@ export async function overrideAward(
 	if (reason.length < 3 || reason.length > REASON_MAX)
 		throw DomainError.invalid('judging.error.reason', { max: REASON_MAX });
 	const round = await finalRound(db, contestId);
-	const results = await repo.listResults(db, round.id);
+	const results = await resultRepo.listResults(db, round.id);
 	const target = results.find((r) => r.entry_id === entryId);
 	if (!target) throw DomainError.invalid('judging.awards.error.entry');
-	const awards = await repo.listAwards(db, contestId);
+	const awards = await resultRepo.listAwards(db, contestId);
 	const award = awards.find((a) => a.id === awardId);
 	if (!award) throw DomainError.notFound('judging.awards.error.notFound');
 	if (round.per_band && target.age_band_id !== award.age_band_id)
@@ -111,7 +112,7 @@ export async function overrideAward(
 	if (awards.some((a) => a.entry_id === entryId && a.id !== awardId))
 		throw DomainError.conflict('judging.awards.error.twice');
 	await writeTransaction(db, async (trx) => {
-		await repo.updateAward(
+		await resultRepo.updateAward(
 			trx,
 			contestId,
 			awardId,
@@ -154,7 +155,15 @@ export async function renameAward(
 	if (!contest) throw DomainError.notFound('contests.error.notFound');
 	if (contest.status !== 'judging') throw DomainError.conflict('judging.error.notJudging');
 	await writeTransaction(db, async (trx) => {
-		if (!(await repo.updateAward(trx, contestId, awardId, { label: JSON.stringify(label) }, now)))
+		if (
+			!(await resultRepo.updateAward(
+				trx,
+				contestId,
+				awardId,
+				{ label: JSON.stringify(label) },
+				now
+			))
+		)
 			throw DomainError.notFound('judging.awards.error.notFound');
 		await recordAudit(trx, {
 			actorUserId: actor.id,
@@ -173,7 +182,7 @@ export async function publishResults(
 	contestId: string
 ): Promise<void> {
 	assertOrganizer(actor);
-	if ((await repo.listAwards(db, contestId)).length === 0)
+	if ((await resultRepo.listAwards(db, contestId)).length === 0)
 		throw DomainError.conflict('judging.awards.error.none');
 	await transitionContest(db, actor, contestId, 'results');
 }

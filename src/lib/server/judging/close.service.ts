@@ -12,6 +12,8 @@ import { DomainError } from '../errors.ts';
 import { selectAdvancing } from './advancement.ts';
 import { entriesInScope, entryBandsInScope } from './assign.service.ts';
 import * as repo from './judging.repository.ts';
+import * as scoreRepo from './score.repository.ts';
+import * as resultRepo from './result.repository.ts';
 import { rubricResults, type Criterion, type RubricScore } from './rubric.ts';
 import { listRoundComparisons } from './judgements.repository.ts';
 import { tallyPairwiseRound, tallyScreeningRound } from './method-tally.ts';
@@ -65,7 +67,7 @@ export async function tallyRubricRound(
 	const criteriaRows = await repo.listCriteria(trx, round.id);
 	const criterionIds = criteriaRows.map((c) => c.id);
 	const [scorings, entries] = await Promise.all([
-		repo.listCountedScorings(db, trx, round.id, criterionIds),
+		scoreRepo.listCountedScorings(db, trx, round.id, criterionIds),
 		entryBandsInScope(trx, round)
 	]);
 	lap('read');
@@ -205,7 +207,7 @@ export async function closeRound(
 						? await tallyPairwiseRound(trx, round)
 						: (await tallyRubricRound(db, trx, round, lap)).rows;
 		lap('tally');
-		await repo.insertResults(db, trx, rows);
+		await resultRepo.insertResults(db, trx, rows);
 		lap('write');
 		if (
 			!(await repo.setRoundStatus(
@@ -260,7 +262,7 @@ export async function overrideAdvancement(
 	const rounds = await repo.listRounds(db, contestId);
 	if (rounds.some((r) => r.position > round.position))
 		throw DomainError.conflict('judging.error.laterRound');
-	if (!(await repo.setResultAdvanced(db, roundId, entryId, advanced, reason)))
+	if (!(await resultRepo.setResultAdvanced(db, roundId, entryId, advanced, reason)))
 		throw DomainError.notFound('judging.error.entry');
 	await recordAudit(db, {
 		actorUserId: actor.id,

@@ -18,6 +18,7 @@ import {
 	type Comparison
 } from './bradley-terry.ts';
 import * as repo from './judging.repository.ts';
+import * as scoreRepo from './score.repository.ts';
 import * as store from './judgements.repository.ts';
 import { countedComparisons, groupsOf, possiblePairs } from './pairwise-rows.ts';
 import { assertWithinDates } from './round-dates.ts';
@@ -268,7 +269,7 @@ export async function decidePair(
 		const winnerId = winner === null ? null : winner === left ? a.entry_id : b.entry_id;
 		if (row.winner_entry_id !== winnerId) {
 			await store.setComparisonWinner(trx, row.id, winnerId, now);
-			await repo.insertScoreAudit(trx, {
+			await scoreRepo.insertScoreAudit(trx, {
 				id: newId(),
 				roundId,
 				judgeId: judge.id,

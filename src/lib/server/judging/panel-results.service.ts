@@ -5,7 +5,7 @@
  */
 import type { SessionUser } from '../auth/session.ts';
 import type { Db } from '../db/database.ts';
-import * as repo from './judging.repository.ts';
+import * as resultRepo from './result.repository.ts';
 import { schulzePanelRound } from './panel-tally.ts';
 import { organizerHandle } from './results.service.ts';
 import { assertOrganizer, roundOfContest } from './round.service.ts';
@@ -28,7 +28,7 @@ export async function panelSummary(
 	if (round.method !== 'panel') return [];
 	const [groups, results] = await Promise.all([
 		schulzePanelRound(db, round),
-		repo.listResults(db, roundId)
+		resultRepo.listResults(db, roundId)
 	]);
 	const about = new Map(results.map((r) => [r.entry_id, r]));
 	const candidate = (entryId: string): PanelCandidate => ({

@@ -11,6 +11,7 @@ import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { entriesInScope } from './assign.service.ts';
 import * as repo from './judging.repository.ts';
+import * as scoreRepo from './score.repository.ts';
 import * as panel from './panel.repository.ts';
 import { groupsOf } from './pairwise-rows.ts';
 import { assertWithinDates } from './round-dates.ts';
@@ -175,7 +176,7 @@ export async function saveRanking(
 			for (const [i, entryId] of order.entries()) {
 				const old = before.get(entryId);
 				if (old === i + 1) continue;
-				await repo.insertScoreAudit(trx, {
+				await scoreRepo.insertScoreAudit(trx, {
 					id: newId(),
 					roundId,
 					judgeId: judge.id,

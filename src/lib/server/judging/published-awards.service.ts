@@ -9,7 +9,7 @@ import { localize, parseLocalized } from '../contests/contest.service.ts';
 import type { Db } from '../db/database.ts';
 import type { AwardKind } from '../db/schema.ts';
 import { DomainError } from '../errors.ts';
-import * as repo from './judging.repository.ts';
+import * as resultRepo from './result.repository.ts';
 
 /** The award's name: the organizer's own wording in this language if any, else the standard one. */
 export function awardName(kind: AwardKind, labelJson: string, locale: Locale): string {
@@ -34,7 +34,7 @@ export async function awardsOfMyEntries(
 	locale: Locale
 ): Promise<Map<string, string>> {
 	if (!student) throw DomainError.forbidden();
-	const rows = await repo.listPublishedAwardsOfEntries(db, entryIds);
+	const rows = await resultRepo.listPublishedAwardsOfEntries(db, entryIds);
 	return new Map(rows.map((r) => [r.entry_id, awardName(r.kind, r.label, locale)]));
 }
 
@@ -49,7 +49,7 @@ export async function awardsOfClassroom(
 	locale: Locale
 ) {
 	if (!actor) throw DomainError.forbidden();
-	const rows = await repo.listPublishedAwardsOfClassroom(db, classroomId);
+	const rows = await resultRepo.listPublishedAwardsOfClassroom(db, classroomId);
 	return rows.map((r) => ({
 		id: r.id,
 		entryId: r.entry_id,

@@ -8,6 +8,8 @@ import type { Db } from '../db/database.ts';
 import { toCsv } from '../entries/csv.ts';
 import { judgeHandle } from './handles.ts';
 import * as repo from './judging.repository.ts';
+import * as scoreRepo from './score.repository.ts';
+import * as resultRepo from './result.repository.ts';
 import { groupScores } from './score-rows.ts';
 import { entryScore, isComplete, rubricResults, type Criterion } from './rubric.ts';
 import { assertOrganizer, roundOfContest } from './round.service.ts';
@@ -28,7 +30,7 @@ function criteriaOf(rows: repo.CriterionRow[]): Criterion[] {
 export async function judgeDistributions(db: Db, round: repo.RoundRow) {
 	const [criteriaRows, scores, judges] = await Promise.all([
 		repo.listCriteria(db, round.id),
-		repo.listRoundScores(db, round.id),
+		scoreRepo.listRoundScores(db, round.id),
 		repo.listRoundJudges(db, round.id)
 	]);
 	const criteria = criteriaOf(criteriaRows);
@@ -52,7 +54,7 @@ export async function getRoundResults(
 ) {
 	assertOrganizer(actor);
 	const round = await roundOfContest(db, contestId, roundId);
-	const rows = await repo.listResults(db, roundId);
+	const rows = await resultRepo.listResults(db, roundId);
 	return rows.map((r) => ({
 		entryId: r.entry_id,
 		handle: organizerHandle(round.handle_secret, r.entry_id),
@@ -83,9 +85,9 @@ export async function exportRoundCsv(
 	const round = await roundOfContest(db, contestId, roundId);
 	const [criteria, scores, judges, results] = await Promise.all([
 		repo.listCriteria(db, roundId),
-		repo.listRoundScores(db, roundId),
+		scoreRepo.listRoundScores(db, roundId),
 		repo.listRoundJudges(db, roundId),
-		repo.listResults(db, roundId)
+		resultRepo.listResults(db, roundId)
 	]);
 	const nameOf = new Map(judges.map((j) => [j.id, j.display_name]));
 	const pseudonymOf = new Map(results.map((r) => [r.entry_id, r.pseudonym]));

@@ -11,6 +11,7 @@ import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import { parseCriteriaRows, type CriterionRowInput } from './criteria-form.ts';
 import * as repo from './judging.repository.ts';
+import * as scoreRepo from './score.repository.ts';
 import { assertOrganizer, roundOfContest } from './round.service.ts';
 import { parseRoundDates } from './round-dates.ts';
 import { replaceCriteria, updateRoundDates } from './round-settings.repository.ts';
@@ -61,7 +62,7 @@ export async function saveCriteria(
 	return writeTransaction(db, async (trx) => {
 		const round = await repo.lockRound(db, trx, roundId);
 		if (!round || round.status === 'closed') throw DomainError.conflict('judging.error.closed');
-		if ((await repo.countRoundScores(trx, roundId)) > 0)
+		if ((await scoreRepo.countRoundScores(trx, roundId)) > 0)
 			throw DomainError.conflict('judging.error.criteriaLocked');
 		const existing = new Set((await repo.listCriteria(trx, roundId)).map((c) => c.id));
 		await replaceCriteria(

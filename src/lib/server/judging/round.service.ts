@@ -14,6 +14,7 @@ import { findUserById } from '../users/user.repository.ts';
 import { entriesInScope, rebalanceRound, type RebalanceOutcome } from './assign.service.ts';
 import { DEFAULT_CRITERIA } from './criteria.ts';
 import * as repo from './judging.repository.ts';
+import * as scoreRepo from './score.repository.ts';
 import { listRoundComparisons } from './judgements.repository.ts';
 import { heldBy, judgeShare, pairwiseQuota } from './pairwise.service.ts';
 import { possiblePairs } from './pairwise-rows.ts';
@@ -335,7 +336,7 @@ export async function getRoundDashboard(
 		entriesInScope(db, round),
 		listAgeBands(db, [contestId]),
 		repo.listOpenInvites(db, roundId, now),
-		repo.countRoundScores(db, roundId)
+		scoreRepo.countRoundScores(db, roundId)
 	]);
 	const pairwise = round.method === 'pairwise';
 	const comparisons = pairwise ? await listRoundComparisons(db, roundId) : [];

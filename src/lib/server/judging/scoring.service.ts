@@ -11,6 +11,7 @@ import { newId } from '../ids.ts';
 import type { MediaDescriptor } from '../media/media.service.ts';
 import { rebalanceRound } from './assign.service.ts';
 import * as repo from './judging.repository.ts';
+import * as scoreRepo from './score.repository.ts';
 import { deletePendingWithEntry, listVotesOfJudge } from './judgements.repository.ts';
 import { pairwiseProgress } from './pairwise.service.ts';
 import { saveAtRevision } from './revisioned-save.ts';
@@ -93,7 +94,7 @@ export async function getJudgeRound(db: Db, user: SessionUser | null, roundId: s
 	const [criteria, work, rubricScores, votes] = await Promise.all([
 		repo.listCriteria(db, roundId),
 		repo.listJudgeWork(db, roundId, judge.id),
-		repo.listScoresOfJudge(db, roundId, judge.id),
+		scoreRepo.listScoresOfJudge(db, roundId, judge.id),
 		round.method === 'screening' ? listVotesOfJudge(db, roundId, judge.id) : []
 	]);
 	// A screening vote travels like a score of one pseudo-criterion, so one screen and one
@@ -180,7 +181,7 @@ export async function openAssignmentFor(
 	handle: string,
 	now: number
 ) {
-	const found = await repo.findSaveContext(trx, roundId, user.id, handle);
+	const found = await scoreRepo.findSaveContext(trx, roundId, user.id, handle);
 	if (!found) {
 		// The rare refusal names what is missing: the round (or seat), else the artwork.
 		await judgeOf(trx, user, roundId);
@@ -290,7 +291,7 @@ async function applyChanges(
 	now: number
 ): Promise<SaveScoresResult> {
 	const assignment = await openAssignmentFor(trx, user, roundId, handle, now);
-	const criteria = await repo.listCriteriaWithScores(
+	const criteria = await scoreRepo.listCriteriaWithScores(
 		trx,
 		roundId,
 		assignment.judge_id,
@@ -326,7 +327,7 @@ async function applyChanges(
 const STALE = DomainError.conflict('judging.error.stale');
 
 type Assignment = Awaited<ReturnType<typeof openAssignmentFor>>;
-type CriterionWithScore = Awaited<ReturnType<typeof repo.listCriteriaWithScores>>[number];
+type CriterionWithScore = Awaited<ReturnType<typeof scoreRepo.listCriteriaWithScores>>[number];
 
 /** One criterion: idempotent, stale or written (with its audit row). */
 async function applyChange(
@@ -352,7 +353,7 @@ async function applyChange(
 			base,
 			now,
 			insert: () =>
-				repo.insertScore(trx, {
+				scoreRepo.insertScore(trx, {
 					id: newId(),
 					roundId,
 					judgeId: assignment.judge_id,
@@ -368,7 +369,7 @@ async function applyChange(
 		return { criterionId, value: currentValue, revision: current?.revision ?? 0, stale: true };
 	}
 	if (saved.changed)
-		await repo.insertScoreAudit(trx, {
+		await scoreRepo.insertScoreAudit(trx, {
 			id: newId(),
 			roundId,
 			judgeId: assignment.judge_id,
@@ -405,7 +406,7 @@ export async function recuseEntry(
 		await repo.setAssignmentState(trx, assignment.id, { recused_at: now, done_at: null });
 		if (round.method === 'pairwise')
 			await deletePendingWithEntry(trx, roundId, judge.id, assignment.entry_id);
-		await repo.insertScoreAudit(trx, {
+		await scoreRepo.insertScoreAudit(trx, {
 			id: newId(),
 			roundId,
 			judgeId: judge.id,

@@ -9,6 +9,7 @@ import type { ScreeningVote } from '../db/schema.ts';
 import { DomainError } from '../errors.ts';
 import { newId } from '../ids.ts';
 import * as repo from './judging.repository.ts';
+import * as scoreRepo from './score.repository.ts';
 import * as votes from './judgements.repository.ts';
 import { saveAtRevision } from './revisioned-save.ts';
 import {
@@ -74,7 +75,7 @@ export async function saveVote(
 				})
 		});
 		if (saved.changed)
-			await repo.insertScoreAudit(trx, {
+			await scoreRepo.insertScoreAudit(trx, {
 				id: newId(),
 				roundId,
 				judgeId: judge.id,

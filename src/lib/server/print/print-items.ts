@@ -9,7 +9,7 @@ import { findContest } from '../contests/contest.repository.ts';
 import type { Db } from '../db/database.ts';
 import { listPrintableEntries } from '../entries/entry.repository.ts';
 import { DomainError } from '../errors.ts';
-import { listAwards } from '../judging/judging.repository.ts';
+import { listAwards } from '../judging/result.repository.ts';
 import { listPeoplesChoiceWinners } from '../voting/voting.service.ts';
 import { bestAward, numberLabels } from './label-order.ts';
 import type { Label, LabelWords } from './labels-pdf.ts';

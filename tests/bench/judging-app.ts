@@ -307,8 +307,10 @@ export async function measureSavesAndFirstLoad(root: string): Promise<Figure[]> 
 		parseConfig({ DATABASE_URL: `sqlite:${server.databaseFile}` }).database
 	);
 	try {
+		// 400 entries × 3 judges: 120 artworks a judge, over a thousand requests in each
+		// mode, so a p95 is not decided by a handful of them.
 		const world = await buildWorld(db, {
-			entries: 200,
+			entries: 400,
 			judges: 10,
 			perEntry: 3,
 			scored: false,

@@ -32,7 +32,7 @@ export const entriesZhCN = {
 	'entries.links.noDrawings': '先画一幅画并保存，才能参加比赛。',
 	'entries.submit.title': '参加比赛',
 	'entries.submit.drawing': '我的画：{title}',
-	'entries.submit.untitled': '未命名的画',
+	'entries.submit.untitled': '没有名字的画',
 	'entries.submit.notSaved': '这幅画正在保存到学校的电脑上，请过一会儿再试。',
 	'entries.submit.noContests': '现在没有你可以参加的比赛。',
 	'entries.submit.contest': '比赛',

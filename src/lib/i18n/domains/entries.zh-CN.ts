@@ -55,6 +55,7 @@ export const entriesZhCN = {
 	'entries.submit.back': '回到画室',
 	'entries.list.title': '我的参赛作品',
 	'entries.list.empty': '你还没有提交过作品。',
+	'entries.list.emptyHint': '画好一幅画，回到画室点“参加比赛”，它就会出现在这里。',
 	'entries.list.contest': '比赛：{contest}',
 	'entries.list.teacherSays': '老师说：{message}',
 	'entries.list.noPicture': '图片正在准备中',

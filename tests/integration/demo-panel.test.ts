@@ -37,53 +37,32 @@ describe.each(testDatabases())('panel demo on $name', ({ url }) => {
 
 	it("gives the judging demo's teachers their classes' schools; mends an older demo, then changes nothing", async () => {
 		const store = createLocalStore(mkdtempSync(path.join(tmpdir(), 'sprout-panel-demo-')));
+		const teacherIds = db
+			.selectFrom('app_user')
+			.select('id')
+			.where(
+				'email',
+				'in',
+				DEMO_JUDGING_TEACHERS.map((t) => t.email)
+			);
 		const pairs = () =>
 			db
 				.selectFrom('teacher_school')
 				.innerJoin('app_user', 'app_user.id', 'teacher_school.teacher_id')
 				.innerJoin('school', 'school.id', 'teacher_school.school_id')
 				.select(['app_user.email', 'school.name'])
-				.where(
-					'app_user.email',
-					'in',
-					DEMO_JUDGING_TEACHERS.map((t) => t.email)
-				)
+				.where('teacher_school.teacher_id', 'in', teacherIds)
 				.orderBy('app_user.email')
 				.execute();
+		// Each at the school of the class they lead (五年级三班 at 东山, 三年级一班 at 西湖).
 		const expected = [
 			{ email: 'teacher.dongshan@sprout.test', name: '东山小学' },
 			{ email: 'teacher.xihu@sprout.test', name: '西湖小学' }
 		];
 		expect(await pairs()).toEqual(expected);
-		// Every class of theirs is in a school they work at.
-		const classes = await db
-			.selectFrom('classroom')
-			.innerJoin('app_user', 'app_user.id', 'classroom.teacher_id')
-			.leftJoin('teacher_school', (join) =>
-				join
-					.onRef('teacher_school.teacher_id', '=', 'classroom.teacher_id')
-					.onRef('teacher_school.school_id', '=', 'classroom.school_id')
-			)
-			.select(['app_user.email', 'teacher_school.school_id'])
-			.where(
-				'app_user.email',
-				'in',
-				DEMO_JUDGING_TEACHERS.map((t) => t.email)
-			)
-			.execute();
-		expect(classes).toHaveLength(2);
-		expect(classes.every((c) => c.school_id !== null)).toBe(true);
 
 		// A demo seeded before the teachers had schools is mended by the next run...
-		await db
-			.deleteFrom('teacher_school')
-			.where(
-				'teacher_id',
-				'in',
-				db.selectFrom('app_user').select('id').where('email', 'like', 'teacher.%@sprout.test')
-			)
-			.where('school_id', 'in', db.selectFrom('classroom').select('school_id'))
-			.execute();
+		await db.deleteFrom('teacher_school').where('teacher_id', 'in', teacherIds).execute();
 		expect(await pairs()).toEqual([]);
 		expect((await seedJudgingDemo({ db, store })).created).toBe(false);
 		expect(await pairs()).toEqual(expected);

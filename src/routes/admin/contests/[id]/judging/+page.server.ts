@@ -3,8 +3,7 @@ import { errorOn, tryAction } from '$lib/server/errors';
 import { localize, parseLocalized } from '$lib/server/contests/contest.service';
 import { field, requireUser } from '$lib/server/http';
 import { createRound, listRoundsForContest } from '$lib/server/judging/round.service';
-import { windowState } from '$lib/server/judging/round-dates';
-import { formatInZone } from '$lib/i18n/zone-name';
+import { wallTime, windowState } from '$lib/server/judging/round-dates';
 import { getServices } from '$lib/server/services';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -25,10 +24,7 @@ export const load: PageServerLoad = async (event) => {
 			method: r.method,
 			status: r.status,
 			perEntry: r.per_entry,
-			closesAt:
-				r.closes_at === null
-					? null
-					: formatInZone(event.locals.locale, r.closes_at, contest.time_zone),
+			closesAt: r.closes_at === null ? null : wallTime(r.closes_at, contest.time_zone),
 			// Past its closing date and still open: the organizer has to close it.
 			overdue: r.status === 'open' && windowState(r, Date.now()) === 'after'
 		}))

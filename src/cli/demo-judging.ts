@@ -9,6 +9,7 @@ import { migrateToLatest } from '../lib/server/db/migrate.ts';
 import { seedCeremonyDemo } from '../lib/server/demo/seed-ceremony.ts';
 import {
 	DEMO_JUDGES,
+	DEMO_JUDGING_TEACHERS,
 	restartJudgingDemo,
 	seedJudgingDemo
 } from '../lib/server/demo/seed-judging.ts';
@@ -25,9 +26,13 @@ try {
 		{ db, store: createObjectStore(config.storage) },
 		{ entries }
 	);
-	const judges = DEMO_JUDGES.map((j) => `  ${j.email} / ${j.password}`).join('\n');
+	const accounts = (list: readonly { email: string; password: string }[]) =>
+		list.map((a) => `  ${a.email} / ${a.password}`).join('\n');
 	if (result.created)
-		console.log(`Judging demo loaded (round ${result.roundId}). Judges:\n${judges}`);
+		console.log(
+			`Judging demo loaded (round ${result.roundId}). Judges:\n${accounts(DEMO_JUDGES)}\n` +
+				`Teachers of its two schools:\n${accounts(DEMO_JUDGING_TEACHERS)}`
+		);
 	else if (args.includes('--restart'))
 		console.log(`Judging demo restarted: round ${await restartJudgingDemo(db)}, no scores yet.`);
 	else console.log('Judging demo was already there; nothing changed.');

@@ -1,6 +1,7 @@
 // The panel demo on SQLite and PostgreSQL: an open panel round on a real shortlist for the demo
 // judges, a past contest whose panel round closed by Schulze with published awards, and a
-// second run that changes nothing; then the judging demo restarted with a fresh round.
+// second run that changes nothing; then the judging demo restarted with a fresh round. Also the
+// judging demo's teachers, who work at their classes' schools.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,7 @@ import { adult } from '../../src/lib/server/demo/seed-demo.ts';
 import {
 	DEMO_JUDGES,
 	DEMO_JUDGING_CONTEST_ID,
+	DEMO_JUDGING_TEACHERS,
 	restartJudgingDemo,
 	seedJudgingDemo
 } from '../../src/lib/server/demo/seed-judging.ts';
@@ -33,6 +35,42 @@ describe.each(testDatabases())('panel demo on $name', ({ url }) => {
 		await seedJudgingDemo({ db, store }, { entries: 8 });
 	}, 60_000);
 	afterAll(() => db.destroy());
+
+	it("gives the judging demo's teachers their classes' schools; mends an older demo, then changes nothing", async () => {
+		const store = createLocalStore(mkdtempSync(path.join(tmpdir(), 'sprout-panel-demo-')));
+		const teacherIds = db
+			.selectFrom('app_user')
+			.select('id')
+			.where(
+				'email',
+				'in',
+				DEMO_JUDGING_TEACHERS.map((t) => t.email)
+			);
+		const pairs = () =>
+			db
+				.selectFrom('teacher_school')
+				.innerJoin('app_user', 'app_user.id', 'teacher_school.teacher_id')
+				.innerJoin('school', 'school.id', 'teacher_school.school_id')
+				.select(['app_user.email', 'school.name'])
+				.where('teacher_school.teacher_id', 'in', teacherIds)
+				.orderBy('app_user.email')
+				.execute();
+		// Each at the school of the class they lead (五年级三班 at 东山, 三年级一班 at 西湖).
+		const expected = [
+			{ email: 'teacher.dongshan@sprout.test', name: '东山小学' },
+			{ email: 'teacher.xihu@sprout.test', name: '西湖小学' }
+		];
+		expect(await pairs()).toEqual(expected);
+
+		// A demo seeded before the teachers had schools is mended by the next run...
+		await db.deleteFrom('teacher_school').where('teacher_id', 'in', teacherIds).execute();
+		expect(await pairs()).toEqual([]);
+		expect((await seedJudgingDemo({ db, store })).created).toBe(false);
+		expect(await pairs()).toEqual(expected);
+		// ...and a run after that changes nothing.
+		await seedJudgingDemo({ db, store });
+		expect(await pairs()).toEqual(expected);
+	});
 
 	it('opens a panel round for the judges and shows a closed one with awards; idempotent', async () => {
 		const first = await seedPanelDemo(db, { entries: 4 });

@@ -318,6 +318,8 @@ describe.each(testDatabases())("people's choice on $name", ({ url }) => {
 		const cookies = { get: () => undefined } as unknown as Cookies;
 		const page = await voteForArtwork(db, world.slug, top!.handle, cookies, later);
 		expect(page.vote?.state).toBe('closed');
+		// Its dates are read on the contest's clock, the zone named beside them.
+		expect(page.vote?.timeZone).toBe('Asia/Shanghai');
 		expect(page.peoplesChoice?.votes).toBeGreaterThan(6);
 		// Jury awards are untouched.
 		expect(await db.selectFrom('award').selectAll().execute()).toHaveLength(0);

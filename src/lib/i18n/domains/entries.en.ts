@@ -62,6 +62,8 @@ export const entriesEn: Record<keyof typeof entriesZhCN, string> = {
 	'entries.submit.back': 'Back to the studio',
 	'entries.list.title': 'My artworks',
 	'entries.list.empty': 'You have not sent any artworks yet.',
+	'entries.list.emptyHint':
+		'When a drawing is ready, go back to your studio and choose “Enter a contest”: it will show up here.',
 	'entries.list.contest': 'Contest: {contest}',
 	'entries.list.teacherSays': 'Your teacher says: {message}',
 	'entries.list.noPicture': 'The picture is being prepared',

@@ -64,6 +64,8 @@ export const entriesFr: Record<keyof typeof entriesZhCN, string> = {
 	'entries.submit.back': 'Retour à l’atelier',
 	'entries.list.title': 'Mes œuvres envoyées',
 	'entries.list.empty': 'Tu n’as encore envoyé aucune œuvre.',
+	'entries.list.emptyHint':
+		'Quand ton dessin est prêt, retourne dans ton atelier et choisis «\u202fParticiper à un concours\u202f»\u202f: il apparaîtra ici.',
 	'entries.list.contest': 'Concours\u202f: {contest}',
 	'entries.list.teacherSays': 'Message de ton maître ou ta maîtresse\u202f: {message}',
 	'entries.list.noPicture': 'L’image est en préparation',

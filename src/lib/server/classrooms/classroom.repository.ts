@@ -54,6 +54,18 @@ export async function listClassroomsForTeacher(db: Db, teacherId: string | null)
 	return q.execute();
 }
 
+/** The schools of the classes one teacher leads, archived classes included. */
+export async function listSchoolIdsOfTeacherClasses(db: Db, teacherId: string): Promise<string[]> {
+	const rows = await db
+		.selectFrom('classroom')
+		.select('school_id')
+		.distinct()
+		.where('teacher_id', '=', teacherId)
+		.orderBy('school_id')
+		.execute();
+	return rows.map((r) => r.school_id);
+}
+
 export async function insertClassroom(
 	db: Db,
 	row: { id: string; schoolId: string; teacherId: string; name: string; code: string }

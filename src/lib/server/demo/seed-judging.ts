@@ -10,7 +10,11 @@
 import { encodeRgbaPng } from '../media/image.ts';
 import { hashPassword } from '../auth/password.ts';
 import type { SessionUser } from '../auth/session.ts';
-import { insertClassroom, insertStudents } from '../classrooms/classroom.repository.ts';
+import {
+	insertClassroom,
+	insertStudents,
+	listSchoolIdsOfTeacherClasses
+} from '../classrooms/classroom.repository.ts';
 import { newClassCode } from '../classrooms/roster.ts';
 import { findContest, setContestStatus } from '../contests/contest.repository.ts';
 import { epochToLocal } from '../contests/time-zone.ts';
@@ -30,6 +34,10 @@ import {
 } from '../judging/round.service.ts';
 import { processUpload } from '../media/media.service.ts';
 import { insertSchool } from '../schools/school.repository.ts';
+import {
+	listSchoolsOfTeacher,
+	replaceSchoolsOfTeacher
+} from '../schools/teacher-school.repository.ts';
 import type { ObjectStore } from '../storage/object-store.ts';
 import { findUserByEmail, insertUser } from '../users/user.repository.ts';
 
@@ -40,6 +48,20 @@ export const DEMO_JUDGES = [
 	{ email: 'judge@sprout.test', password: 'sprout-judge-2026', name: 'Claire Martin' },
 	{ email: 'judge2@sprout.test', password: 'sprout-judge2-2026', name: '张伟 Zhang Wei' },
 	{ email: 'judge3@sprout.test', password: 'sprout-judge3-2026', name: 'Amina Diallo' }
+] as const;
+
+/** The two schools' teachers: each leads one class and approved its entries. */
+export const DEMO_JUDGING_TEACHERS = [
+	{
+		email: 'teacher.dongshan@sprout.test',
+		password: 'sprout-teacher-dongshan-2026',
+		name: '赵老师 Zhao Min'
+	},
+	{
+		email: 'teacher.xihu@sprout.test',
+		password: 'sprout-teacher-xihu-2026',
+		name: '陈老师 Chen Jing'
+	}
 ] as const;
 
 const ORGANIZER_EMAIL = 'organizer@sprout.test';
@@ -396,8 +418,10 @@ export async function seedJudgingDemo(
 	options: SeedJudgingOptions = {}
 ): Promise<{ created: boolean; contestId: string; roundId: string | null }> {
 	const { db } = deps;
-	if (await contestExists(db, DEMO_JUDGING_CONTEST_ID))
+	if (await contestExists(db, DEMO_JUDGING_CONTEST_ID)) {
+		await ensureTeachersAtClassSchools(db);
 		return { created: false, contestId: DEMO_JUDGING_CONTEST_ID, roundId: null };
+	}
 	const actor = await demoOrganizer(db);
 	const now = Date.now();
 	const count = options.entries ?? 40;
@@ -407,22 +431,9 @@ export async function seedJudgingDemo(
 		{ id: newId(), name: '西湖小学', city: '浙江 杭州' }
 	];
 	for (const s of schools) await insertSchool(db, s);
-	const teachers = [
-		await ensureAdult(
-			db,
-			'teacher.dongshan@sprout.test',
-			'sprout-teacher-dongshan-2026',
-			'赵老师 Zhao Min',
-			'teacher'
-		),
-		await ensureAdult(
-			db,
-			'teacher.xihu@sprout.test',
-			'sprout-teacher-xihu-2026',
-			'陈老师 Chen Jing',
-			'teacher'
-		)
-	];
+	const teachers = [];
+	for (const t of DEMO_JUDGING_TEACHERS)
+		teachers.push(await ensureAdult(db, t.email, t.password, t.name, 'teacher'));
 
 	const bands = (
 		await seedPastContest(
@@ -489,6 +500,25 @@ export async function seedJudgingDemo(
 		}
 	}
 
+	await ensureTeachersAtClassSchools(db);
 	const roundId = await seedDemoRound(db, actor, now);
 	return { created: true, contestId: DEMO_JUDGING_CONTEST_ID, roundId };
+}
+
+/**
+ * The demo teachers work at the schools of the classes they lead, as a real teacher does: their
+ * class pages and the organizer's lists of teachers and schools then read true. Adds only what is
+ * missing, so it also mends a demo database seeded before they had a school, and changes nothing
+ * the second time.
+ */
+async function ensureTeachersAtClassSchools(db: Db): Promise<void> {
+	for (const t of DEMO_JUDGING_TEACHERS) {
+		const teacher = await findUserByEmail(db, t.email);
+		if (!teacher) continue;
+		const current = (await listSchoolsOfTeacher(db, teacher.id)).map((s) => s.id);
+		const missing = (await listSchoolIdsOfTeacherClasses(db, teacher.id)).filter(
+			(id) => !current.includes(id)
+		);
+		if (missing.length > 0) await replaceSchoolsOfTeacher(db, teacher.id, [...current, ...missing]);
+	}
 }

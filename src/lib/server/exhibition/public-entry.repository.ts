@@ -212,7 +212,8 @@ function publishedExhibitions(db: Db) {
 			'exhibition.published_at',
 			'contest.title',
 			'contest.theme',
-			'contest.status'
+			'contest.status',
+			'contest.time_zone'
 		])
 		.where('exhibition.published_at', 'is not', null)
 		.where('contest.status', 'in', [...PUBLIC_CONTEST_STATUSES]);

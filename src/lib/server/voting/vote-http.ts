@@ -30,6 +30,8 @@ export function setVoterCookie(cookies: Cookies, url: URL, value: string): void 
 export interface VoteButtonData extends VoteStatus {
 	opensAt: number | null;
 	closesAt: number | null;
+	/** The contest's zone: the dates read on its clock, and "one vote per day" turns with it. */
+	timeZone: string;
 	/** Where the button fetches a challenge (GET), votes (POST) and takes a vote back (DELETE). */
 	endpoint: string;
 }
@@ -50,6 +52,7 @@ function voteSettingsOf(db: Db, slug: string, version: string) {
 		if (!exhibition) return null;
 		return {
 			contestId: exhibition.contest_id,
+			timeZone: exhibition.time_zone,
 			settings: await findVoteSettings(db, exhibition.contest_id)
 		};
 	});
@@ -69,7 +72,7 @@ export async function voteForArtwork(
 	if (!isSlug(slug) || !isHandle(handle)) return NOTHING;
 	const vote = await voteSettingsOf(db, slug, await publicVersion(db));
 	const settings = vote?.settings;
-	if (!settings?.enabled) return NOTHING;
+	if (!vote || !settings?.enabled) return NOTHING;
 	const entry = await findPublicEntry(db, slug, handle);
 	if (!entry) return NOTHING;
 	const status = await getVoteStatus(
@@ -89,6 +92,7 @@ export async function voteForArtwork(
 			...status,
 			opensAt: settings.opensAt,
 			closesAt: settings.closedAt ?? settings.closesAt,
+			timeZone: vote.timeZone,
 			endpoint: `${artworkPath(slug, handle)}/vote`
 		},
 		peoplesChoice: won ? { votes: won.votes } : null

@@ -6,7 +6,7 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { seedJudgingDemo } from './demo-seed.ts';
-import { BASE_URL, DEMO, open, shotsDir } from './helpers.ts';
+import { BASE_URL, DEMO, expectNoSeriousAxeViolations, open, shotsDir } from './helpers.ts';
 
 const ENTRIES = 8;
 const SHOTS = shotsDir('h-judge');
@@ -167,6 +167,16 @@ test('a judge on a phone goes offline half way: scores wait in the browser, then
 	for (let i = 4; i <= 5; i++) await scoreWithKeys(page, ['9', '8', '9'], i);
 	await expect(page.getByTestId('save-state')).toContainText('waiting to send');
 	await expect(page.getByTestId('done-count')).toContainText(`5 of ${ENTRIES} done`);
+	// Stepping aside needs the server: offline, the judge is told so and the artwork stays.
+	const here = await page.locator('.handle').innerText();
+	page.once('dialog', (dialog) => void dialog.accept());
+	await page.getByRole('button', { name: /^Step aside/ }).click();
+	await expect(page.getByTestId('recuse-problem')).toContainText(
+		'Not stepped aside: There is no network right now.'
+	);
+	await expect(page.locator('.handle')).toHaveText(here);
+	await page.getByTestId('recuse-problem').getByRole('button', { name: 'Dismiss' }).click();
+	await expect(page.getByTestId('recuse-problem')).toBeHidden();
 	await context.setOffline(false);
 	await expect(page.getByTestId('save-state')).toContainText('Saved', { timeout: 15_000 });
 	// A slow link from here on: each save takes a moment to leave, and the reload's page takes
@@ -421,6 +431,8 @@ test('the organizer closes the round, runs a pairwise round on the shortlist by 
 	await ranker.context.addCookies([{ name: 'sprout_lang', value: 'zh-CN', url: BASE_URL }]);
 	await rp.reload();
 	await expect(rp.getByTestId('done-count')).toContainText(`${groups}`);
+	// Each artwork is named by what it shows ("第 1 位" read, "1" seen): no label that differs.
+	await expectNoSeriousAxeViolations(rp, 'panel ranking (zh-CN)');
 	await rp.screenshot({ path: `${PANEL_SHOTS}/panel-1366-zh.png` });
 	await ranker.context.close();
 

@@ -21,9 +21,11 @@ export const judgingFr: Record<keyof typeof judgingZhCN, string> = {
 		'Le seuil de désaccord doit être un nombre supérieur à 0 et au plus 10.',
 	'judging.error.scope':
 		'Portée invalide : « œuvres retenues au tour précédent » demande un tour précédent.',
+	'judging.error.noneAdvanced':
+		'Aucune œuvre n’a été retenue au tour précédent. Choisissez d’abord les œuvres retenues dans ses résultats, ou faites juger toutes les œuvres validées.',
 	'judging.error.judgeAccount':
 		'Seuls les comptes de juré ou d’organisateur actifs peuvent être ajoutés.',
-	'judging.error.noJudges': 'Ajoute d’abord au moins un juré.',
+	'judging.error.noJudges': 'Ajoutez d’abord au moins un juré.',
 	'judging.error.notDraft': 'Ce tour a déjà commencé.',
 	'judging.error.notAssigned': 'Attribue d’abord les œuvres aux jurés.',
 	'judging.error.notOpen': 'Seul un tour ouvert peut être clos.',
@@ -214,6 +216,10 @@ export const judgingFr: Record<keyof typeof judgingZhCN, string> = {
 	'judging.judge.waiting': '{count} notes en sécurité sur cet appareil, en attente d’envoi',
 	'judging.judge.conflict': 'Cette note a été changée ailleurs ; la dernière valeur est affichée.',
 	'judging.judge.refused': 'Pas enregistré : {message}',
+	'judging.judge.recuseFailed': 'Retrait non enregistré : {message}',
+	'judging.judge.noNetwork':
+		'Pas de réseau pour le moment. Réessayez une fois la connexion revenue.',
+	'judging.judge.dismiss': 'Fermer le message',
 	'judging.judge.shortcuts': 'Raccourcis clavier',
 	'judging.judge.keys.number': '1–9, 0 = 10 : noter la ligne en cours',
 	'judging.judge.keys.arrows': '← → : œuvre précédente / suivante ; ↑ ↓ : changer de ligne',

@@ -133,6 +133,13 @@ export async function createRound(
 			throw DomainError.invalid(
 				value.method === 'panel' ? 'judging.error.panelScope' : 'judging.error.scope'
 			);
+		// A round of nothing could never be opened, and an unclosed round blocks the next one:
+		// the contest would be stuck (a force-close with no scores advances no one).
+		if (
+			value.scope === 'advanced' &&
+			(await repo.listAdvancedEntryIds(trx, rounds.at(-1)!.id)).length === 0
+		)
+			throw DomainError.invalid('judging.error.noneAdvanced');
 		const id = newId();
 		await repo.insertRound(trx, {
 			id,

@@ -34,6 +34,7 @@ import {
 import { awardName } from '$lib/server/judging/published-awards.service';
 import { panelSummary } from '$lib/server/judging/panel-results.service';
 import { wallTime, windowState } from '$lib/server/judging/round-dates';
+import { zoneName } from '$lib/i18n/zone-name';
 import { saveCriteria, setRoundDates } from '$lib/server/judging/round-settings.service';
 import { flaggedNow } from '$lib/server/judging/triage.service';
 import type { CriterionRowInput } from '$lib/server/judging/criteria-form';
@@ -151,8 +152,10 @@ export const load: PageServerLoad = async (event) => {
 				: null,
 			closedReason: round.closed_reason,
 			timeZone: zone,
-			opensAt: round.opens_at === null ? null : wallTime(round.opens_at, zone),
-			closesAt: round.closes_at === null ? null : wallTime(round.closes_at, zone),
+			opensAt:
+				round.opens_at === null ? null : wallTime(round.opens_at, zone, zoneName(locale, zone)),
+			closesAt:
+				round.closes_at === null ? null : wallTime(round.closes_at, zone, zoneName(locale, zone)),
 			opensInput: round.opens_at === null ? '' : epochToLocal(round.opens_at, zone),
 			closesInput: round.closes_at === null ? '' : epochToLocal(round.closes_at, zone),
 			overdue: round.status === 'open' && windowState(round, Date.now()) === 'after'

@@ -281,7 +281,7 @@ test('the organizer closes the round, runs a pairwise round on the shortlist by 
 	await expect(page.getByText('Each judge’s score distribution').first()).toBeVisible();
 	// Round dates and triage while the round runs (the demo round closes in two weeks).
 	await expect(
-		page.getByText(/Closes on \d{4}-\d\d-\d\d \d\d:\d\d \(Asia\/Shanghai\)/)
+		page.getByText(/Closes on \d{4}-\d\d-\d\d \d\d:\d\d · China time \(Shanghai\)/)
 	).toBeVisible();
 	await expect(page.getByTestId('triage')).toContainText('Artworks the judges disagree on');
 	await zhShots(browser, new URL(page.url()).pathname, 'rubric-round');
@@ -299,6 +299,13 @@ test('the organizer closes the round, runs a pairwise round on the shortlist by 
 	const csv = await page.request.get(`${page.url().split('?')[0]}/results.csv`);
 	expect(csv.status()).toBe(200);
 	expect(await csv.text()).toContain('kind,entry,pseudonym,judge');
+	// Advancement changed with too short a reason: refused, saying how long it must be.
+	const firstRow = page.locator('tbody tr').first();
+	await firstRow.getByText('Change advancement').click();
+	await firstRow.getByLabel('Reason').evaluate((input) => input.removeAttribute('minlength'));
+	await firstRow.getByLabel('Reason').fill('no');
+	await firstRow.getByRole('button', { name: /advance/i }).click();
+	await expect(firstRow.getByRole('alert')).toHaveText(/\(3 to 300 characters\)/);
 
 	// Round 2: pairwise comparison of the advanced artworks, one judge, opened from the forms.
 	await open(page, `/admin/contests/${CONTEST}/judging`);

@@ -295,6 +295,11 @@ test('the organizer closes the round, runs a pairwise round on the shortlist by 
 	await expect(page.getByText(/Round closed: \d+ artworks advance/)).toBeVisible();
 	await expect(page.getByText('Closed early: The volunteer could not come back')).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
+	// Bands in the contest's order, as the progress list has them (not by their random ids).
+	const progressBands = await page.locator('ul.bands li').allInnerTexts();
+	const resultBands = await page.locator('[aria-labelledby="results-title"] h3').allInnerTexts();
+	expect(resultBands).toHaveLength(progressBands.length);
+	resultBands.forEach((band, i) => expect(progressBands[i]).toContain(band));
 	await expect(page.locator('tr.advanced').first()).toBeVisible();
 	const csv = await page.request.get(`${page.url().split('?')[0]}/results.csv`);
 	expect(csv.status()).toBe(200);

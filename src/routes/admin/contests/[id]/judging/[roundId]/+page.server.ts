@@ -63,6 +63,13 @@ export const load: PageServerLoad = async (event) => {
 		const band = bands.find((b) => b.id === id);
 		return band ? band.label || `${band.min_age}–${band.max_age}` : t('judging.progress.allBands');
 	};
+	// Bands in the contest's order (youngest first), not by their random ids.
+	const bandPlace = (id: string | null) => {
+		const at = bands.findIndex((b) => b.id === id);
+		return at === -1 ? bands.length : at;
+	};
+	const inBandOrder = <T>(rows: T[], bandOf: (row: T) => string | null): T[] =>
+		rows.toSorted((a, b) => bandPlace(bandOf(a)) - bandPlace(bandOf(b)));
 	const isLast = rounds.at(-1)?.id === round.id;
 	const results =
 		round.status === 'closed' ? await getRoundResults(db, actor, contestId, roundId) : [];
@@ -212,12 +219,12 @@ export const load: PageServerLoad = async (event) => {
 					}
 				)
 			: null,
-		results: results.map((r) => ({
+		results: inBandOrder(results, (r) => r.bandId).map((r) => ({
 			...r,
 			band: bandLabel(r.bandId),
 			thumb: entryMediaUrl(r.entryId, 'thumb.webp')
 		})),
-		awards: awards.map((a) => ({
+		awards: inBandOrder(awards, (a) => a.age_band_id).map((a) => ({
 			id: a.id,
 			kind: a.kind,
 			band: bandLabel(a.age_band_id),

@@ -329,6 +329,9 @@ test('the organizer closes the round, runs a pairwise round on the shortlist by 
 	await page.getByRole('button', { name: 'Assign automatically' }).click();
 	await page.getByRole('button', { name: 'Open the round' }).click();
 	await expect(page.getByText(/The round is open/)).toBeVisible();
+	// No comparison yet: nothing to warn about (every artwork alone is how a round starts).
+	await expect(page.getByTestId('reliability')).toContainText('0 comparisons decided');
+	await expect(page.getByTestId('reliability').locator('.alert.error')).toHaveCount(0);
 
 	const judge = await judgeContext(browser, JUDGES[0]!);
 	const jp = judge.page;
@@ -341,6 +344,7 @@ test('the organizer closes the round, runs a pairwise round on the shortlist by 
 	const pairText = () => jp.getByTestId('pair').locator('.handle').allInnerTexts();
 	// The pairs arrive after the page: choose only once one is on screen.
 	await expect(jp.getByTestId('pair')).toBeVisible();
+	await expectNoSeriousAxeViolations(jp, 'pairwise screen');
 	let before = await pairText();
 	await jp.keyboard.press('ArrowLeft');
 	await expect(count).toContainText(/^1 of/);
@@ -489,6 +493,17 @@ test('the organizer closes the round, runs a pairwise round on the shortlist by 
 	await page.getByRole('button', { name: 'Propose awards from the results' }).click();
 	await expect(page.getByText(/awards proposed/)).toBeVisible();
 	await expect(page.locator('.medal', { hasText: 'Gold' }).first()).toBeVisible();
+	// A refused rename says why under the rename form, not beside the other form of the award.
+	const rename = page.locator('form[action="?/renameAward"]').first();
+	await page.getByText('Rename this award').first().click();
+	const englishName = rename.getByLabel('Name (English)');
+	await englishName.evaluate((input) => input.removeAttribute('maxlength'));
+	await englishName.fill('G'.repeat(31));
+	await rename.getByRole('button', { name: 'Rename this award' }).click();
+	await expect(rename.getByRole('alert')).toHaveText(
+		'An award name can have at most 30 characters.'
+	);
+	await expect(page.locator('form[action="?/overrideAward"] [role="alert"]')).toHaveCount(0);
 	await context.addCookies([{ name: 'sprout_lang', value: 'zh-CN', url: BASE_URL }]);
 	await page.reload();
 	await page.screenshot({ path: `${PANEL_SHOTS}/panel-results-1366-zh.png`, fullPage: true });

@@ -413,7 +413,8 @@ export const actions: Actions = {
 				});
 				return { awardRenamed: true };
 			},
-			{ awardId }
+			// Which of the award's two forms failed, so the message shows under it.
+			{ awardId, renaming: true }
 		);
 	},
 	publish: async (event) => {

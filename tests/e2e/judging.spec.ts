@@ -320,6 +320,8 @@ test('the organizer closes the round, runs a pairwise round on the shortlist by 
 	await page.getByRole('button', { name: 'Create the round' }).click();
 	await expect(page).toHaveURL(/\/judging\/[a-z0-9]+\?created/);
 	const roundUrl = page.url().split('?')[0]!;
+	// Calibration artworks belong to rubric rounds: a pairwise round does not promise them.
+	await expect(page.getByText(/calibration/)).toHaveCount(0);
 	const judgeOption = page.locator('#add-judge option', { hasText: `(${JUDGES[0]!.email})` });
 	await page
 		.getByLabel('Add an existing account')

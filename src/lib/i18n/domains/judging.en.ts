@@ -120,6 +120,10 @@ export const judgingEn: Record<keyof typeof judgingZhCN, string> = {
 	'judging.assign.title': 'Assign artworks',
 	'judging.assign.hint':
 		'Balanced and random: {k} judges per artwork; never a judge linked to the artwork’s school or who approved it. Every judge starts with the same 3 calibration artworks.',
+	'judging.assign.hintScreening':
+		'Balanced and random: {k} judges per artwork; never a judge linked to the artwork’s school or who approved it.',
+	'judging.assign.hintShared':
+		'Judges never get an artwork from a school they are linked to, nor one they approved.',
 	'judging.assign.run': 'Assign automatically',
 	'judging.assign.done': 'Assigned: {added} added, {removed} taken back.',
 	'judging.assign.count': '{count} scoring tasks',

@@ -124,6 +124,10 @@ export const judgingFr: Record<keyof typeof judgingZhCN, string> = {
 	'judging.assign.title': 'Attribuer les œuvres',
 	'judging.assign.hint':
 		'Équilibré et au hasard : {k} jurés par œuvre ; jamais un juré lié à l’école de l’œuvre ou qui l’a validée. Chaque juré commence par les 3 mêmes œuvres d’étalonnage.',
+	'judging.assign.hintScreening':
+		'Équilibré et au hasard : {k} jurés par œuvre ; jamais un juré lié à l’école de l’œuvre ou qui l’a validée.',
+	'judging.assign.hintShared':
+		'Un juré ne reçoit jamais une œuvre d’une école à laquelle il est lié, ni une œuvre qu’il a validée.',
 	'judging.assign.run': 'Attribuer automatiquement',
 	'judging.assign.done': 'Attribué : {added} ajoutées, {removed} reprises.',
 	'judging.assign.count': '{count} notations à faire',

@@ -107,6 +107,9 @@ export const judgingZhCN = {
 	'judging.assign.title': '分配作品',
 	'judging.assign.hint':
 		'平衡、随机：每件作品 {k} 位评委；评委不会评和自己有关的学校的作品，也不会评自己审核过的作品。每位评委最先看到同样的 3 件校准作品。',
+	'judging.assign.hintScreening':
+		'平衡、随机：每件作品 {k} 位评委；评委不会评和自己有关的学校的作品，也不会评自己审核过的作品。',
+	'judging.assign.hintShared': '评委不会拿到和自己有关的学校的作品，也不会拿到自己审核过的作品。',
 	'judging.assign.run': '自动分配',
 	'judging.assign.done': '已分配：新增 {added}，收回 {removed}。',
 	'judging.assign.count': '{count} 份评审任务',

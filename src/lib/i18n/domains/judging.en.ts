@@ -190,6 +190,7 @@ export const judgingEn: Record<keyof typeof judgingZhCN, string> = {
 	'judging.judge.rounds': 'Your judging rounds',
 	'judging.judge.roundLine': '{done} of {total} done',
 	'judging.judge.start': 'Start judging',
+	'judging.judge.notOpenYet': 'Not open yet: you can score once the organizer opens the round.',
 	'judging.judge.back': 'Back to your rounds',
 	'judging.judge.count': '{done} of {total} done',
 	'judging.judge.entry': 'Artwork {handle}',

@@ -195,6 +195,8 @@ export const judgingFr: Record<keyof typeof judgingZhCN, string> = {
 	'judging.judge.rounds': 'Vos tours de jury',
 	'judging.judge.roundLine': '{done} sur {total} faites',
 	'judging.judge.start': 'Commencer',
+	'judging.judge.notOpenYet':
+		'Pas encore ouvert : vous pourrez noter dès que l’organisateur ouvrira le tour.',
 	'judging.judge.back': 'Retour à vos tours',
 	'judging.judge.count': '{done} sur {total} faites',
 	'judging.judge.entry': 'Œuvre {handle}',

@@ -173,6 +173,7 @@ export const judgingZhCN = {
 	'judging.judge.rounds': '你的评审轮次',
 	'judging.judge.roundLine': '已完成 {done} / {total}',
 	'judging.judge.start': '去评审',
+	'judging.judge.notOpenYet': '还没开始：组织者开始评审后，你就可以打分了。',
 	'judging.judge.back': '返回评审列表',
 	'judging.judge.count': '已完成 {done} / {total}',
 	'judging.judge.entry': '作品 {handle}',

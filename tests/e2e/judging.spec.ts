@@ -174,6 +174,7 @@ test('a judge on a phone goes offline half way: scores wait in the browser, then
 	await expect(page.getByTestId('recuse-problem')).toContainText(
 		'Not stepped aside: There is no network right now.'
 	);
+	await expect(page.getByTestId('recuse-problem')).toBeInViewport();
 	await expect(page.locator('.handle')).toHaveText(here);
 	await page.getByTestId('recuse-problem').getByRole('button', { name: 'Dismiss' }).click();
 	await expect(page.getByTestId('recuse-problem')).toBeHidden();

@@ -6,7 +6,7 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { seedJudgingDemo } from './demo-seed.ts';
-import { BASE_URL, DEMO, open, shotsDir } from './helpers.ts';
+import { BASE_URL, DEMO, expectNoSeriousAxeViolations, open, shotsDir } from './helpers.ts';
 
 const ENTRIES = 8;
 const SHOTS = shotsDir('h-judge');
@@ -167,6 +167,17 @@ test('a judge on a phone goes offline half way: scores wait in the browser, then
 	for (let i = 4; i <= 5; i++) await scoreWithKeys(page, ['9', '8', '9'], i);
 	await expect(page.getByTestId('save-state')).toContainText('waiting to send');
 	await expect(page.getByTestId('done-count')).toContainText(`5 of ${ENTRIES} done`);
+	// Stepping aside needs the server: offline, the judge is told so and the artwork stays.
+	const here = await page.locator('.handle').innerText();
+	page.once('dialog', (dialog) => void dialog.accept());
+	await page.getByRole('button', { name: /^Step aside/ }).click();
+	await expect(page.getByTestId('recuse-problem')).toContainText(
+		'Not stepped aside: There is no network right now.'
+	);
+	await expect(page.getByTestId('recuse-problem')).toBeInViewport();
+	await expect(page.locator('.handle')).toHaveText(here);
+	await page.getByTestId('recuse-problem').getByRole('button', { name: 'Dismiss' }).click();
+	await expect(page.getByTestId('recuse-problem')).toBeHidden();
 	await context.setOffline(false);
 	await expect(page.getByTestId('save-state')).toContainText('Saved', { timeout: 15_000 });
 	// A slow link from here on: each save takes a moment to leave, and the reload's page takes
@@ -271,7 +282,7 @@ test('the organizer closes the round, runs a pairwise round on the shortlist by 
 	await expect(page.getByText('Each judge’s score distribution').first()).toBeVisible();
 	// Round dates and triage while the round runs (the demo round closes in two weeks).
 	await expect(
-		page.getByText(/Closes on \d{4}-\d\d-\d\d \d\d:\d\d \(Asia\/Shanghai\)/)
+		page.getByText(/Closes on \d{4}-\d\d-\d\d \d\d:\d\d · China time \(Shanghai\)/)
 	).toBeVisible();
 	await expect(page.getByTestId('triage')).toContainText('Artworks the judges disagree on');
 	await zhShots(browser, new URL(page.url()).pathname, 'rubric-round');
@@ -285,10 +296,22 @@ test('the organizer closes the round, runs a pairwise round on the shortlist by 
 	await expect(page.getByText(/Round closed: \d+ artworks advance/)).toBeVisible();
 	await expect(page.getByText('Closed early: The volunteer could not come back')).toBeVisible();
 	await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
+	// Bands in the contest's order, as the progress list has them (not by their random ids).
+	const progressBands = await page.locator('ul.bands li').allInnerTexts();
+	const resultBands = await page.locator('[aria-labelledby="results-title"] h3').allInnerTexts();
+	expect(resultBands).toHaveLength(progressBands.length);
+	resultBands.forEach((band, i) => expect(progressBands[i]).toContain(band));
 	await expect(page.locator('tr.advanced').first()).toBeVisible();
 	const csv = await page.request.get(`${page.url().split('?')[0]}/results.csv`);
 	expect(csv.status()).toBe(200);
 	expect(await csv.text()).toContain('kind,entry,pseudonym,judge');
+	// Advancement changed with too short a reason: refused, saying how long it must be.
+	const firstRow = page.locator('tbody tr').first();
+	await firstRow.getByText('Change advancement').click();
+	await firstRow.getByLabel('Reason').evaluate((input) => input.removeAttribute('minlength'));
+	await firstRow.getByLabel('Reason').fill('no');
+	await firstRow.getByRole('button', { name: /advance/i }).click();
+	await expect(firstRow.getByRole('alert')).toHaveText(/\(3 to 300 characters\)/);
 
 	// Round 2: pairwise comparison of the advanced artworks, one judge, opened from the forms.
 	await open(page, `/admin/contests/${CONTEST}/judging`);
@@ -298,6 +321,8 @@ test('the organizer closes the round, runs a pairwise round on the shortlist by 
 	await page.getByRole('button', { name: 'Create the round' }).click();
 	await expect(page).toHaveURL(/\/judging\/[a-z0-9]+\?created/);
 	const roundUrl = page.url().split('?')[0]!;
+	// Calibration artworks belong to rubric rounds: a pairwise round does not promise them.
+	await expect(page.getByText(/calibration/)).toHaveCount(0);
 	const judgeOption = page.locator('#add-judge option', { hasText: `(${JUDGES[0]!.email})` });
 	await page
 		.getByLabel('Add an existing account')
@@ -307,6 +332,9 @@ test('the organizer closes the round, runs a pairwise round on the shortlist by 
 	await page.getByRole('button', { name: 'Assign automatically' }).click();
 	await page.getByRole('button', { name: 'Open the round' }).click();
 	await expect(page.getByText(/The round is open/)).toBeVisible();
+	// No comparison yet: nothing to warn about (every artwork alone is how a round starts).
+	await expect(page.getByTestId('reliability')).toContainText('0 comparisons decided');
+	await expect(page.getByTestId('reliability').locator('.alert.error')).toHaveCount(0);
 
 	const judge = await judgeContext(browser, JUDGES[0]!);
 	const jp = judge.page;
@@ -319,6 +347,7 @@ test('the organizer closes the round, runs a pairwise round on the shortlist by 
 	const pairText = () => jp.getByTestId('pair').locator('.handle').allInnerTexts();
 	// The pairs arrive after the page: choose only once one is on screen.
 	await expect(jp.getByTestId('pair')).toBeVisible();
+	await expectNoSeriousAxeViolations(jp, 'pairwise screen');
 	let before = await pairText();
 	await jp.keyboard.press('ArrowLeft');
 	await expect(count).toContainText(/^1 of/);
@@ -421,6 +450,8 @@ test('the organizer closes the round, runs a pairwise round on the shortlist by 
 	await ranker.context.addCookies([{ name: 'sprout_lang', value: 'zh-CN', url: BASE_URL }]);
 	await rp.reload();
 	await expect(rp.getByTestId('done-count')).toContainText(`${groups}`);
+	// Each artwork is named by what it shows ("第 1 位" read, "1" seen): no label that differs.
+	await expectNoSeriousAxeViolations(rp, 'panel ranking (zh-CN)');
 	await rp.screenshot({ path: `${PANEL_SHOTS}/panel-1366-zh.png` });
 	await ranker.context.close();
 
@@ -465,6 +496,17 @@ test('the organizer closes the round, runs a pairwise round on the shortlist by 
 	await page.getByRole('button', { name: 'Propose awards from the results' }).click();
 	await expect(page.getByText(/awards proposed/)).toBeVisible();
 	await expect(page.locator('.medal', { hasText: 'Gold' }).first()).toBeVisible();
+	// A refused rename says why under the rename form, not beside the other form of the award.
+	const rename = page.locator('form[action="?/renameAward"]').first();
+	await page.getByText('Rename this award').first().click();
+	const englishName = rename.getByLabel('Name (English)');
+	await englishName.evaluate((input) => input.removeAttribute('maxlength'));
+	await englishName.fill('G'.repeat(31));
+	await rename.getByRole('button', { name: 'Rename this award' }).click();
+	await expect(rename.getByRole('alert')).toHaveText(
+		'An award name can have at most 30 characters.'
+	);
+	await expect(page.locator('form[action="?/overrideAward"] [role="alert"]')).toHaveCount(0);
 	await context.addCookies([{ name: 'sprout_lang', value: 'zh-CN', url: BASE_URL }]);
 	await page.reload();
 	await page.screenshot({ path: `${PANEL_SHOTS}/panel-results-1366-zh.png`, fullPage: true });

@@ -97,6 +97,14 @@ describe.each(testDatabases())('panel rounds on $name', ({ url }) => {
 		expect(await codeOf(createRound(db, world.organizer, world.contestId, panelInput, NOW))).toBe(
 			'400 judging.error.panelScope'
 		);
+		// A previous round that advanced no one (force-closed before any score): a round of its
+		// shortlist would hold nothing, could never open, and would block every later round.
+		const empty = await createRound(db, world.organizer, world.contestId, ROUND_INPUT, NOW);
+		await repo.setRoundStatus(db, empty, 'draft', { status: 'closed', closed_at: NOW }, NOW);
+		expect(await codeOf(createRound(db, world.organizer, world.contestId, panelInput, NOW))).toBe(
+			'400 judging.error.noneAdvanced'
+		);
+		expect((await repo.listRounds(db, world.contestId)).map((r) => r.id)).toEqual([empty]);
 		await closedFirstRound();
 		const roundId = await staffedRound(db, world, panelInput, NOW);
 

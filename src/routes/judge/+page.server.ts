@@ -3,13 +3,14 @@ import { requireArea } from '$lib/server/http';
 import { listMyRounds } from '$lib/server/judging/scoring.service';
 import { getServices } from '$lib/server/services';
 import type { PageServerLoad } from './$types';
+import { openFirst } from './round-list';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requireArea(event, 'judge');
 	const { db } = await getServices();
 	const rounds = await listMyRounds(db, user);
 	return {
-		rounds: rounds.map((r) => ({
+		rounds: openFirst(rounds).map((r) => ({
 			id: r.id,
 			method: r.method,
 			status: r.status,

@@ -36,7 +36,6 @@ export const judgingPanelEn: Record<keyof typeof judgingPanelZhCN, string> = {
 	'judging.panel.moveUp': 'Move {handle} up',
 	'judging.panel.moveDown': 'Move {handle} down',
 	'judging.panel.moved': '{handle} is now number {n} of {total}.',
-	'judging.panel.item': 'Number {n}: {handle} {title}',
 	'judging.panel.keep': 'Keep this order',
 	'judging.panel.saved': 'Saved',
 	'judging.panel.notSaved': 'Not saved yet',

@@ -39,7 +39,6 @@ export const judgingPanelFr: Record<keyof typeof judgingPanelZhCN, string> = {
 	'judging.panel.moveUp': 'Monter {handle}',
 	'judging.panel.moveDown': 'Descendre {handle}',
 	'judging.panel.moved': '{handle} est maintenant numéro {n} sur {total}.',
-	'judging.panel.item': 'Numéro {n} : {handle} {title}',
 	'judging.panel.keep': 'Garder cet ordre',
 	'judging.panel.saved': 'Enregistré',
 	'judging.panel.notSaved': 'Pas encore enregistré',

@@ -21,6 +21,8 @@ export const judgingEn: Record<keyof typeof judgingZhCN, string> = {
 		'The disagreement threshold must be a number above 0 and at most 10.',
 	'judging.error.scope':
 		'Invalid scope: “artworks advanced by the previous round” needs a previous round.',
+	'judging.error.noneAdvanced':
+		'No artwork advanced from the previous round. Choose the advancing artworks in its results first, or judge all approved artworks.',
 	'judging.error.judgeAccount': 'Only active judge or organizer accounts can be added.',
 	'judging.error.noJudges': 'Add at least one judge first.',
 	'judging.error.notDraft': 'This round has already started.',
@@ -118,6 +120,10 @@ export const judgingEn: Record<keyof typeof judgingZhCN, string> = {
 	'judging.assign.title': 'Assign artworks',
 	'judging.assign.hint':
 		'Balanced and random: {k} judges per artwork; never a judge linked to the artwork’s school or who approved it. Every judge starts with the same 3 calibration artworks.',
+	'judging.assign.hintScreening':
+		'Balanced and random: {k} judges per artwork; never a judge linked to the artwork’s school or who approved it.',
+	'judging.assign.hintShared':
+		'Judges never get an artwork from a school they are linked to, nor one they approved.',
 	'judging.assign.run': 'Assign automatically',
 	'judging.assign.done': 'Assigned: {added} added, {removed} taken back.',
 	'judging.assign.count': '{count} scoring tasks',
@@ -184,6 +190,7 @@ export const judgingEn: Record<keyof typeof judgingZhCN, string> = {
 	'judging.judge.rounds': 'Your judging rounds',
 	'judging.judge.roundLine': '{done} of {total} done',
 	'judging.judge.start': 'Start judging',
+	'judging.judge.notOpenYet': 'Not open yet: you can score once the organizer opens the round.',
 	'judging.judge.back': 'Back to your rounds',
 	'judging.judge.count': '{done} of {total} done',
 	'judging.judge.entry': 'Artwork {handle}',
@@ -208,6 +215,9 @@ export const judgingEn: Record<keyof typeof judgingZhCN, string> = {
 	'judging.judge.waiting': '{count} scores safe on this device, waiting to send',
 	'judging.judge.conflict': 'This score was changed elsewhere; the latest value is shown.',
 	'judging.judge.refused': 'Not saved: {message}',
+	'judging.judge.recuseFailed': 'Not stepped aside: {message}',
+	'judging.judge.noNetwork': 'There is no network right now. Try again once you are back online.',
+	'judging.judge.dismiss': 'Dismiss',
 	'judging.judge.shortcuts': 'Keyboard shortcuts',
 	'judging.judge.keys.number': '1–9, 0 = 10: score the current line',
 	'judging.judge.keys.arrows': '← →: previous / next artwork; ↑ ↓: change line',

@@ -21,9 +21,11 @@ export const judgingFr: Record<keyof typeof judgingZhCN, string> = {
 		'Le seuil de désaccord doit être un nombre supérieur à 0 et au plus 10.',
 	'judging.error.scope':
 		'Portée invalide : « œuvres retenues au tour précédent » demande un tour précédent.',
+	'judging.error.noneAdvanced':
+		'Aucune œuvre n’a été retenue au tour précédent. Choisissez d’abord les œuvres retenues dans ses résultats, ou faites juger toutes les œuvres validées.',
 	'judging.error.judgeAccount':
 		'Seuls les comptes de juré ou d’organisateur actifs peuvent être ajoutés.',
-	'judging.error.noJudges': 'Ajoute d’abord au moins un juré.',
+	'judging.error.noJudges': 'Ajoutez d’abord au moins un juré.',
 	'judging.error.notDraft': 'Ce tour a déjà commencé.',
 	'judging.error.notAssigned': 'Attribue d’abord les œuvres aux jurés.',
 	'judging.error.notOpen': 'Seul un tour ouvert peut être clos.',
@@ -122,6 +124,10 @@ export const judgingFr: Record<keyof typeof judgingZhCN, string> = {
 	'judging.assign.title': 'Attribuer les œuvres',
 	'judging.assign.hint':
 		'Équilibré et au hasard : {k} jurés par œuvre ; jamais un juré lié à l’école de l’œuvre ou qui l’a validée. Chaque juré commence par les 3 mêmes œuvres d’étalonnage.',
+	'judging.assign.hintScreening':
+		'Équilibré et au hasard : {k} jurés par œuvre ; jamais un juré lié à l’école de l’œuvre ou qui l’a validée.',
+	'judging.assign.hintShared':
+		'Un juré ne reçoit jamais une œuvre d’une école à laquelle il est lié, ni une œuvre qu’il a validée.',
 	'judging.assign.run': 'Attribuer automatiquement',
 	'judging.assign.done': 'Attribué : {added} ajoutées, {removed} reprises.',
 	'judging.assign.count': '{count} notations à faire',
@@ -189,6 +195,8 @@ export const judgingFr: Record<keyof typeof judgingZhCN, string> = {
 	'judging.judge.rounds': 'Vos tours de jury',
 	'judging.judge.roundLine': '{done} sur {total} faites',
 	'judging.judge.start': 'Commencer',
+	'judging.judge.notOpenYet':
+		'Pas encore ouvert : vous pourrez noter dès que l’organisateur ouvrira le tour.',
 	'judging.judge.back': 'Retour à vos tours',
 	'judging.judge.count': '{done} sur {total} faites',
 	'judging.judge.entry': 'Œuvre {handle}',
@@ -214,6 +222,10 @@ export const judgingFr: Record<keyof typeof judgingZhCN, string> = {
 	'judging.judge.waiting': '{count} notes en sécurité sur cet appareil, en attente d’envoi',
 	'judging.judge.conflict': 'Cette note a été changée ailleurs ; la dernière valeur est affichée.',
 	'judging.judge.refused': 'Pas enregistré : {message}',
+	'judging.judge.recuseFailed': 'Retrait non enregistré : {message}',
+	'judging.judge.noNetwork':
+		'Pas de réseau pour le moment. Réessayez une fois la connexion revenue.',
+	'judging.judge.dismiss': 'Fermer le message',
 	'judging.judge.shortcuts': 'Raccourcis clavier',
 	'judging.judge.keys.number': '1–9, 0 = 10 : noter la ligne en cours',
 	'judging.judge.keys.arrows': '← → : œuvre précédente / suivante ; ↑ ↓ : changer de ligne',

@@ -16,6 +16,8 @@ export const judgingZhCN = {
 	'judging.error.advance': '晋级规则无效：前 N 名填整数，百分比填 0 到 100。',
 	'judging.error.disagreement': '分歧阈值必须是大于 0、不超过 10 的数。',
 	'judging.error.scope': '范围无效：只有前面有轮次时才能评“上一轮晋级的作品”。',
+	'judging.error.noneAdvanced':
+		'上一轮没有晋级的作品。请先在上一轮的结果里选出晋级作品，或改为评审所有通过审核的作品。',
 	'judging.error.judgeAccount': '只能添加未停用的评委或组织者账号。',
 	'judging.error.noJudges': '请先添加至少一位评委。',
 	'judging.error.notDraft': '这个轮次已经开始了。',
@@ -105,6 +107,9 @@ export const judgingZhCN = {
 	'judging.assign.title': '分配作品',
 	'judging.assign.hint':
 		'平衡、随机：每件作品 {k} 位评委；评委不会评和自己有关的学校的作品，也不会评自己审核过的作品。每位评委最先看到同样的 3 件校准作品。',
+	'judging.assign.hintScreening':
+		'平衡、随机：每件作品 {k} 位评委；评委不会评和自己有关的学校的作品，也不会评自己审核过的作品。',
+	'judging.assign.hintShared': '评委不会拿到和自己有关的学校的作品，也不会拿到自己审核过的作品。',
 	'judging.assign.run': '自动分配',
 	'judging.assign.done': '已分配：新增 {added}，收回 {removed}。',
 	'judging.assign.count': '{count} 份评审任务',
@@ -168,6 +173,7 @@ export const judgingZhCN = {
 	'judging.judge.rounds': '你的评审轮次',
 	'judging.judge.roundLine': '已完成 {done} / {total}',
 	'judging.judge.start': '去评审',
+	'judging.judge.notOpenYet': '还没开始：组织者开始评审后，你就可以打分了。',
 	'judging.judge.back': '返回评审列表',
 	'judging.judge.count': '已完成 {done} / {total}',
 	'judging.judge.entry': '作品 {handle}',
@@ -191,6 +197,9 @@ export const judgingZhCN = {
 	'judging.judge.waiting': '{count} 个分数在本机等待发送，不会丢失',
 	'judging.judge.conflict': '分数在别处被改过，现在显示的是最新的分数。',
 	'judging.judge.refused': '没保存：{message}',
+	'judging.judge.recuseFailed': '没能回避：{message}',
+	'judging.judge.noNetwork': '现在没有网络。有网络时再试一次。',
+	'judging.judge.dismiss': '关闭提示',
 	'judging.judge.shortcuts': '快捷键',
 	'judging.judge.keys.number': '1–9、0 = 10：给当前评分项打分',
 	'judging.judge.keys.arrows': '← →：上一件 / 下一件　↑ ↓：换评分项',

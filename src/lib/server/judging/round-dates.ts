@@ -14,9 +14,14 @@ export interface RoundWindow {
 	closes_at: number | null;
 }
 
-/** "2026-12-05 09:00 (Asia/Shanghai)": unambiguous in every language. */
-export function wallTime(epochMs: number, zone: string): string {
-	return `${epochToLocal(epochMs, zone).replace('T', ' ')} (${zone})`;
+/**
+ * "2026-12-05 09:00 (Asia/Shanghai)": unambiguous in every language. Pages pass the zone as the
+ * reader's language names it (zoneName), which reads "2026-12-05 09:00 · 北京时间（上海）" like the
+ * date fields' labels: an IANA id reads as English on a Chinese page.
+ */
+export function wallTime(epochMs: number, zone: string, zoneLabel?: string): string {
+	const time = epochToLocal(epochMs, zone).replace('T', ' ');
+	return zoneLabel === undefined ? `${time} (${zone})` : `${time} · ${zoneLabel}`;
 }
 
 export type WindowState = 'before' | 'open' | 'after';

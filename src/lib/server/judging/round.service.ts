@@ -15,6 +15,7 @@ import { entriesInScope, rebalanceRound, type RebalanceOutcome } from './assign.
 import { DEFAULT_CRITERIA } from './criteria.ts';
 import * as repo from './judging.repository.ts';
 import * as scoreRepo from './score.repository.ts';
+import * as resultRepo from './result.repository.ts';
 import { listRoundComparisons } from './judgements.repository.ts';
 import { heldBy, judgeShare, pairwiseQuota } from './pairwise.service.ts';
 import { possiblePairs } from './pairwise-rows.ts';
@@ -134,6 +135,13 @@ export async function createRound(
 			throw DomainError.invalid(
 				value.method === 'panel' ? 'judging.error.panelScope' : 'judging.error.scope'
 			);
+		// A round of nothing could never be opened, and an unclosed round blocks the next one:
+		// the contest would be stuck (a force-close with no scores advances no one).
+		if (
+			value.scope === 'advanced' &&
+			(await resultRepo.listAdvancedEntryIds(trx, rounds.at(-1)!.id)).length === 0
+		)
+			throw DomainError.invalid('judging.error.noneAdvanced');
 		const id = newId();
 		await repo.insertRound(trx, {
 			id,

@@ -5,6 +5,7 @@ import { requireUser } from '$lib/server/http';
 import { localizedJson } from '$lib/server/judging/criteria';
 import { getPanelBallots } from '$lib/server/judging/panel.service';
 import { wallTime, windowState } from '$lib/server/judging/round-dates';
+import { zoneName } from '$lib/i18n/zone-name';
 import { getJudgeRound } from '$lib/server/judging/scoring.service';
 import { getServices } from '$lib/server/services';
 import type { PageServerLoad } from './$types';
@@ -33,8 +34,10 @@ export const load: PageServerLoad = async (event) => {
 			open: round.status === 'open',
 			// Outside its dates a round is shown but saves are refused: the screen says why.
 			window: windowState(round, Date.now()),
-			opensAt: round.opens_at === null ? null : wallTime(round.opens_at, zone),
-			closesAt: round.closes_at === null ? null : wallTime(round.closes_at, zone),
+			opensAt:
+				round.opens_at === null ? null : wallTime(round.opens_at, zone, zoneName(locale, zone)),
+			closesAt:
+				round.closes_at === null ? null : wallTime(round.closes_at, zone, zoneName(locale, zone)),
 			contestTitle: contest ? localize(parseLocalized(contest.title), locale) : '',
 			theme: contest ? localize(parseLocalized(contest.theme), locale) : ''
 		},

@@ -4,6 +4,8 @@
  * wiring to the network, keyboard-shortcut hygiene, and moving between handles.
  */
 
+import type { I18n } from '$lib/i18n/context';
+
 /** The part of a save queue the screen wires up (ScoreQueue, PairQueue, RankingQueue). */
 export interface ConnectableQueue {
 	restore(): void;
@@ -19,6 +21,8 @@ export class JudgeScreen {
 	dataSaver = $state(false);
 	/** Read by screen readers through an aria-live region. */
 	announce = $state('');
+	/** What went wrong with the judge's last step-aside, shown until dismissed. */
+	problem = $state<string | null>(null);
 	readonly roundId: string;
 
 	constructor(roundId: string) {
@@ -28,6 +32,31 @@ export class JudgeScreen {
 	imageUrl(handle: string, variant?: 'thumb' | 'display'): string {
 		const v = variant ?? (this.dataSaver ? 'thumb' : 'display');
 		return `/judge/rounds/${this.roundId}/media/${handle}/${v}.webp`;
+	}
+
+	/**
+	 * Takes an artwork off this judge (self-recusal). A step-aside is not queued like a score:
+	 * it changes who judges what, so it needs the server now. When it does not go through (no
+	 * network, refused) the judge is told why, in `problem`, instead of nothing happening.
+	 */
+	async recuse(handle: string, i18n: Pick<I18n, 't'>): Promise<boolean> {
+		const res = await fetch(`/judge/rounds/${this.roundId}/recuse`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ handle })
+		}).catch(() => null);
+		if (res?.ok) {
+			this.problem = null;
+			this.say(i18n.t('judging.judge.recused'));
+			return true;
+		}
+		const body: unknown = res ? await res.json().catch(() => null) : null;
+		const message =
+			body && typeof body === 'object' && 'message' in body && typeof body.message === 'string'
+				? body.message
+				: i18n.t('judging.judge.noNetwork');
+		this.problem = i18n.t('judging.judge.recuseFailed', { message });
+		return false;
 	}
 
 	toggleDataSaver(): void {

@@ -4,6 +4,7 @@ import { localize, parseLocalized } from '$lib/server/contests/contest.service';
 import { field, requireUser } from '$lib/server/http';
 import { createRound, listRoundsForContest } from '$lib/server/judging/round.service';
 import { wallTime, windowState } from '$lib/server/judging/round-dates';
+import { zoneName } from '$lib/i18n/zone-name';
 import { getServices } from '$lib/server/services';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -24,7 +25,14 @@ export const load: PageServerLoad = async (event) => {
 			method: r.method,
 			status: r.status,
 			perEntry: r.per_entry,
-			closesAt: r.closes_at === null ? null : wallTime(r.closes_at, contest.time_zone),
+			closesAt:
+				r.closes_at === null
+					? null
+					: wallTime(
+							r.closes_at,
+							contest.time_zone,
+							zoneName(event.locals.locale, contest.time_zone)
+						),
 			// Past its closing date and still open: the organizer has to close it.
 			overdue: r.status === 'open' && windowState(r, Date.now()) === 'after'
 		}))

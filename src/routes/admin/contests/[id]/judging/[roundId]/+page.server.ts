@@ -34,6 +34,7 @@ import {
 import { awardName } from '$lib/server/judging/published-awards.service';
 import { panelSummary } from '$lib/server/judging/panel-results.service';
 import { wallTime, windowState } from '$lib/server/judging/round-dates';
+import { zoneName } from '$lib/i18n/zone-name';
 import { saveCriteria, setRoundDates } from '$lib/server/judging/round-settings.service';
 import { flaggedNow } from '$lib/server/judging/triage.service';
 import type { CriterionRowInput } from '$lib/server/judging/criteria-form';
@@ -62,6 +63,13 @@ export const load: PageServerLoad = async (event) => {
 		const band = bands.find((b) => b.id === id);
 		return band ? band.label || `${band.min_age}–${band.max_age}` : t('judging.progress.allBands');
 	};
+	// Bands in the contest's order (youngest first), not by their random ids.
+	const bandPlace = (id: string | null) => {
+		const at = bands.findIndex((b) => b.id === id);
+		return at === -1 ? bands.length : at;
+	};
+	const inBandOrder = <T>(rows: T[], bandOf: (row: T) => string | null): T[] =>
+		rows.toSorted((a, b) => bandPlace(bandOf(a)) - bandPlace(bandOf(b)));
 	const isLast = rounds.at(-1)?.id === round.id;
 	const results =
 		round.status === 'closed' ? await getRoundResults(db, actor, contestId, roundId) : [];
@@ -151,8 +159,10 @@ export const load: PageServerLoad = async (event) => {
 				: null,
 			closedReason: round.closed_reason,
 			timeZone: zone,
-			opensAt: round.opens_at === null ? null : wallTime(round.opens_at, zone),
-			closesAt: round.closes_at === null ? null : wallTime(round.closes_at, zone),
+			opensAt:
+				round.opens_at === null ? null : wallTime(round.opens_at, zone, zoneName(locale, zone)),
+			closesAt:
+				round.closes_at === null ? null : wallTime(round.closes_at, zone, zoneName(locale, zone)),
 			opensInput: round.opens_at === null ? '' : epochToLocal(round.opens_at, zone),
 			closesInput: round.closes_at === null ? '' : epochToLocal(round.closes_at, zone),
 			overdue: round.status === 'open' && windowState(round, Date.now()) === 'after'
@@ -209,12 +219,12 @@ export const load: PageServerLoad = async (event) => {
 					}
 				)
 			: null,
-		results: results.map((r) => ({
+		results: inBandOrder(results, (r) => r.bandId).map((r) => ({
 			...r,
 			band: bandLabel(r.bandId),
 			thumb: entryMediaUrl(r.entryId, 'thumb.webp')
 		})),
-		awards: awards.map((a) => ({
+		awards: inBandOrder(awards, (a) => a.age_band_id).map((a) => ({
 			id: a.id,
 			kind: a.kind,
 			band: bandLabel(a.age_band_id),
@@ -403,7 +413,8 @@ export const actions: Actions = {
 				});
 				return { awardRenamed: true };
 			},
-			{ awardId }
+			// Which of the award's two forms failed, so the message shows under it.
+			{ awardId, renaming: true }
 		);
 	},
 	publish: async (event) => {

@@ -5,12 +5,25 @@
  */
 import { json } from '@sveltejs/kit';
 import { translate, type Locale } from '../../i18n/index.ts';
-import { isDomainError } from '../errors.ts';
+import { zoneName } from '../../i18n/zone-name.ts';
+import { isDomainError, type DomainError } from '../errors.ts';
+import { wallTime } from './round-dates.ts';
+
+/**
+ * A refusal's date (a round not open yet, or past its closing) is made where the judge's
+ * language is unknown, so it carries its instant and the contest's zone: here the zone is named
+ * in that language ("北京时间（上海）"), as on the judge's page, not as an IANA id.
+ */
+function inLanguage(params: DomainError['params'], locale: Locale): DomainError['params'] {
+	if (typeof params?.at !== 'number' || typeof params.zone !== 'string') return params;
+	return { ...params, date: wallTime(params.at, params.zone, zoneName(locale, params.zone)) };
+}
 
 export function judgeJsonError(err: unknown, locale: Locale): Response {
 	if (!isDomainError(err)) throw err;
+	const params = inLanguage(err.params, locale);
 	return json(
-		{ error: err.code, message: translate(locale, err.code, err.params), params: err.params ?? {} },
+		{ error: err.code, message: translate(locale, err.code, params), params: params ?? {} },
 		{ status: err.status, headers: { 'cache-control': 'no-store' } }
 	);
 }

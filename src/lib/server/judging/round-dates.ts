@@ -48,13 +48,12 @@ export async function assertWithinDates(
 	const state = windowState(round, now);
 	if (state === 'open') return;
 	const zone = await zoneOf(db, round.contest_id);
-	if (state === 'before')
-		throw DomainError.conflict('judging.error.notYetOpen', {
-			date: wallTime(round.opens_at!, zone)
-		});
-	throw DomainError.conflict('judging.error.pastClosing', {
-		date: wallTime(round.closes_at!, zone)
-	});
+	// `at` and `zone` let judge-http.ts name the zone in the judge's language (unknown here).
+	const at = state === 'before' ? round.opens_at! : round.closes_at!;
+	throw DomainError.conflict(
+		state === 'before' ? 'judging.error.notYetOpen' : 'judging.error.pastClosing',
+		{ date: wallTime(at, zone), at, zone }
+	);
 }
 
 /**

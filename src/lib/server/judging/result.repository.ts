@@ -52,6 +52,10 @@ export async function insertResults(db: Db, trx: Conn, rows: Insertable<RoundRes
 	);
 }
 
+/**
+ * A round's results by band, best rank first and unscored artworks (no rank) last on both
+ * databases: a bare ORDER BY rank puts NULLs first on SQLite, above the winners.
+ */
 export async function listResults(db: Conn, roundId: string) {
 	return db
 		.selectFrom('round_result')
@@ -76,6 +80,7 @@ export async function listResults(db: Conn, roundId: string) {
 		])
 		.where('round_result.round_id', '=', roundId)
 		.orderBy('round_result.age_band_id')
+		.orderBy(sql`round_result.rank is null`)
 		.orderBy('round_result.rank')
 		.execute();
 }

@@ -10,7 +10,6 @@ import { judgeHandle } from './handles.ts';
 import * as repo from './judging.repository.ts';
 import * as scoreRepo from './score.repository.ts';
 import * as resultRepo from './result.repository.ts';
-import { byBandThenRank } from './result-order.ts';
 import { groupScores } from './score-rows.ts';
 import { entryScore, isComplete, rubricResults, type Criterion } from './rubric.ts';
 import { assertOrganizer, roundOfContest } from './round.service.ts';
@@ -56,7 +55,7 @@ export async function getRoundResults(
 	assertOrganizer(actor);
 	const round = await roundOfContest(db, contestId, roundId);
 	const rows = await resultRepo.listResults(db, roundId);
-	const results = rows.map((r) => ({
+	return rows.map((r) => ({
 		entryId: r.entry_id,
 		handle: organizerHandle(round.handle_secret, r.entry_id),
 		bandId: r.age_band_id,
@@ -73,7 +72,6 @@ export async function getRoundResults(
 		flagged: r.flagged === 1,
 		overrideReason: r.override_reason
 	}));
-	return results.sort(byBandThenRank);
 }
 
 /** Every score (judge by name, entry by handle and pseudonym) and every result, as CSV. */
@@ -110,10 +108,7 @@ export async function exportRoundCsv(
 		'flagged'
 	];
 	const lines: string[][] = [];
-	const ordered = [...results].sort((a, b) =>
-		byBandThenRank({ bandId: a.age_band_id, rank: a.rank }, { bandId: b.age_band_id, rank: b.rank })
-	);
-	for (const r of ordered)
+	for (const r of results)
 		lines.push([
 			'result',
 			organizerHandle(round.handle_secret, r.entry_id),
